@@ -1,0 +1,360 @@
+package dev.trustbucket;
+
+import static dev.trustbucket.InvalidTrustInputException.check;
+import static dev.trustbucket.InvalidTrustInputException.checkRange;
+
+import dev.trustbucket.behaviour.Behaviour;
+import dev.trustbucket.behaviour.BehaviourCatalogue;
+import dev.trustbucket.behaviour.Dimension;
+import dev.trustbucket.decay.DecayRule;
+import java.time.Duration;
+import org.immutables.value.Value;
+
+/**
+ * Every rule of the model and every number in it: immutable, validated when built, comparable by
+ * value.
+ *
+ * <p>The dynamics, for a level {@code L} in [0, 1], a scar {@code S} and an event of weight {@code
+ * w} (after Pant &amp; Yu 2025, arXiv:2510.24909):
+ *
+ * <ul>
+ *   <li><b>Drop</b>: {@code L += min(1, gainRate * w) * max(0, (1 - S) - L)}: a drop fills part of
+ *       the room left below the ceiling {@code 1 - S}, so it adds less the fuller the bucket.
+ *   <li><b>Drain</b>: {@code L -= min(1, lossRate * w * m) * L}: a drain removes part of what is
+ *       there, so it removes more the fuller the bucket. {@code m} is the {@linkplain
+ *       #drainMultiplier drain multiplier}: the integrity multiplier for integrity drains, times
+ *       the disclosure multiplier (below one when self-reported, above one and growing with the
+ *       delay when discovered).
+ *   <li><b>Breach</b>: a drain that is {@linkplain #majorSeverity() major}, of the integrity
+ *       dimension, or discovered. It scars: {@code S += (maxScar - S) * min(1, scarRate * w * m)},
+ *       and it demotes at once, ignoring the ladder's minimum stay.
+ *   <li><b>Decay</b>: between events the level relaxes toward the baseline as {@code B + (L - B) *
+ *       decay.retained(t)} and the scar fades as {@code S * scarDecay.retained(t)}.
+ * </ul>
+ *
+ * <p>Start from a preset and change what you need:
+ *
+ * <pre>{@code
+ * TrustPolicy patient = TrustPolicy.builder()
+ *     .from(TrustPolicy.defaults())
+ *     .name("patient")
+ *     .decay(DecayRule.exponential(Duration.ofDays(730)))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+@Value.Immutable
+public abstract class TrustPolicy {
+
+  TrustPolicy() {}
+
+  /**
+   * Returns a builder whose every setting starts at the {@linkplain #defaults() default}.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link TrustPolicy}; {@code build()} validates every setting. */
+  public static final class Builder extends ImmutableTrustPolicy.Builder {
+    Builder() {}
+  }
+
+  /**
+   * Returns the research-grounded default policy. Drains weigh three times a drop at the
+   * baseline (between the loss aversion of 2.25 measured by Tversky &amp; Kahneman 1992 and
+   * Gottman's 5:1 ratio), integrity failures twice a competence failure (Kim et al. 2004), a
+   * self-reported mistake half and a discovered one 1.5–2× (John, Barasz &amp; Norton 2016), memory
+   * halves in a year and scars in three. {@code docs/policy.md} lists every number and its source.
+   *
+   * @return the default policy
+   */
+  public static TrustPolicy defaults() {
+    return Presets.DEFAULT;
+  }
+
+  /**
+   * Returns the symmetric teaching preset: a drop and a drain of equal weight are mirror images
+   * at the baseline, with no integrity premium, no scars and no concealment penalty. Run a story
+   * under it next to {@link #defaults()} to see what the asymmetry does.
+   *
+   * @return the symmetric policy
+   */
+  public static TrustPolicy symmetric() {
+    return Presets.SYMMETRIC;
+  }
+
+  /**
+   * Returns a strict manager: drains weigh five drops (Gottman's ratio as the ceiling), memory
+   * halves in two years, scars are deeper, and the top tier needs 0.85.
+   *
+   * @return the strict policy
+   */
+  public static TrustPolicy strict() {
+    return Presets.STRICT;
+  }
+
+  /**
+   * Returns a forgiving manager: drains weigh 2.25 drops (the loss-aversion floor), memory halves
+   * in six months, scars are shallow and fade in eighteen months.
+   *
+   * @return the forgiving policy
+   */
+  public static TrustPolicy forgiving() {
+    return Presets.FORGIVING;
+  }
+
+  /**
+   * A short name for reports and charts, e.g. {@code "default"}.
+   *
+   * @return the name
+   */
+  @Value.Default
+  public String name() {
+    return "custom";
+  }
+
+  /**
+   * Where a new relationship starts, the benefit of the doubt: in (0, 1), default 0.5. Berg,
+   * Dickhaut &amp; McCabe (1995) saw first-time senders in the trust game give about half.
+   *
+   * @return the baseline level
+   */
+  @Value.Default
+  public double baseline() {
+    return 0.5;
+  }
+
+  /**
+   * The fraction of the room below the ceiling that an ordinary drop fills: in (0, 1], default
+   * 0.07.
+   *
+   * @return the gain rate λ⁺
+   */
+  @Value.Default
+  public double gainRate() {
+    return 0.07;
+  }
+
+  /**
+   * The fraction of the level that an ordinary drain removes: in (0, 1], default 0.21 (three
+   * times the gain rate).
+   *
+   * @return the loss rate λ⁻
+   */
+  @Value.Default
+  public double lossRate() {
+    return 0.21;
+  }
+
+  /**
+   * How much more an integrity drain weighs than a competence drain of the same weight: in [1,
+   * 10], default 2 (Kim et al. 2004; Schweitzer, Hershey &amp; Bradlow 2006).
+   *
+   * @return the integrity multiplier
+   */
+  @Value.Default
+  public double integrityMultiplier() {
+    return 2.0;
+  }
+
+  /**
+   * The weight from which a drain is major, hence a breach: in (0, 100], default 2 (twice an
+   * ordinary event).
+   *
+   * @return the major severity threshold
+   */
+  @Value.Default
+  public double majorSeverity() {
+    return 2.0;
+  }
+
+  /**
+   * The fraction of the remaining scar room that an ordinary breach scars: in [0, 1], default
+   * 0.25. Zero disables scars.
+   *
+   * @return the scar rate
+   */
+  @Value.Default
+  public double scarRate() {
+    return 0.25;
+  }
+
+  /**
+   * The deepest a scar can get: in [0, 1 - baseline], default 0.5. Because the ceiling {@code 1 -
+   * scar} never falls below the baseline, decay toward the baseline never fights the ceiling.
+   *
+   * @return the maximum scar
+   */
+  @Value.Default
+  public double maxScar() {
+    return 0.5;
+  }
+
+  /**
+   * The multiplier on a drain the person reported themselves: in (0, 1], default 0.5.
+   *
+   * @return the self-report multiplier
+   */
+  @Value.Default
+  public double selfReportedMultiplier() {
+    return 0.5;
+  }
+
+  /**
+   * The multiplier on a drain discovered by others right away: at least 1, default 1.5.
+   *
+   * @return the concealment multiplier at zero delay
+   */
+  @Value.Default
+  public double discoveredMultiplier() {
+    return 1.5;
+  }
+
+  /**
+   * The multiplier a discovered drain approaches as the delay grows: at least {@link
+   * #discoveredMultiplier()}, default 2.
+   *
+   * @return the concealment multiplier's limit
+   */
+  @Value.Default
+  public double discoveredMultiplierLimit() {
+    return 2.0;
+  }
+
+  /**
+   * How fast the concealment multiplier climbs from {@link #discoveredMultiplier()} to its
+   * limit: after this delay it is halfway there; default 30 days.
+   *
+   * @return the concealment half-time, positive
+   */
+  @Value.Default
+  public Duration concealmentHalfTime() {
+    return Duration.ofDays(30);
+  }
+
+  /**
+   * How the level relaxes toward the baseline between events; default exponential with a
+   * half-life of 365 days. The evidence behind the level fades by the same rule.
+   *
+   * @return the level's decay rule
+   */
+  @Value.Default
+  public DecayRule decay() {
+    return DecayRule.exponential(Duration.ofDays(365));
+  }
+
+  /**
+   * How scars fade; must forget no faster than {@link #decay()}; default exponential with a
+   * half-life of 1,095 days (three years).
+   *
+   * @return the scar's decay rule
+   */
+  @Value.Default
+  public DecayRule scarDecay() {
+    return DecayRule.exponential(Duration.ofDays(1_095));
+  }
+
+  /**
+   * The autonomy tiers' thresholds, hysteresis band and minimum stay.
+   *
+   * @return the ladder
+   */
+  @Value.Default
+  public AutonomyLadder ladder() {
+    return AutonomyLadder.defaults();
+  }
+
+  /**
+   * The behaviours this policy accepts; events of any other behaviour are rejected.
+   *
+   * @return the catalogue, by default the standard one
+   */
+  @Value.Default
+  public BehaviourCatalogue catalogue() {
+    return BehaviourCatalogue.standard();
+  }
+
+  /**
+   * Returns the multiplier a disclosure puts on a drain.
+   *
+   * @param disclosure how the drain came to light
+   * @return {@link #selfReportedMultiplier()}, {@code 1}, or the concealment multiplier for the
+   *     delay, which grows from {@link #discoveredMultiplier()} toward {@link
+   *     #discoveredMultiplierLimit()}
+   */
+  public double disclosureMultiplier(Disclosure disclosure) {
+    switch (disclosure.kind()) {
+      case SELF_REPORTED:
+        return selfReportedMultiplier();
+      case DISCOVERED:
+        double halfTimes = (double) disclosure.delay().toMinutes() / concealmentHalfTime().toMinutes();
+        return discoveredMultiplier()
+            + (discoveredMultiplierLimit() - discoveredMultiplier()) * (1 - Math.pow(2, -halfTimes));
+      default:
+        return 1.0;
+    }
+  }
+
+  /**
+   * Returns the multiplier on a drain's weight: the integrity multiplier for integrity drains,
+   * times the {@linkplain #disclosureMultiplier disclosure multiplier}.
+   *
+   * @param behaviour the drain's behaviour
+   * @param disclosure how it came to light
+   * @return the multiplier, positive
+   */
+  public double drainMultiplier(Behaviour behaviour, Disclosure disclosure) {
+    double m = behaviour.dimension() == Dimension.INTEGRITY ? integrityMultiplier() : 1.0;
+    return disclosure.kind() == Disclosure.Kind.NOT_RECORDED ? m : m * disclosureMultiplier(disclosure);
+  }
+
+  /**
+   * Returns whether an event is a breach: a drain that is major, of the integrity dimension, or
+   * discovered after being hidden.
+   *
+   * @param event any event
+   * @return {@code true} for a breach
+   */
+  public boolean isBreach(TrustEvent event) {
+    return !event.isDrop()
+        && (event.weight() >= majorSeverity()
+            || event.behaviour().dimension() == Dimension.INTEGRITY
+            || event.disclosure().isDiscovered());
+  }
+
+  @Value.Check
+  void validate() {
+    check(!name().isBlank() && name().length() <= 100, "name",
+        "name must be 1 to 100 characters but was \"%s\"", name());
+    checkRange(baseline(), "baseline", Double.MIN_VALUE, Math.nextDown(1.0));
+    checkRange(gainRate(), "gainRate", Double.MIN_VALUE, 1.0);
+    checkRange(lossRate(), "lossRate", Double.MIN_VALUE, 1.0);
+    checkRange(integrityMultiplier(), "integrityMultiplier", 1.0, 10.0);
+    checkRange(majorSeverity(), "majorSeverity", Double.MIN_VALUE, Behaviour.MAX_WEIGHT);
+    checkRange(scarRate(), "scarRate", 0.0, 1.0);
+    checkRange(maxScar(), "maxScar", 0.0, 1.0 - baseline());
+    checkRange(selfReportedMultiplier(), "selfReportedMultiplier", Double.MIN_VALUE, 1.0);
+    checkRange(discoveredMultiplier(), "discoveredMultiplier", 1.0, 10.0);
+    checkRange(discoveredMultiplierLimit(), "discoveredMultiplierLimit", discoveredMultiplier(), 10.0);
+    check(
+        concealmentHalfTime().toMinutes() > 0
+            && concealmentHalfTime().compareTo(Disclosure.MAX_DELAY) <= 0,
+        "concealmentHalfTime",
+        "concealmentHalfTime must be between one minute and 100 years but was %s",
+        concealmentHalfTime());
+    for (Duration probe :
+        new Duration[] {Duration.ofDays(1), Duration.ofDays(30), Duration.ofDays(365), Duration.ofDays(3650)}) {
+      long micros = probe.toSeconds() * 1_000_000L;
+      check(
+          scarDecay().retained(micros) >= decay().retained(micros),
+          "scarDecay",
+          "scarDecay must forget no faster than decay (%s), but was %s",
+          decay(),
+          scarDecay());
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package dev.trustbucket.decay;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.trustbucket.InvalidTrustInputException;
+import java.time.Duration;
+
+/**
+ * Exponential forgetting with a fixed half-life: {@code retained(t) = 2^(-t / halfLife)}.
+ *
+ * <p>This is the forgetting factor of the beta reputation system (Jøsang &amp; Ismail 2002) and of
+ * the scar decay in Pant &amp; Yu (2025), written as a half-life because a half-life is what a
+ * manager can reason about ("after a year, half of it is forgotten"). Instances are immutable and
+ * thread-safe.
+ */
+public final class ExponentialDecay implements DecayRule {
+  private static final double MICROS_PER_SECOND = 1e6;
+
+  private final Duration halfLife;
+  /** {@code ln 2 / halfLife} in 1/microseconds: one multiply and one {@code exp} per call. */
+  private final double ratePerMicro;
+
+  ExponentialDecay(Duration halfLife) {
+    requireNonNull(halfLife, "halfLife");
+    InvalidTrustInputException.check(
+        !halfLife.isNegative() && !halfLife.isZero() && halfLife.getSeconds() < 1L << 40,
+        "halfLife",
+        "halfLife must be positive and shorter than 30,000 years but was %s",
+        halfLife);
+    this.halfLife = halfLife;
+    double micros = halfLife.getSeconds() * MICROS_PER_SECOND + halfLife.getNano() / 1e3;
+    this.ratePerMicro = Math.log(2) / micros;
+  }
+
+  @Override
+  public double retained(long elapsedMicros) {
+    return elapsedMicros == 0 ? 1.0 : Math.exp(-ratePerMicro * elapsedMicros);
+  }
+
+  @Override
+  public Duration halfLife() {
+    return halfLife;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ExponentialDecay && halfLife.equals(((ExponentialDecay) o).halfLife);
+  }
+
+  @Override
+  public int hashCode() {
+    return halfLife.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "exponential(halfLife=" + halfLife + ")";
+  }
+}

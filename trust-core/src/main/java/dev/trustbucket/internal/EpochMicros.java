@@ -1,0 +1,47 @@
+package dev.trustbucket.internal;
+
+import dev.trustbucket.InvalidTrustInputException;
+import java.time.Instant;
+
+/**
+ * The library's internal clock unit: microseconds since 1970-01-01T00:00:00Z in a {@code long}.
+ *
+ * <p>One {@code long} keeps bucket states within 64 bytes and ledgers in flat arrays. It covers
+ * about ±292,000 years; sub-microsecond parts of an {@link Instant} are truncated, consistently
+ * everywhere, so ordering and replay stay exact.
+ */
+public final class EpochMicros {
+  private EpochMicros() {}
+
+  /** The earliest instant the library accepts. */
+  public static final Instant MIN = Instant.parse("-290000-01-01T00:00:00Z");
+  /** The latest instant the library accepts. */
+  public static final Instant MAX = Instant.parse("+290000-12-31T23:59:59Z");
+
+  /**
+   * Converts an instant to epoch microseconds.
+   *
+   * @param instant the instant, within [{@link #MIN}, {@link #MAX}]
+   * @param field the field name for the error message
+   * @return microseconds since the epoch, truncated
+   * @throws InvalidTrustInputException when the instant is out of range
+   */
+  public static long of(Instant instant, String field) {
+    if (instant.isBefore(MIN) || instant.isAfter(MAX)) {
+      throw new InvalidTrustInputException(
+          field, field + " must be between " + MIN + " and " + MAX + " but was " + instant);
+    }
+    return Math.addExact(
+        Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+  }
+
+  /**
+   * Converts epoch microseconds back to an instant.
+   *
+   * @param micros microseconds since the epoch
+   * @return the instant
+   */
+  public static Instant toInstant(long micros) {
+    return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+  }
+}
