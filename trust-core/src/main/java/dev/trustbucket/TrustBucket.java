@@ -40,7 +40,7 @@ public final class TrustBucket {
   private final float positiveEvidence;
   private final float negativeEvidence;
 
-  private TrustBucket(
+  TrustBucket(
       TrustPolicy policy,
       AutonomyTier tier,
       double level,
@@ -150,31 +150,9 @@ public final class TrustBucket {
     policy.catalogue().indexOf(event.behaviour());
     long at = EpochMicros.of(event.time(), "time");
     checkNotBefore(at, "time", event.time());
-    return advance(at).effect(event, at);
-  }
-
-  /** The event's own effect on a bucket already decayed to {@code at}. */
-  private TrustBucket effect(TrustEvent event, long at) {
-    double w = event.weight();
-    double newLevel;
-    double newScar = scar;
-    float pos = positiveEvidence;
-    float neg = negativeEvidence;
-    boolean breach = false;
-    if (event.isDrop()) {
-      double room = Math.max(0.0, (1.0 - scar) - level);
-      newLevel = level + Math.min(1.0, policy.gainRate() * w) * room;
-      pos += (float) w;
-    } else {
-      double m = policy.drainMultiplier(event.behaviour(), event.disclosure());
-      newLevel = level * (1.0 - Math.min(1.0, policy.lossRate() * w * m));
-      neg += (float) (w * m);
-      breach = policy.isBreach(event);
-      if (breach) {
-        newScar = scar + (policy.maxScar() - scar) * Math.min(1.0, policy.scarRate() * w * m);
-      }
-    }
-    return moved(newLevel, newScar, at, pos, neg, breach);
+    BucketMachine machine = new BucketMachine(policy).load(this);
+    machine.apply(event, at);
+    return machine.toBucket();
   }
 
   /**
@@ -216,27 +194,12 @@ public final class TrustBucket {
   }
 
   private TrustBucket advance(long at) {
-    long elapsed = at - timeMicros;
-    if (elapsed == 0) {
+    if (at == timeMicros) {
       return this;
     }
-    double kept = policy.decay().retained(elapsed);
-    double baseline = policy.baseline();
-    double newLevel = baseline + (level - baseline) * kept;
-    double newScar = scar == 0.0 ? 0.0 : scar * policy.scarDecay().retained(elapsed);
-    return moved(
-        newLevel, newScar, at, (float) (positiveEvidence * kept), (float) (negativeEvidence * kept), false);
-  }
-
-  private TrustBucket moved(
-      double newLevel, double newScar, long at, float pos, float neg, boolean breach) {
-    // Rounding can leave a level a hair outside [0, 1]; the bounds are a law, so clamp.
-    double bounded = Math.min(1.0, Math.max(0.0, newLevel));
-    AutonomyTier newTier = policy.ladder().next(tier, bounded, at, promotedAtMicros, breach);
-    long promoted =
-        newTier == tier ? promotedAtMicros
-            : newTier.isHigherThan(tier) ? at : AutonomyLadder.NO_PROMOTION;
-    return new TrustBucket(policy, newTier, bounded, newScar, at, promoted, pos, neg);
+    BucketMachine machine = new BucketMachine(policy).load(this);
+    machine.advance(at);
+    return machine.toBucket();
   }
 
   private void checkNotBefore(long at, String field, Instant value) {
@@ -312,6 +275,10 @@ public final class TrustBucket {
     return promotedAtMicros == AutonomyLadder.NO_PROMOTION
         ? Optional.empty()
         : Optional.of(EpochMicros.toInstant(promotedAtMicros));
+  }
+
+  long promotedAtMicrosRaw() {
+    return promotedAtMicros;
   }
 
   /**

@@ -1,0 +1,113 @@
+package dev.trustbucket;
+
+/**
+ * The model's dynamics on primitive, mutable state: the one place where decay, drops, drains,
+ * scars and tiers are computed.
+ *
+ * <p>{@link TrustBucket} runs one step on a fresh machine per call; {@link TrustLedger} runs a
+ * whole replay on one machine without allocating per event. Not thread-safe: confine an instance
+ * to one thread.
+ */
+final class BucketMachine {
+  final TrustPolicy policy;
+  private final double baseline;
+  private final double gainRate;
+  private final double lossRate;
+  private final double maxScar;
+  private final double scarRate;
+
+  double level;
+  double scar;
+  long timeMicros;
+  long promotedAtMicros;
+  AutonomyTier tier;
+  float positiveEvidence;
+  float negativeEvidence;
+
+  BucketMachine(TrustPolicy policy) {
+    this.policy = policy;
+    this.baseline = policy.baseline();
+    this.gainRate = policy.gainRate();
+    this.lossRate = policy.lossRate();
+    this.maxScar = policy.maxScar();
+    this.scarRate = policy.scarRate();
+  }
+
+  BucketMachine load(TrustBucket b) {
+    level = b.level();
+    scar = b.scar();
+    timeMicros = b.timeMicros();
+    promotedAtMicros = b.promotedAtMicrosRaw();
+    tier = b.tier();
+    positiveEvidence = (float) b.positiveEvidence();
+    negativeEvidence = (float) b.negativeEvidence();
+    return this;
+  }
+
+  TrustBucket toBucket() {
+    return new TrustBucket(
+        policy, tier, level, scar, timeMicros, promotedAtMicros, positiveEvidence, negativeEvidence);
+  }
+
+  /** Lets time pass until {@code at} (not earlier than now): level, scar and evidence fade. */
+  void advance(long at) {
+    long elapsed = at - timeMicros;
+    if (elapsed == 0) {
+      return;
+    }
+    double kept = policy.decay().retained(elapsed);
+    level = baseline + (level - baseline) * kept;
+    if (scar != 0.0) {
+      scar *= policy.scarDecay().retained(elapsed);
+    }
+    positiveEvidence = (float) (positiveEvidence * kept);
+    negativeEvidence = (float) (negativeEvidence * kept);
+    timeMicros = at;
+    settle(false);
+  }
+
+  /** A drop of weight {@code w} now: fills part of the room left below the ceiling. */
+  void drop(double w) {
+    double room = Math.max(0.0, (1.0 - scar) - level);
+    level += Math.min(1.0, gainRate * w) * room;
+    positiveEvidence += (float) w;
+    settle(false);
+  }
+
+  /**
+   * A drain of weight {@code w} with multiplier {@code m} now: removes part of what is there and,
+   * for a breach, scars.
+   */
+  void drain(double w, double m, boolean breach) {
+    double wm = w * m;
+    level *= 1.0 - Math.min(1.0, lossRate * wm);
+    negativeEvidence += (float) wm;
+    if (breach) {
+      scar += (maxScar - scar) * Math.min(1.0, scarRate * wm);
+    }
+    settle(breach);
+  }
+
+  /** Applies an event (already validated, at or after now). */
+  void apply(TrustEvent event, long at) {
+    advance(at);
+    if (event.isDrop()) {
+      drop(event.weight());
+    } else {
+      drain(
+          event.weight(),
+          policy.drainMultiplier(event.behaviour(), event.disclosure()),
+          policy.isBreach(event));
+    }
+  }
+
+  private void settle(boolean breach) {
+    // Rounding can leave a level a hair outside [0, 1]; the bounds are a law, so clamp.
+    level = Math.min(1.0, Math.max(0.0, level));
+    AutonomyTier next = policy.ladder().next(tier, level, timeMicros, promotedAtMicros, breach);
+    if (next != tier) {
+      promotedAtMicros = next.isHigherThan(tier) ? timeMicros : AutonomyLadder.NO_PROMOTION;
+      tier = next;
+    }
+  }
+}
