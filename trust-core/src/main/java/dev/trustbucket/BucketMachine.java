@@ -44,6 +44,16 @@ final class BucketMachine {
     return this;
   }
 
+  void copyFrom(BucketMachine other) {
+    level = other.level;
+    scar = other.scar;
+    timeMicros = other.timeMicros;
+    promotedAtMicros = other.promotedAtMicros;
+    tier = other.tier;
+    positiveEvidence = other.positiveEvidence;
+    negativeEvidence = other.negativeEvidence;
+  }
+
   TrustBucket toBucket() {
     return new TrustBucket(
         policy, tier, level, scar, timeMicros, promotedAtMicros, positiveEvidence, negativeEvidence);

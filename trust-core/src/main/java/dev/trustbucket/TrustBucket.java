@@ -302,6 +302,16 @@ public final class TrustBucket {
   }
 
   /**
+   * How much evidence backs the level: the beta-reputation view of the faded drop and drain
+   * weights. A new relationship at 0.5 has uncertainty 1; a long one at 0.5 has little.
+   *
+   * @return the confidence
+   */
+  public Confidence confidence() {
+    return new Confidence(positiveEvidence, negativeEvidence);
+  }
+
+  /**
    * The rules this bucket follows.
    *
    * @return the policy

@@ -1,0 +1,514 @@
+package dev.trustbucket;
+
+import static dev.trustbucket.InvalidTrustInputException.check;
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import dev.trustbucket.behaviour.Behaviour;
+import dev.trustbucket.history.LedgerStep;
+import dev.trustbucket.history.Sampling;
+import dev.trustbucket.history.TimelinePoint;
+import dev.trustbucket.internal.EpochMicros;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The append-only history of one relationship under one policy: every event since the
+ * relationship started, and the bucket they produce.
+ *
+ * <p>A ledger answers the questions a review tool asks about the past:
+ *
+ * <ul>
+ *   <li>{@link #state()}: the bucket after the last event, kept up to date on every append;
+ *   <li>{@link #stateAt(Instant)}, {@link #levelAt(Instant)}, {@link #tierAt(Instant)}: the
+ *       bucket as it was at any instant since the start, in {@code O(log n)} time: a binary search
+ *       and a replay of at most {@value #CHECKPOINT_INTERVAL} events from the nearest checkpoint;
+ *   <li>{@link #steps()}: what each event did, for explanations;
+ *   <li>{@link #timeline}: the level and tier sampled every event, day or week, for charts;
+ *   <li>{@link #replay()}: the final state recomputed from the start, without allocating per
+ *       event; it equals {@link #state()} bit for bit.
+ * </ul>
+ *
+ * <p>{@link #append(TrustEvent)} returns a new ledger and leaves this one as it was. Events are
+ * stored in flat primitive arrays (about 41 bytes each plus the note); appending to the newest
+ * ledger of a chain writes in place into spare capacity, so building a ledger of {@code n} events
+ * one by one costs {@code O(n)}. Instances are immutable and thread-safe.
+ */
+public final class TrustLedger {
+  /** How many events lie between two stored checkpoints. */
+  public static final int CHECKPOINT_INTERVAL = 64;
+
+  private static final byte DROP = 1;
+  private static final byte BREACH = 2;
+  private static final int DISCLOSURE_SHIFT = 2;
+  private static final Disclosure.Kind[] KINDS = Disclosure.Kind.values();
+
+  /** Decides who may write in place: only the ledger whose size equals {@code size}. */
+  private static final class Owner {
+    int size;
+
+    Owner(int size) {
+      this.size = size;
+    }
+  }
+
+  private final TrustPolicy policy;
+  private final TrustBucket initial;
+  private final TrustBucket state;
+  private final int size;
+  private final Owner owner;
+  // Columns; indices below size are never written again.
+  private final long[] times;
+  private final double[] weights;
+  private final double[] multipliers;
+  private final byte[] flags;
+  private final int[] behaviours;
+  private final long[] delayNanos;
+  private final String[] notes;
+  // checkpoints[k] is the state after the first k * CHECKPOINT_INTERVAL events.
+  private final TrustBucket[] checkpoints;
+
+  private TrustLedger(
+      TrustPolicy policy,
+      TrustBucket initial,
+      TrustBucket state,
+      int size,
+      Owner owner,
+      long[] times,
+      double[] weights,
+      double[] multipliers,
+      byte[] flags,
+      int[] behaviours,
+      long[] delayNanos,
+      String[] notes,
+      TrustBucket[] checkpoints) {
+    this.policy = policy;
+    this.initial = initial;
+    this.state = state;
+    this.size = size;
+    this.owner = owner;
+    this.times = times;
+    this.weights = weights;
+    this.multipliers = multipliers;
+    this.flags = flags;
+    this.behaviours = behaviours;
+    this.delayNanos = delayNanos;
+    this.notes = notes;
+    this.checkpoints = checkpoints;
+  }
+
+  /**
+   * Returns an empty ledger for a relationship that starts at {@code start}, at the policy's
+   * baseline.
+   *
+   * @param policy the rules every event is applied under
+   * @param start when the relationship started
+   * @return the empty ledger
+   */
+  public static TrustLedger start(TrustPolicy policy, Instant start) {
+    return startingFrom(TrustBucket.start(policy, start));
+  }
+
+  /**
+   * Returns an empty ledger whose history begins with a given bucket, e.g. one {@linkplain
+   * TrustBucket#startingAt started at a known level} or restored from storage.
+   *
+   * @param initial the state before the first event
+   * @return the empty ledger
+   */
+  public static TrustLedger startingFrom(TrustBucket initial) {
+    requireNonNull(initial, "initial");
+    int capacity = 16;
+    TrustBucket[] checkpoints = new TrustBucket[2];
+    checkpoints[0] = initial;
+    return new TrustLedger(
+        initial.policy(),
+        initial,
+        initial,
+        0,
+        new Owner(0),
+        new long[capacity],
+        new double[capacity],
+        new double[capacity],
+        new byte[capacity],
+        new int[capacity],
+        new long[capacity],
+        new String[capacity],
+        checkpoints);
+  }
+
+  /**
+   * Returns this ledger with {@code event} appended. This instance is immutable and unaffected by
+   * this method call.
+   *
+   * @param event the next event; not earlier than the last one, nor than the start
+   * @return the longer ledger
+   * @throws InvalidTrustInputException when the event is out of time order or its behaviour is
+   *     not in the policy's catalogue
+   */
+  public TrustLedger append(TrustEvent event) {
+    requireNonNull(event, "event");
+    int behaviour = policy.catalogue().indexOf(event.behaviour());
+    TrustBucket next = state.apply(event);
+    long at = next.timeMicros();
+    synchronized (owner) {
+      boolean inPlace = owner.size == size && size < times.length;
+      Owner nextOwner = inPlace ? owner : new Owner(size);
+      int capacity = inPlace ? times.length : Math.max(16, size + (size >> 1) + 1);
+      long[] t = inPlace ? times : Arrays.copyOf(times, capacity);
+      double[] w = inPlace ? weights : Arrays.copyOf(weights, capacity);
+      double[] m = inPlace ? multipliers : Arrays.copyOf(multipliers, capacity);
+      byte[] f = inPlace ? flags : Arrays.copyOf(flags, capacity);
+      int[] b = inPlace ? behaviours : Arrays.copyOf(behaviours, capacity);
+      long[] d = inPlace ? delayNanos : Arrays.copyOf(delayNanos, capacity);
+      String[] n = inPlace ? notes : Arrays.copyOf(notes, capacity);
+      t[size] = at;
+      w[size] = event.weight();
+      boolean drop = event.isDrop();
+      m[size] = drop ? 1.0 : policy.drainMultiplier(event.behaviour(), event.disclosure());
+      f[size] =
+          (byte)
+              ((drop ? DROP : 0)
+                  | (policy.isBreach(event) ? BREACH : 0)
+                  | event.disclosure().kind().ordinal() << DISCLOSURE_SHIFT);
+      b[size] = behaviour;
+      d[size] = event.disclosure().delay().toNanos();
+      n[size] = event.note().isEmpty() ? "" : event.note();
+      int newSize = size + 1;
+      // A fork must not share the checkpoint array it will write into.
+      TrustBucket[] c = inPlace ? checkpoints : checkpoints.clone();
+      if (newSize % CHECKPOINT_INTERVAL == 0) {
+        int k = newSize / CHECKPOINT_INTERVAL;
+        if (k >= c.length) {
+          c = Arrays.copyOf(c, Math.max(k + 1, c.length * 2));
+        }
+        c[k] = next;
+      }
+      nextOwner.size = newSize;
+      return new TrustLedger(policy, initial, next, newSize, nextOwner, t, w, m, f, b, d, n, c);
+    }
+  }
+
+  /**
+   * Returns this ledger with every event appended, or throws and appends none.
+   *
+   * @param events events in time order
+   * @return the longer ledger
+   * @throws InvalidTrustInputException when any event is invalid; the message says which
+   *     (counting from 1) and nothing is appended
+   */
+  public TrustLedger appendAll(Iterable<TrustEvent> events) {
+    requireNonNull(events, "events");
+    TrustLedger ledger = this;
+    int i = 0;
+    for (TrustEvent e : events) {
+      i++;
+      try {
+        ledger = ledger.append(requireNonNull(e, "event"));
+      } catch (InvalidTrustInputException ex) {
+        throw new InvalidTrustInputException(
+            ex.field(), "event " + i + ": " + ex.getMessage() + "; nothing was appended", ex);
+      }
+    }
+    return ledger;
+  }
+
+  /**
+   * The rules every event of this ledger is applied under.
+   *
+   * @return the policy
+   */
+  public TrustPolicy policy() {
+    return policy;
+  }
+
+  /**
+   * The state before the first event.
+   *
+   * @return the initial bucket
+   */
+  public TrustBucket initial() {
+    return initial;
+  }
+
+  /**
+   * When the relationship's history begins.
+   *
+   * @return the start instant
+   */
+  public Instant start() {
+    return initial.time();
+  }
+
+  /**
+   * The bucket after the last event (or the initial bucket for an empty ledger).
+   *
+   * @return the current state
+   */
+  public TrustBucket state() {
+    return state;
+  }
+
+  /**
+   * The number of events.
+   *
+   * @return the size, {@code >= 0}
+   */
+  public int size() {
+    return size;
+  }
+
+  /**
+   * Returns whether the ledger holds no events.
+   *
+   * @return {@code true} when empty
+   */
+  public boolean isEmpty() {
+    return size == 0;
+  }
+
+  /**
+   * Returns the event at a position.
+   *
+   * @param index from 0 to {@code size() - 1}
+   * @return the event, rebuilt from storage (equal to the one appended, time at microsecond
+   *     precision)
+   * @throws IndexOutOfBoundsException when {@code index} is out of range
+   */
+  public TrustEvent event(int index) {
+    java.util.Objects.checkIndex(index, size);
+    Behaviour behaviour = policy.catalogue().get(behaviours[index]);
+    Disclosure.Kind kind = KINDS[flags[index] >> DISCLOSURE_SHIFT];
+    Disclosure disclosure =
+        kind == Disclosure.Kind.DISCOVERED
+            ? Disclosure.discovered(Duration.ofNanos(delayNanos[index]))
+            : kind == Disclosure.Kind.SELF_REPORTED ? Disclosure.selfReported() : Disclosure.notRecorded();
+    return new TrustEvent(
+        behaviour, EpochMicros.toInstant(times[index]), weights[index], disclosure, notes[index]);
+  }
+
+  /**
+   * The events, oldest first, as an unmodifiable view that rebuilds each event on access.
+   *
+   * @return the events
+   */
+  public List<TrustEvent> events() {
+    return new AbstractList<>() {
+      @Override
+      public TrustEvent get(int index) {
+        return event(index);
+      }
+
+      @Override
+      public int size() {
+        return size;
+      }
+    };
+  }
+
+  /**
+   * Recomputes the final state from the initial one, event by event, without allocating per
+   * event. The result equals {@link #state()} bit for bit; this method exists to prove it and to
+   * measure the cost of a replay.
+   *
+   * @return the state after the last event
+   */
+  public TrustBucket replay() {
+    BucketMachine machine = new BucketMachine(policy).load(initial);
+    replay(machine, 0, size);
+    return machine.toBucket();
+  }
+
+  private void replay(BucketMachine machine, int from, int to) {
+    for (int i = from; i < to; i++) {
+      machine.advance(times[i]);
+      if ((flags[i] & DROP) != 0) {
+        machine.drop(weights[i]);
+      } else {
+        machine.drain(weights[i], multipliers[i], (flags[i] & BREACH) != 0);
+      }
+    }
+  }
+
+  /**
+   * Returns the bucket as it was at {@code time}: after every event at or before it, decayed to
+   * it. For instants after the last event this is {@code state().advanceTo(time)}.
+   *
+   * @param time an instant not before {@link #start()}
+   * @return the bucket then
+   * @throws InvalidTrustInputException when {@code time} is before the start
+   */
+  public TrustBucket stateAt(Instant time) {
+    long at = EpochMicros.of(requireNonNull(time, "time"), "time");
+    check(at >= initial.timeMicros(), "time",
+        "time must not be before the ledger's start %s but was %s", initial.time(), time);
+    int count = countUpTo(at);
+    if (count == size) {
+      return state.advanceTo(time);
+    }
+    int k = count / CHECKPOINT_INTERVAL;
+    BucketMachine machine = new BucketMachine(policy).load(checkpoints[k]);
+    replay(machine, k * CHECKPOINT_INTERVAL, count);
+    machine.advance(at);
+    return machine.toBucket();
+  }
+
+  /**
+   * Returns the level at {@code time}; see {@link #stateAt(Instant)}.
+   *
+   * @param time an instant not before {@link #start()}
+   * @return the level then, in [0, 1]
+   */
+  public double levelAt(Instant time) {
+    return stateAt(time).level();
+  }
+
+  /**
+   * Returns the tier at {@code time}; see {@link #stateAt(Instant)}.
+   *
+   * @param time an instant not before {@link #start()}
+   * @return the tier then
+   */
+  public AutonomyTier tierAt(Instant time) {
+    return stateAt(time).tier();
+  }
+
+  /** The number of events at or before {@code at}: a binary search over the sorted times. */
+  private int countUpTo(long at) {
+    int lo = 0;
+    int hi = size;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (times[mid] <= at) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /**
+   * Returns what each event did, oldest first.
+   *
+   * @return one step per event
+   */
+  public ImmutableList<LedgerStep> steps() {
+    ImmutableList.Builder<LedgerStep> out = ImmutableList.builderWithExpectedSize(size);
+    BucketMachine machine = new BucketMachine(policy).load(initial);
+    for (int i = 0; i < size; i++) {
+      double start = machine.level;
+      machine.advance(times[i]);
+      double before = machine.level;
+      double scarBefore = machine.scar;
+      AutonomyTier tierBefore = machine.tier;
+      replay(machine, i, i + 1);
+      out.add(
+          new LedgerStep(
+              i,
+              event(i),
+              before - start,
+              before,
+              machine.level,
+              scarBefore,
+              machine.scar,
+              tierBefore,
+              machine.tier,
+              (flags[i] & BREACH) != 0));
+    }
+    return out.build();
+  }
+
+  /**
+   * Samples the level, tier and scar from the start until {@code end}, for charts.
+   *
+   * @param sampling after every event, or at a fixed period from the start
+   * @param end the last instant to sample, not before the start; periodic sampling also samples
+   *     {@code end} itself
+   * @return the samples, in time order
+   * @throws InvalidTrustInputException when {@code end} is before the start
+   */
+  public ImmutableList<TimelinePoint> timeline(Sampling sampling, Instant end) {
+    requireNonNull(sampling, "sampling");
+    long until = EpochMicros.of(requireNonNull(end, "end"), "end");
+    check(until >= initial.timeMicros(), "end",
+        "end must not be before the ledger's start %s but was %s", initial.time(), end);
+    List<TimelinePoint> points = new ArrayList<>();
+    BucketMachine machine = new BucketMachine(policy).load(initial);
+    BucketMachine probe = new BucketMachine(policy);
+    if (sampling.period().isEmpty()) {
+      points.add(point(machine, 0));
+      int i = 0;
+      while (i < size && times[i] <= until) {
+        int j = i;
+        while (j < size && times[j] == times[i]) {
+          j++;
+        }
+        replay(machine, i, j);
+        points.add(point(machine, j));
+        i = j;
+      }
+      if (machine.timeMicros < until) {
+        probe.copyFrom(machine);
+        probe.advance(until);
+        points.add(point(probe, i));
+      }
+    } else {
+      long period = sampling.period().get().getSeconds() * 1_000_000L;
+      int i = 0;
+      for (long t = initial.timeMicros(); ; t = t > until - period ? until : t + period) {
+        int j = countUpTo(t);
+        replay(machine, i, j);
+        i = j;
+        probe.copyFrom(machine);
+        probe.advance(t);
+        points.add(point(probe, j));
+        if (t == until) {
+          break;
+        }
+      }
+    }
+    return ImmutableList.copyOf(points);
+  }
+
+  private static TimelinePoint point(BucketMachine m, int events) {
+    return new TimelinePoint(EpochMicros.toInstant(m.timeMicros), m.level, m.tier, m.scar, events);
+  }
+
+  /**
+   * Two ledgers are equal when they hold equal events from equal initial states under equal
+   * policies.
+   */
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof TrustLedger)) {
+      return false;
+    }
+    TrustLedger l = (TrustLedger) o;
+    return size == l.size
+        && initial.equals(l.initial)
+        && Arrays.equals(times, 0, size, l.times, 0, size)
+        && Arrays.equals(weights, 0, size, l.weights, 0, size)
+        && Arrays.equals(flags, 0, size, l.flags, 0, size)
+        && Arrays.equals(behaviours, 0, size, l.behaviours, 0, size)
+        && Arrays.equals(delayNanos, 0, size, l.delayNanos, 0, size)
+        && Arrays.equals(notes, 0, size, l.notes, 0, size);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * initial.hashCode() + state.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "TrustLedger[events=" + size + ", start=" + start() + ", state=" + state + "]";
+  }
+}
