@@ -20,6 +20,8 @@ final class Presets {
           .selfReportedMultiplier(1.0)
           .discoveredMultiplier(1.0)
           .discoveredMultiplierLimit(1.0)
+          .brokenPromiseMultiplier(1.0)
+          .abandonmentMultiplier(1.0)
           .build();
 
   static final TrustPolicy STRICT =

@@ -237,6 +237,52 @@ public abstract class TrustPolicy {
   }
 
   /**
+   * How much more a broken promise drains than the same miss without a promise: in [1, 5],
+   * default 1.75, inside the 1.5–2 range that Gneezy &amp; Epley (2014) found for the penalty of
+   * breaking a promise against keeping it. Used by {@link
+   * dev.trustbucket.commitment.Commitment#resolve}.
+   *
+   * @return the broken-promise multiplier
+   */
+  @Value.Default
+  public double brokenPromiseMultiplier() {
+    return 1.75;
+  }
+
+  /**
+   * How much more an abandoned commitment (never delivered) drains than one delivered late with
+   * warning: in [1, 5], default 1.5 (a calibration choice: worse than late, less than a surprise).
+   *
+   * @return the abandonment multiplier
+   */
+  @Value.Default
+  public double abandonmentMultiplier() {
+    return 1.5;
+  }
+
+  /**
+   * The weight, per unit of importance, of renegotiating a commitment on its due date: in [0, 1],
+   * default 0.25, a quarter of an ordinary miss. Every {@link #renegotiationNoticeHalfTime()} of
+   * notice halves it.
+   *
+   * @return the renegotiation cost
+   */
+  @Value.Default
+  public double renegotiationCost() {
+    return 0.25;
+  }
+
+  /**
+   * How much notice halves the cost of a renegotiation: positive, default 7 days.
+   *
+   * @return the notice half-time
+   */
+  @Value.Default
+  public Duration renegotiationNoticeHalfTime() {
+    return Duration.ofDays(7);
+  }
+
+  /**
    * How the level relaxes toward the baseline between events; default exponential with a
    * half-life of 365 days. The evidence behind the level fades by the same rule.
    *
@@ -346,6 +392,15 @@ public abstract class TrustPolicy {
         "concealmentHalfTime",
         "concealmentHalfTime must be between one minute and 100 years but was %s",
         concealmentHalfTime());
+    checkRange(brokenPromiseMultiplier(), "brokenPromiseMultiplier", 1.0, 5.0);
+    checkRange(abandonmentMultiplier(), "abandonmentMultiplier", 1.0, 5.0);
+    checkRange(renegotiationCost(), "renegotiationCost", 0.0, 1.0);
+    check(
+        renegotiationNoticeHalfTime().toMinutes() > 0
+            && renegotiationNoticeHalfTime().compareTo(Disclosure.MAX_DELAY) <= 0,
+        "renegotiationNoticeHalfTime",
+        "renegotiationNoticeHalfTime must be between one minute and 100 years but was %s",
+        renegotiationNoticeHalfTime());
     for (Duration probe :
         new Duration[] {Duration.ofDays(1), Duration.ofDays(30), Duration.ofDays(365), Duration.ofDays(3650)}) {
       long micros = probe.toSeconds() * 1_000_000L;

@@ -42,7 +42,7 @@ public final class BehaviourCatalogue {
   }
 
   /**
-   * Returns the catalogue of the eighteen {@linkplain Behaviours stock behaviours}.
+   * Returns the catalogue of the nineteen {@linkplain Behaviours stock behaviours}.
    *
    * @return the standard catalogue
    */

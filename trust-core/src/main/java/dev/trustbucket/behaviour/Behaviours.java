@@ -9,7 +9,8 @@ import com.google.common.collect.ImmutableList;
 /**
  * The stock behaviours: the actions the trust-bucket essay names, with default weights.
  *
- * <p>A weight of {@code 1.0} is an ordinary occurrence. Weights below one are for small,
+ * <p>The ten drops and eight drains are the ones the essay names; {@link #RENEGOTIATED_DEADLINE}
+ * is the library's own, for commitments moved with notice. A weight of {@code 1.0} is an ordinary occurrence. Weights below one are for small,
  * frequent signals (a weekly check-in, a quick status update); weights above one are for actions
  * that say more than a single delivery does (hiding a problem). The ids are stable and are what
  * ledgers and scenario files store.
@@ -76,6 +77,14 @@ public final class Behaviours {
           1.0,
           "Pushed a deadline without warning");
 
+  /**
+   * Moved a due date, telling the manager beforehand. A small drain: a commitment was not kept as
+   * made, but nobody was surprised. Commitments scale its weight down with the notice given.
+   */
+  public static final Behaviour RENEGOTIATED_DEADLINE =
+      Behaviour.drain(
+          "renegotiated-deadline", ABILITY, 0.25, "Renegotiated a deadline with notice");
+
   /** Promised more than could be delivered. */
   public static final Behaviour OVER_PROMISED =
       Behaviour.drain("over-promised", INTEGRITY, 1.0, "Over-promised");
@@ -108,7 +117,7 @@ public final class Behaviours {
   /**
    * Returns every stock behaviour, drops first, in declaration order.
    *
-   * @return the eighteen stock behaviours
+   * @return the nineteen stock behaviours
    */
   public static ImmutableList<Behaviour> all() {
     return ImmutableList.of(
@@ -124,6 +133,7 @@ public final class Behaviours {
         REGULAR_CHECK_IN,
         MISSED_DEADLINE,
         PUSHED_DEADLINE_WITHOUT_WARNING,
+        RENEGOTIATED_DEADLINE,
         OVER_PROMISED,
         LOW_QUALITY_DELIVERY,
         HID_PROBLEM,
