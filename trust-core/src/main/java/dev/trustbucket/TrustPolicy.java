@@ -374,8 +374,8 @@ public abstract class TrustPolicy {
 
   @Value.Check
   void validate() {
-    check(!name().isBlank() && name().length() <= 100, "name",
-        "name must be 1 to 100 characters but was \"%s\"", name());
+    check(!name().isBlank() && name().length() <= 100 && name().matches("[^\\t\\r\\n]+"), "name",
+        "name must be 1 to 100 characters on one line without tabs but was \"%s\"", name());
     checkRange(baseline(), "baseline", Double.MIN_VALUE, Math.nextDown(1.0));
     checkRange(gainRate(), "gainRate", Double.MIN_VALUE, 1.0);
     checkRange(lossRate(), "lossRate", Double.MIN_VALUE, 1.0);
