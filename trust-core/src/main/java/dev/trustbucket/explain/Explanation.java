@@ -200,9 +200,9 @@ public record Explanation(
 
   /**
    * Writes the explanation in plain English: the level, tier and confidence, where it started,
-   * the top reasons up and down, the effect of time and the open scars.
+   * the top reasons up and down, the effect of time and the deepest open scars.
    *
-   * @param reasons how many reasons to list each way
+   * @param reasons how many reasons (and scars) to list each way
    * @return several lines of text
    */
   public String render(int reasons) {
@@ -212,15 +212,17 @@ public record Explanation(
     s.append(String.format(Locale.ROOT, "Started at %.0f%%; the baseline is %.0f%%.%n", startLevel * 100, baseline * 100));
     appendReasons(s, "Raised by:", topUp(reasons));
     appendReasons(s, "Lowered by:", topDown(reasons));
-    s.append(String.format(Locale.ROOT, "Time since the events moved it %s in all.%n", signed(decayTotal())));
+    s.append(String.format(Locale.ROOT, "Decay toward the baseline moved it %s in all.%n", signed(decayTotal())));
     List<Contribution> scars = openScars();
     if (!scars.isEmpty()) {
-      s.append(String.format(Locale.ROOT, "Open scars keep the ceiling at %.0f%%:%n", state.ceiling() * 100));
-      for (Contribution c : scars) {
-        s.append(String.format(Locale.ROOT, "  - %s (%s on %s), scar %.2f left%n",
-            c.step().event().behaviour().label(),
-            c.step().event().note().isEmpty() ? "no note" : c.step().event().note(),
-            DATE.format(c.step().event().time()),
+      s.append(String.format(Locale.ROOT, "%d open scar%s keep the ceiling at %.0f%%; the deepest:%n",
+          scars.size(), scars.size() == 1 ? "" : "s", state.ceiling() * 100));
+      for (Contribution c : scars.subList(0, Math.min(reasons, scars.size()))) {
+        var e = c.step().event();
+        s.append(String.format(Locale.ROOT, "  - %s%s on %s, scar %.2f left%n",
+            e.behaviour().label(),
+            e.note().isEmpty() ? "" : " (" + e.note() + ")",
+            DATE.format(e.time()),
             c.scarRemaining()));
       }
     }
