@@ -26,7 +26,8 @@ class WorkshopTest {
         .contains("Lowest point: 23.0 %, MICROMANAGED, at the end of week 10 (week of 2024-11-04).")
         .contains("  Lost in buckets: 5 drains in weeks 6 to 10 took it from 89.2 % to 23.0 %, 66.2 points in 5 weeks.")
         .contains("Back to TRUSTED in week 29 (week of 2025-03-17)")
-        .contains("Not back to AUTONOMOUS by the end of the story.");
+        .contains("Not back to AUTONOMOUS by the end of the story.")
+        .contains("Ended at 71.8 %, TRUSTED, in week 52 (week of 2025-08-25).");
     assertThat(first.chars()).allMatch(c -> c == '\n' || (c >= 32 && c < 127));
     assertThat(first.lines()).noneMatch(l -> l.endsWith(" "));
   }
