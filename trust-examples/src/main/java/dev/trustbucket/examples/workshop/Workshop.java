@@ -1,0 +1,203 @@
+package dev.trustbucket.examples.workshop;
+
+import dev.trustbucket.AutonomyLadder;
+import dev.trustbucket.AutonomyTier;
+import dev.trustbucket.TrustPolicy;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The workshop program: plays the essay's story under the default policy and prints it week by
+ * week, as a chart, and as a few lessons.
+ *
+ * <p>Run it from the repository root with {@code ./mvnw -q -pl trust-examples -am compile
+ * exec:java}. The output is plain ASCII and the same on every run.
+ */
+public final class Workshop {
+  private Workshop() {}
+
+  /**
+   * Prints the essay's story under {@link TrustPolicy#defaults()}.
+   *
+   * @param args ignored
+   */
+  public static void main(String[] args) {
+    Timeline timeline = ScenarioRunner.of(TrustPolicy.defaults()).run(EssayStory.scenario());
+    System.out.print(report(timeline));
+    System.out.flush();
+  }
+
+  /**
+   * Returns the full report for a timeline: title, policy, the week-by-week table, the chart and
+   * the lessons.
+   *
+   * @param timeline a played scenario
+   * @return the report, lines separated by {@code '\n'}
+   */
+  public static String report(Timeline timeline) {
+    StringBuilder out = new StringBuilder();
+    String title = "TRUST BUCKET: \"" + timeline.scenario().name() + "\", week by week";
+    out.append(title).append('\n').append("=".repeat(title.length())).append("\n\n");
+    out.append(timeline.scenario().description()).append('\n');
+    out.append("Trust is built in drops and lost in buckets.\n\n");
+    out.append(describe(timeline.policy())).append('\n');
+    out.append(table(timeline)).append('\n');
+    out.append("The level at the end of each week\n\n");
+    out.append(TerminalChart.standard().render(timeline));
+    out.append("      *: level   .....: tier threshold   x: week with a drain   +: week with drops only\n\n");
+    out.append(lessons(timeline));
+    return out.toString();
+  }
+
+  /**
+   * Describes a policy's numbers in a few lines.
+   *
+   * @param policy any policy
+   * @return the description, ending with a line break
+   */
+  static String describe(TrustPolicy policy) {
+    AutonomyLadder ladder = policy.ladder();
+    return String.format(
+        Locale.ROOT,
+        "Policy \"%s\":\n"
+            + "  starts at %s; an ordinary drop fills %s of the room left, an ordinary drain empties %s"
+            + " of what is there;\n"
+            + "  integrity drains weigh x%s; breaches scar at rate %s (deepest scar %s);\n"
+            + "  memory half-life %d days, scar half-life %d days;\n"
+            + "  tiers: SUPERVISED from %s, TRUSTED from %s, AUTONOMOUS from %s"
+            + " (hysteresis %s points, minimum stay %d days).\n",
+        policy.name(),
+        pct(policy.baseline()),
+        pct(policy.gainRate()),
+        pct(policy.lossRate()),
+        num(policy.integrityMultiplier()),
+        num(policy.scarRate()),
+        pct(policy.maxScar()),
+        policy.decay().halfLife().toDays(),
+        policy.scarDecay().halfLife().toDays(),
+        pct(ladder.supervised()),
+        pct(ladder.trusted()),
+        pct(ladder.autonomous()),
+        num(ladder.hysteresisBand() * 100),
+        ladder.minimumStay().toDays());
+  }
+
+  static String table(Timeline timeline) {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(
+        Locale.ROOT,
+        "Start %s: %s %s\n\n",
+        timeline.weeks().get(0).start(),
+        level(timeline.initial().level()),
+        timeline.initial().tier()));
+    String header = String.format(
+        Locale.ROOT, "%4s  %-10s  %7s  %-12s  %6s  %s", "Week", "Week of", "Level", "Tier", "Change", "Event: what happened");
+    out.append(header).append('\n');
+    out.append(String.format(
+        Locale.ROOT, "%4s  %-10s  %7s  %-12s  %6s  %s",
+        "----", "----------", "-------", "------------", "------", "--------------------")).append('\n');
+    for (Timeline.Week w : timeline.weeks()) {
+      String row = String.format(
+          Locale.ROOT, "%4d  %-10s  %7s  %-12s", w.number(), w.start(), level(w.level()), w.tier());
+      if (w.steps().isEmpty()) {
+        out.append(row.stripTrailing()).append('\n');
+        continue;
+      }
+      String indent = " ".repeat(row.length());
+      boolean first = true;
+      for (Timeline.StepResult s : w.steps()) {
+        out.append(first ? row : indent)
+            .append(String.format(Locale.ROOT, "  %+6.1f  ", s.change() * 100))
+            .append(s.step().event().behaviour().label())
+            .append(": ")
+            .append(s.step().narration())
+            .append('\n');
+        first = false;
+      }
+    }
+    return out.toString();
+  }
+
+  static String lessons(Timeline timeline) {
+    StringBuilder out = new StringBuilder("What the bucket shows\n---------------------\n");
+    Timeline.Week lowest = timeline.lowest();
+    Timeline.Week last = timeline.last();
+    double start = timeline.initial().level();
+    line(out, "Started at %s, %s.", level(start), timeline.initial().tier());
+
+    Optional<Timeline.Week> firstDrain =
+        timeline.weeks().stream().filter(Timeline.Week::hasDrain).findFirst();
+    line(out, "Lowest point: %s, %s, at the end of week %d (week of %s).",
+        level(lowest.level()), lowest.tier(), lowest.number(), lowest.start());
+    if (firstDrain.isPresent() && firstDrain.get().number() <= lowest.number()) {
+      Timeline.Week from = firstDrain.get();
+      double before = from.number() == 1
+          ? start : timeline.weeks().get(from.number() - 2).level();
+      long drains = timeline.weeks().stream()
+          .filter(w -> w.number() >= from.number() && w.number() <= lowest.number())
+          .flatMap(w -> w.steps().stream())
+          .filter(s -> !s.step().event().isDrop())
+          .count();
+      line(out, "  Lost in buckets: %d drains in weeks %d to %d took it from %s to %s, %s points in %d weeks.",
+          drains, from.number(), lowest.number(), level(before), level(lowest.level()),
+          points(before - lowest.level()), lowest.number() - from.number() + 1);
+    }
+    timeline.firstWeekBelow(AutonomyTier.TRUSTED, 0).ifPresent(w ->
+        line(out, "Fell below TRUSTED in week %d (week of %s).", w.number(), w.start()));
+
+    for (AutonomyTier tier : new AutonomyTier[] {AutonomyTier.TRUSTED, AutonomyTier.AUTONOMOUS}) {
+      if (timeline.firstWeekBelow(tier, 0).isEmpty()) {
+        continue;
+      }
+      Optional<Timeline.Week> back = timeline.firstWeekAtOrAbove(tier, lowest.number());
+      if (back.isPresent()) {
+        Timeline.Week w = back.get();
+        line(out, "Back to %s in week %d (week of %s), %d weeks after the lowest point.",
+            tier, w.number(), w.start(), w.number() - lowest.number());
+      } else {
+        line(out, "Not back to %s by the end of the story.", tier);
+      }
+    }
+
+    long drops = timeline.weeks().stream()
+        .filter(w -> w.number() > lowest.number())
+        .flatMap(w -> w.steps().stream())
+        .filter(s -> s.step().event().isDrop())
+        .count();
+    line(out, "Ended at %s, %s, in week %d (week of %s).",
+        level(last.level()), last.tier(), last.number(), last.start());
+    if (last.number() > lowest.number()) {
+      line(out, "  Built in drops: %d drops after the lowest point won back %s points in %d weeks.",
+          drops, points(last.level() - lowest.level()), last.number() - lowest.number());
+    }
+    if (last.bucket().scar() > 0) {
+      line(out, "The scar of the breaches still keeps the bucket from refilling above %s (it fades with a"
+          + " half-life of %d days).",
+          level(last.bucket().ceiling()), timeline.policy().scarDecay().halfLife().toDays());
+    }
+    return out.toString();
+  }
+
+  private static void line(StringBuilder out, String template, Object... args) {
+    out.append(String.format(Locale.ROOT, template, args)).append('\n');
+  }
+
+  private static String level(double level) {
+    return String.format(Locale.ROOT, "%.1f %%", level * 100);
+  }
+
+  private static String points(double delta) {
+    return String.format(Locale.ROOT, "%.1f", delta * 100);
+  }
+
+  private static String pct(double fraction) {
+    return num(fraction * 100) + " %";
+  }
+
+  /** A number without float noise: 7.000000000000001 prints as 7, 0.05 * 100 as 5. */
+  private static String num(double x) {
+    return BigDecimal.valueOf(x).setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+  }
+}
