@@ -1,6 +1,7 @@
 package dev.trustbucket;
 
 import static dev.trustbucket.InvalidTrustInputException.check;
+import static dev.trustbucket.InvalidTrustInputException.checkPositive;
 import static dev.trustbucket.InvalidTrustInputException.checkRange;
 import static java.util.Objects.requireNonNull;
 
@@ -52,7 +53,7 @@ public record AutonomyLadder(
    */
   public AutonomyLadder {
     requireNonNull(minimumStay, "minimumStay");
-    checkRange(supervised, "supervised", Double.MIN_VALUE, 1.0);
+    checkPositive(supervised, "supervised", 1.0);
     checkRange(trusted, "trusted", 0.0, 1.0);
     checkRange(autonomous, "autonomous", 0.0, 1.0);
     check(

@@ -64,6 +64,26 @@ public class InvalidTrustInputException extends IllegalArgumentException {
   }
 
   /**
+   * Checks that a number is finite, above zero and at most {@code max}.
+   *
+   * @param value the number to check
+   * @param field the name of the field it comes from
+   * @param max the largest allowed value
+   * @return {@code value}, for use in assignments
+   * @throws InvalidTrustInputException when {@code value} is NaN, infinite, zero or less, or
+   *     above {@code max}
+   */
+  public static double checkPositive(double value, String field, double max) {
+    if (!(value > 0.0 && value <= max)) { // also false for NaN
+      throw new InvalidTrustInputException(
+          field,
+          String.format(
+              java.util.Locale.ROOT, "%s must be a finite number in (0, %s] but was %s", field, max, value));
+    }
+    return value;
+  }
+
+  /**
    * Checks that a number is finite and within {@code [min, max]}.
    *
    * @param value the number to check

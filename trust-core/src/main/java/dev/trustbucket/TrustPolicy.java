@@ -1,6 +1,7 @@
 package dev.trustbucket;
 
 import static dev.trustbucket.InvalidTrustInputException.check;
+import static dev.trustbucket.InvalidTrustInputException.checkPositive;
 import static dev.trustbucket.InvalidTrustInputException.checkRange;
 
 import dev.trustbucket.behaviour.Behaviour;
@@ -376,14 +377,15 @@ public abstract class TrustPolicy {
   void validate() {
     check(!name().isBlank() && name().length() <= 100 && name().matches("[^\\t\\r\\n]+"), "name",
         "name must be 1 to 100 characters on one line without tabs but was \"%s\"", name());
-    checkRange(baseline(), "baseline", Double.MIN_VALUE, Math.nextDown(1.0));
-    checkRange(gainRate(), "gainRate", Double.MIN_VALUE, 1.0);
-    checkRange(lossRate(), "lossRate", Double.MIN_VALUE, 1.0);
+    check(baseline() > 0.0 && baseline() < 1.0, "baseline",
+        "baseline must be a finite number in (0, 1) but was %s", baseline());
+    checkPositive(gainRate(), "gainRate", 1.0);
+    checkPositive(lossRate(), "lossRate", 1.0);
     checkRange(integrityMultiplier(), "integrityMultiplier", 1.0, 10.0);
-    checkRange(majorSeverity(), "majorSeverity", Double.MIN_VALUE, Behaviour.MAX_WEIGHT);
+    checkPositive(majorSeverity(), "majorSeverity", Behaviour.MAX_WEIGHT);
     checkRange(scarRate(), "scarRate", 0.0, 1.0);
     checkRange(maxScar(), "maxScar", 0.0, 1.0 - baseline());
-    checkRange(selfReportedMultiplier(), "selfReportedMultiplier", Double.MIN_VALUE, 1.0);
+    checkPositive(selfReportedMultiplier(), "selfReportedMultiplier", 1.0);
     checkRange(discoveredMultiplier(), "discoveredMultiplier", 1.0, 10.0);
     checkRange(discoveredMultiplierLimit(), "discoveredMultiplierLimit", discoveredMultiplier(), 10.0);
     check(

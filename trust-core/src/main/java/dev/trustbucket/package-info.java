@@ -18,8 +18,11 @@
  * <p>Sub-packages: {@code behaviour} (the catalogue of drops and drains), {@code decay} (how
  * memory fades). Time is always passed in; nothing in the model reads the clock.
  */
+// allowedClasspathAnnotations: keep Immutables' own @Generated out of the class files, so users
+// compiling against trust-core (without the provided annotations jar) get no warnings.
 @Value.Style(
     jdkOnly = true,
+    allowedClasspathAnnotations = {Override.class},
     visibility = Value.Style.ImplementationVisibility.PACKAGE,
     overshadowImplementation = true,
     defaults = @Value.Immutable(copy = false))

@@ -1,6 +1,7 @@
 package dev.trustbucket.commitment;
 
 import static dev.trustbucket.InvalidTrustInputException.check;
+import static dev.trustbucket.InvalidTrustInputException.checkPositive;
 import static dev.trustbucket.InvalidTrustInputException.checkRange;
 import static java.util.Objects.requireNonNull;
 
@@ -53,7 +54,7 @@ public record Commitment(
         "what must be one line of 1 to 200 characters but was \"%s\"",
         what);
     check(!due.isBefore(madeAt), "due", "due must not be before madeAt %s but was %s", madeAt, due);
-    checkRange(importance, "importance", Double.MIN_VALUE, 10.0);
+    checkPositive(importance, "importance", 10.0);
     checkRange(effortHours, "effortHours", 0.0, 100_000.0);
   }
 
