@@ -98,7 +98,7 @@ class ConceptsSnippetsTest {
 
     TrustBucket b = TrustBucket.start(ours, monday).apply(TrustEvent.of(pairedOnIncident, monday));
     assertThat(b.level()).isCloseTo(0.535, QUOTED);
-    assertThat(ours.catalogue().size()).isEqualTo(19);
+    assertThat(ours.catalogue().size()).isEqualTo(20);
   }
 
   @Test
