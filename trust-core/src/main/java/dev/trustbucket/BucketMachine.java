@@ -65,6 +65,10 @@ final class BucketMachine {
     if (elapsed == 0) {
       return;
     }
+    if (elapsed < 0) {
+      // at >= timeMicros, so the difference overflowed: over ~292,000 years, i.e. forever.
+      elapsed = Long.MAX_VALUE;
+    }
     double kept = policy.decay().retained(elapsed);
     level = baseline + (level - baseline) * kept;
     if (scar != 0.0) {
@@ -93,7 +97,8 @@ final class BucketMachine {
     level *= 1.0 - Math.min(1.0, lossRate * wm);
     negativeEvidence += (float) wm;
     if (breach) {
-      scar += (maxScar - scar) * Math.min(1.0, scarRate * wm);
+      // Rounding can put a saturated scar a hair above maxScar; keep it in range.
+      scar = Math.min(maxScar, scar + (maxScar - scar) * Math.min(1.0, scarRate * wm));
     }
     settle(breach);
   }
