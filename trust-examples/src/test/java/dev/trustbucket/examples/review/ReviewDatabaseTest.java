@@ -171,6 +171,15 @@ class ReviewDatabaseTest {
   }
 
   @Test
+  void aSignedZeroWeightSurvivesSqliteWhichDropsTheSign() throws Exception {
+    Path csv = write(dir, "z.csv", HEADER + "zoe,maria,2025-03-03T10:00:00Z,small-win,-0.0,,,\n");
+    try (ReviewDatabase db = open()) {
+      db.importCsv(csv, "default");
+      assertThat(db.ledgers()).isEqualTo(inMemory(csv));
+    }
+  }
+
+  @Test
   void emptyOptionalColumnsTakeTheDefaults() throws Exception {
     Path csv = write(dir, "d.csv", HEADER + "zoe,maria,2025-03-03T10:00:00Z,regular-check-in,,,,\n");
     try (ReviewDatabase db = open()) {
