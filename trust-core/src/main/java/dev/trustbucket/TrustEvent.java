@@ -64,6 +64,10 @@ public record TrustEvent(
         "disclosure applies to drains only, but drop \"%s\" had disclosure %s",
         behaviour.id(),
         disclosure);
+    // -0.0 passes the range check but would keep its sign: stores that normalise signed zero
+    // (SQLite REAL columns, some JSON libraries) then reload 0.0 and the ledger no longer equals
+    // itself after a round trip. A weight of -0.0 is the weight 0.0.
+    weight = weight + 0.0;
   }
 
   /**

@@ -1,0 +1,22 @@
+package dev.trustbucket.examples.review;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.trustbucket.account.Relationship;
+import java.util.List;
+
+/**
+ * What an import or a recorded event wrote.
+ *
+ * @param source the file name, or {@code record}
+ * @param events how many events were written
+ * @param relationships the relationships that received events, in order of first appearance
+ * @param newRelationships how many of them were new
+ */
+public record ImportResult(String source, int events, List<Relationship> relationships, int newRelationships) {
+  /** Copies the list and checks that nothing is null. */
+  public ImportResult {
+    requireNonNull(source, "source");
+    relationships = List.copyOf(relationships);
+  }
+}

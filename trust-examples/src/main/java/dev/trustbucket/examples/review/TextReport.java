@@ -1,0 +1,142 @@
+package dev.trustbucket.examples.review;
+
+import dev.trustbucket.account.Relationship;
+import dev.trustbucket.forecast.RecoveryForecast;
+import dev.trustbucket.history.LedgerStep;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Writes a {@link TeamReport} as plain text: an aligned summary table, then each person's details. */
+public final class TextReport {
+  private TextReport() {}
+
+  /**
+   * Renders the report.
+   *
+   * @param report the report
+   * @return the text, lines ending in {@code \n}
+   */
+  public static String render(TeamReport report) {
+    StringBuilder s = new StringBuilder();
+    s.append("Team trust review as of ").append(TeamReport.date(report.asOf()))
+        .append(" (").append(report.people().size())
+        .append(report.people().size() == 1 ? " relationship)" : " relationships)").append('\n');
+    if (report.people().isEmpty()) {
+      s.append("\nNo relationships to report yet: import events first.\n");
+    } else {
+      s.append('\n');
+      table(s, report);
+      for (PersonReport p : report.people()) {
+        s.append('\n');
+        details(s, p);
+      }
+    }
+    for (Relationship r : report.notStarted()) {
+      s.append("\n").append(r).append(": starts after ").append(TeamReport.date(report.asOf()))
+          .append(", not reported\n");
+    }
+    return s.toString();
+  }
+
+  private static void table(StringBuilder s, TeamReport report) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"EMPLOYEE", "MANAGER", "LEVEL", "TIER", "30 DAYS", "CONFIDENCE", "NEXT TIER"});
+    for (PersonReport p : report.people()) {
+      rows.add(new String[] {
+        p.relationship().employee(),
+        p.relationship().manager(),
+        percent(p.level()),
+        p.tier().name(),
+        p.trendArrow() + " " + points(p.trend()),
+        p.confidence().describe(),
+        nextTierShort(p)
+      });
+    }
+    int[] width = new int[rows.get(0).length];
+    for (String[] r : rows) {
+      for (int i = 0; i < r.length; i++) {
+        width[i] = Math.max(width[i], r[i].length());
+      }
+    }
+    boolean[] right = {false, false, true, false, false, false, false};
+    for (String[] r : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < r.length; i++) {
+        String pad = " ".repeat(width[i] - r[i].length());
+        line.append(right[i] ? pad + r[i] : r[i] + (i == r.length - 1 ? "" : pad));
+        if (i < r.length - 1) {
+          line.append("  ");
+        }
+      }
+      s.append(line.toString().stripTrailing()).append('\n');
+    }
+  }
+
+  private static void details(StringBuilder s, PersonReport p) {
+    s.append("== ").append(p.relationship()).append(" ==  (policy ").append(p.ledger().policy().name())
+        .append(", since ").append(TeamReport.date(p.ledger().start())).append(", ")
+        .append(p.events()).append(p.events() == 1 ? " event)" : " events)").append('\n');
+    for (String line : p.explanation().render(PersonReport.REASONS).split("\\R")) {
+      s.append("  ").append(line).append('\n');
+    }
+    s.append("  Trend: ").append(p.trendArrow()).append(' ').append(points(p.trend()))
+        .append(" since ").append(TeamReport.date(p.trendFrom())).append(".\n");
+    for (LedgerStep b : p.breaches()) {
+      s.append("  Breach on ").append(TeamReport.date(b.event().time())).append(": ")
+          .append(b.event().behaviour().label())
+          .append(b.event().note().isEmpty() ? "" : " (" + b.event().note() + ")")
+          .append(String.format(Locale.ROOT, ", level %s \u2192 %s, tier %s \u2192 %s",
+              percent(b.levelBefore()), percent(b.levelAfter()), b.tierBefore(), b.tierAfter()))
+          .append(".\n");
+    }
+    s.append("  Next tier: ").append(nextTier(p)).append('\n');
+  }
+
+  /**
+   * The forecast in a short phrase for the table.
+   *
+   * @param p a person's report
+   * @return e.g. {@code TRUSTED in 9 wk}, {@code never} or {@code top tier}
+   */
+  static String nextTierShort(PersonReport p) {
+    if (p.forecast().isEmpty()) {
+      return "top tier";
+    }
+    RecoveryForecast f = p.forecast().get();
+    return f.isReachable()
+        ? f.targetTier().orElseThrow() + " in " + f.drops() + " wk"
+        : f.targetTier().orElseThrow() + " never";
+  }
+
+  /**
+   * The forecast in a sentence.
+   *
+   * @param p a person's report
+   * @return the sentence, without a final full stop for "never"
+   */
+  static String nextTier(PersonReport p) {
+    if (p.forecast().isEmpty()) {
+      return "already in the top tier, " + p.tier() + ".";
+    }
+    RecoveryForecast f = p.forecast().get();
+    if (f.isReachable()) {
+      return String.format(Locale.ROOT, "%s after %d %s on commitment, one a week, around %s.",
+          f.targetTier().orElseThrow(), f.drops(), f.drops() == 1 ? "delivery" : "deliveries",
+          TeamReport.date(f.reachedAt().orElseThrow()));
+    }
+    return f.targetTier().orElseThrow() + " never at one delivery on commitment a week: "
+        + f.reason().orElse("out of reach") + ".";
+  }
+
+  static String percent(double level) {
+    return String.format(Locale.ROOT, "%.1f%%", level * 100);
+  }
+
+  static String points(double delta) {
+    if (Math.abs(delta) < 0.0005) {
+      return "0.0 pts";
+    }
+    return String.format(Locale.ROOT, "%s%.1f pts", delta < 0 ? "\u2212" : "+", Math.abs(delta * 100));
+  }
+}
