@@ -171,7 +171,11 @@ public final class TrustBucket {
       neg += (float) (w * m);
       breach = policy.isBreach(event);
       if (breach) {
-        newScar = scar + (policy.maxScar() - scar) * Math.min(1.0, policy.scarRate() * w * m);
+        // Rounding can put a saturated scar a hair above maxScar; keep it in range.
+        newScar =
+            Math.min(
+                policy.maxScar(),
+                scar + (policy.maxScar() - scar) * Math.min(1.0, policy.scarRate() * w * m));
       }
     }
     return moved(newLevel, newScar, at, pos, neg, breach);
