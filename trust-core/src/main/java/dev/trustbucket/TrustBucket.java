@@ -224,6 +224,10 @@ public final class TrustBucket {
     if (elapsed == 0) {
       return this;
     }
+    if (elapsed < 0) {
+      // at >= timeMicros, so the difference overflowed: over ~292,000 years, i.e. forever.
+      elapsed = Long.MAX_VALUE;
+    }
     double kept = policy.decay().retained(elapsed);
     double baseline = policy.baseline();
     double newLevel = baseline + (level - baseline) * kept;
