@@ -61,6 +61,25 @@ public final class Generators {
     return Arbitraries.doubles().between(0.0, 1.0).withSpecialValue(0.5);
   }
 
+  /**
+   * Autonomy ladders: the presets' and random valid ones (strictly increasing thresholds in (0, 1],
+   * a band below the lowest threshold, a minimum stay from zero to 60 days).
+   */
+  public static Arbitrary<AutonomyLadder> ladders() {
+    Arbitrary<AutonomyLadder> random =
+        Combinators.combine(
+                Arbitraries.doubles().between(0.01, 1.0).set().ofSize(3),
+                Arbitraries.doubles().between(0.0, 0.99),
+                Arbitraries.longs().between(0, 60 * 86_400L))
+            .as((thresholds, bandFraction, staySeconds) -> {
+              double[] t = thresholds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+              return new AutonomyLadder(t[0], t[1], t[2], t[0] * bandFraction, Duration.ofSeconds(staySeconds));
+            });
+    return Arbitraries.frequencyOf(
+        Tuple.of(1, Arbitraries.of(PRESETS.stream().map(TrustPolicy::ladder).distinct().collect(Collectors.toList()))),
+        Tuple.of(2, random));
+  }
+
   // ---------------------------------------------------------------- behaviours and weights
 
   public static Arbitrary<Behaviour> behaviours() {
@@ -351,6 +370,13 @@ public final class Generators {
     @Override
     public Arbitrary<TrustPolicy> get() {
       return asymmetricPolicies();
+    }
+  }
+
+  public static final class Ladders implements ArbitrarySupplier<AutonomyLadder> {
+    @Override
+    public Arbitrary<AutonomyLadder> get() {
+      return ladders();
     }
   }
 
