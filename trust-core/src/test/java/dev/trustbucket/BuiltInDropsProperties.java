@@ -68,7 +68,7 @@ class BuiltInDropsProperties {
   }
 
   @Property
-  @Label("Law 7 · built in drops: the drops needed to regain one ordinary drain never fall as the starting level rises in [0.5, 0.95]")
+  @Label("Law 7 · built in drops: the drops needed to regain one ordinary drain (all at once, no decay) never fall as the starting level rises in [0.5, 0.95]")
   void higherLevelsNeedMoreDrops(
       @ForAll @DoubleRange(min = 0.5, max = 0.95) double a,
       @ForAll @DoubleRange(min = 0.5, max = 0.95) double b,
