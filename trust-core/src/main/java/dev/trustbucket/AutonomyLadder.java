@@ -144,9 +144,12 @@ public record AutonomyLadder(
     if (level >= threshold(current) - hysteresisBand) {
       return current;
     }
+    // The difference overflows past ~292,000 years; such a promotion no longer protects.
+    long sincePromotion = nowMicros - promotedAtMicros;
     boolean protectedByStay =
         promotedAtMicros != NO_PROMOTION
-            && nowMicros - promotedAtMicros < minimumStay.toNanos() / 1_000L;
+            && (nowMicros < promotedAtMicros
+                || (sincePromotion >= 0 && sincePromotion < minimumStay.toNanos() / 1_000L));
     if (protectedByStay && !breach) {
       return current;
     }

@@ -338,12 +338,17 @@ public abstract class TrustPolicy {
       case SELF_REPORTED:
         return selfReportedMultiplier();
       case DISCOVERED:
-        double halfTimes = (double) disclosure.delay().toMinutes() / concealmentHalfTime().toMinutes();
+        // Exact to the nanosecond: whole minutes would make a delay of 59 s cost the same as none.
+        double halfTimes = seconds(disclosure.delay()) / seconds(concealmentHalfTime());
         return discoveredMultiplier()
             + (discoveredMultiplierLimit() - discoveredMultiplier()) * (1 - Math.pow(2, -halfTimes));
       default:
         return 1.0;
     }
+  }
+
+  private static double seconds(Duration d) {
+    return d.getSeconds() + d.getNano() / 1e9;
   }
 
   /**

@@ -1,0 +1,74 @@
+package dev.trustbucket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.trustbucket.Generators.TrustEventTemplate;
+import java.time.Instant;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
+import net.jqwik.api.Property;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * Law 3 · monotone: an event's own effect (apart from the decay over the time before it) never
+ * lowers the level for a drop and never raises it for a drain; a heavier event moves it at least
+ * as far. The event's own effect is {@code apply(e)} compared with {@code advanceTo(e.time())}.
+ */
+@Label("Law 3 · monotone")
+class MonotoneProperties {
+
+  @Property
+  @Label("Law 3 · monotone: apply(e) is decay to e.time() then the event's own effect")
+  void applyIsDecayThenEffect(
+      @ForAll(supplier = Generators.Buckets.class) TrustBucket bucket,
+      @ForAll(supplier = Generators.EventTemplates.class) TrustEventTemplate template,
+      @ForAll(supplier = Generators.Gaps.class) long gapMicros) {
+    TrustEvent e = template.at(bucket.time(), gapMicros);
+    assertThat(bucket.advanceTo(e.time()).apply(e)).isEqualTo(bucket.apply(e));
+  }
+
+  @Property
+  @Label("Law 3 · monotone: a drop never lowers the level, a drain never raises it, every preset")
+  void dropsNeverLowerDrainsNeverRaise(
+      @ForAll(supplier = Generators.Buckets.class) TrustBucket bucket,
+      @ForAll(supplier = Generators.EventTemplates.class) TrustEventTemplate template,
+      @ForAll(supplier = Generators.Gaps.class) long gapMicros) {
+    TrustEvent e = template.at(bucket.time(), gapMicros);
+    TrustBucket before = BucketInvariants.check(bucket.advanceTo(e.time()));
+    TrustBucket after = BucketInvariants.check(bucket.apply(e));
+    Statistics.collect(e.isDrop() ? "drop" : "drain", Double.compare(after.level(), before.level()));
+    if (e.isDrop()) {
+      assertThat(after.level()).isGreaterThanOrEqualTo(before.level());
+      assertThat(after.scar()).as("a drop leaves the scar alone").isEqualTo(before.scar());
+    } else {
+      assertThat(after.level()).isLessThanOrEqualTo(before.level());
+      assertThat(after.scar()).as("a drain never heals a scar").isGreaterThanOrEqualTo(before.scar());
+    }
+    Statistics.coverage(c -> {
+      c.check("drop", 1).percentage(p -> p > 10);
+      c.check("drain", -1).percentage(p -> p > 10);
+    });
+  }
+
+  @Property
+  @Label("Law 3 · monotone: a heavier event of the same behaviour moves the level at least as far")
+  void heavierMovesAtLeastAsFar(
+      @ForAll(supplier = Generators.Buckets.class) TrustBucket bucket,
+      @ForAll(supplier = Generators.EventTemplates.class) TrustEventTemplate template,
+      @ForAll(supplier = Generators.Weights.class) double w1,
+      @ForAll(supplier = Generators.Weights.class) double w2,
+      @ForAll(supplier = Generators.Gaps.class) long gapMicros) {
+    double lighter = Math.min(w1, w2);
+    double heavier = Math.max(w1, w2);
+    Instant t = Generators.plusMicros(bucket.time(), gapMicros);
+    TrustBucket before = bucket.advanceTo(t);
+    TrustBucket light = bucket.apply(template.at(t).withWeight(lighter));
+    TrustBucket heavy = bucket.apply(template.at(t).withWeight(heavier));
+    assertThat(Math.abs(heavy.level() - before.level()))
+        .as("%s weighing %s vs %s", template.behaviour(), heavier, lighter)
+        .isGreaterThanOrEqualTo(Math.abs(light.level() - before.level()));
+    if (!template.behaviour().isDrop()) {
+      assertThat(heavy.scar()).as("a heavier breach scars at least as deep").isGreaterThanOrEqualTo(light.scar());
+    }
+  }
+}

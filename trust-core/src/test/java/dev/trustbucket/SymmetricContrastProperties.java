@@ -1,0 +1,102 @@
+package dev.trustbucket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.trustbucket.Generators.Scenario;
+import dev.trustbucket.behaviour.Behaviour;
+import dev.trustbucket.behaviour.Behaviours;
+import java.time.Duration;
+import java.time.Instant;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Disabled;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Law 15 · symmetric contrast: under the symmetric preset a drop and a drain of equal weight are
+ * mirror images at 0.5, with no scars and no concealment penalty.
+ */
+@Label("Law 15 · symmetric contrast")
+class SymmetricContrastProperties {
+
+  static final TrustPolicy SYMMETRIC = TrustPolicy.symmetric();
+
+  @Property
+  @Label("Law 15 · symmetric: a drop and a drain of equal weight are mirror images at 0.5, any behaviours and disclosure")
+  void dropAndDrainMirrorAtHalf(
+      @ForAll(supplier = Generators.Drops.class) Behaviour drop,
+      @ForAll(supplier = Generators.Drains.class) Behaviour drain,
+      @ForAll(supplier = Generators.Weights.class) double weight,
+      @ForAll(supplier = Generators.Disclosures.class) Disclosure disclosure,
+      @ForAll(supplier = Generators.Instants.class) Instant t) {
+    TrustBucket half = TrustBucket.startingAt(SYMMETRIC, t, 0.5);
+    double up = half.apply(TrustEvent.of(drop, t).withWeight(weight)).level() - 0.5;
+    double down = 0.5 - half.apply(TrustEvent.of(drain, t).withWeight(weight).withDisclosure(disclosure)).level();
+    assertThat(up).isCloseTo(down, within(1e-12));
+  }
+
+  @Provide
+  Arbitrary<Scenario> symmetricScenarios() {
+    return Generators.scenarios(Arbitraries.just(SYMMETRIC), Generators.gapsMicros(), 0, 200);
+  }
+
+  @Property(tries = 300)
+  @Label("Law 15 · symmetric: no scars, ever, whatever happens")
+  void noScarsEver(@ForAll("symmetricScenarios") Scenario scenario) {
+    TrustBucket b = scenario.startBucket();
+    for (TrustEvent e : scenario.events()) {
+      b = BucketInvariants.check(b.apply(e));
+      assertThat(b.scar()).isZero();
+      assertThat(b.ceiling()).isEqualTo(1.0);
+    }
+  }
+
+  @Provide
+  Arbitrary<TrustBucket> symmetricBuckets() {
+    return Generators.buckets(Arbitraries.just(SYMMETRIC));
+  }
+
+  @Property
+  @Label("Law 15 · symmetric: disclosure changes nothing in level, scar or evidence")
+  void disclosureChangesNothing(
+      @ForAll("symmetricBuckets") TrustBucket bucket,
+      @ForAll(supplier = Generators.Drains.class) Behaviour drain,
+      @ForAll(supplier = Generators.Weights.class) double weight,
+      @ForAll(supplier = Generators.Disclosures.class) Disclosure disclosure,
+      @ForAll(supplier = Generators.Gaps.class) long gap) {
+    TrustEvent plain = TrustEvent.of(drain, Generators.plusMicros(bucket.time(), gap)).withWeight(weight);
+    TrustBucket asIs = bucket.apply(plain);
+    TrustBucket disclosed = bucket.apply(plain.withDisclosure(disclosure));
+    assertThat(SYMMETRIC.disclosureMultiplier(disclosure)).isEqualTo(1.0);
+    assertThat(disclosed.level()).isEqualTo(asIs.level());
+    assertThat(disclosed.scar()).isEqualTo(asIs.scar()).isZero();
+    assertThat(disclosed.negativeEvidence()).isEqualTo(asIs.negativeEvidence());
+    assertThat(disclosed.positiveEvidence()).isEqualTo(asIs.positiveEvidence());
+    // The tier is not compared: see discoveryStillDemotesAtOnce.
+  }
+
+  /**
+   * FAILS, reported to the lead: the symmetric preset has no concealment multiplier, but {@code
+   * isBreach} still counts every discovered drain as a breach, and a breach ignores the minimum
+   * stay. So within the stay after a promotion, the same drain demotes when discovered and does
+   * not when not recorded: a concealment penalty on the tier. (Integrity drains likewise.)
+   */
+  @Example
+  @Disabled("under the symmetric preset a discovered drain still demotes at once; reported to the lead")
+  @Label("Law 15 · symmetric: disclosure changes nothing, the tier included")
+  void discoveryStillDemotesAtOnce() {
+    Instant t = Generators.T0;
+    TrustBucket promoted = TrustBucket.startingAt(SYMMETRIC, t, 0.59)
+        .apply(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, t)); // 0.631: TRUSTED
+    TrustEvent drain = TrustEvent.of(Behaviours.MISSED_DEADLINE, t.plus(Duration.ofDays(1))).withWeight(1.9);
+    TrustBucket notRecorded = promoted.apply(drain); // 0.511, TRUSTED (minimum stay)
+    TrustBucket discovered = promoted.apply(drain.withDisclosure(Disclosure.discovered(Duration.ofDays(1))));
+    assertThat(discovered.level()).isEqualTo(notRecorded.level());
+    assertThat(discovered.tier()).isEqualTo(notRecorded.tier()); // SUPERVISED vs TRUSTED
+  }
+}

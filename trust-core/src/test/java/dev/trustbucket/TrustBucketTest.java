@@ -1,0 +1,290 @@
+package dev.trustbucket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.trustbucket.behaviour.Behaviours;
+import dev.trustbucket.internal.EpochMicros;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("TrustBucket: the default preset's concrete numbers")
+class TrustBucketTest {
+
+  static final TrustPolicy DEFAULT = TrustPolicy.defaults();
+  static final Instant T0 = Generators.T0;
+
+  static TrustEvent lowQuality(Disclosure disclosure) {
+    return TrustEvent.of(Behaviours.LOW_QUALITY_DELIVERY, T0).withDisclosure(disclosure);
+  }
+
+  @Nested
+  @DisplayName("drops and drains")
+  class DropsAndDrains {
+
+    @Test
+    @DisplayName("the first delivered commitment from 0.5 gives 0.535, still SUPERVISED")
+    void firstDrop() {
+      TrustBucket b = TrustBucket.start(DEFAULT, T0)
+          .apply(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, Instant.parse("2025-01-10T17:00:00Z")));
+      // 0.5 relaxes toward 0.5 (no change), then 0.5 + 0.07 * (1 - 0.5).
+      assertThat(b.level()).isCloseTo(0.535, within(1e-12));
+      assertThat(b.tier()).isEqualTo(AutonomyTier.SUPERVISED);
+      assertThat(b.positiveEvidence()).isEqualTo(1.0);
+      assertThat(b.negativeEvidence()).isZero();
+    }
+
+    @Test
+    @DisplayName("from 0.9, a low-quality delivery costs 0.0945 self-reported, 0.189 not recorded, 0.2835 discovered at once")
+    void hidingCostsMore() {
+      TrustBucket b = TrustBucket.startingAt(DEFAULT, T0, 0.9);
+      TrustBucket selfReported = b.apply(lowQuality(Disclosure.selfReported()));
+      TrustBucket notRecorded = b.apply(lowQuality(Disclosure.notRecorded()));
+      TrustBucket discovered = b.apply(lowQuality(Disclosure.discovered(Duration.ZERO)));
+      assertThat(selfReported.level()).isCloseTo(0.8055, within(1e-12));
+      assertThat(selfReported.scar()).isZero();
+      assertThat(selfReported.tier()).isEqualTo(AutonomyTier.AUTONOMOUS);
+      assertThat(notRecorded.level()).isCloseTo(0.7110, within(1e-12));
+      assertThat(notRecorded.scar()).isZero();
+      assertThat(notRecorded.tier()).isEqualTo(AutonomyTier.TRUSTED);
+      assertThat(discovered.level()).isCloseTo(0.6165, within(1e-12));
+      assertThat(discovered.scar()).isCloseTo(0.1875, within(1e-12));
+      assertThat(discovered.ceiling()).isCloseTo(0.8125, within(1e-12));
+      assertThat(discovered.tier()).isEqualTo(AutonomyTier.TRUSTED);
+      assertThat(discovered.negativeEvidence()).isEqualTo(1.5);
+    }
+
+    @Test
+    @DisplayName("from 0.9, a low-quality delivery discovered after 9 days leaves 0.5988")
+    void discoveredAfterNineDays() {
+      TrustBucket b = TrustBucket.startingAt(DEFAULT, T0, 0.9)
+          .apply(lowQuality(Disclosure.discovered(Duration.ofDays(9))));
+      // multiplier 1.5 + 0.5 * (1 - 2^(-9/30)) = 1.59383
+      assertThat(b.level()).isCloseTo(0.9 * (1 - 0.21 * (1.5 + 0.5 * (1 - Math.pow(2, -0.3)))), within(1e-12));
+      assertThat(b.level()).isCloseTo(0.5988, within(5e-5));
+    }
+
+    @Test
+    @DisplayName("a problem discovered after 59 seconds costs more than one discovered at once")
+    void subMinuteDelaysCount() {
+      TrustBucket b = TrustBucket.startingAt(DEFAULT, T0, 0.9);
+      double atOnce = b.apply(lowQuality(Disclosure.discovered(Duration.ZERO))).level();
+      double after59s = b.apply(lowQuality(Disclosure.discovered(Duration.ofSeconds(59)))).level();
+      assertThat(after59s).isLessThan(atOnce);
+    }
+
+    @Test
+    @DisplayName("an ordinary integrity breach from 0.8 drains 0.336 and scars 0.25; a major competence one drains 0.336 and scars 0.25")
+    void breaches() {
+      TrustBucket b = TrustBucket.startingAt(DEFAULT, T0, 0.8);
+      TrustBucket overPromised = b.apply(TrustEvent.of(Behaviours.OVER_PROMISED, T0));
+      assertThat(overPromised.level()).isCloseTo(0.464, within(1e-12));
+      assertThat(overPromised.scar()).isCloseTo(0.25, within(1e-12));
+      TrustBucket major = b.apply(TrustEvent.of(Behaviours.MISSED_DEADLINE, T0).withWeight(2.0));
+      assertThat(major.level()).isCloseTo(0.464, within(1e-12));
+      assertThat(major.scar()).isCloseTo(0.25, within(1e-12));
+      assertThat(major.tier()).isEqualTo(AutonomyTier.SUPERVISED);
+    }
+
+    @Test
+    @DisplayName("a scar caps refilling: drops fill toward 1 - scar, not toward 1")
+    void scarCapsTheCeiling() {
+      TrustBucket b = TrustBucket.startingAt(DEFAULT, T0, 0.8)
+          .apply(TrustEvent.of(Behaviours.OVER_PROMISED, T0)); // 0.464, scar 0.25
+      TrustBucket filled = b.apply(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, T0).withWeight(100));
+      assertThat(filled.level()).isCloseTo(0.75, within(1e-12));
+      assertThat(filled.ceiling()).isCloseTo(0.75, within(1e-12));
+    }
+
+    @Test
+    @DisplayName("a saturating breach on top of a scar keeps the scar at maxScar exactly (forgiving preset)")
+    void saturatedScarStaysInRange() {
+      TrustPolicy forgiving = TrustPolicy.forgiving();
+      TrustBucket b = TrustBucket.start(forgiving, T0)
+          .apply(TrustEvent.of(Behaviours.MISSED_DEADLINE, T0).withWeight(0.25).withDisclosure(Disclosure.discovered(Duration.ZERO)))
+          .apply(TrustEvent.of(Behaviours.PUSHED_DEADLINE_WITHOUT_WARNING, T0.plusSeconds(60)).withWeight(95.68));
+      assertThat(b.scar()).isEqualTo(forgiving.maxScar());
+      assertThat(b.level()).isZero();
+      // ... and the state can be restored from its own parts.
+      assertThat(TrustBucket.restore(forgiving, b.time(), b.level(), b.scar(), b.tier(), b.promotedAt(),
+          b.positiveEvidence(), b.negativeEvidence())).isEqualTo(b);
+    }
+  }
+
+  @Nested
+  @DisplayName("time and decay")
+  class TimeAndDecay {
+
+    @Test
+    @DisplayName("after one half-life (365 days) without events, 0.9 has relaxed to 0.7, evidence halved")
+    void halfLife() {
+      TrustBucket b = TrustBucket.startingAt(DEFAULT, T0, 0.5)
+          .apply(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, T0).withWeight(2.0));
+      TrustBucket fromNine = TrustBucket.startingAt(DEFAULT, T0, 0.9).advanceTo(T0.plus(Duration.ofDays(365)));
+      assertThat(fromNine.level()).isCloseTo(0.7, within(1e-12));
+      assertThat(b.advanceTo(T0.plus(Duration.ofDays(365))).positiveEvidence()).isCloseTo(1.0, within(1e-6));
+      assertThat(TrustBucket.startingAt(DEFAULT, T0, 0.1).levelAt(T0.plus(Duration.ofDays(730)))).isCloseTo(0.4, within(1e-12));
+    }
+
+    @Test
+    @DisplayName("scars halve every three years")
+    void scarHalfLife() {
+      TrustBucket b = TrustBucket.startingAt(DEFAULT, T0, 0.8).apply(TrustEvent.of(Behaviours.OVER_PROMISED, T0));
+      assertThat(b.advanceTo(T0.plus(Duration.ofDays(1_095))).scar()).isCloseTo(0.125, within(1e-12));
+    }
+
+    @Test
+    @DisplayName("advancing to the same instant returns the same instance; earlier is rejected")
+    void sameInstant() {
+      TrustBucket b = TrustBucket.startingAt(DEFAULT, T0, 0.7);
+      assertThat(b.advanceTo(T0)).isSameAs(b);
+      assertThatThrownBy(() -> b.advanceTo(T0.minusNanos(1_000)))
+          .isInstanceOf(InvalidTrustInputException.class)
+          .hasMessageContaining("time must not be before the bucket's time 2025-01-06T09:00:00Z")
+          .hasMessageContaining("2025-01-06T08:59:59.999999Z");
+    }
+
+    @Test
+    @DisplayName("time is kept in whole microseconds")
+    void microseconds() {
+      TrustBucket b = TrustBucket.start(DEFAULT, T0.plusNanos(1_999));
+      assertThat(b.time()).isEqualTo(T0.plusNanos(1_000));
+      assertThat(b.timeMicros()).isEqualTo(EpochMicros.of(T0, "t") + 1);
+    }
+
+    @Test
+    @DisplayName("from the earliest to the latest supported instant the level returns to the baseline, not NaN")
+    void wholeRange() {
+      TrustBucket b = TrustBucket.startingAt(DEFAULT, EpochMicros.MIN, 0.9).advanceTo(EpochMicros.MAX);
+      assertThat(b.level()).isEqualTo(0.5);
+      assertThat(TrustBucket.start(DEFAULT, EpochMicros.MIN).levelAt(EpochMicros.MAX)).isEqualTo(0.5);
+    }
+
+    @Test
+    @DisplayName("a promotion at the earliest instant no longer protects at the latest one")
+    void promotionDoesNotProtectForever() {
+      TrustBucket promoted = TrustBucket.startingAt(DEFAULT, EpochMicros.MIN, 0.79)
+          .apply(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, EpochMicros.MIN));
+      assertThat(promoted.tier()).isEqualTo(AutonomyTier.AUTONOMOUS);
+      TrustBucket much = promoted.advanceTo(EpochMicros.MAX);
+      assertThat(much.level()).isEqualTo(0.5);
+      assertThat(much.tier()).isEqualTo(AutonomyTier.SUPERVISED);
+      assertThat(much.promotedAt()).isEmpty();
+    }
+  }
+
+  @Nested
+  @DisplayName("tiers and promotedAt")
+  class Tiers {
+
+    @Test
+    @DisplayName("promotedAt is empty at the start, set by a promotion, kept while the tier holds, cleared by a demotion")
+    void promotedAt() {
+      TrustBucket b = TrustBucket.startingAt(DEFAULT, T0, 0.58);
+      assertThat(b.promotedAt()).isEmpty();
+      Instant t1 = T0.plus(Duration.ofDays(1));
+      TrustBucket promoted = b.apply(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, t1)); // 0.6094
+      assertThat(promoted.tier()).isEqualTo(AutonomyTier.TRUSTED);
+      assertThat(promoted.promotedAt()).contains(t1);
+      Instant t2 = t1.plus(Duration.ofDays(2));
+      TrustBucket dipped = promoted.apply(TrustEvent.of(Behaviours.MISSED_DEADLINE, t2)); // 0.481: below the band
+      assertThat(dipped.level()).isLessThan(0.55);
+      assertThat(dipped.tier()).as("the minimum stay holds the tier").isEqualTo(AutonomyTier.TRUSTED);
+      assertThat(dipped.promotedAt()).contains(t1);
+      TrustBucket afterStay = dipped.advanceTo(t1.plus(Duration.ofDays(14)));
+      assertThat(afterStay.tier()).isEqualTo(AutonomyTier.SUPERVISED);
+      assertThat(afterStay.promotedAt()).isEmpty();
+      assertThat(dipped.tierAt(t1.plus(Duration.ofDays(14)).minusNanos(1_000))).isEqualTo(AutonomyTier.TRUSTED);
+    }
+
+    @Test
+    @DisplayName("a breach within the minimum stay demotes at once")
+    void breachDemotesAtOnce() {
+      Instant t1 = T0.plus(Duration.ofDays(1));
+      TrustBucket promoted = TrustBucket.startingAt(DEFAULT, T0, 0.58)
+          .apply(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, t1));
+      TrustBucket breached = promoted.apply(TrustEvent.of(Behaviours.OVER_PROMISED, t1.plusSeconds(60)));
+      // 0.6092 (a day of decay, then the drop) * (1 - 0.42) = 0.3534: below TRUSTED's band (0.55), inside SUPERVISED's (0.30).
+      assertThat(breached.level()).isCloseTo(0.3534, within(1e-4));
+      assertThat(breached.tier()).isEqualTo(AutonomyTier.SUPERVISED);
+      assertThat(breached.promotedAt()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("startingAt earns the tier of its level, with no promotion to protect")
+    void startingAt() {
+      assertThat(TrustBucket.startingAt(DEFAULT, T0, 0.0).tier()).isEqualTo(AutonomyTier.MICROMANAGED);
+      assertThat(TrustBucket.startingAt(DEFAULT, T0, 0.35).tier()).isEqualTo(AutonomyTier.SUPERVISED);
+      assertThat(TrustBucket.startingAt(DEFAULT, T0, 0.6).tier()).isEqualTo(AutonomyTier.TRUSTED);
+      assertThat(TrustBucket.startingAt(DEFAULT, T0, 0.8).tier()).isEqualTo(AutonomyTier.AUTONOMOUS);
+      assertThat(TrustBucket.startingAt(DEFAULT, T0, 1.0).promotedAt()).isEmpty();
+    }
+  }
+
+  @Nested
+  @DisplayName("validation, restore, equality")
+  class Values {
+
+    @Test
+    @DisplayName("startingAt rejects a NaN or out-of-range level and an unsupported time")
+    void startingAtValidation() {
+      assertThatThrownBy(() -> TrustBucket.startingAt(DEFAULT, T0, Double.NaN))
+          .isInstanceOf(InvalidTrustInputException.class).hasMessageContaining("level").hasMessageContaining("NaN");
+      assertThatThrownBy(() -> TrustBucket.startingAt(DEFAULT, T0, 1.5))
+          .isInstanceOf(InvalidTrustInputException.class).hasMessageContaining("level").hasMessageContaining("1.5");
+      assertThatThrownBy(() -> TrustBucket.start(DEFAULT, Instant.MAX))
+          .isInstanceOf(InvalidTrustInputException.class).hasMessageContaining("time");
+    }
+
+    @Test
+    @DisplayName("restore rebuilds an equal bucket from its parts and validates each of them")
+    void restore() {
+      TrustBucket b = TrustBucket.startingAt(DEFAULT, T0, 0.58)
+          .apply(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, T0))
+          .apply(TrustEvent.of(Behaviours.HID_PROBLEM, T0.plusSeconds(1)).withDisclosure(Disclosure.discovered(Duration.ofDays(3))));
+      TrustBucket copy = TrustBucket.restore(DEFAULT, b.time(), b.level(), b.scar(), b.tier(), b.promotedAt(),
+          b.positiveEvidence(), b.negativeEvidence());
+      assertThat(copy).isEqualTo(b).hasSameHashCodeAs(b);
+      assertThatThrownBy(() -> TrustBucket.restore(DEFAULT, T0, 0.5, 0.6, AutonomyTier.SUPERVISED, Optional.empty(), 0, 0))
+          .isInstanceOf(InvalidTrustInputException.class).hasMessageContaining("scar").hasMessageContaining("0.6");
+      assertThatThrownBy(() -> TrustBucket.restore(DEFAULT, T0, 0.5, 0, AutonomyTier.SUPERVISED, Optional.empty(), -1, 0))
+          .isInstanceOf(InvalidTrustInputException.class).hasMessageContaining("positiveEvidence");
+      assertThatThrownBy(() -> TrustBucket.restore(DEFAULT, T0, 0.5, 0, AutonomyTier.SUPERVISED, Optional.empty(), 0, Double.NaN))
+          .isInstanceOf(InvalidTrustInputException.class).hasMessageContaining("negativeEvidence");
+      assertThatThrownBy(() -> TrustBucket.restore(DEFAULT, T0, 0.5, 0, AutonomyTier.SUPERVISED, Optional.of(T0.plusSeconds(1)), 0, 0))
+          .isInstanceOf(InvalidTrustInputException.class).hasMessageContaining("promotedAt");
+      assertThatThrownBy(() -> TrustBucket.restore(DEFAULT, T0, 0.5, 0, null, Optional.empty(), 0, 0))
+          .isInstanceOf(NullPointerException.class).hasMessageContaining("tier");
+    }
+
+    @Test
+    @DisplayName("equals compares every part bit for bit, under equal policies; hashCode agrees")
+    void equality() {
+      TrustBucket b = TrustBucket.startingAt(DEFAULT, T0, 0.6);
+      assertThat(b).isEqualTo(TrustBucket.startingAt(TrustPolicy.builder().from(DEFAULT).build(), T0, 0.6));
+      assertThat(b).hasSameHashCodeAs(TrustBucket.startingAt(DEFAULT, T0, 0.6));
+      assertThat(b).isNotEqualTo(TrustBucket.startingAt(DEFAULT, T0, Math.nextUp(0.6)));
+      assertThat(b).isNotEqualTo(TrustBucket.startingAt(DEFAULT, T0.plusNanos(1_000), 0.6));
+      assertThat(b).isNotEqualTo(TrustBucket.startingAt(TrustPolicy.builder().from(DEFAULT).name("other").build(), T0, 0.6));
+      assertThat(b).isNotEqualTo(TrustBucket.restore(DEFAULT, T0, 0.6, 0.0, AutonomyTier.SUPERVISED, Optional.empty(), 0, 0));
+      assertThat(b).isNotEqualTo(TrustBucket.restore(DEFAULT, T0, 0.6, 0.0, AutonomyTier.TRUSTED, Optional.of(T0), 0, 0));
+      assertThat(b).isNotEqualTo(TrustBucket.restore(DEFAULT, T0, 0.6, 0.0, AutonomyTier.TRUSTED, Optional.empty(), 1, 0));
+      assertThat(b).isNotEqualTo(TrustBucket.restore(DEFAULT, T0, 0.6, 0.0, AutonomyTier.TRUSTED, Optional.empty(), 0, 1));
+      assertThat(b).isNotEqualTo(TrustBucket.restore(DEFAULT, T0, 0.6, 0.1, AutonomyTier.TRUSTED, Optional.empty(), 0, 0));
+      assertThat(b).isEqualTo(TrustBucket.restore(DEFAULT, T0, 0.6, 0.0, AutonomyTier.TRUSTED, Optional.empty(), 0, 0));
+      assertThat(b).isNotEqualTo(null).isNotEqualTo("bucket");
+    }
+
+    @Test
+    @DisplayName("toString shows level, tier, scar, time and the policy's name")
+    void string() {
+      assertThat(TrustBucket.start(DEFAULT, T0).toString())
+          .isEqualTo("TrustBucket[level=0.5000, tier=SUPERVISED, scar=0.0000, time=2025-01-06T09:00:00Z, policy=default]");
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package dev.trustbucket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.trustbucket.behaviour.BehaviourCatalogue;
+import dev.trustbucket.behaviour.Behaviours;
+import dev.trustbucket.decay.DecayRule;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("TrustPolicy: presets, multipliers, breaches and validation")
+class TrustPolicyTest {
+
+  static final Instant T0 = Generators.T0;
+
+  @Test
+  @DisplayName("the presets are named default, symmetric, strict and forgiving; a fresh builder is custom")
+  void names() {
+    assertThat(TrustPolicy.defaults().name()).isEqualTo("default");
+    assertThat(TrustPolicy.symmetric().name()).isEqualTo("symmetric");
+    assertThat(TrustPolicy.strict().name()).isEqualTo("strict");
+    assertThat(TrustPolicy.forgiving().name()).isEqualTo("forgiving");
+    assertThat(TrustPolicy.builder().build().name()).isEqualTo("custom");
+  }
+
+  @Test
+  @DisplayName("the default numbers: baseline 0.5, λ⁺ 0.07, λ⁻ 0.21, integrity ×2, major from 2, scars 0.25 up to 0.5")
+  void defaultNumbers() {
+    TrustPolicy p = TrustPolicy.defaults();
+    assertThat(p.baseline()).isEqualTo(0.5);
+    assertThat(p.gainRate()).isEqualTo(0.07);
+    assertThat(p.lossRate()).isEqualTo(0.21);
+    assertThat(p.integrityMultiplier()).isEqualTo(2.0);
+    assertThat(p.majorSeverity()).isEqualTo(2.0);
+    assertThat(p.scarRate()).isEqualTo(0.25);
+    assertThat(p.maxScar()).isEqualTo(0.5);
+    assertThat(p.selfReportedMultiplier()).isEqualTo(0.5);
+    assertThat(p.discoveredMultiplier()).isEqualTo(1.5);
+    assertThat(p.discoveredMultiplierLimit()).isEqualTo(2.0);
+    assertThat(p.concealmentHalfTime()).isEqualTo(Duration.ofDays(30));
+    assertThat(p.decay()).isEqualTo(DecayRule.exponential(Duration.ofDays(365)));
+    assertThat(p.scarDecay()).isEqualTo(DecayRule.exponential(Duration.ofDays(1_095)));
+    assertThat(p.ladder()).isEqualTo(AutonomyLadder.defaults());
+    assertThat(p.catalogue()).isEqualTo(BehaviourCatalogue.standard());
+  }
+
+  @Test
+  @DisplayName("strict: drains weigh 5 drops, top tier from 0.85; forgiving: 2.25 drops, top tier from 0.75; symmetric: 1")
+  void presetNumbers() {
+    TrustPolicy strict = TrustPolicy.strict();
+    assertThat(strict.lossRate() / strict.gainRate()).isCloseTo(5.0, within(1e-12));
+    assertThat(strict.ladder().autonomous()).isEqualTo(0.85);
+    assertThat(strict.decay().halfLife()).isEqualTo(Duration.ofDays(730));
+    TrustPolicy forgiving = TrustPolicy.forgiving();
+    assertThat(forgiving.lossRate() / forgiving.gainRate()).isCloseTo(2.25, within(1e-12));
+    assertThat(forgiving.ladder().autonomous()).isEqualTo(0.75);
+    assertThat(forgiving.maxScar()).isEqualTo(0.3);
+    TrustPolicy symmetric = TrustPolicy.symmetric();
+    assertThat(symmetric.lossRate()).isEqualTo(symmetric.gainRate());
+    assertThat(symmetric.maxScar()).isZero();
+    assertThat(symmetric.integrityMultiplier()).isEqualTo(1.0);
+  }
+
+  @Test
+  @DisplayName("policies compare by value; a builder from a preset rebuilds an equal policy")
+  void equality() {
+    TrustPolicy rebuilt = TrustPolicy.builder().from(TrustPolicy.defaults()).build();
+    assertThat(rebuilt).isEqualTo(TrustPolicy.defaults()).hasSameHashCodeAs(TrustPolicy.defaults());
+    assertThat(TrustPolicy.builder().name("default").build()).isEqualTo(TrustPolicy.defaults());
+    TrustPolicy patient = TrustPolicy.builder().from(TrustPolicy.defaults()).name("patient")
+        .decay(DecayRule.exponential(Duration.ofDays(730))).build();
+    assertThat(patient).isNotEqualTo(TrustPolicy.defaults());
+    assertThat(patient.gainRate()).isEqualTo(0.07);
+  }
+
+  @Test
+  @DisplayName("disclosure multipliers: 0.5 self-reported, 1 not recorded, 1.5 discovered at once, 1.75 after 30 days, toward 2")
+  void disclosureMultipliers() {
+    TrustPolicy p = TrustPolicy.defaults();
+    assertThat(p.disclosureMultiplier(Disclosure.selfReported())).isEqualTo(0.5);
+    assertThat(p.disclosureMultiplier(Disclosure.notRecorded())).isEqualTo(1.0);
+    assertThat(p.disclosureMultiplier(Disclosure.discovered(Duration.ZERO))).isEqualTo(1.5);
+    assertThat(p.disclosureMultiplier(Disclosure.discovered(Duration.ofDays(30)))).isCloseTo(1.75, within(1e-12));
+    assertThat(p.disclosureMultiplier(Disclosure.discovered(Duration.ofDays(60)))).isCloseTo(1.875, within(1e-12));
+    assertThat(p.disclosureMultiplier(Disclosure.discovered(Disclosure.MAX_DELAY))).isEqualTo(2.0);
+    assertThat(p.disclosureMultiplier(Disclosure.discovered(Duration.ofSeconds(30))))
+        .isGreaterThan(1.5).isLessThan(p.disclosureMultiplier(Disclosure.discovered(Duration.ofSeconds(31))));
+  }
+
+  @Test
+  @DisplayName("drain multipliers: integrity ×2 times disclosure")
+  void drainMultipliers() {
+    TrustPolicy p = TrustPolicy.defaults();
+    assertThat(p.drainMultiplier(Behaviours.MISSED_DEADLINE, Disclosure.notRecorded())).isEqualTo(1.0);
+    assertThat(p.drainMultiplier(Behaviours.OVER_PROMISED, Disclosure.notRecorded())).isEqualTo(2.0);
+    assertThat(p.drainMultiplier(Behaviours.OVER_PROMISED, Disclosure.selfReported())).isEqualTo(1.0);
+    assertThat(p.drainMultiplier(Behaviours.HID_PROBLEM, Disclosure.discovered(Duration.ZERO))).isEqualTo(3.0);
+    assertThat(p.drainMultiplier(Behaviours.LOW_QUALITY_DELIVERY, Disclosure.selfReported())).isEqualTo(0.5);
+  }
+
+  @Test
+  @DisplayName("a breach is a drain that is major, of the integrity dimension, or discovered")
+  void breaches() {
+    TrustPolicy p = TrustPolicy.defaults();
+    assertThat(p.isBreach(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, T0).withWeight(100))).isFalse();
+    assertThat(p.isBreach(TrustEvent.of(Behaviours.MISSED_DEADLINE, T0))).isFalse();
+    assertThat(p.isBreach(TrustEvent.of(Behaviours.MISSED_DEADLINE, T0).withWeight(Math.nextDown(2.0)))).isFalse();
+    assertThat(p.isBreach(TrustEvent.of(Behaviours.MISSED_DEADLINE, T0).withWeight(2.0))).isTrue();
+    assertThat(p.isBreach(TrustEvent.of(Behaviours.OVER_PROMISED, T0).withWeight(0.1))).isTrue();
+    assertThat(p.isBreach(TrustEvent.of(Behaviours.LOW_QUALITY_DELIVERY, T0).withDisclosure(Disclosure.selfReported()))).isFalse();
+    assertThat(p.isBreach(TrustEvent.of(Behaviours.LOW_QUALITY_DELIVERY, T0).withDisclosure(Disclosure.discovered(Duration.ZERO)))).isTrue();
+  }
+
+  @Test
+  @DisplayName("the builder rejects out-of-range settings with messages that name the field and quote the value")
+  void validation() {
+    assertThatThrownBy(() -> TrustPolicy.builder().baseline(Double.NaN).build())
+        .isInstanceOf(InvalidTrustInputException.class)
+        .hasMessage("baseline must be a finite number in (0, 1) but was NaN");
+    assertThatThrownBy(() -> TrustPolicy.builder().lossRate(0).build())
+        .isInstanceOf(InvalidTrustInputException.class)
+        .hasMessage("lossRate must be a finite number in (0, 1.0] but was 0.0");
+    assertThatThrownBy(() -> TrustPolicy.builder().maxScar(0.6).build())
+        .isInstanceOf(InvalidTrustInputException.class)
+        .hasMessage("maxScar must be a finite number in [0.0, 0.5] but was 0.6");
+    assertThatThrownBy(() -> TrustPolicy.builder().baseline(0.6).build())
+        .as("the default maxScar 0.5 is more than 1 - 0.6")
+        .isInstanceOf(InvalidTrustInputException.class).hasMessageStartingWith("maxScar");
+    assertThatThrownBy(() -> TrustPolicy.builder().discoveredMultiplierLimit(1.4).build())
+        .isInstanceOf(InvalidTrustInputException.class)
+        .hasMessageContaining("discoveredMultiplierLimit").hasMessageContaining("1.4");
+    assertThatThrownBy(() -> TrustPolicy.builder().concealmentHalfTime(Duration.ofSeconds(30)).build())
+        .isInstanceOf(InvalidTrustInputException.class)
+        .hasMessageContaining("concealmentHalfTime").hasMessageContaining("PT30S");
+    assertThatThrownBy(() -> TrustPolicy.builder().scarDecay(DecayRule.exponential(Duration.ofDays(30))).build())
+        .isInstanceOf(InvalidTrustInputException.class)
+        .hasMessageContaining("scarDecay must forget no faster than decay");
+    assertThatThrownBy(() -> TrustPolicy.builder().name(" ").build())
+        .isInstanceOf(InvalidTrustInputException.class).hasMessageContaining("name");
+    InvalidTrustInputException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+        InvalidTrustInputException.class, () -> TrustPolicy.builder().gainRate(1.5).build());
+    assertThat(e.field()).isEqualTo("gainRate");
+  }
+
+  @Test
+  @DisplayName("scars may decay by none only if the level does too")
+  void noDecay() {
+    TrustPolicy never = TrustPolicy.builder().decay(DecayRule.none()).scarDecay(DecayRule.none()).build();
+    assertThat(TrustBucket.startingAt(never, T0, 0.9).levelAt(T0.plus(Duration.ofDays(36_500)))).isEqualTo(0.9);
+    TrustPolicy scarsForever = TrustPolicy.builder().scarDecay(DecayRule.none()).build();
+    assertThat(scarsForever.scarDecay()).isEqualTo(DecayRule.none());
+  }
+}

@@ -1,0 +1,46 @@
+package dev.trustbucket.decay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.trustbucket.InvalidTrustInputException;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("DecayRule: exponential and none")
+class DecayRuleTest {
+
+  @Test
+  @DisplayName("exponential rules compare by half-life and read as such")
+  void exponential() {
+    DecayRule year = DecayRule.exponential(Duration.ofDays(365));
+    assertThat(year).isEqualTo(DecayRule.exponential(Duration.ofHours(365 * 24))).isNotEqualTo(DecayRule.none());
+    assertThat(year).hasSameHashCodeAs(DecayRule.exponential(Duration.ofDays(365)));
+    assertThat(year.halfLife()).isEqualTo(Duration.ofDays(365));
+    assertThat(year).hasToString("exponential(halfLife=PT8760H)");
+    assertThat(year.retained(365L * 86_400_000_000L)).isEqualTo(0.5);
+  }
+
+  @Test
+  @DisplayName("a half-life that is zero, negative, null or 30,000+ years is rejected")
+  void validation() {
+    assertThatThrownBy(() -> DecayRule.exponential(Duration.ZERO))
+        .isInstanceOf(InvalidTrustInputException.class)
+        .hasMessage("halfLife must be positive and shorter than 30,000 years but was PT0S");
+    assertThatThrownBy(() -> DecayRule.exponential(Duration.ofSeconds(-1))).isInstanceOf(InvalidTrustInputException.class);
+    assertThatThrownBy(() -> DecayRule.exponential(Duration.ofSeconds(1L << 40))).isInstanceOf(InvalidTrustInputException.class);
+    assertThatThrownBy(() -> DecayRule.exponential(null)).isInstanceOf(NullPointerException.class).hasMessageContaining("halfLife");
+    assertThat(DecayRule.exponential(Duration.ofNanos(1)).retained(1)).isCloseTo(Math.pow(2, -1_000), org.assertj.core.data.Percentage.withPercentage(1e-9));
+  }
+
+  @Test
+  @DisplayName("none is one shared rule that forgets nothing, with a FOREVER half-life")
+  void none() {
+    assertThat(DecayRule.none()).isSameAs(DecayRule.none());
+    assertThat(DecayRule.none().halfLife()).isEqualTo(ChronoUnit.FOREVER.getDuration());
+    assertThat(DecayRule.none().retained(Long.MAX_VALUE)).isEqualTo(1.0);
+    assertThat(DecayRule.none()).hasToString("none");
+  }
+}
