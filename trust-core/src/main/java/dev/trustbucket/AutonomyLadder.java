@@ -89,6 +89,15 @@ public record AutonomyLadder(
   }
 
   /**
+   * Returns the minimum stay in microseconds, the library's clock unit.
+   *
+   * @return the minimum stay, {@code >= 0}
+   */
+  public long minimumStayMicros() {
+    return minimumStay.toNanos() / 1_000L;
+  }
+
+  /**
    * Returns the level a tier needs, without hysteresis.
    *
    * @param tier any tier
@@ -149,7 +158,7 @@ public record AutonomyLadder(
     boolean protectedByStay =
         promotedAtMicros != NO_PROMOTION
             && (nowMicros < promotedAtMicros
-                || (sincePromotion >= 0 && sincePromotion < minimumStay.toNanos() / 1_000L));
+                || (sincePromotion >= 0 && sincePromotion < minimumStayMicros()));
     if (protectedByStay && !breach) {
       return current;
     }

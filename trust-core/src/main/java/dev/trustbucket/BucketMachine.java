@@ -69,6 +69,7 @@ final class BucketMachine {
       // at >= timeMicros, so the difference overflowed: over ~292,000 years, i.e. forever.
       elapsed = Long.MAX_VALUE;
     }
+    demoteIfStayEndsWithin(elapsed);
     double kept = policy.decay().retained(elapsed);
     level = baseline + (level - baseline) * kept;
     if (scar != 0.0) {
@@ -78,6 +79,31 @@ final class BucketMachine {
     negativeEvidence = (float) (negativeEvidence * kept);
     timeMicros = at;
     settle(false);
+  }
+
+  /**
+   * The tier is a function of continuous time, not of when someone looks: if a promotion's
+   * minimum stay ends inside the gap, the demotion it held back happens at that instant, judged
+   * on the level then. Elsewhere in a gap the level moves monotonically toward the baseline, so
+   * judging the tier at the gap's end is exact.
+   */
+  private void demoteIfStayEndsWithin(long elapsed) {
+    if (promotedAtMicros == AutonomyLadder.NO_PROMOTION) {
+      return;
+    }
+    long stay = policy.ladder().minimumStayMicros();
+    long served = timeMicros - promotedAtMicros;
+    if (served < 0 || served >= stay || stay - served >= elapsed) {
+      return;
+    }
+    long untilEnd = stay - served;
+    double levelAtEnd = baseline + (level - baseline) * policy.decay().retained(untilEnd);
+    AutonomyTier next =
+        policy.ladder().next(tier, levelAtEnd, promotedAtMicros + stay, promotedAtMicros, false);
+    if (next != tier) {
+      tier = next;
+      promotedAtMicros = AutonomyLadder.NO_PROMOTION;
+    }
   }
 
   /** A drop of weight {@code w} now: fills part of the room left below the ceiling. */

@@ -15,6 +15,7 @@ final class Presets {
           .gainRate(0.1)
           .lossRate(0.1)
           .integrityMultiplier(1.0)
+          .integrityBreaches(false)
           .scarRate(0.0)
           .maxScar(0.0)
           .selfReportedMultiplier(1.0)

@@ -26,8 +26,8 @@ import org.immutables.value.Value;
  *       #drainMultiplier drain multiplier}: the integrity multiplier for integrity drains, times
  *       the disclosure multiplier (below one when self-reported, above one and growing with the
  *       delay when discovered).
- *   <li><b>Breach</b>: a drain that is {@linkplain #majorSeverity() major}, of the integrity
- *       dimension, or discovered. It scars: {@code S += (maxScar - S) * min(1, scarRate * w * m)},
+ *   <li><b>Breach</b>: a drain that is {@linkplain #majorSeverity() major} or (unless {@link
+ *       #integrityBreaches()} is off) of the integrity dimension or discovered. It scars: {@code S += (maxScar - S) * min(1, scarRate * w * m)},
  *       and it demotes at once, ignoring the ladder's minimum stay.
  *   <li><b>Decay</b>: between events the level relaxes toward the baseline as {@code B + (L - B) *
  *       decay.retained(t)} and the scar fades as {@code S * scarDecay.retained(t)}.
@@ -171,6 +171,18 @@ public abstract class TrustPolicy {
   @Value.Default
   public double majorSeverity() {
     return 2.0;
+  }
+
+  /**
+   * Whether integrity drains and discovered concealments are breaches whatever their weight
+   * (they scar and demote at once); default {@code true}. The symmetric preset turns it off, so
+   * that only major drains are breaches and disclosure changes nothing.
+   *
+   * @return whether integrity failures are breaches
+   */
+  @Value.Default
+  public boolean integrityBreaches() {
+    return true;
   }
 
   /**
@@ -365,8 +377,8 @@ public abstract class TrustPolicy {
   }
 
   /**
-   * Returns whether an event is a breach: a drain that is major, of the integrity dimension, or
-   * discovered after being hidden.
+   * Returns whether an event is a breach: a drain that is major or, when {@link
+   * #integrityBreaches()} is on, of the integrity dimension or discovered after being hidden.
    *
    * @param event any event
    * @return {@code true} for a breach
@@ -374,8 +386,9 @@ public abstract class TrustPolicy {
   public boolean isBreach(TrustEvent event) {
     return !event.isDrop()
         && (event.weight() >= majorSeverity()
-            || event.behaviour().dimension() == Dimension.INTEGRITY
-            || event.disclosure().isDiscovered());
+            || (integrityBreaches()
+                && (event.behaviour().dimension() == Dimension.INTEGRITY
+                    || event.disclosure().isDiscovered())));
   }
 
   @Value.Check

@@ -198,7 +198,11 @@ class AutonomyProperties {
       assertThat(dipped.tier()).as("a dip within the minimum stay").isEqualTo(tier);
     }
     TrustEvent breach = breachTemplate.withTime(within).withWeight(weight);
-    assertThat(policy.isBreach(breach)).isTrue();
+    // Integrity and discovered drains are breaches unless the policy turns that off (symmetric).
+    assertThat(policy.isBreach(breach)).isEqualTo(policy.integrityBreaches());
+    if (!policy.integrityBreaches()) {
+      return;
+    }
     TrustBucket breached = BucketInvariants.check(promoted.apply(breach));
     if (breached.level() < threshold - ladder.hysteresisBand()) {
       assertThat(breached.tier()).as("a breach within the minimum stay").isLessThan(tier);

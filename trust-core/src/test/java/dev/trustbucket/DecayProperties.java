@@ -61,8 +61,7 @@ class DecayProperties {
     assertThat(twoSteps.level()).isCloseTo(oneStep.level(), within(1e-12));
     assertThat(twoSteps.scar()).isCloseTo(oneStep.scar(), within(1e-12));
     assertThat(twoSteps.time()).isEqualTo(oneStep.time());
-    // The tier is not compared: a demotion held back by the minimum stay happens when the bucket is
-    // next looked at, so looking in between can change it (reported; see DeterminismProperties).
+    assertThat(twoSteps.tier()).isEqualTo(oneStep.tier());
     assertThat(twoSteps.positiveEvidence()).isCloseTo(oneStep.positiveEvidence(), within(1e-5 * (1 + oneStep.positiveEvidence())));
     assertThat(twoSteps.negativeEvidence()).isCloseTo(oneStep.negativeEvidence(), within(1e-5 * (1 + oneStep.negativeEvidence())));
   }

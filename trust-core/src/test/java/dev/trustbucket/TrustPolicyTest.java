@@ -113,6 +113,11 @@ class TrustPolicyTest {
     assertThat(p.isBreach(TrustEvent.of(Behaviours.OVER_PROMISED, T0).withWeight(0.1))).isTrue();
     assertThat(p.isBreach(TrustEvent.of(Behaviours.LOW_QUALITY_DELIVERY, T0).withDisclosure(Disclosure.selfReported()))).isFalse();
     assertThat(p.isBreach(TrustEvent.of(Behaviours.LOW_QUALITY_DELIVERY, T0).withDisclosure(Disclosure.discovered(Duration.ZERO)))).isTrue();
+    TrustPolicy symmetric = TrustPolicy.symmetric();
+    assertThat(symmetric.integrityBreaches()).isFalse();
+    assertThat(symmetric.isBreach(TrustEvent.of(Behaviours.OVER_PROMISED, T0))).isFalse();
+    assertThat(symmetric.isBreach(TrustEvent.of(Behaviours.LOW_QUALITY_DELIVERY, T0).withDisclosure(Disclosure.discovered(Duration.ofDays(9))))).isFalse();
+    assertThat(symmetric.isBreach(TrustEvent.of(Behaviours.MISSED_DEADLINE, T0).withWeight(2.0))).isTrue();
   }
 
   @Test
