@@ -130,7 +130,7 @@ class PolicySnippetsTest {
     assertThat(TrustPolicy.forgiving().ladder().autonomous()).isEqualTo(0.75);
     assertThat(TrustPolicy.strict().ladder().autonomous()).isEqualTo(0.85);
     assertThat(TrustPolicy.symmetric().isBreach(
-        TrustEvent.of(Behaviours.OVER_PROMISED, monday))).isTrue();
+        TrustEvent.of(Behaviours.OVER_PROMISED, monday))).isFalse();
   }
 
   private static int weekOfTopTier(TrustPolicy p) {
