@@ -245,6 +245,23 @@ class TrustAccountTest {
   }
 
   @Test
+  @DisplayName("a tier lost to decay alone is reported with the next recorded event")
+  void decayDemotionIsReportedWithTheNextEvent() {
+    TrustLedger known = TrustLedger.startingFrom(TrustBucket.startingAt(POLICY, MONDAY, 0.82));
+    TrustAccount account = TrustAccount.of(ALICE, known);
+    Recorder recorder = new Recorder();
+    account.addListener(recorder);
+    Instant twoYearsLater = MONDAY.plus(Duration.ofDays(730));
+    assertThat(account.stateAt(twoYearsLater).tier()).isEqualTo(AutonomyTier.TRUSTED);
+    assertThat(recorder.heard).isEmpty();
+
+    account.record(TrustEvent.of(Behaviours.SMALL_WIN, twoYearsLater).withNote("small win"));
+
+    assertThat(account.state().tier()).isEqualTo(AutonomyTier.TRUSTED);
+    assertThat(recorder.heard).containsExactly("tier small win AUTONOMOUS->TRUSTED");
+  }
+
+  @Test
   @DisplayName("a throwing listener goes to the error handler; the event is recorded, other listeners still hear it, later events work")
   void throwingListener() {
     List<RuntimeException> errors = new ArrayList<>();
