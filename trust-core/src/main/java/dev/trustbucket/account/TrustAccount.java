@@ -130,15 +130,20 @@ public final class TrustAccount {
     }
     TrustBucket before = previous.advanceTo(event.time());
     for (TrustListener l : listeners) {
-      try {
-        if (breach) {
+      // One try per notice: a listener whose onBreach throws must still hear the tier change.
+      if (breach) {
+        try {
           l.onBreach(new BreachNotice(relationship, event, before, next));
+        } catch (RuntimeException e) {
+          listenerErrors.accept(e);
         }
-        if (tierChanged) {
+      }
+      if (tierChanged) {
+        try {
           l.onTierChange(new TierChange(relationship, event, previous.tier(), next.tier(), next));
+        } catch (RuntimeException e) {
+          listenerErrors.accept(e);
         }
-      } catch (RuntimeException e) {
-        listenerErrors.accept(e);
       }
     }
   }

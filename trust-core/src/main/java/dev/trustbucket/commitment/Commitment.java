@@ -131,8 +131,8 @@ public record Commitment(
         return event(Behaviours.DELIVERED_ON_COMMITMENT, at, importance);
       case RENEGOTIATED_WITH_NOTICE:
         check(!at.isAfter(due), "at", "a renegotiation with notice must be at or before the due date %s but was %s", due, at);
-        double halfTimes =
-            (double) Duration.between(at, due).toMinutes() / policy.renegotiationNoticeHalfTime().toMinutes();
+        // Exact to the nanosecond: whole minutes would make 59 s of notice cost the same as none.
+        double halfTimes = seconds(Duration.between(at, due)) / seconds(policy.renegotiationNoticeHalfTime());
         return event(
             Behaviours.RENEGOTIATED_DEADLINE, at, importance * policy.renegotiationCost() * Math.pow(2, -halfTimes));
       case LATE_WITH_WARNING:
@@ -147,6 +147,10 @@ public record Commitment(
       default:
         throw new AssertionError(outcome.kind());
     }
+  }
+
+  private static double seconds(Duration d) {
+    return d.getSeconds() + d.getNano() / 1e9;
   }
 
   private ImmutableList<TrustEvent> event(Behaviour behaviour, Instant at, double weight) {

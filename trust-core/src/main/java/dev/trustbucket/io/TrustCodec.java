@@ -69,8 +69,7 @@ public final class TrustCodec {
   public static TrustBucket readState(String line, TrustPolicy policy) {
     requireNonNull(line, "line");
     requireNonNull(policy, "policy");
-    String[] f = split(line, STATE_FIELDS, 1);
-    expect(f[0], STATE, 1);
+    String[] f = splitRecord(line, STATE, STATE_FIELDS, 1);
     return parseState(f, 1, policy, 1);
   }
 
@@ -108,8 +107,7 @@ public final class TrustCodec {
     if (lines.isEmpty()) {
       throw new MalformedRecordException(1, "header", "header must be a trust-ledger line but the input was empty", null);
     }
-    String[] h = split(requireNonNull(lines.get(0), "line"), STATE_FIELDS, 1);
-    expect(h[0], LEDGER, 1);
+    String[] h = splitRecord(requireNonNull(lines.get(0), "line"), LEDGER, STATE_FIELDS, 1);
     TrustLedger ledger = TrustLedger.startingFrom(parseState(h, 1, policy, 1));
     for (int i = 1; i < lines.size(); i++) {
       int lineNo = i + 1;
@@ -141,11 +139,7 @@ public final class TrustCodec {
 
   private static TrustBucket parseState(String[] f, int o, TrustPolicy policy, int line) {
     try {
-      int version = parseVersion(f[o], line);
-      if (version != VERSION) {
-        throw new MalformedRecordException(line, "version",
-            "version must be " + VERSION + " (the version this library reads) but was " + version, null);
-      }
+      checkVersion(f[o], line);
       if (!f[o + 1].equals(policy.name())) {
         throw new MalformedRecordException(line, "policy",
             "policy must be \"" + policy.name() + "\" (the policy supplied) but the record was written under \""
@@ -201,6 +195,27 @@ public final class TrustCodec {
     } catch (NumberFormatException e) {
       throw new MalformedRecordException(line, field,
           field + " must be a number but was \"" + EventRecord.clip(text) + "\"", e);
+    }
+  }
+
+  /**
+   * Splits a state or ledger header, checking its type and version before its layout: a record of
+   * another version may have another number of fields, and must be reported as another version.
+   */
+  private static String[] splitRecord(String line, String type, int fields, int lineNo) {
+    String[] f = line.split("\t", -1);
+    expect(f[0], type, lineNo);
+    if (f.length > 1) {
+      checkVersion(f[1], lineNo);
+    }
+    return split(line, fields, lineNo);
+  }
+
+  private static void checkVersion(String text, int line) {
+    int version = parseVersion(text, line);
+    if (version != VERSION) {
+      throw new MalformedRecordException(line, "version",
+          "version must be " + VERSION + " (the version this library reads) but was " + version, null);
     }
   }
 

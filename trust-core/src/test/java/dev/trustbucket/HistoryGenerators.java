@@ -1,0 +1,378 @@
+package dev.trustbucket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.trustbucket.behaviour.Behaviour;
+import dev.trustbucket.behaviour.Behaviours;
+import dev.trustbucket.decay.DecayRule;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.RandomDistribution;
+
+/**
+ * Generators and helpers for the tests of a relationship's history: ledgers, codecs, explanations,
+ * forecasts and accounts.
+ *
+ * <p>Histories are made of {@link EventSpec}s (a gap since the previous event and what happened)
+ * so that a test can lay the same kind of events after any instant, e.g. after a fork point.
+ */
+public final class HistoryGenerators {
+  private HistoryGenerators() {}
+
+  /** A Monday morning from which generated histories start. */
+  public static final Instant EPOCH = Instant.parse("2000-01-03T09:00:00Z");
+
+  private static final long MICROS_PER_SECOND = 1_000_000L;
+  private static final long MICROS_PER_DAY = 86_400L * MICROS_PER_SECOND;
+
+  /** A policy that never forgets: no decay of the level, and none of the scar. */
+  public static final TrustPolicy NEVER_FORGETS =
+      TrustPolicy.builder()
+          .from(TrustPolicy.defaults())
+          .name("never-forgets")
+          .decay(DecayRule.none())
+          .scarDecay(DecayRule.none())
+          .build();
+
+  /** The named presets and one policy without decay. */
+  public static final List<TrustPolicy> POLICIES =
+      List.of(
+          TrustPolicy.defaults(),
+          TrustPolicy.strict(),
+          TrustPolicy.forgiving(),
+          TrustPolicy.symmetric(),
+          NEVER_FORGETS);
+
+  /** Fragments notes are made of: tabs, backslashes, escapes that must stay literal, unicode. */
+  private static final List<String> NOTE_FRAGMENTS =
+      List.of(
+          "bug", " ", "\t", "\\", "\\t", "\\\\", "\\n", "é", "日本語", "\uD83D\uDE00", "\"", ",", ";",
+          "%s", "-", "trust-ledger", "1", "Ω");
+
+  /**
+   * What happened, and how long after the previous event (or the start).
+   *
+   * @param gapMicros time since the previous event, in microseconds, {@code >= 0}
+   * @param behaviour what happened
+   * @param weight its weight
+   * @param disclosure how a drain surfaced ({@link Disclosure#notRecorded()} for drops)
+   * @param note the note
+   */
+  public record EventSpec(
+      long gapMicros, Behaviour behaviour, double weight, Disclosure disclosure, String note) {
+
+    /**
+     * Lays the event at its gap after {@code previous}.
+     *
+     * @param previous the previous event's time
+     * @return the event
+     */
+    public TrustEvent after(Instant previous) {
+      return new TrustEvent(behaviour, plusMicros(previous, gapMicros), weight, disclosure, note);
+    }
+  }
+
+  /**
+   * A relationship's history as a test builds it: an initial bucket and events in time order.
+   *
+   * @param initial the bucket before the first event
+   * @param events the events, oldest first
+   */
+  public record LedgerCase(TrustBucket initial, List<TrustEvent> events) {
+    /**
+     * The rules of the history.
+     *
+     * @return the initial bucket's policy
+     */
+    public TrustPolicy policy() {
+      return initial.policy();
+    }
+
+    /**
+     * Appends the events one by one to an empty ledger.
+     *
+     * @return the ledger
+     */
+    public TrustLedger ledger() {
+      TrustLedger ledger = TrustLedger.startingFrom(initial);
+      for (TrustEvent e : events) {
+        ledger = ledger.append(e);
+      }
+      return ledger;
+    }
+
+    /**
+     * The time of the last event, or of the initial bucket.
+     *
+     * @return the instant
+     */
+    public Instant end() {
+      return events.isEmpty() ? initial.time() : events.get(events.size() - 1).time();
+    }
+
+    @Override
+    public String toString() {
+      return "LedgerCase[" + initial + ", " + events.size() + " events: " + events + "]";
+    }
+  }
+
+  /**
+   * Adds microseconds to an instant without the overflow of {@code Duration.of(n, MICROS)} past
+   * 292 years.
+   *
+   * @param t the instant
+   * @param micros microseconds to add, {@code >= 0}
+   * @return the later instant
+   */
+  public static Instant plusMicros(Instant t, long micros) {
+    return t.plusSeconds(micros / MICROS_PER_SECOND).plusNanos((micros % MICROS_PER_SECOND) * 1_000L);
+  }
+
+  /**
+   * The microseconds from one instant to a later one, without the overflow of {@code
+   * ChronoUnit.MICROS.between} past 292 years.
+   *
+   * @param from the earlier instant
+   * @param to the later instant
+   * @return the microseconds between them
+   */
+  public static long microsBetween(Instant from, Instant to) {
+    return (to.getEpochSecond() - from.getEpochSecond()) * MICROS_PER_SECOND
+        + (to.getNano() - from.getNano()) / 1_000;
+  }
+
+  /**
+   * Lays specs one after the other from {@code start}.
+   *
+   * @param start the instant the first gap counts from
+   * @param specs the specs
+   * @return the events, in time order
+   */
+  public static List<TrustEvent> lay(Instant start, List<EventSpec> specs) {
+    List<TrustEvent> out = new ArrayList<>(specs.size());
+    Instant t = start;
+    for (EventSpec s : specs) {
+      TrustEvent e = s.after(t);
+      out.add(e);
+      t = e.time();
+    }
+    return out;
+  }
+
+  /**
+   * Applies events one by one to a bucket with {@link TrustBucket#apply}.
+   *
+   * @param bucket the starting bucket
+   * @param events events in time order
+   * @return the bucket after the last one
+   */
+  public static TrustBucket applyAll(TrustBucket bucket, Iterable<TrustEvent> events) {
+    TrustBucket b = bucket;
+    for (TrustEvent e : events) {
+      b = b.apply(e);
+    }
+    return b;
+  }
+
+  /**
+   * Asserts that two doubles are the same bit pattern.
+   *
+   * @param actual the value computed
+   * @param expected the value expected
+   */
+  public static void assertBitwise(double actual, double expected) {
+    assertThat(Double.doubleToRawLongBits(actual))
+        .as("%s must equal %s bit for bit", actual, expected)
+        .isEqualTo(Double.doubleToRawLongBits(expected));
+  }
+
+  /**
+   * Any of the named presets or the policy without decay.
+   *
+   * @return the arbitrary
+   */
+  public static Arbitrary<TrustPolicy> policies() {
+    return Arbitraries.of(POLICIES);
+  }
+
+  /**
+   * Gaps between events: often none (equal timestamps), mostly seconds to weeks, sometimes years
+   * and, rarely, up to three centuries.
+   *
+   * @param maxDays the longest ordinary gap, in days; century gaps come only when above 365
+   * @return gaps in microseconds
+   */
+  public static Arbitrary<Long> gaps(int maxDays) {
+    Arbitrary<Long> none = Arbitraries.just(0L);
+    Arbitrary<Long> seconds = Arbitraries.longs().between(1, 3_600).map(s -> s * MICROS_PER_SECOND);
+    Arbitrary<Long> micros = Arbitraries.longs().between(1, 10 * MICROS_PER_SECOND);
+    Arbitrary<Long> days =
+        Arbitraries.longs().between(MICROS_PER_SECOND, Math.max(1, maxDays) * MICROS_PER_DAY);
+    if (maxDays <= 365) {
+      return weighted(
+          Tuple2s.of(3, none), Tuple2s.of(3, seconds), Tuple2s.of(1, micros), Tuple2s.of(10, days));
+    }
+    Arbitrary<Long> centuries =
+        Arbitraries.longs().between(365 * MICROS_PER_DAY, 300L * 365 * MICROS_PER_DAY);
+    return weighted(
+        Tuple2s.of(3, none),
+        Tuple2s.of(3, seconds),
+        Tuple2s.of(1, micros),
+        Tuple2s.of(12, days),
+        Tuple2s.of(1, centuries));
+  }
+
+  /**
+   * Notes: mostly empty, otherwise built from fragments with tabs, backslashes and unicode.
+   *
+   * @return notes
+   */
+  public static Arbitrary<String> notes() {
+    Arbitrary<String> built =
+        Arbitraries.of(NOTE_FRAGMENTS).list().ofMaxSize(8).map(l -> String.join("", l));
+    return weighted(Tuple2s.of(3, Arbitraries.just("")), Tuple2s.of(2, built));
+  }
+
+  /**
+   * Disclosures for a drain: not recorded, self-reported, or discovered after up to 100 years
+   * (delays with sub-second parts included).
+   *
+   * @return disclosures
+   */
+  public static Arbitrary<Disclosure> drainDisclosures() {
+    Arbitrary<Disclosure> discovered =
+        Combinators.combine(
+                Arbitraries.longs().between(0, Disclosure.MAX_DELAY.getSeconds() - 1),
+                weighted(
+                    Tuple2s.of(3, Arbitraries.just(0)),
+                    Tuple2s.of(1, Arbitraries.integers().between(0, 999_999_999))))
+            .as((s, n) -> Disclosure.discovered(Duration.ofSeconds(s, n)));
+    Arbitrary<Disclosure> discoveredSoon =
+        Arbitraries.integers().between(0, 60).map(d -> Disclosure.discovered(Duration.ofDays(d)));
+    return weighted(
+        Tuple2s.of(4, Arbitraries.just(Disclosure.notRecorded())),
+        Tuple2s.of(2, Arbitraries.just(Disclosure.selfReported())),
+        Tuple2s.of(2, discoveredSoon),
+        Tuple2s.of(1, discovered));
+  }
+
+  /**
+   * Event specs of any stock behaviour.
+   *
+   * @param maxGapDays the longest ordinary gap; see {@link #gaps(int)}
+   * @return specs
+   */
+  public static Arbitrary<EventSpec> eventSpecs(int maxGapDays) {
+    // No flatMap: a negative weight stands for the behaviour's default, and drops drop the disclosure.
+    Arbitrary<Double> weights =
+        weighted(
+            Tuple2s.of(6, Arbitraries.just(-1.0)),
+            Tuple2s.of(3, Arbitraries.doubles().between(0.0, 3.0)),
+            Tuple2s.of(1, Arbitraries.of(0.0, 2.0, 100.0)),
+            Tuple2s.of(1, Arbitraries.doubles().between(0.0, Behaviour.MAX_WEIGHT)));
+    return Combinators.combine(
+            Arbitraries.of(Behaviours.all()), gaps(maxGapDays), weights, drainDisclosures(), notes())
+        .as(
+            (b, gap, w, d, note) ->
+                new EventSpec(
+                    gap, b, w < 0 ? b.defaultWeight() : w, b.isDrop() ? Disclosure.notRecorded() : d, note));
+  }
+
+  /**
+   * Lists of event specs, with sizes spread evenly up to {@code maxEvents} so that checkpoint
+   * boundaries (every {@value TrustLedger#CHECKPOINT_INTERVAL} events) are crossed.
+   *
+   * @param maxEvents the most events
+   * @param maxGapDays the longest ordinary gap
+   * @return lists of specs
+   */
+  public static Arbitrary<List<EventSpec>> specLists(int maxEvents, int maxGapDays) {
+    return eventSpecs(maxGapDays)
+        .list()
+        .ofMaxSize(maxEvents)
+        .withSizeDistribution(RandomDistribution.uniform());
+  }
+
+  /**
+   * Initial buckets: a new relationship at the baseline, or one started at a known level, at a
+   * random instant around {@link #EPOCH}.
+   *
+   * @param policy the policy
+   * @return initial buckets
+   */
+  public static Arbitrary<TrustBucket> initialBuckets(TrustPolicy policy) {
+    Arbitrary<Instant> starts =
+        Arbitraries.longs().between(-50L * 365 * 86_400, 50L * 365 * 86_400).map(EPOCH::plusSeconds);
+    Arbitrary<TrustBucket> fresh = starts.map(t -> TrustBucket.start(policy, t));
+    Arbitrary<TrustBucket> known =
+        Combinators.combine(starts, Arbitraries.doubles().between(0.0, 1.0))
+            .as((t, level) -> TrustBucket.startingAt(policy, t, level));
+    return weighted(Tuple2s.of(3, fresh), Tuple2s.of(1, known));
+  }
+
+  /**
+   * Whole histories under any policy.
+   *
+   * @param maxEvents the most events
+   * @param maxGapDays the longest ordinary gap; above 365, gaps of centuries appear too
+   * @return ledger cases
+   */
+  public static Arbitrary<LedgerCase> ledgerCases(int maxEvents, int maxGapDays) {
+    return policies()
+        .flatMap(
+            p ->
+                Combinators.combine(initialBuckets(p), specLists(maxEvents, maxGapDays))
+                    .as((initial, specs) -> new LedgerCase(initial, lay(initial.time(), specs))));
+  }
+
+  /**
+   * A deterministic history for example tests: {@code n} events of every stock behaviour, with
+   * equal timestamps and gaps from a second to a few weeks.
+   *
+   * @param policy the policy
+   * @param n how many events
+   * @param seed the random seed
+   * @return the case
+   */
+  public static LedgerCase seeded(TrustPolicy policy, int n, long seed) {
+    Random random = new Random(seed);
+    List<Behaviour> all = Behaviours.all();
+    TrustBucket initial = TrustBucket.start(policy, EPOCH);
+    List<TrustEvent> events = new ArrayList<>(n);
+    Instant t = EPOCH;
+    for (int i = 0; i < n; i++) {
+      int kind = random.nextInt(10);
+      long gapSeconds = kind < 2 ? 0 : kind < 4 ? 1 + random.nextInt(3_600) : 1 + random.nextInt(21 * 86_400);
+      t = t.plusSeconds(gapSeconds);
+      Behaviour b = all.get(random.nextInt(all.size()));
+      Disclosure d = Disclosure.notRecorded();
+      if (!b.isDrop()) {
+        int k = random.nextInt(4);
+        d = k == 0 ? Disclosure.selfReported() : k == 1 ? Disclosure.discovered(Duration.ofDays(random.nextInt(40))) : d;
+      }
+      double w = random.nextInt(4) == 0 ? 2.0 * random.nextDouble() : b.defaultWeight();
+      events.add(new TrustEvent(b, t, w, d, random.nextInt(5) == 0 ? "note " + i : ""));
+    }
+    return new LedgerCase(initial, events);
+  }
+
+  @SafeVarargs
+  static <T> Arbitrary<T> weighted(net.jqwik.api.Tuple.Tuple2<Integer, Arbitrary<T>>... choices) {
+    return Arbitraries.frequencyOf(List.of(choices));
+  }
+
+  /** Small helper so that frequency lists read as pairs. */
+  static final class Tuple2s {
+    private Tuple2s() {}
+
+    static <T> net.jqwik.api.Tuple.Tuple2<Integer, Arbitrary<T>> of(int weight, Arbitrary<T> a) {
+      return net.jqwik.api.Tuple.of(weight, a);
+    }
+  }
+}

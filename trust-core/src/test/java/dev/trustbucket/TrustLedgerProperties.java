@@ -1,0 +1,271 @@
+package dev.trustbucket;
+
+import static dev.trustbucket.HistoryGenerators.applyAll;
+import static dev.trustbucket.HistoryGenerators.assertBitwise;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.trustbucket.HistoryGenerators.EventSpec;
+import dev.trustbucket.HistoryGenerators.LedgerCase;
+import dev.trustbucket.history.LedgerStep;
+import dev.trustbucket.history.Sampling;
+import dev.trustbucket.history.TimelinePoint;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+
+@Label("TrustLedger: replay, history at an instant, forks, timeline and steps")
+class TrustLedgerProperties {
+
+  @Provide
+  Arbitrary<LedgerCase> histories() {
+    return HistoryGenerators.ledgerCases(200, 3_650);
+  }
+
+  @Provide
+  Arbitrary<LedgerCase> shortGaps() {
+    return HistoryGenerators.ledgerCases(150, 30);
+  }
+
+  @Provide
+  Arbitrary<List<EventSpec>> specs() {
+    return HistoryGenerators.specLists(150, 400);
+  }
+
+  @Provide
+  Arbitrary<List<Double>> forkPoints() {
+    return Arbitraries.doubles().between(0.0, 1.0).list().ofMinSize(1).ofMaxSize(4);
+  }
+
+  @Property(tries = 150)
+  @Label("law 13: replay() equals state() bit for bit, and so does applying the events one by one; events() round-trips")
+  void replayEqualsState(@ForAll("histories") LedgerCase c) {
+    TrustLedger ledger = c.ledger();
+    Statistics.label("crosses a checkpoint").collect(ledger.size() >= TrustLedger.CHECKPOINT_INTERVAL);
+
+    assertThat(ledger.size()).isEqualTo(c.events().size());
+    assertThat(ledger.replay()).isEqualTo(ledger.state());
+    assertThat(applyAll(c.initial(), c.events())).isEqualTo(ledger.state());
+    assertThat(applyAll(c.initial(), ledger.events())).isEqualTo(ledger.state());
+    assertThat(TrustLedger.startingFrom(c.initial()).appendAll(c.events())).isEqualTo(ledger);
+    // events() and event(i) give back the events appended.
+    assertThat(ledger.events()).containsExactlyElementsOf(c.events());
+    for (int i = 0; i < c.events().size(); i++) {
+      assertThat(ledger.event(i)).isEqualTo(c.events().get(i));
+    }
+  }
+
+  @Property(tries = 150)
+  @Label("law 13: stateAt(t) equals the events up to t applied one by one, then advanceTo(t), bit for bit")
+  void stateAtEqualsThePrefixAdvanced(@ForAll("histories") LedgerCase c, @ForAll("laterGaps") long afterMicros) {
+    TrustLedger ledger = c.ledger();
+    List<TrustBucket> prefix = prefixStates(c);
+    List<Instant> probes = new ArrayList<>();
+    probes.add(c.initial().time());
+    for (int i = 0; i < c.events().size(); i++) {
+      Instant t = c.events().get(i).time();
+      probes.add(t);
+      Instant previous = i == 0 ? c.initial().time() : c.events().get(i - 1).time();
+      probes.add(previous.plus(Duration.between(previous, t).dividedBy(2)));
+      probes.add(t.minusNanos(1_000).isBefore(c.initial().time()) ? t : t.minusNanos(1_000));
+    }
+    probes.add(HistoryGenerators.plusMicros(c.end(), afterMicros));
+
+    for (Instant t : probes) {
+      int count = countUpTo(c.events(), t);
+      TrustBucket expected = prefix.get(count).advanceTo(t);
+      TrustBucket actual = ledger.stateAt(t);
+      assertThat(actual).as("stateAt(%s) after %s of %s events", t, count, c.events().size()).isEqualTo(expected);
+      assertBitwise(ledger.levelAt(t), expected.level());
+      assertThat(ledger.tierAt(t)).isEqualTo(expected.tier());
+    }
+  }
+
+  @Provide
+  Arbitrary<Long> laterGaps() {
+    return HistoryGenerators.gaps(36_500);
+  }
+
+  @Property(tries = 60)
+  @Label("append is persistent: forks of older ledgers stay correct and independent of each other")
+  void forksAreIndependent(
+      @ForAll("histories") LedgerCase c,
+      @ForAll("forkPoints") List<Double> forkPoints,
+      @ForAll("specs") List<EventSpec> branch,
+      @ForAll("specs") List<EventSpec> more) {
+    List<TrustLedger> chain = new ArrayList<>();
+    TrustLedger l = TrustLedger.startingFrom(c.initial());
+    chain.add(l);
+    for (TrustEvent e : c.events()) {
+      l = l.append(e);
+      chain.add(l);
+    }
+    List<TrustLedger> forks = new ArrayList<>();
+    List<List<TrustEvent>> forkEvents = new ArrayList<>();
+    for (double p : forkPoints) {
+      int k = (int) Math.floor(p * c.events().size());
+      List<TrustEvent> events = new ArrayList<>(c.events().subList(0, k));
+      events.addAll(HistoryGenerators.lay(chain.get(k).state().time(), branch));
+      // Append the branch one event at a time, so that the fork itself grows in place.
+      TrustLedger fork = chain.get(k);
+      for (TrustEvent e : events.subList(k, events.size())) {
+        fork = fork.append(e);
+      }
+      forks.add(fork);
+      forkEvents.add(events);
+    }
+    // The original chain keeps growing after the forks were taken.
+    List<TrustEvent> longer = new ArrayList<>(c.events());
+    longer.addAll(HistoryGenerators.lay(c.end(), more));
+    TrustLedger extended = chain.get(chain.size() - 1).appendAll(longer.subList(c.events().size(), longer.size()));
+
+    // Every ledger of the chain around checkpoints and fork points, and the last one.
+    java.util.SortedSet<Integer> checked = new java.util.TreeSet<>(List.of(0, 1, 63, 64, 65, 127, 128, 129));
+    for (double p : forkPoints) {
+      int k = (int) Math.floor(p * c.events().size());
+      checked.addAll(List.of(k - 1, k, k + 1));
+    }
+    checked.add(chain.size() - 1);
+    for (int i : checked) {
+      if (i >= 0 && i < chain.size()) {
+        assertSameAsFresh(chain.get(i), c.initial(), c.events().subList(0, i));
+      }
+    }
+    for (int f = 0; f < forks.size(); f++) {
+      assertSameAsFresh(forks.get(f), c.initial(), forkEvents.get(f));
+    }
+    assertSameAsFresh(extended, c.initial(), longer);
+  }
+
+  private static void assertSameAsFresh(TrustLedger ledger, TrustBucket initial, List<TrustEvent> events) {
+    TrustLedger fresh = TrustLedger.startingFrom(initial).appendAll(events);
+    assertThat(ledger).isEqualTo(fresh);
+    assertThat(ledger.size()).isEqualTo(events.size());
+    assertThat(ledger.events()).containsExactlyElementsOf(events);
+    assertThat(ledger.state()).isEqualTo(fresh.state()).isEqualTo(ledger.replay());
+    if (!events.isEmpty()) {
+      Instant middle = events.get(events.size() / 2).time();
+      assertThat(ledger.stateAt(middle)).isEqualTo(fresh.stateAt(middle));
+    }
+  }
+
+  @Property(tries = 100)
+  @Label("timeline: every event, daily and weekly samples are taken at the right instants, with the levels of stateAt")
+  void timelineSamplesStateAt(@ForAll("shortGaps") LedgerCase c, @ForAll("endGaps") long endAfterMicros) {
+    TrustLedger ledger = c.ledger();
+    Instant end = HistoryGenerators.plusMicros(c.end(), endAfterMicros);
+
+    List<TimelinePoint> everyEvent = ledger.timeline(Sampling.everyEvent(), end);
+    List<Instant> expected = new ArrayList<>();
+    expected.add(c.initial().time());
+    Instant group = null;
+    for (TrustEvent e : c.events()) {
+      if (!e.time().equals(group)) {
+        expected.add(e.time());
+        group = e.time();
+      }
+    }
+    if (end.isAfter(expected.get(expected.size() - 1))) {
+      expected.add(end);
+    }
+    assertThat(everyEvent).extracting(TimelinePoint::time).containsExactlyElementsOf(expected);
+    assertThat(everyEvent.get(0).events()).isZero();
+    assertBitwise(everyEvent.get(0).level(), c.initial().level());
+    for (TimelinePoint p : everyEvent.subList(1, everyEvent.size())) {
+      assertMatchesStateAt(ledger, c, p);
+    }
+
+    for (Sampling s : List.of(Sampling.daily(), Sampling.weekly())) {
+      Duration period = s.period().orElseThrow();
+      List<TimelinePoint> points = ledger.timeline(s, end);
+      List<Instant> instants = new ArrayList<>();
+      for (Instant t = c.initial().time(); t.isBefore(end); t = t.plus(period)) {
+        instants.add(t);
+      }
+      instants.add(end);
+      assertThat(points).extracting(TimelinePoint::time).containsExactlyElementsOf(instants);
+      for (TimelinePoint p : points) {
+        assertMatchesStateAt(ledger, c, p);
+      }
+    }
+  }
+
+  @Provide
+  Arbitrary<Long> endGaps() {
+    return Arbitraries.longs().between(0, 40L * 86_400 * 1_000_000);
+  }
+
+  private static void assertMatchesStateAt(TrustLedger ledger, LedgerCase c, TimelinePoint p) {
+    TrustBucket then = ledger.stateAt(p.time());
+    assertBitwise(p.level(), then.level());
+    assertBitwise(p.scar(), then.scar());
+    assertThat(p.tier()).isEqualTo(then.tier());
+    assertThat(p.events()).isEqualTo(countUpTo(c.events(), p.time()));
+  }
+
+  @Property(tries = 150)
+  @Label("steps: the start level plus every decayBefore and effect adds up to the level, step by step")
+  void stepsAddUp(@ForAll("histories") LedgerCase c) {
+    TrustLedger ledger = c.ledger();
+    List<LedgerStep> steps = ledger.steps();
+    assertThat(steps).hasSize(ledger.size());
+    double level = c.initial().level();
+    TrustBucket previous = c.initial();
+    for (int i = 0; i < steps.size(); i++) {
+      LedgerStep s = steps.get(i);
+      TrustEvent e = c.events().get(i);
+      assertThat(s.index()).isEqualTo(i);
+      assertThat(s.event()).isEqualTo(e);
+      TrustBucket decayed = previous.advanceTo(e.time());
+      TrustBucket after = previous.apply(e);
+      assertBitwise(s.levelBefore(), decayed.level());
+      assertBitwise(s.levelAfter(), after.level());
+      assertBitwise(s.scarBefore(), decayed.scar());
+      assertBitwise(s.scarAfter(), after.scar());
+      assertThat(s.tierBefore()).isEqualTo(decayed.tier());
+      assertThat(s.tierAfter()).isEqualTo(after.tier());
+      assertThat(s.breach()).isEqualTo(c.policy().isBreach(e));
+      assertThat(s.decayBefore()).isCloseTo(decayed.level() - previous.level(), within(1e-15));
+      if (e.isDrop()) {
+        assertThat(s.effect()).isGreaterThanOrEqualTo(0.0);
+      } else {
+        assertThat(s.effect()).isLessThanOrEqualTo(0.0);
+      }
+      if (!s.breach()) {
+        assertThat(s.scarAdded()).isZero();
+      }
+      level += s.decayBefore() + s.effect();
+      previous = after;
+    }
+    assertThat(level).isCloseTo(ledger.state().level(), within(1e-9));
+  }
+
+  static List<TrustBucket> prefixStates(LedgerCase c) {
+    List<TrustBucket> out = new ArrayList<>(c.events().size() + 1);
+    TrustBucket b = c.initial();
+    out.add(b);
+    for (TrustEvent e : c.events()) {
+      b = b.apply(e);
+      out.add(b);
+    }
+    return out;
+  }
+
+  /** How many events happened at or before {@code t}, counted at microsecond precision. */
+  static int countUpTo(List<TrustEvent> events, Instant t) {
+    Instant truncated = t.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    int n = 0;
+    while (n < events.size() && !events.get(n).time().isAfter(truncated)) {
+      n++;
+    }
+    return n;
+  }
+}

@@ -1,0 +1,358 @@
+package dev.trustbucket;
+
+import static dev.trustbucket.HistoryGenerators.applyAll;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.trustbucket.HistoryGenerators.LedgerCase;
+import dev.trustbucket.behaviour.Behaviour;
+import dev.trustbucket.behaviour.Behaviours;
+import dev.trustbucket.behaviour.Dimension;
+import dev.trustbucket.history.LedgerStep;
+import dev.trustbucket.history.Sampling;
+import dev.trustbucket.history.TimelinePoint;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@DisplayName("TrustLedger")
+class TrustLedgerTest {
+  private static final TrustPolicy POLICY = TrustPolicy.defaults();
+  private static final Instant MONDAY = Instant.parse("2025-01-06T09:00:00Z");
+
+  private static Instant day(int d) {
+    return MONDAY.plus(Duration.ofDays(d));
+  }
+
+  private static TrustEvent drop(int d) {
+    return TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, day(d));
+  }
+
+  private static TrustEvent drain(int d) {
+    return TrustEvent.of(Behaviours.MISSED_DEADLINE, day(d));
+  }
+
+  @ParameterizedTest(name = "{0} events")
+  @ValueSource(ints = {0, 1, 63, 64, 65, 127, 128, 1000})
+  @DisplayName("stateAt works across checkpoint boundaries: at, between and after events, bit for bit")
+  void stateAtAcrossCheckpoints(int n) {
+    for (TrustPolicy policy : List.of(TrustPolicy.defaults(), TrustPolicy.strict())) {
+      LedgerCase c = HistoryGenerators.seeded(policy, n, 42L + n);
+      TrustLedger ledger = c.ledger();
+      List<TrustBucket> prefix = TrustLedgerProperties.prefixStates(c);
+
+      assertThat(ledger.size()).isEqualTo(n);
+      assertThat(ledger.state()).isEqualTo(prefix.get(n)).isEqualTo(ledger.replay());
+      assertThat(ledger.stateAt(c.initial().time())).isEqualTo(prefix.get(TrustLedgerProperties.countUpTo(c.events(), c.initial().time())));
+      for (int i = 0; i < n; i++) {
+        Instant t = c.events().get(i).time();
+        int count = TrustLedgerProperties.countUpTo(c.events(), t);
+        assertThat(ledger.stateAt(t)).as("at event %s", i).isEqualTo(prefix.get(count));
+        Instant between = t.plusSeconds(1);
+        int countBetween = TrustLedgerProperties.countUpTo(c.events(), between);
+        assertThat(ledger.stateAt(between)).as("just after event %s", i).isEqualTo(prefix.get(countBetween).advanceTo(between));
+      }
+      Instant later = c.end().plus(Duration.ofDays(400));
+      assertThat(ledger.stateAt(later)).isEqualTo(ledger.state().advanceTo(later));
+    }
+  }
+
+  @Test
+  @DisplayName("an empty ledger is its initial bucket, at any instant and in every view")
+  void emptyLedger() {
+    TrustLedger ledger = TrustLedger.start(POLICY, MONDAY);
+    TrustBucket initial = TrustBucket.start(POLICY, MONDAY);
+
+    assertThat(ledger.isEmpty()).isTrue();
+    assertThat(ledger.size()).isZero();
+    assertThat(ledger.initial()).isEqualTo(initial);
+    assertThat(ledger.state()).isEqualTo(initial).isEqualTo(ledger.replay());
+    assertThat(ledger.start()).isEqualTo(MONDAY);
+    assertThat(ledger.policy()).isEqualTo(POLICY);
+    assertThat(ledger.stateAt(MONDAY)).isEqualTo(initial);
+    assertThat(ledger.stateAt(day(30))).isEqualTo(initial.advanceTo(day(30)));
+    assertThat(ledger.events()).isEmpty();
+    assertThat(ledger.steps()).isEmpty();
+    assertThat(ledger.timeline(Sampling.everyEvent(), MONDAY))
+        .containsExactly(new TimelinePoint(MONDAY, 0.5, AutonomyTier.SUPERVISED, 0.0, 0));
+  }
+
+  @Test
+  @DisplayName("a ledger can start from a known level")
+  void startingFromAKnownLevel() {
+    TrustBucket known = TrustBucket.startingAt(POLICY, MONDAY, 0.82);
+    TrustLedger ledger = TrustLedger.startingFrom(known).append(drop(3));
+
+    assertThat(ledger.initial()).isEqualTo(known);
+    assertThat(ledger.state()).isEqualTo(known.apply(drop(3)));
+    assertThat(ledger.initial().tier()).isEqualTo(AutonomyTier.AUTONOMOUS);
+  }
+
+  @Test
+  @DisplayName("an out-of-order event is rejected naming \"time\", and the ledger is unchanged")
+  void outOfOrderAppendIsRejected() {
+    TrustLedger ledger = TrustLedger.start(POLICY, MONDAY).append(drop(1)).append(drain(5));
+    TrustBucket state = ledger.state();
+
+    assertThatThrownBy(() -> ledger.append(drop(4)))
+        .isInstanceOf(InvalidTrustInputException.class)
+        .hasMessageContaining("time")
+        .hasMessageContaining(day(4).toString())
+        .satisfies(e -> assertThat(((InvalidTrustInputException) e).field()).isEqualTo("time"));
+    assertThatThrownBy(() -> TrustLedger.start(POLICY, MONDAY).append(drop(-1)))
+        .isInstanceOf(InvalidTrustInputException.class)
+        .satisfies(e -> assertThat(((InvalidTrustInputException) e).field()).isEqualTo("time"));
+
+    assertThat(ledger.size()).isEqualTo(2);
+    assertThat(ledger.state()).isSameAs(state);
+    assertThat(ledger.events()).containsExactly(drop(1), drain(5));
+    // The failed append left nothing behind: the next append is as if it had never happened.
+    assertThat(ledger.append(drop(6))).isEqualTo(TrustLedger.start(POLICY, MONDAY).appendAll(List.of(drop(1), drain(5), drop(6))));
+  }
+
+  @Test
+  @DisplayName("an event whose behaviour is not in the policy's catalogue is rejected naming \"behaviour\"")
+  void unknownBehaviourIsRejected() {
+    Behaviour unknown = Behaviour.drop("shipped-a-demo", Dimension.ABILITY, 1.0, "Shipped a demo");
+    Behaviour impostor = Behaviour.drop("small-win", Dimension.ABILITY, 5.0, "Big small win");
+    TrustLedger ledger = TrustLedger.start(POLICY, MONDAY);
+
+    for (Behaviour b : List.of(unknown, impostor)) {
+      assertThatThrownBy(() -> ledger.append(TrustEvent.of(b, day(1))))
+          .isInstanceOf(InvalidTrustInputException.class)
+          .satisfies(e -> assertThat(((InvalidTrustInputException) e).field()).isEqualTo("behaviour"));
+    }
+    assertThat(ledger.isEmpty()).isTrue();
+  }
+
+  @Test
+  @DisplayName("appendAll appends every event or none, and says which event was bad")
+  void appendAllIsAllOrNothing() {
+    TrustLedger ledger = TrustLedger.start(POLICY, MONDAY).append(drop(1));
+    List<TrustEvent> batch = List.of(drop(2), drain(3), drop(2), drop(4));
+
+    assertThatThrownBy(() -> ledger.appendAll(batch))
+        .isInstanceOf(InvalidTrustInputException.class)
+        .hasMessageStartingWith("event 3: ")
+        .hasMessageEndingWith("nothing was appended")
+        .satisfies(e -> assertThat(((InvalidTrustInputException) e).field()).isEqualTo("time"));
+
+    assertThat(ledger.size()).isEqualTo(1);
+    assertThat(ledger.events()).containsExactly(drop(1));
+    assertThat(ledger.state()).isEqualTo(TrustBucket.start(POLICY, MONDAY).apply(drop(1)));
+    // The first two events of the failed batch were written into spare capacity; they must not leak.
+    TrustLedger next = ledger.append(drain(9));
+    assertThat(next.events()).containsExactly(drop(1), drain(9));
+    assertThat(next.state()).isEqualTo(applyAll(TrustBucket.start(POLICY, MONDAY), List.of(drop(1), drain(9))));
+    assertThat(ledger.appendAll(List.of(drop(2), drain(3), drop(4))).size()).isEqualTo(4);
+  }
+
+  @Test
+  @DisplayName("appending to an older ledger forks it: both branches keep their own events")
+  void appendForks() {
+    TrustLedger base = TrustLedger.start(POLICY, MONDAY).append(drop(1));
+    TrustLedger good = base.append(drop(2)).append(drop(3));
+    TrustLedger bad = base.append(drain(2));
+    TrustLedger good2 = good.append(drop(4));
+
+    assertThat(base.events()).containsExactly(drop(1));
+    assertThat(good.events()).containsExactly(drop(1), drop(2), drop(3));
+    assertThat(bad.events()).containsExactly(drop(1), drain(2));
+    assertThat(good2.events()).containsExactly(drop(1), drop(2), drop(3), drop(4));
+    assertThat(bad.state()).isEqualTo(applyAll(base.state(), List.of(drain(2))));
+    assertThat(good.state().level()).isGreaterThan(bad.state().level());
+  }
+
+  @Test
+  @DisplayName("threads appending to the same ledger get independent forks (no timing involved)")
+  void concurrentAppendsToOneLedgerFork() throws Exception {
+    TrustLedger base = HistoryGenerators.seeded(POLICY, 100, 7).ledger();
+    Instant after = base.state().time().plusSeconds(60);
+    int threads = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<TrustLedger>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int id = t;
+        Callable<TrustLedger> task = () -> {
+          go.await();
+          TrustLedger l = base;
+          for (int i = 0; i < 200; i++) {
+            l = l.append(TrustEvent.of(Behaviours.SMALL_WIN, after.plusSeconds(i)).withNote("thread " + id + " #" + i));
+          }
+          return l;
+        };
+        futures.add(pool.submit(task));
+      }
+      go.countDown();
+      for (int t = 0; t < threads; t++) {
+        TrustLedger l = futures.get(t).get();
+        List<TrustEvent> expected = new ArrayList<>(base.events());
+        for (int i = 0; i < 200; i++) {
+          expected.add(TrustEvent.of(Behaviours.SMALL_WIN, after.plusSeconds(i)).withNote("thread " + t + " #" + i));
+        }
+        assertThat(l.events()).containsExactlyElementsOf(expected);
+        assertThat(l).isEqualTo(TrustLedger.startingFrom(base.initial()).appendAll(expected));
+        assertThat(l.stateAt(after.plusSeconds(100))).isEqualTo(
+            TrustLedger.startingFrom(base.initial()).appendAll(expected.subList(0, 201)).state());
+      }
+      assertThat(base.size()).isEqualTo(100);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  @DisplayName("stateAt before the start is rejected naming \"time\"")
+  void stateAtBeforeStart() {
+    TrustLedger ledger = TrustLedger.start(POLICY, MONDAY).append(drop(1));
+    assertThatThrownBy(() -> ledger.stateAt(MONDAY.minusNanos(1_000)))
+        .isInstanceOf(InvalidTrustInputException.class)
+        .hasMessageContaining("time")
+        .satisfies(e -> assertThat(((InvalidTrustInputException) e).field()).isEqualTo("time"));
+  }
+
+  @Test
+  @DisplayName("events with the same instant all count at that instant")
+  void equalTimestamps() {
+    TrustLedger ledger = TrustLedger.start(POLICY, MONDAY).appendAll(List.of(drop(1), drop(1), drain(1), drop(2)));
+
+    assertThat(ledger.stateAt(day(1))).isEqualTo(applyAll(ledger.initial(), List.of(drop(1), drop(1), drain(1))));
+    assertThat(ledger.stateAt(day(1).minusNanos(1_000))).isEqualTo(ledger.initial().advanceTo(day(1).minusNanos(1_000)));
+    assertThat(ledger.timeline(Sampling.everyEvent(), day(2)))
+        .extracting(TimelinePoint::time, TimelinePoint::events)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(MONDAY, 0),
+            org.assertj.core.groups.Tuple.tuple(day(1), 3),
+            org.assertj.core.groups.Tuple.tuple(day(2), 4));
+  }
+
+  @Test
+  @DisplayName("times are kept to the microsecond: finer parts are dropped consistently")
+  void microsecondPrecision() {
+    Instant fine = day(1).plusNanos(123_456_789);
+    TrustLedger ledger = TrustLedger.start(POLICY, MONDAY).append(TrustEvent.of(Behaviours.SMALL_WIN, fine));
+
+    assertThat(ledger.event(0).time()).isEqualTo(day(1).plusNanos(123_456_000));
+    assertThat(ledger.stateAt(fine)).isEqualTo(ledger.state());
+    assertThat(ledger.stateAt(day(1).plusNanos(123_455_999))).isEqualTo(ledger.initial().advanceTo(day(1).plusNanos(123_455_000)));
+  }
+
+  @Test
+  @DisplayName("event(i) rejects an index out of range")
+  void eventIndexOutOfRange() {
+    TrustLedger ledger = TrustLedger.start(POLICY, MONDAY).append(drop(1));
+    assertThatThrownBy(() -> ledger.event(1)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> ledger.event(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> ledger.events().get(1)).isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
+  @DisplayName("events keep their weight, disclosure and note")
+  void eventsRoundTrip() {
+    TrustEvent hidden = TrustEvent.of(Behaviours.HID_PROBLEM, day(3))
+        .withWeight(1.25)
+        .withDisclosure(Disclosure.discovered(Duration.ofDays(9).plusNanos(1)))
+        .withNote("critical bug\tin \\billing\\ — ü");
+    TrustEvent told = TrustEvent.of(Behaviours.LOW_QUALITY_DELIVERY, day(4)).withDisclosure(Disclosure.selfReported());
+    TrustLedger ledger = TrustLedger.start(POLICY, MONDAY).append(drop(1)).append(hidden).append(told);
+
+    assertThat(ledger.events()).containsExactly(drop(1), hidden, told);
+  }
+
+  @Test
+  @DisplayName("steps say what each event did: the first drop from the baseline adds 0.07 × 0.5")
+  void stepsExample() {
+    TrustLedger ledger = TrustLedger.start(POLICY, MONDAY)
+        .append(drop(4))
+        .append(TrustEvent.of(Behaviours.HID_PROBLEM, day(56)).withDisclosure(Disclosure.discovered(Duration.ofDays(9))));
+    List<LedgerStep> steps = ledger.steps();
+
+    LedgerStep first = steps.get(0);
+    assertThat(first.decayBefore()).isZero();
+    assertThat(first.levelBefore()).isEqualTo(0.5);
+    assertThat(first.effect()).isCloseTo(0.035, within(1e-15));
+    assertThat(first.breach()).isFalse();
+    assertThat(first.scarAdded()).isZero();
+
+    LedgerStep second = steps.get(1);
+    assertThat(second.decayBefore()).isNegative(); // time pulled the level back toward 0.5
+    assertThat(second.breach()).isTrue();
+    assertThat(second.effect()).isNegative();
+    assertThat(second.scarAdded()).isPositive();
+    assertThat(second.tierBefore()).isEqualTo(AutonomyTier.SUPERVISED);
+    assertThat(second.tierAfter()).isEqualTo(AutonomyTier.MICROMANAGED);
+    assertThat(0.5 + first.decayBefore() + first.effect() + second.decayBefore() + second.effect())
+        .isCloseTo(ledger.state().level(), within(1e-15));
+  }
+
+  @Test
+  @DisplayName("weekly timeline: samples every seven days from the start, then the end itself")
+  void weeklyTimeline() {
+    TrustLedger ledger = TrustLedger.start(POLICY, MONDAY).appendAll(List.of(drop(2), drop(9), drain(10)));
+    Instant end = day(17).plusSeconds(3_600);
+    List<TimelinePoint> points = ledger.timeline(Sampling.weekly(), end);
+
+    assertThat(points).extracting(TimelinePoint::time).containsExactly(MONDAY, day(7), day(14), end);
+    assertThat(points).extracting(TimelinePoint::events).containsExactly(0, 1, 3, 3);
+    for (TimelinePoint p : points) {
+      assertThat(p.level()).isEqualTo(ledger.levelAt(p.time()));
+      assertThat(p.tier()).isEqualTo(ledger.tierAt(p.time()));
+    }
+    // An end exactly on a period is sampled once.
+    assertThat(ledger.timeline(Sampling.weekly(), day(14))).extracting(TimelinePoint::time)
+        .containsExactly(MONDAY, day(7), day(14));
+    assertThat(ledger.timeline(Sampling.daily(), day(3))).extracting(TimelinePoint::time)
+        .containsExactly(MONDAY, day(1), day(2), day(3));
+  }
+
+  @Test
+  @DisplayName("every-event timeline stops at the end: later events are left out")
+  void everyEventTimelineStopsAtTheEnd() {
+    TrustLedger ledger = TrustLedger.start(POLICY, MONDAY).appendAll(List.of(drop(2), drop(9), drain(10)));
+    List<TimelinePoint> points = ledger.timeline(Sampling.everyEvent(), day(9).plusSeconds(1));
+
+    assertThat(points).extracting(TimelinePoint::time).containsExactly(MONDAY, day(2), day(9), day(9).plusSeconds(1));
+    assertThat(points.get(3).level()).isEqualTo(ledger.levelAt(day(9).plusSeconds(1)));
+    assertThat(points.get(3).events()).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("a timeline must not end before the start, and a period must be at least a second")
+  void timelineRejections() {
+    TrustLedger ledger = TrustLedger.start(POLICY, MONDAY);
+    assertThatThrownBy(() -> ledger.timeline(Sampling.daily(), MONDAY.minusSeconds(1)))
+        .isInstanceOf(InvalidTrustInputException.class)
+        .satisfies(e -> assertThat(((InvalidTrustInputException) e).field()).isEqualTo("end"));
+    assertThatThrownBy(() -> Sampling.every(Duration.ofMillis(500)))
+        .isInstanceOf(InvalidTrustInputException.class)
+        .satisfies(e -> assertThat(((InvalidTrustInputException) e).field()).isEqualTo("period"));
+    assertThat(Sampling.weekly()).isEqualTo(Sampling.every(Duration.ofDays(7)));
+    assertThat(Sampling.everyEvent().period()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("ledgers are equal when their initial state and events are")
+  void equality() {
+    TrustLedger a = TrustLedger.start(POLICY, MONDAY).append(drop(1)).append(drain(2));
+    TrustLedger b = TrustLedger.start(POLICY, MONDAY).appendAll(List.of(drop(1), drain(2)));
+    TrustLedger noted = TrustLedger.start(POLICY, MONDAY).append(drop(1)).append(drain(2).withNote("why"));
+    TrustLedger strict = TrustLedger.start(TrustPolicy.strict(), MONDAY).append(drop(1)).append(drain(2));
+
+    assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
+    assertThat(a).isNotEqualTo(noted).isNotEqualTo(strict).isNotEqualTo(a.append(drop(3)));
+    assertThat(a.toString()).contains("events=2");
+  }
+}

@@ -1,0 +1,122 @@
+package dev.trustbucket.explain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.trustbucket.HistoryGenerators;
+import dev.trustbucket.HistoryGenerators.LedgerCase;
+import dev.trustbucket.TrustLedger;
+import java.time.Instant;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
+
+@Label("Explanation: the parts add up to the level")
+class ExplanationProperties {
+
+  @Provide
+  Arbitrary<LedgerCase> histories() {
+    return HistoryGenerators.ledgerCases(150, 3_650);
+  }
+
+  @Provide
+  Arbitrary<Double> fractions() {
+    return Arbitraries.oneOf(Arbitraries.doubles().between(0.0, 1.0), Arbitraries.of(0.0, 1.0));
+  }
+
+  @Provide
+  Arbitrary<Long> afterMicros() {
+    return Arbitraries.oneOf(
+        Arbitraries.just(0L), Arbitraries.longs().between(0, 5L * 365 * 86_400 * 1_000_000));
+  }
+
+  private static Instant instant(LedgerCase c, double where, long after) {
+    long span = HistoryGenerators.microsBetween(c.initial().time(), c.end());
+    return HistoryGenerators.plusMicros(c.initial().time(), (long) (where * span) + after);
+  }
+
+  @Property(tries = 200)
+  @Label("the path: startLevel + Σ (decayBefore + immediate) + decaySinceLast = level, to 1e-9")
+  void pathAddsUp(
+      @ForAll("histories") LedgerCase c, @ForAll("fractions") double where, @ForAll("afterMicros") long after) {
+    TrustLedger ledger = c.ledger();
+    Instant at = instant(c, where, after);
+    Explanation e = Explanation.of(ledger, at);
+
+    double sum = e.startLevel();
+    for (Contribution k : e.contributions()) {
+      sum += k.step().decayBefore() + k.immediate();
+    }
+    sum += e.decaySinceLast();
+    assertThat(sum).isCloseTo(e.level(), within(1e-9));
+    assertThat(e.startLevel() + e.contributions().stream().mapToDouble(Contribution::immediate).sum() + e.decayTotal())
+        .isCloseTo(e.level(), within(1e-9));
+    assertThat(e.level()).isEqualTo(ledger.levelAt(at));
+    assertThat(e.contributions()).hasSize((int) c.events().stream().filter(ev -> !ev.time().isAfter(at)).count());
+  }
+
+  @Property(tries = 200)
+  @Label("the remainder: baseline + startRemaining + Σ remaining = level, to 1e-9")
+  void remainderAddsUp(
+      @ForAll("histories") LedgerCase c, @ForAll("fractions") double where, @ForAll("afterMicros") long after) {
+    Explanation e = Explanation.of(c.ledger(), instant(c, where, after));
+    Statistics.label("has events").collect(!e.contributions().isEmpty());
+
+    double sum = e.baseline() + e.startRemaining();
+    for (Contribution k : e.contributions()) {
+      sum += k.remaining();
+    }
+    assertThat(sum).isCloseTo(e.level(), within(1e-9));
+    assertThat(e.baseline()).isEqualTo(c.policy().baseline());
+    assertThat(e.startLevel()).isEqualTo(c.initial().level());
+  }
+
+  @Property(tries = 200)
+  @Label("top reasons are signed and sorted; open scars are breaches only, deepest first")
+  void reasonsAreSignedAndSorted(
+      @ForAll("histories") LedgerCase c,
+      @ForAll("fractions") double where,
+      @ForAll("afterMicros") long after,
+      @ForAll @IntRange(min = 0, max = 20) int n) {
+    Explanation e = Explanation.of(c.ledger(), instant(c, where, after));
+
+    List<Contribution> up = e.topUp(n);
+    List<Contribution> down = e.topDown(n);
+    assertThat(up.size()).isLessThanOrEqualTo(n);
+    assertThat(down.size()).isLessThanOrEqualTo(n);
+    assertThat(up).allSatisfy(k -> {
+      assertThat(k.remaining()).isPositive();
+      assertThat(k.step().event().isDrop()).isTrue();
+    });
+    assertThat(down).allSatisfy(k -> {
+      assertThat(k.remaining()).isNegative();
+      assertThat(k.step().event().isDrop()).isFalse();
+    });
+    assertThat(up).extracting(Contribution::remaining).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+    assertThat(down).extracting(Contribution::remaining).isSortedAccordingTo(Double::compare);
+    long positive = e.contributions().stream().filter(k -> k.remaining() > 0).count();
+    assertThat(up).hasSize((int) Math.min(n, positive));
+    // Nothing left out of the top n is larger than what is in it.
+    if (!up.isEmpty()) {
+      double smallest = up.get(up.size() - 1).remaining();
+      assertThat(e.contributions().stream().filter(k -> !up.contains(k)).mapToDouble(Contribution::remaining))
+          .allSatisfy(r -> assertThat(r).isLessThanOrEqualTo(smallest));
+    }
+
+    List<Contribution> scars = e.openScars();
+    Statistics.label("has an open scar").collect(!scars.isEmpty());
+    assertThat(scars).allSatisfy(k -> {
+      assertThat(k.step().breach()).isTrue();
+      assertThat(k.scarRemaining()).isGreaterThanOrEqualTo(Explanation.OPEN_SCAR_MINIMUM);
+    });
+    assertThat(scars).extracting(Contribution::scarRemaining).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+    assertThat(e.contributions()).filteredOn(k -> !k.step().breach())
+        .allSatisfy(k -> assertThat(k.scarRemaining()).isZero());
+  }
+}

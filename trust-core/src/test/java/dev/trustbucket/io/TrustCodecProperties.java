@@ -1,0 +1,81 @@
+package dev.trustbucket.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.trustbucket.HistoryGenerators;
+import dev.trustbucket.HistoryGenerators.LedgerCase;
+import dev.trustbucket.TrustBucket;
+import dev.trustbucket.TrustEvent;
+import dev.trustbucket.TrustLedger;
+import java.time.Instant;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+
+@Label("TrustCodec: states and ledgers round-trip exactly")
+class TrustCodecProperties {
+
+  @Provide
+  Arbitrary<LedgerCase> histories() {
+    return HistoryGenerators.ledgerCases(150, 3_650);
+  }
+
+  @Provide
+  Arbitrary<Double> fractions() {
+    return Arbitraries.doubles().between(0.0, 1.0);
+  }
+
+  @Provide
+  Arbitrary<Long> afterMicros() {
+    return Arbitraries.longs().between(0, 3L * 365 * 86_400 * 1_000_000);
+  }
+
+  @Property(tries = 150)
+  @Label("writeLedger then readLedger gives an equal ledger with the identical state (notes with tabs, backslashes, unicode)")
+  void ledgerRoundTrip(@ForAll("histories") LedgerCase c) {
+    TrustLedger ledger = c.ledger();
+    Statistics.label("has a note with a tab or backslash")
+        .collect(c.events().stream().anyMatch(e -> e.note().contains("\t") || e.note().contains("\\")));
+
+    List<String> lines = TrustCodec.writeLedger(ledger);
+    TrustLedger read = TrustCodec.readLedger(lines, c.policy());
+
+    assertThat(lines).hasSize(ledger.size() + 1);
+    assertThat(lines).allSatisfy(l -> assertThat(l).doesNotContain("\n", "\r"));
+    assertThat(read).isEqualTo(ledger);
+    assertThat(read.initial()).isEqualTo(ledger.initial());
+    assertThat(read.state()).isEqualTo(ledger.state());
+    assertThat(read.events()).containsExactlyElementsOf(c.events());
+    assertThat(TrustCodec.writeLedger(read)).isEqualTo(lines);
+  }
+
+  @Property(tries = 150)
+  @Label("writeState then readState gives an equal bucket, at any instant of any history")
+  void stateRoundTrip(
+      @ForAll("histories") LedgerCase c, @ForAll("fractions") double where, @ForAll("afterMicros") long after) {
+    TrustLedger ledger = c.ledger();
+    long span = HistoryGenerators.microsBetween(c.initial().time(), c.end());
+    Instant t = HistoryGenerators.plusMicros(c.initial().time(), (long) (where * span) + after);
+    TrustBucket state = ledger.stateAt(t);
+    Statistics.label("promotion protects the tier").collect(state.promotedAt().isPresent());
+
+    for (TrustBucket b : List.of(state, ledger.state(), c.initial())) {
+      String line = TrustCodec.writeState(b);
+      assertThat(TrustCodec.readState(line, c.policy())).isEqualTo(b);
+      assertThat(TrustCodec.writeState(TrustCodec.readState(line, c.policy()))).isEqualTo(line);
+    }
+  }
+
+  @Property(tries = 200)
+  @Label("EventRecord.of then toEvent gives the event back")
+  void eventRecordRoundTrip(@ForAll("histories") LedgerCase c) {
+    for (TrustEvent e : c.events()) {
+      assertThat(EventRecord.of(e).toEvent(c.policy().catalogue())).isEqualTo(e);
+    }
+  }
+}
