@@ -215,8 +215,10 @@ public record Explanation(
     s.append(String.format(Locale.ROOT, "Decay toward the baseline moved it %s in all.%n", signed(decayTotal())));
     List<Contribution> scars = openScars();
     if (!scars.isEmpty()) {
-      s.append(String.format(Locale.ROOT, "%d open scar%s keep the ceiling at %.0f%%; the deepest:%n",
-          scars.size(), scars.size() == 1 ? "" : "s", state.ceiling() * 100));
+      s.append(scars.size() == 1
+          ? String.format(Locale.ROOT, "1 open scar keeps the ceiling at %.0f%%:%n", state.ceiling() * 100)
+          : String.format(Locale.ROOT, "%d open scars keep the ceiling at %.0f%%; the deepest:%n",
+              scars.size(), state.ceiling() * 100));
       for (Contribution c : scars.subList(0, Math.min(reasons, scars.size()))) {
         var e = c.step().event();
         s.append(String.format(Locale.ROOT, "  - %s%s on %s, scar %.2f left%n",

@@ -173,9 +173,9 @@ class EmbeddingSnippetsTest {
             + "  - Hid a problem or mistake (critical bug in the billing export), discovered after 9 days: "
             + "\u22120.35 on 3 March 2025, \u22120.33 today\n"
             + "  - Renegotiated a deadline with notice (quarterly report): \u22120.01 on 7 February 2025, \u22120.01 today\n"
-            + "Time since the events moved it +0.01 in all.\n"
-            + "Open scars keep the ceiling at 61%:\n"
-            + "  - Hid a problem or mistake (critical bug in the billing export on 3 March 2025), scar 0.39 left\n");
+            + "Decay toward the baseline moved it +0.01 in all.\n"
+            + "1 open scar keeps the ceiling at 61%:\n"
+            + "  - Hid a problem or mistake (critical bug in the billing export) on 3 March 2025, scar 0.39 left\n");
   }
 
   @Test

@@ -51,9 +51,9 @@ class ExplanationTest {
             + "  - Gave a proactive update: +0.02 on 14 February 2025, +0.01 today\n"
             + "Lowered by:\n"
             + "  - Hid a problem or mistake (critical bug), discovered after 9 days: \u22120.37 on 3 March 2025, \u22120.35 today\n"
-            + "Time since the events moved it +0.01 in all.\n"
-            + "Open scars keep the ceiling at 61%:\n"
-            + "  - Hid a problem or mistake (critical bug on 3 March 2025), scar 0.39 left\n");
+            + "Decay toward the baseline moved it +0.01 in all.\n"
+            + "1 open scar keeps the ceiling at 61%:\n"
+            + "  - Hid a problem or mistake (critical bug) on 3 March 2025, scar 0.39 left\n");
   }
 
   @Test
@@ -119,7 +119,7 @@ class ExplanationTest {
     assertThat(lines(e.render(3))).isEqualTo(
         "Level 50% (SUPERVISED) on 6 January 2025, backed by no evidence.\n"
             + "Started at 50%; the baseline is 50%.\n"
-            + "Time since the events moved it +0.00 in all.\n");
+            + "Decay toward the baseline moved it +0.00 in all.\n");
     assertThat(e.contributions()).isEmpty();
     assertThat(e.startRemaining()).isZero();
   }
