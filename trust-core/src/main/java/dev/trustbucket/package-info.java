@@ -18,6 +18,7 @@
  * <p>Sub-packages: {@code behaviour} (the catalogue of drops and drains), {@code decay} (how
  * memory fades). Time is always passed in; nothing in the model reads the clock.
  */
+@NullMarked
 @Value.Style(
     jdkOnly = true,
     visibility = Value.Style.ImplementationVisibility.PACKAGE,
@@ -26,3 +27,4 @@
 package dev.trustbucket;
 
 import org.immutables.value.Value;
+import org.jspecify.annotations.NullMarked;

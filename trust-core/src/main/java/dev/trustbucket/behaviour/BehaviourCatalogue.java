@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableMap;
 import dev.trustbucket.InvalidTrustInputException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The set of behaviours a policy accepts, looked up by their stable ids.
@@ -165,7 +166,7 @@ public final class BehaviourCatalogue {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof BehaviourCatalogue && behaviours.equals(((BehaviourCatalogue) o).behaviours);
   }
 

@@ -120,7 +120,7 @@ public final class TrustCodec {
       } catch (MalformedRecordException e) {
         throw e;
       } catch (InvalidTrustInputException e) {
-        throw new MalformedRecordException(lineNo, e.field(), e.getMessage(), e);
+        throw new MalformedRecordException(lineNo, e.field(), requireNonNull(e.getMessage()), e);
       }
     }
     return ledger;
@@ -163,7 +163,7 @@ public final class TrustCodec {
     } catch (MalformedRecordException e) {
       throw e;
     } catch (InvalidTrustInputException e) {
-      throw new MalformedRecordException(line, e.field(), e.getMessage(), e);
+      throw new MalformedRecordException(line, e.field(), requireNonNull(e.getMessage()), e);
     }
   }
 
