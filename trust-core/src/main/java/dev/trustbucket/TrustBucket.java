@@ -345,6 +345,7 @@ public final class TrustBucket {
   }
 
   @Override
+  @SuppressWarnings("EnumOrdinal") // unlike Enum.hashCode(), stable from one JVM run to the next
   public int hashCode() {
     int h = Double.hashCode(level);
     h = 31 * h + Double.hashCode(scar);

@@ -151,6 +151,7 @@ public final class TrustLedger {
    * @throws InvalidTrustInputException when the event is out of time order or its behaviour is
    *     not in the policy's catalogue
    */
+  @SuppressWarnings("EnumOrdinal") // flags pack Disclosure.Kind ordinals in memory only, read via KINDS
   public TrustLedger append(TrustEvent event) {
     requireNonNull(event, "event");
     int behaviour = policy.catalogue().indexOf(event.behaviour());
@@ -459,7 +460,7 @@ public final class TrustLedger {
         points.add(point(probe, i));
       }
     } else {
-      long period = sampling.period().get().getSeconds() * 1_000_000L;
+      long period = sampling.period().get().toSeconds() * 1_000_000L;
       int i = 0;
       for (long t = initial.timeMicros(); ; t = t > until - period ? until : t + period) {
         int j = countUpTo(t);

@@ -101,6 +101,7 @@ public final class BehaviourCatalogue {
    * @throws InvalidTrustInputException when the behaviour is not in this catalogue (an unknown
    *     id, or a known id with different settings)
    */
+  @SuppressWarnings("ReferenceEquality") // identity is only a fast path before equals()
   public int indexOf(Behaviour behaviour) {
     Integer i = indexById.get(behaviour.id());
     if (i == null) {

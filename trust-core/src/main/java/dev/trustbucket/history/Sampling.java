@@ -41,7 +41,7 @@ public final class Sampling {
   public static Sampling every(Duration period) {
     requireNonNull(period, "period");
     InvalidTrustInputException.check(
-        period.getSeconds() >= 1, "period", "period must be at least one second but was %s", period);
+        period.toSeconds() >= 1, "period", "period must be at least one second but was %s", period);
     return new Sampling(period);
   }
 
