@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 public class InvalidTrustInputException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /** The name of the offending field, as returned by {@link #field()}. */
   private final String field;
 
   /**

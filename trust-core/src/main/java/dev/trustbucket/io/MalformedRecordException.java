@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 public class MalformedRecordException extends InvalidTrustInputException {
   private static final long serialVersionUID = 1L;
 
+  /** The 1-based number of the damaged line, as returned by {@link #line()}. */
   private final int line;
 
   /**
