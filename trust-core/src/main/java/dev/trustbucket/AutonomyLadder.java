@@ -48,6 +48,14 @@ public record AutonomyLadder(
   /**
    * Validates the thresholds, the band and the stay.
    *
+   * @param supervised the level from which {@link AutonomyTier#SUPERVISED} is earned, in (0, 1)
+   * @param trusted the level from which {@link AutonomyTier#TRUSTED} is earned, above {@code
+   *     supervised}
+   * @param autonomous the level from which {@link AutonomyTier#AUTONOMOUS} is earned, above {@code
+   *     trusted} and at most 1
+   * @param hysteresisBand how far below its threshold the level must fall before the tier is lost,
+   *     in [0, supervised)
+   * @param minimumStay how long after a promotion ordinary dips cannot demote, zero or positive
    * @throws InvalidTrustInputException when the thresholds are not strictly increasing within
    *     (0, 1], the band is negative or not below the lowest threshold, or the stay is negative
    */

@@ -23,6 +23,7 @@ public enum AutonomyTier {
    *
    * @return the next higher tier
    */
+  @SuppressWarnings("EnumOrdinal") // declaration order is the tiers' meaning (see class doc)
   public AutonomyTier higher() {
     return this == AUTONOMOUS ? this : VALUES[ordinal() + 1];
   }
@@ -32,6 +33,7 @@ public enum AutonomyTier {
    *
    * @return the next lower tier
    */
+  @SuppressWarnings("EnumOrdinal") // declaration order is the tiers' meaning (see class doc)
   public AutonomyTier lower() {
     return this == MICROMANAGED ? this : VALUES[ordinal() - 1];
   }

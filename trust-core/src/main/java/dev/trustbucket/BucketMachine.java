@@ -31,6 +31,7 @@ final class BucketMachine {
     this.lossRate = policy.lossRate();
     this.maxScar = policy.maxScar();
     this.scarRate = policy.scarRate();
+    this.tier = AutonomyTier.MICROMANAGED; // a placeholder: load() or copyFrom() sets the state
   }
 
   BucketMachine load(TrustBucket b) {

@@ -28,6 +28,8 @@ public record Confidence(double positiveEvidence, double negativeEvidence) {
   /**
    * Validates the evidence.
    *
+   * @param positiveEvidence r, finite and {@code >= 0}
+   * @param negativeEvidence s, finite and {@code >= 0}
    * @throws InvalidTrustInputException when either count is negative, NaN or infinite
    */
   public Confidence {

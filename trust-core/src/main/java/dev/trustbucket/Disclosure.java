@@ -41,6 +41,9 @@ public record Disclosure(Kind kind, Duration delay) {
   /**
    * Validates the delay against the kind.
    *
+   * @param kind how the drain surfaced
+   * @param delay for {@link Kind#DISCOVERED}, how long it stayed hidden; {@link Duration#ZERO}
+   *     otherwise
    * @throws InvalidTrustInputException when the delay is negative, longer than {@link
    *     #MAX_DELAY}, or non-zero for a disclosure that is not a discovery
    */

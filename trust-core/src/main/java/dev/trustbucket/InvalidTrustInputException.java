@@ -2,6 +2,8 @@ package dev.trustbucket;
 
 import static java.util.Objects.requireNonNull;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown when a value handed to the library breaks one of its rules: a weight that is NaN or
  * negative, an event earlier than the last one applied, a behaviour the policy does not know, a
@@ -14,6 +16,7 @@ import static java.util.Objects.requireNonNull;
 public class InvalidTrustInputException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /** The name of the offending field, as returned by {@link #field()}. */
   private final String field;
 
   /**
@@ -32,9 +35,9 @@ public class InvalidTrustInputException extends IllegalArgumentException {
    *
    * @param field the name of the offending field
    * @param message the full message, which names the field and quotes the value
-   * @param cause the underlying failure
+   * @param cause the underlying failure, or {@code null}
    */
-  public InvalidTrustInputException(String field, String message, Throwable cause) {
+  public InvalidTrustInputException(String field, String message, @Nullable Throwable cause) {
     super(requireNonNull(message, "message"), cause);
     this.field = requireNonNull(field, "field");
   }

@@ -8,6 +8,7 @@ import dev.trustbucket.internal.EpochMicros;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The trust between one person and their manager at one instant: how full the bucket is, how
@@ -325,7 +326,7 @@ public final class TrustBucket {
    * policies.
    */
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (this == o) {
       return true;
     }
@@ -344,6 +345,7 @@ public final class TrustBucket {
   }
 
   @Override
+  @SuppressWarnings("EnumOrdinal") // unlike Enum.hashCode(), stable from one JVM run to the next
   public int hashCode() {
     int h = Double.hashCode(level);
     h = 31 * h + Double.hashCode(scar);

@@ -37,6 +37,11 @@ public record TrustEvent(
   /**
    * Validates every field.
    *
+   * @param behaviour what happened
+   * @param time when it happened
+   * @param weight how much it counts, finite and in {@code [0, 100]}
+   * @param disclosure how a drain came to light; {@link Disclosure#notRecorded()} for drops
+   * @param note free text for people (may be empty, at most 1,000 characters, one line)
    * @throws InvalidTrustInputException when the weight is NaN, infinite, negative or above 100,
    *     the note is too long or spans lines, or a drop carries a disclosure
    * @throws NullPointerException when a field is null (the message names it)

@@ -15,6 +15,7 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The append-only history of one relationship under one policy: every event since the
@@ -150,6 +151,7 @@ public final class TrustLedger {
    * @throws InvalidTrustInputException when the event is out of time order or its behaviour is
    *     not in the policy's catalogue
    */
+  @SuppressWarnings("EnumOrdinal") // flags pack Disclosure.Kind ordinals in memory only, read via KINDS
   public TrustLedger append(TrustEvent event) {
     requireNonNull(event, "event");
     int behaviour = policy.catalogue().indexOf(event.behaviour());
@@ -458,7 +460,7 @@ public final class TrustLedger {
         points.add(point(probe, i));
       }
     } else {
-      long period = sampling.period().get().getSeconds() * 1_000_000L;
+      long period = sampling.period().get().toSeconds() * 1_000_000L;
       int i = 0;
       for (long t = initial.timeMicros(); ; t = t > until - period ? until : t + period) {
         int j = countUpTo(t);
@@ -484,7 +486,7 @@ public final class TrustLedger {
    * policies.
    */
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (this == o) {
       return true;
     }

@@ -18,6 +18,7 @@
  * <p>Sub-packages: {@code behaviour} (the catalogue of drops and drains), {@code decay} (how
  * memory fades). Time is always passed in; nothing in the model reads the clock.
  */
+@NullMarked
 // allowedClasspathAnnotations: keep Immutables' own @Generated out of the class files, so users
 // compiling against trust-core (without the provided annotations jar) get no warnings.
 @Value.Style(
@@ -29,3 +30,4 @@
 package dev.trustbucket;
 
 import org.immutables.value.Value;
+import org.jspecify.annotations.NullMarked;

@@ -15,7 +15,14 @@ import dev.trustbucket.TrustEvent;
  */
 public record BreachNotice(
     Relationship relationship, TrustEvent event, TrustBucket before, TrustBucket after) {
-  /** Checks that no part is null. */
+  /**
+   * Checks that no part is null.
+   *
+   * @param relationship where it happened
+   * @param event the breach
+   * @param before the bucket just before it (decayed to its time)
+   * @param after the bucket just after it
+   */
   public BreachNotice {
     requireNonNull(relationship, "relationship");
     requireNonNull(event, "event");

@@ -13,6 +13,8 @@ public record Relationship(String employee, String manager) {
   /**
    * Validates both ids.
    *
+   * @param employee the employee's id, one line of 1 to 200 characters without tabs
+   * @param manager the manager's id, one line of 1 to 200 characters without tabs
    * @throws dev.trustbucket.InvalidTrustInputException when an id is blank, too long or spans
    *     lines
    */

@@ -17,7 +17,15 @@ import dev.trustbucket.TrustEvent;
  */
 public record TierChange(
     Relationship relationship, TrustEvent cause, AutonomyTier from, AutonomyTier to, TrustBucket state) {
-  /** Checks that no part is null. */
+  /**
+   * Checks that no part is null.
+   *
+   * @param relationship whose tier changed
+   * @param cause the event after which it changed
+   * @param from the tier before
+   * @param to the tier after
+   * @param state the bucket after the event
+   */
   public TierChange {
     requireNonNull(relationship, "relationship");
     requireNonNull(cause, "cause");

@@ -4,4 +4,7 @@
  * dev.trustbucket.account.AccountRegistry} (one account per {@link
  * dev.trustbucket.account.Relationship}).
  */
+@NullMarked
 package dev.trustbucket.account;
+
+import org.jspecify.annotations.NullMarked;

@@ -34,6 +34,12 @@ public record Behaviour(
   /**
    * Validates every field.
    *
+   * @param id stable identifier, lower-case letters, digits and dashes, e.g. {@code
+   *     "missed-deadline"}
+   * @param direction whether it adds ({@link Direction#DROP}) or drains ({@link Direction#DRAIN})
+   * @param dimension the facet of trust it speaks to
+   * @param defaultWeight the weight of an ordinary occurrence, finite and in {@code [0, 100]}
+   * @param label a short human description used in explanations, e.g. {@code "Missed a deadline"}
    * @throws InvalidTrustInputException when the id is malformed, the weight is out of range or
    *     the label is blank
    */

@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableMap;
 import dev.trustbucket.InvalidTrustInputException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The set of behaviours a policy accepts, looked up by their stable ids.
@@ -100,6 +101,7 @@ public final class BehaviourCatalogue {
    * @throws InvalidTrustInputException when the behaviour is not in this catalogue (an unknown
    *     id, or a known id with different settings)
    */
+  @SuppressWarnings("ReferenceEquality") // identity is only a fast path before equals()
   public int indexOf(Behaviour behaviour) {
     Integer i = indexById.get(behaviour.id());
     if (i == null) {
@@ -165,7 +167,7 @@ public final class BehaviourCatalogue {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof BehaviourCatalogue && behaviours.equals(((BehaviourCatalogue) o).behaviours);
   }
 

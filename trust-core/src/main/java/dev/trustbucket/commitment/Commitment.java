@@ -41,6 +41,13 @@ public record Commitment(
   /**
    * Validates every part.
    *
+   * @param what what was promised, one line, 1 to 200 characters
+   * @param madeAt when the promise was made
+   * @param due when it is due, not before {@code madeAt}
+   * @param importance how much it matters, in (0, 10]; {@code 1.0} is an ordinary commitment and
+   *     scales the weight of every event it produces
+   * @param effortHours how much work it needs, in hours, finite and in [0, 100,000]; used by {@link
+   *     OverCommitment}
    * @throws InvalidTrustInputException when a part is out of range or {@code due} is before
    *     {@code madeAt}
    */

@@ -52,7 +52,13 @@ public record Outcome(Kind kind, Instant at) {
     }
   }
 
-  /** Checks that no part is null. */
+  /**
+   * Checks that no part is null.
+   *
+   * @param kind how it ended
+   * @param at when: the delivery for deliveries, the renegotiation for renegotiations, the moment
+   *     it was given up for abandonment
+   */
   public Outcome {
     requireNonNull(kind, "kind");
     requireNonNull(at, "at");

@@ -30,7 +30,14 @@ public record OverCommitment(
 
   private static final double HOURS_PER_WEEK_MAX = 168.0;
 
-  /** Checks that no part is null. */
+  /**
+   * Checks that no part is null.
+   *
+   * @param overCommitted whether some open commitment cannot be met at this capacity
+   * @param firstMiss the first due date that cannot be met, if any
+   * @param shortfallHours the hours missing by that date (0 when none)
+   * @param atRisk the commitments due up to and including that date, earliest first
+   */
   public OverCommitment {
     requireNonNull(firstMiss, "firstMiss");
     requireNonNull(atRisk, "atRisk");

@@ -15,7 +15,14 @@ import static java.util.Objects.requireNonNull;
  */
 public record SayDoRatio(int made, int kept, int renegotiated, int broken) {
 
-  /** Checks the counts add up. */
+  /**
+   * Checks the counts add up.
+   *
+   * @param made resolved commitments
+   * @param kept delivered early or on time
+   * @param renegotiated moved with notice
+   * @param broken late or abandoned
+   */
   public SayDoRatio {
     if (made < 0 || kept < 0 || renegotiated < 0 || broken < 0 || kept + renegotiated + broken != made) {
       throw new dev.trustbucket.InvalidTrustInputException(

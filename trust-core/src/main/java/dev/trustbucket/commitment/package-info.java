@@ -4,4 +4,7 @@
  * ledger's events; {@link dev.trustbucket.commitment.SayDoRatio} (kept ÷ made) and {@link
  * dev.trustbucket.commitment.OverCommitment} (saying yes to more than fits).
  */
+@NullMarked
 package dev.trustbucket.commitment;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.trustbucket.InvalidTrustInputException;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Exponential forgetting with a fixed half-life: {@code retained(t) = 2^(-t / halfLife)}.
@@ -43,7 +44,7 @@ public final class ExponentialDecay implements DecayRule {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof ExponentialDecay && halfLife.equals(((ExponentialDecay) o).halfLife);
   }
 

@@ -17,7 +17,13 @@ import dev.trustbucket.history.LedgerStep;
  * @param scarRemaining what is left of the scar it added (0 unless a breach)
  */
 public record Contribution(LedgerStep step, double remaining, double scarRemaining) {
-  /** Checks that no part is null. */
+  /**
+   * Checks that no part is null.
+   *
+   * @param step what the event did in the ledger
+   * @param remaining what is left of its effect at the explanation's instant
+   * @param scarRemaining what is left of the scar it added (0 unless a breach)
+   */
   public Contribution {
     requireNonNull(step, "step");
   }

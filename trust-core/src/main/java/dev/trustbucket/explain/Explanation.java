@@ -57,7 +57,17 @@ public record Explanation(
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-  /** Checks that no part is null. */
+  /**
+   * Checks that no part is null.
+   *
+   * @param at the instant explained
+   * @param state the bucket at that instant
+   * @param baseline the policy's baseline
+   * @param startLevel the level before the first event
+   * @param startRemaining what is left of the starting deviation from the baseline
+   * @param decaySinceLast how much the level moved by decay since the last event (or the start)
+   * @param contributions one per event up to {@code at}, oldest first
+   */
   public Explanation {
     requireNonNull(at, "at");
     requireNonNull(state, "state");

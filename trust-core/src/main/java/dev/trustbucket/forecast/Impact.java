@@ -15,7 +15,13 @@ import dev.trustbucket.TrustEvent;
  */
 public record Impact(TrustEvent event, TrustBucket before, TrustBucket after) {
 
-  /** Checks that no part is null. */
+  /**
+   * Checks that no part is null.
+   *
+   * @param event the event considered
+   * @param before the bucket at the event's time, without it
+   * @param after the bucket with it
+   */
   public Impact {
     requireNonNull(event, "event");
     requireNonNull(before, "before");

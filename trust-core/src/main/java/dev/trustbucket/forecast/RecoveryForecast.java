@@ -52,7 +52,19 @@ public record RecoveryForecast(
   /** The most drops the simulation tries. */
   public static final int MAX_DROPS = 100_000;
 
-  /** Checks that no part is null. */
+  /**
+   * Checks that no part is null.
+   *
+   * @param from the bucket the forecast starts from
+   * @param behaviour the drop repeated
+   * @param cadence the time between two drops
+   * @param targetLevel the level to reach (for a tier target, the tier's threshold)
+   * @param targetTier the tier to reach, if the target is a tier
+   * @param drops how many drops it takes (0 when already there); meaningless when unreachable
+   * @param reachedAt when the target is reached, if it is within the horizon
+   * @param finalLevel the level after the last simulated drop
+   * @param reason why the target is out of reach; empty when reachable
+   */
   public RecoveryForecast {
     requireNonNull(from, "from");
     requireNonNull(behaviour, "behaviour");

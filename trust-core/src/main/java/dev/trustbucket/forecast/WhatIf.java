@@ -33,7 +33,15 @@ public record WhatIf(
     TrustBucket actual,
     TrustBucket alternative) {
 
-  /** Checks that no part is null. */
+  /**
+   * Checks that no part is null.
+   *
+   * @param at the instant compared
+   * @param original the event as it happened
+   * @param replacement the event instead, or empty when it is removed
+   * @param actual the bucket at {@code at} as things happened
+   * @param alternative the bucket at {@code at} with the change
+   */
   public WhatIf {
     requireNonNull(at, "at");
     requireNonNull(original, "original");

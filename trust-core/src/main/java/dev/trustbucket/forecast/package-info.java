@@ -4,4 +4,7 @@
  * would do now) and {@link dev.trustbucket.forecast.WhatIf} (the same history with one event
  * changed).
  */
+@NullMarked
 package dev.trustbucket.forecast;
+
+import org.jspecify.annotations.NullMarked;

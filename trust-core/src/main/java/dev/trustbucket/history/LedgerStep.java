@@ -37,7 +37,21 @@ public record LedgerStep(
     AutonomyTier tierAfter,
     boolean breach) {
 
-  /** Checks that no part is null. */
+  /**
+   * Checks that no part is null.
+   *
+   * @param index the event's position in the ledger, from 0
+   * @param event the event
+   * @param decayBefore how much the level moved by decay alone since the previous step (toward the
+   *     baseline)
+   * @param levelBefore the level just before the event, after decay
+   * @param levelAfter the level just after the event
+   * @param scarBefore the scar just before the event, after decay
+   * @param scarAfter the scar just after the event
+   * @param tierBefore the tier just before the event
+   * @param tierAfter the tier just after the event
+   * @param breach whether the policy counted the event as a breach
+   */
   public LedgerStep {
     requireNonNull(event, "event");
     requireNonNull(tierBefore, "tierBefore");

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.trustbucket.InvalidTrustInputException;
 import java.time.Duration;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How often a {@linkplain dev.trustbucket.TrustLedger#timeline timeline} samples the bucket: after
@@ -17,7 +18,7 @@ public final class Sampling {
 
   private final Optional<Duration> period;
 
-  private Sampling(Duration period) {
+  private Sampling(@Nullable Duration period) {
     this.period = Optional.ofNullable(period);
   }
 
@@ -40,7 +41,7 @@ public final class Sampling {
   public static Sampling every(Duration period) {
     requireNonNull(period, "period");
     InvalidTrustInputException.check(
-        period.getSeconds() >= 1, "period", "period must be at least one second but was %s", period);
+        period.toSeconds() >= 1, "period", "period must be at least one second but was %s", period);
     return new Sampling(period);
   }
 
@@ -72,7 +73,7 @@ public final class Sampling {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof Sampling && period.equals(((Sampling) o).period);
   }
 

@@ -15,7 +15,15 @@ import java.time.Instant;
  * @param events how many events the ledger held up to and including {@code time}
  */
 public record TimelinePoint(Instant time, double level, AutonomyTier tier, double scar, int events) {
-  /** Checks that no part is null. */
+  /**
+   * Checks that no part is null.
+   *
+   * @param time the instant sampled
+   * @param level the level then, in [0, 1]
+   * @param tier the tier then
+   * @param scar the scar then, in [0, 1)
+   * @param events how many events the ledger held up to and including {@code time}
+   */
   public TimelinePoint {
     requireNonNull(time, "time");
     requireNonNull(tier, "tier");

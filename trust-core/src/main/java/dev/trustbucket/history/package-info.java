@@ -4,4 +4,7 @@
  * dev.trustbucket.history.TimelinePoint} and {@link dev.trustbucket.history.Sampling} (the level
  * over time, for charts).
  */
+@NullMarked
 package dev.trustbucket.history;
+
+import org.jspecify.annotations.NullMarked;

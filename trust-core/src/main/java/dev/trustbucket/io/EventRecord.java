@@ -35,7 +35,16 @@ import java.time.format.DateTimeParseException;
 public record EventRecord(
     String time, String behaviour, double weight, String disclosure, String delay, String note) {
 
-  /** Checks that no part is null. */
+  /**
+   * Checks that no part is null.
+   *
+   * @param time ISO-8601 instant
+   * @param behaviour stable behaviour id
+   * @param weight the weight
+   * @param disclosure {@code not-recorded}, {@code self-reported} or {@code discovered}
+   * @param delay ISO-8601 duration
+   * @param note free text
+   */
   public EventRecord {
     requireNonNull(time, "time");
     requireNonNull(behaviour, "behaviour");

@@ -1,6 +1,7 @@
 package dev.trustbucket.io;
 
 import dev.trustbucket.InvalidTrustInputException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when a serialised record cannot be read: an unknown format version, a missing or
@@ -10,6 +11,7 @@ import dev.trustbucket.InvalidTrustInputException;
 public class MalformedRecordException extends InvalidTrustInputException {
   private static final long serialVersionUID = 1L;
 
+  /** The 1-based number of the damaged line, as returned by {@link #line()}. */
   private final int line;
 
   /**
@@ -20,7 +22,7 @@ public class MalformedRecordException extends InvalidTrustInputException {
    * @param message what is wrong, naming the field and quoting the value
    * @param cause the underlying failure, or {@code null}
    */
-  public MalformedRecordException(int line, String field, String message, Throwable cause) {
+  public MalformedRecordException(int line, String field, String message, @Nullable Throwable cause) {
     super(field, "line " + line + ": " + message, cause);
     this.line = line;
   }

@@ -118,7 +118,7 @@ public final class TrustCodec {
       } catch (MalformedRecordException e) {
         throw e;
       } catch (InvalidTrustInputException e) {
-        throw new MalformedRecordException(lineNo, e.field(), e.getMessage(), e);
+        throw new MalformedRecordException(lineNo, e.field(), requireNonNull(e.getMessage()), e);
       }
     }
     return ledger;
@@ -157,7 +157,7 @@ public final class TrustCodec {
     } catch (MalformedRecordException e) {
       throw e;
     } catch (InvalidTrustInputException e) {
-      throw new MalformedRecordException(line, e.field(), e.getMessage(), e);
+      throw new MalformedRecordException(line, e.field(), requireNonNull(e.getMessage()), e);
     }
   }
 
