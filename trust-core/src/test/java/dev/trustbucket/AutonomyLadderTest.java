@@ -77,6 +77,28 @@ class AutonomyLadderTest {
   }
 
   @Test
+  @DisplayName("the stay protects from the instant of the promotion; with no minimum stay a dip at that instant demotes")
+  void stayStartsAtThePromotion() {
+    long promoted = 100 * DAY;
+    assertThat(LADDER.next(TRUSTED, 0.40, promoted, promoted, false)).isEqualTo(TRUSTED);
+    AutonomyLadder noStay = new AutonomyLadder(0.35, 0.6, 0.8, 0.05, Duration.ZERO);
+    assertThat(noStay.next(TRUSTED, 0.40, promoted, promoted, false)).isEqualTo(SUPERVISED);
+    assertThat(noStay.minimumStayMicros()).isZero();
+  }
+
+  @Test
+  @DisplayName("a demotion stops in the lowest tier whose band still holds the level, band edges included")
+  void demotionStopsAtTheBandEdge() {
+    double trustedEdge = LADDER.threshold(TRUSTED) - LADDER.hysteresisBand();
+    double supervisedEdge = LADDER.threshold(SUPERVISED) - LADDER.hysteresisBand();
+    assertThat(LADDER.next(AUTONOMOUS, trustedEdge, 0, NONE, false)).isEqualTo(TRUSTED);
+    assertThat(LADDER.next(AUTONOMOUS, Math.nextDown(trustedEdge), 0, NONE, false)).isEqualTo(SUPERVISED);
+    assertThat(LADDER.next(AUTONOMOUS, supervisedEdge, 0, NONE, false)).isEqualTo(SUPERVISED);
+    assertThat(LADDER.next(TRUSTED, supervisedEdge, 0, NONE, false)).isEqualTo(SUPERVISED);
+    assertThat(LADDER.next(TRUSTED, Math.nextDown(supervisedEdge), 0, NONE, false)).isEqualTo(MICROMANAGED);
+  }
+
+  @Test
   @DisplayName("thresholds out of order are rejected naming \"thresholds\" and quoting the values")
   void outOfOrder() {
     InvalidTrustInputException e = catchThrowableOfType(InvalidTrustInputException.class,
@@ -104,6 +126,8 @@ class AutonomyLadderTest {
         .isInstanceOf(InvalidTrustInputException.class).hasMessageStartingWith("minimumStay").hasMessageContaining("PT-24H");
     assertThatThrownBy(() -> new AutonomyLadder(0.35, 0.6, 0.8, 0.05, Duration.ofDays(36_526)))
         .isInstanceOf(InvalidTrustInputException.class).hasMessageStartingWith("minimumStay");
+    assertThat(new AutonomyLadder(0.35, 0.6, 0.8, 0.05, Duration.ofDays(36_525)).minimumStayMicros())
+        .as("100 years exactly is allowed").isEqualTo(36_525 * DAY);
     assertThatThrownBy(() -> new AutonomyLadder(0.35, 0.6, 0.8, 0.05, null))
         .isInstanceOf(NullPointerException.class).hasMessageContaining("minimumStay");
     assertThat(new AutonomyLadder(0.35, 0.6, 1.0, 0.0, Duration.ZERO).tierFor(1.0)).isEqualTo(AUTONOMOUS);

@@ -82,6 +82,23 @@ class ConfidenceTest {
   }
 
   @Test
+  @DisplayName("describe() at the boundaries: certainty 0.5 is \"some evidence\", 0.8 is \"strong evidence\"")
+  void describeBoundaries() {
+    assertThat(new Confidence(2, 0).certainty()).isEqualTo(0.5);
+    assertThat(new Confidence(2, 0).describe()).isEqualTo("some evidence");
+    assertThat(new Confidence(1.99, 0).describe()).isEqualTo("little evidence");
+    assertThat(new Confidence(4, 4).certainty()).isEqualTo(0.8);
+    assertThat(new Confidence(4, 4).describe()).isEqualTo("strong evidence");
+    assertThat(new Confidence(7.99, 0).describe()).isEqualTo("some evidence");
+    // No amount of evidence gives a certainty of exactly 0.2: 1 - 2 / t is exact near 0.2, and 1 - 0.2 is
+    // not a double. So "c < 0.2" and "c <= 0.2" cannot be told apart; PIT's mutant there is
+    // equivalent. Just below and just above:
+    assertThat(new Confidence(0.5, 0).certainty()).isLessThan(0.2);
+    assertThat(new Confidence(0.5, 0).describe()).isEqualTo("no evidence");
+    assertThat(new Confidence(0.51, 0).describe()).isEqualTo("little evidence");
+  }
+
+  @Test
   @DisplayName("negative, NaN or infinite evidence is rejected naming the field")
   void validation() {
     assertThatThrownBy(() -> new Confidence(-1, 0))

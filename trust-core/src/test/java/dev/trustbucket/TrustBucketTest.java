@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.trustbucket.behaviour.Behaviours;
+import dev.trustbucket.decay.DecayRule;
 import dev.trustbucket.internal.EpochMicros;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,9 @@ class TrustBucketTest {
 
   static final TrustPolicy DEFAULT = TrustPolicy.defaults();
   static final Instant T0 = Generators.T0;
+  /** Memory halves in a week, and a drain of weight w removes 0.6 w of the level. */
+  static final TrustPolicy FAST =
+      TrustPolicy.builder().name("fast").decay(DecayRule.exponential(Duration.ofDays(7))).lossRate(0.6).build();
 
   static TrustEvent lowQuality(Disclosure disclosure) {
     return TrustEvent.of(Behaviours.LOW_QUALITY_DELIVERY, T0).withDisclosure(disclosure);
@@ -89,6 +93,18 @@ class TrustBucketTest {
       assertThat(major.level()).isCloseTo(0.464, within(1e-12));
       assertThat(major.scar()).isCloseTo(0.25, within(1e-12));
       assertThat(major.tier()).isEqualTo(AutonomyTier.SUPERVISED);
+    }
+
+    @Test
+    @DisplayName("a second breach scars a quarter of the room left below maxScar: 0.25, then 0.375, not 0.5")
+    void secondBreachScarsTheRemainingRoom() {
+      // HID_PROBLEM: integrity, weight 1, multiplier 2, so scarRate * w * m = 0.5 of the room (maxScar - scar).
+      TrustBucket once = TrustBucket.startingAt(DEFAULT, T0, 0.8).apply(TrustEvent.of(Behaviours.HID_PROBLEM, T0));
+      TrustBucket twice = once.apply(TrustEvent.of(Behaviours.HID_PROBLEM, T0));
+      assertThat(once.scar()).isEqualTo(0.25);
+      assertThat(twice.scar()).isEqualTo(0.375);
+      assertThat(twice.ceiling()).isEqualTo(0.625);
+      assertThat(twice.level()).isCloseTo(0.8 * 0.58 * 0.58, within(1e-15));
     }
 
     @Test
@@ -215,6 +231,68 @@ class TrustBucketTest {
       assertThat(breached.promotedAt()).isEmpty();
     }
 
+    // The next three pin demoteIfStayEndsWithin: a demotion that the minimum stay held back happens
+    // at the instant the stay ends, judged on the level then, however the time is split into steps.
+
+    @Test
+    @DisplayName("a dip at the very instant of a promotion demotes when the stay ends, then the level earns the tier again")
+    void dipAtThePromotionInstant() {
+      TrustBucket promoted = TrustBucket.startingAt(DEFAULT, T0, 0.34)
+          .apply(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, T0)); // 0.3862: SUPERVISED, promoted at T0
+      TrustBucket dipped = promoted.apply(TrustEvent.of(Behaviours.MISSED_DEADLINE, T0).withWeight(1.5)); // 0.2645
+      assertThat(dipped.tier()).isEqualTo(AutonomyTier.SUPERVISED);
+      assertThat(dipped.promotedAt()).contains(T0);
+
+      Instant stayEnds = T0.plus(Duration.ofDays(14));
+      Instant yearLater = T0.plus(Duration.ofDays(365));
+      assertThat(dipped.tierAt(stayEnds.minusNanos(1_000))).isEqualTo(AutonomyTier.SUPERVISED);
+      assertThat(dipped.tierAt(stayEnds)).isEqualTo(AutonomyTier.MICROMANAGED); // 0.2707, below the band
+      TrustBucket direct = dipped.advanceTo(yearLater);
+      // Relaxed to 0.3823 >= 0.35: SUPERVISED again, by a new promotion at the end of the gap.
+      assertThat(direct.level()).isCloseTo(0.5 - (0.5 - dipped.level()) / 2, within(1e-12));
+      assertThat(direct.tier()).isEqualTo(AutonomyTier.SUPERVISED);
+      assertThat(direct.promotedAt()).contains(yearLater);
+      assertThat(direct).isEqualTo(dipped.advanceTo(T0.plus(Duration.ofDays(20))).advanceTo(yearLater));
+    }
+
+    @Test
+    @DisplayName("a dip a week after a promotion: below the band when the stay ends, so demoted then, though relaxed by the gap's end")
+    void heldBackDemotionInsideTheGap() {
+      TrustBucket promoted = TrustBucket.startingAt(FAST, T0, 0.34)
+          .apply(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, T0));
+      Instant week = T0.plus(Duration.ofDays(7));
+      TrustBucket dipped = promoted.apply(TrustEvent.of(Behaviours.MISSED_DEADLINE, week).withWeight(1.5));
+      assertThat(dipped.level()).isCloseTo(0.0443, within(1e-4));
+      assertThat(dipped.tier()).isEqualTo(AutonomyTier.SUPERVISED);
+
+      Instant stayEnds = T0.plus(Duration.ofDays(14));
+      Instant end = T0.plus(Duration.ofDays(20));
+      // One half-life after the dip: 0.2722, below SUPERVISED's band (0.30).
+      assertThat(dipped.levelAt(stayEnds)).isCloseTo(0.5 - (0.5 - dipped.level()) / 2, within(1e-12)).isLessThan(0.30);
+      TrustBucket direct = dipped.advanceTo(end); // 0.3742: earned again, by a promotion at the gap's end
+      assertThat(direct.tier()).isEqualTo(AutonomyTier.SUPERVISED);
+      assertThat(direct.promotedAt()).contains(end);
+      assertThat(direct).isEqualTo(dipped.advanceTo(stayEnds.plusSeconds(3_600)).advanceTo(end));
+    }
+
+    @Test
+    @DisplayName("a smaller dip a week after a promotion: back inside the band when the stay ends, so the tier and its promotion hold")
+    void noDemotionWhenBackInsideTheBand() {
+      TrustBucket promoted = TrustBucket.startingAt(FAST, T0, 0.34)
+          .apply(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, T0));
+      TrustBucket dipped =
+          promoted.apply(TrustEvent.of(Behaviours.MISSED_DEADLINE, T0.plus(Duration.ofDays(7))).withWeight(0.9));
+      assertThat(dipped.level()).isCloseTo(0.2038, within(1e-4));
+
+      Instant stayEnds = T0.plus(Duration.ofDays(14));
+      Instant end = T0.plus(Duration.ofDays(20));
+      assertThat(dipped.levelAt(stayEnds)).isCloseTo(0.3519, within(1e-4)).isGreaterThanOrEqualTo(0.30);
+      TrustBucket direct = dipped.advanceTo(end);
+      assertThat(direct.tier()).isEqualTo(AutonomyTier.SUPERVISED);
+      assertThat(direct.promotedAt()).contains(T0);
+      assertThat(direct).isEqualTo(dipped.advanceTo(stayEnds.plusSeconds(3_600)).advanceTo(end));
+    }
+
     @Test
     @DisplayName("startingAt earns the tier of its level, with no promotion to protect")
     void startingAt() {
@@ -278,6 +356,18 @@ class TrustBucketTest {
       assertThat(b).isNotEqualTo(TrustBucket.restore(DEFAULT, T0, 0.6, 0.1, AutonomyTier.TRUSTED, Optional.empty(), 0, 0));
       assertThat(b).isEqualTo(TrustBucket.restore(DEFAULT, T0, 0.6, 0.0, AutonomyTier.TRUSTED, Optional.empty(), 0, 0));
       assertThat(b).isNotEqualTo(null).isNotEqualTo("bucket");
+    }
+
+    @Test
+    @DisplayName("hashCode tells apart buckets that differ in level, scar, time or tier")
+    void hashCodeSpreads() {
+      // Equal buckets hashing alike is checked above; this guards against a constant hash.
+      TrustBucket b = TrustBucket.startingAt(DEFAULT, T0, 0.6);
+      assertThat(b.hashCode())
+          .isNotEqualTo(TrustBucket.startingAt(DEFAULT, T0, 0.7).hashCode())
+          .isNotEqualTo(TrustBucket.startingAt(DEFAULT, T0.plusSeconds(1), 0.6).hashCode())
+          .isNotEqualTo(TrustBucket.restore(DEFAULT, T0, 0.6, 0.1, AutonomyTier.TRUSTED, Optional.empty(), 0, 0).hashCode())
+          .isNotEqualTo(TrustBucket.restore(DEFAULT, T0, 0.6, 0.0, AutonomyTier.SUPERVISED, Optional.empty(), 0, 0).hashCode());
     }
 
     @Test

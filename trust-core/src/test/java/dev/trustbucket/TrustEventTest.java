@@ -65,6 +65,10 @@ class TrustEventTest {
         .isInstanceOf(InvalidTrustInputException.class).hasMessage("note must be a single line but was \"two\nlines\"");
     assertThatThrownBy(() -> e.withNote("carriage\rreturn"))
         .isInstanceOf(InvalidTrustInputException.class).hasMessageStartingWith("note must be a single line");
+    assertThatThrownBy(() -> e.withNote("\nleading newline"))
+        .isInstanceOf(InvalidTrustInputException.class).hasMessageStartingWith("note must be a single line");
+    assertThatThrownBy(() -> e.withNote("\rleading carriage return"))
+        .isInstanceOf(InvalidTrustInputException.class).hasMessageStartingWith("note must be a single line");
   }
 
   @Test

@@ -175,6 +175,42 @@ class TrustLedgerTest {
   }
 
   @Test
+  @DisplayName("branches forked at a checkpoint keep their own checkpoint: stateAt in each branch replays its own events")
+  void forksAtACheckpointKeepTheirOwn() {
+    TrustLedger base = TrustLedger.start(POLICY, MONDAY);
+    for (int d = 1; d < TrustLedger.CHECKPOINT_INTERVAL; d++) {
+      base = base.append(drop(d));
+    }
+    // Event 64 completes checkpoint 1 in each branch: the first in place, the others as forks.
+    List<TrustEvent> sixtyFourth = List.of(drop(64), drain(64), TrustEvent.of(Behaviours.HID_PROBLEM, day(64)));
+    List<TrustLedger> forks = new ArrayList<>();
+    for (TrustEvent e : sixtyFourth) {
+      forks.add(base.append(e));
+    }
+    List<TrustLedger> branches = new ArrayList<>();
+    for (TrustLedger fork : forks) {
+      branches.add(fork.append(drop(66)));
+    }
+    Instant between = day(65);
+    for (int i = 0; i < branches.size(); i++) {
+      TrustBucket expected = applyAll(base.state(), List.of(sixtyFourth.get(i))).advanceTo(between);
+      assertThat(branches.get(i).stateAt(between)).as("branch %s", i).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  @DisplayName("a ledger's timeline leaves out events that a longer ledger wrote into their shared storage")
+  void timelineIgnoresLaterAppendsInSharedStorage() {
+    TrustLedger one = TrustLedger.start(POLICY, MONDAY).append(drop(1));
+    TrustLedger two = one.append(drain(1)); // written in place, at the same instant as one's last event
+
+    assertThat(two.size()).isEqualTo(2);
+    assertThat(one.timeline(Sampling.everyEvent(), day(2)))
+        .isEqualTo(TrustLedger.start(POLICY, MONDAY).append(drop(1)).timeline(Sampling.everyEvent(), day(2)))
+        .extracting(TimelinePoint::events).containsExactly(0, 1, 1);
+  }
+
+  @Test
   @DisplayName("threads appending to the same ledger get independent forks (no timing involved)")
   void concurrentAppendsToOneLedgerFork() throws Exception {
     TrustLedger base = HistoryGenerators.seeded(POLICY, 100, 7).ledger();
@@ -341,6 +377,17 @@ class TrustLedgerTest {
         .satisfies(e -> assertThat(((InvalidTrustInputException) e).field()).isEqualTo("period"));
     assertThat(Sampling.weekly()).isEqualTo(Sampling.every(Duration.ofDays(7)));
     assertThat(Sampling.everyEvent().period()).isEmpty();
+    assertThat(Sampling.every(Duration.ofSeconds(1)).period()).contains(Duration.ofSeconds(1));
+  }
+
+  @Test
+  @DisplayName("samplings compare by period and describe themselves")
+  void samplingValues() {
+    assertThat(Sampling.daily()).isEqualTo(Sampling.every(Duration.ofHours(24))).hasSameHashCodeAs(Sampling.every(Duration.ofHours(24)));
+    assertThat(Sampling.daily()).isNotEqualTo(Sampling.weekly()).isNotEqualTo(Sampling.everyEvent()).isNotEqualTo("daily");
+    assertThat(Sampling.daily().hashCode()).isNotEqualTo(Sampling.weekly().hashCode());
+    assertThat(Sampling.everyEvent()).hasToString("every event");
+    assertThat(Sampling.daily()).hasToString("every PT24H");
   }
 
   @Test
@@ -353,6 +400,13 @@ class TrustLedgerTest {
 
     assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
     assertThat(a).isNotEqualTo(noted).isNotEqualTo(strict).isNotEqualTo(a.append(drop(3)));
-    assertThat(a.toString()).contains("events=2");
+    assertThat(a.equals(a)).isTrue();
+    assertThat(a.equals(a.state())).as("a bucket is not a ledger").isFalse();
+    assertThat(a.equals(null)).isFalse();
+    // A note changes the events but not the states, so the hash may agree; other states hash apart.
+    assertThat(a.hashCode()).isNotEqualTo(a.append(drop(3)).hashCode()).isNotEqualTo(strict.hashCode());
+    assertThat(a.isEmpty()).isFalse();
+    assertThat(a.toString())
+        .isEqualTo("TrustLedger[events=2, start=2025-01-06T09:00:00Z, state=" + a.state() + "]");
   }
 }

@@ -152,6 +152,73 @@ class TrustPolicyTest {
   }
 
   @Test
+  @DisplayName("a delay counts to the nanosecond: half a second hidden already costs more than none, by the formula")
+  void subSecondDelays() {
+    TrustPolicy p = TrustPolicy.defaults();
+    double halfTimes = 0.5 / Duration.ofDays(30).toSeconds();
+    assertThat(p.disclosureMultiplier(Disclosure.discovered(Duration.ofMillis(500))))
+        .isCloseTo(1.5 + 0.5 * (1 - Math.pow(2, -halfTimes)), within(1e-15))
+        .isGreaterThan(1.5);
+    // The half-time's own nanoseconds count too: 121 s hidden is two half-times of 60.5 s.
+    TrustPolicy quick = TrustPolicy.builder().concealmentHalfTime(Duration.ofSeconds(60, 500_000_000)).build();
+    assertThat(quick.disclosureMultiplier(Disclosure.discovered(Duration.ofSeconds(121)))).isCloseTo(1.875, within(1e-15));
+  }
+
+  @Test
+  @DisplayName("a name may have 1 to 100 characters")
+  void nameLength() {
+    assertThat(TrustPolicy.builder().name("n".repeat(100)).build().name()).hasSize(100);
+    assertThatThrownBy(() -> TrustPolicy.builder().name("n".repeat(101)).build())
+        .isInstanceOf(InvalidTrustInputException.class)
+        .hasMessage("name must be 1 to 100 characters on one line without tabs but was \"" + "n".repeat(101) + "\"");
+    assertThatThrownBy(() -> TrustPolicy.builder().name("a\tb").build())
+        .isInstanceOf(InvalidTrustInputException.class).hasMessageStartingWith("name");
+  }
+
+  @Test
+  @DisplayName("the concealment and notice half-times may be one minute to 100 years, both ends included")
+  void halfTimeRanges() {
+    Duration century = Disclosure.MAX_DELAY;
+    TrustPolicy longest = TrustPolicy.builder().concealmentHalfTime(century).renegotiationNoticeHalfTime(century).build();
+    assertThat(longest.concealmentHalfTime()).isEqualTo(century);
+    assertThat(longest.renegotiationNoticeHalfTime()).isEqualTo(century);
+    TrustPolicy shortest = TrustPolicy.builder()
+        .concealmentHalfTime(Duration.ofMinutes(1)).renegotiationNoticeHalfTime(Duration.ofMinutes(1)).build();
+    assertThat(shortest.renegotiationNoticeHalfTime()).isEqualTo(Duration.ofMinutes(1));
+
+    assertThatThrownBy(() -> TrustPolicy.builder().concealmentHalfTime(century.plusSeconds(1)).build())
+        .isInstanceOf(InvalidTrustInputException.class).hasMessageStartingWith("concealmentHalfTime");
+    assertThatThrownBy(() -> TrustPolicy.builder().renegotiationNoticeHalfTime(Duration.ofSeconds(59)).build())
+        .isInstanceOf(InvalidTrustInputException.class)
+        .hasMessage("renegotiationNoticeHalfTime must be between one minute and 100 years but was PT59S")
+        .satisfies(e -> assertThat(((InvalidTrustInputException) e).field()).isEqualTo("renegotiationNoticeHalfTime"));
+    assertThatThrownBy(() -> TrustPolicy.builder().renegotiationNoticeHalfTime(century.plusSeconds(1)).build())
+        .isInstanceOf(InvalidTrustInputException.class)
+        .hasMessage("renegotiationNoticeHalfTime must be between one minute and 100 years but was PT876600H1S");
+  }
+
+  @Test
+  @DisplayName("scarDecay is compared with decay over a day, a month, a year and ten years, not over microseconds")
+  void scarDecayIsComparedOverDays() {
+    // Keeps everything for an hour, then only a tenth: slower than the level's decay over
+    // microseconds, much faster over a day. Only the real durations catch it.
+    DecayRule cliff = new DecayRule() {
+      @Override
+      public double retained(long elapsedMicros) {
+        return elapsedMicros < 3_600_000_000L ? 1.0 : 0.1;
+      }
+
+      @Override
+      public Duration halfLife() {
+        return Duration.ofHours(1);
+      }
+    };
+    assertThatThrownBy(() -> TrustPolicy.builder().scarDecay(cliff).build())
+        .isInstanceOf(InvalidTrustInputException.class)
+        .satisfies(e -> assertThat(((InvalidTrustInputException) e).field()).isEqualTo("scarDecay"));
+  }
+
+  @Test
   @DisplayName("scars may decay by none only if the level does too")
   void noDecay() {
     TrustPolicy never = TrustPolicy.builder().decay(DecayRule.none()).scarDecay(DecayRule.none()).build();
