@@ -120,5 +120,6 @@ class AccountRegistryTest {
           .isInstanceOf(InvalidTrustInputException.class)
           .satisfies(e -> assertThat(((InvalidTrustInputException) e).field()).isEqualTo("manager"));
     }
+    assertThat(Relationship.of("x".repeat(200), "y".repeat(200)).employee()).hasSize(200);
   }
 }

@@ -294,6 +294,63 @@ class TrustAccountTest {
   }
 
   @Test
+  @DisplayName("without an error handler, a throwing listener is logged as a warning with its exception")
+  void throwingListenerIsLoggedByDefault() {
+    java.util.logging.Logger jul = java.util.logging.Logger.getLogger(TrustAccount.class.getName());
+    List<java.util.logging.LogRecord> records = Collections.synchronizedList(new ArrayList<>());
+    java.util.logging.Handler handler = new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord r) {
+        records.add(r);
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    boolean useParent = jul.getUseParentHandlers();
+    jul.addHandler(handler);
+    jul.setUseParentHandlers(false);
+    try {
+      TrustAccount account = TrustAccount.of(ALICE, TrustLedger.start(POLICY, MONDAY));
+      IllegalStateException down = new IllegalStateException("breach listener down");
+      account.addListener(new TrustListener() {
+        @Override
+        public void onBreach(BreachNotice breach) {
+          throw down;
+        }
+      });
+      account.record(TrustEvent.of(Behaviours.OVER_PROMISED, MONDAY.plus(Duration.ofDays(1))));
+
+      assertThat(account.ledger().size()).isEqualTo(1);
+      assertThat(records).singleElement().satisfies(r -> {
+        assertThat(r.getLevel()).isEqualTo(java.util.logging.Level.WARNING);
+        assertThat(r.getMessage()).isEqualTo("trust listener failed");
+        assertThat(r.getThrown()).isSameAs(down);
+      });
+    } finally {
+      jul.removeHandler(handler);
+      jul.setUseParentHandlers(useParent);
+    }
+  }
+
+  @Test
+  @DisplayName("removeListener says whether the listener was there; a removed listener hears nothing more")
+  void removeListener() {
+    TrustAccount account = TrustAccount.open(ALICE, POLICY, MONDAY);
+    Recorder recorder = new Recorder();
+    account.addListener(recorder);
+
+    assertThat(account.removeListener(recorder)).isTrue();
+    assertThat(account.removeListener(recorder)).isFalse();
+    assertThat(account.removeListener(new Recorder())).isFalse();
+    account.record(TrustEvent.of(Behaviours.OVER_PROMISED, MONDAY.plus(Duration.ofDays(1))));
+    assertThat(recorder.heard).isEmpty();
+  }
+
+  @Test
   @DisplayName("a listener whose onBreach throws still hears the tier change the same breach causes")
   void throwingOnBreachDoesNotSwallowTheTierChange() {
     List<RuntimeException> errors = new ArrayList<>();

@@ -105,7 +105,7 @@ class BehaviourCatalogueTest {
     assertThat(STANDARD.size()).isEqualTo(19);
     assertThat(STANDARD.contains(CUSTOM)).isFalse();
     assertThat(extended).isNotEqualTo(STANDARD).isEqualTo(STANDARD.with(CUSTOM));
-    assertThat(extended.hashCode()).isEqualTo(STANDARD.with(CUSTOM).hashCode());
+    assertThat(extended.hashCode()).isEqualTo(STANDARD.with(CUSTOM).hashCode()).isNotEqualTo(STANDARD.hashCode());
     assertThat(extended.toString()).startsWith("BehaviourCatalogue[delivered-on-commitment").endsWith("shipped-demo]");
 
     TrustPolicy policy = TrustPolicy.builder().catalogue(extended).build();

@@ -91,6 +91,13 @@ class CommitmentTest {
     assertThat(noNotice).isEqualTo(0.25);
     assertThat(oneWeek).isEqualTo(0.125);
     assertThat(thirtySeconds).isLessThan(noNotice).isCloseTo(0.25 * Math.pow(2, -30.0 / 604_800), within(1e-15));
+    // To the nanosecond, in the notice and in the half-time alike.
+    double halfASecond = c.resolve(Outcome.renegotiated(FRIDAY.minusMillis(500)), POLICY).get(0).weight();
+    assertThat(halfASecond).isLessThan(noNotice).isCloseTo(0.25 * Math.pow(2, -0.5 / 604_800), within(1e-15));
+    TrustPolicy quickNotice =
+        TrustPolicy.builder().renegotiationNoticeHalfTime(Duration.ofSeconds(60, 500_000_000)).build();
+    assertThat(c.resolve(Outcome.renegotiated(FRIDAY.minusSeconds(121)), quickNotice).get(0).weight())
+        .as("121 s of notice is two half-times of 60.5 s").isCloseTo(0.0625, within(1e-15));
   }
 
   @Test
@@ -146,6 +153,9 @@ class CommitmentTest {
     assertField(() -> new Commitment(" ", MONDAY, FRIDAY, 1, 0), "what");
     assertField(() -> new Commitment("two\nlines", MONDAY, FRIDAY, 1, 0), "what");
     assertField(() -> new Commitment("x".repeat(201), MONDAY, FRIDAY, 1, 0), "what");
+    assertField(() -> new Commitment("\nleading newline", MONDAY, FRIDAY, 1, 0), "what");
+    assertField(() -> new Commitment("\rleading carriage return", MONDAY, FRIDAY, 1, 0), "what");
+    assertThat(new Commitment("x".repeat(200), MONDAY, FRIDAY, 1, 0).what()).hasSize(200);
     assertField(() -> new Commitment("x", MONDAY, FRIDAY, 0, 0), "importance");
     assertField(() -> new Commitment("x", MONDAY, FRIDAY, 10.5, 0), "importance");
     assertField(() -> new Commitment("x", MONDAY, FRIDAY, Double.NaN, 0), "importance");

@@ -18,6 +18,7 @@ class DecayRuleTest {
     DecayRule year = DecayRule.exponential(Duration.ofDays(365));
     assertThat(year).isEqualTo(DecayRule.exponential(Duration.ofHours(365 * 24))).isNotEqualTo(DecayRule.none());
     assertThat(year).hasSameHashCodeAs(DecayRule.exponential(Duration.ofDays(365)));
+    assertThat(year.hashCode()).isNotEqualTo(DecayRule.exponential(Duration.ofDays(730)).hashCode());
     assertThat(year.halfLife()).isEqualTo(Duration.ofDays(365));
     assertThat(year).hasToString("exponential(halfLife=PT8760H)");
     assertThat(year.retained(365L * 86_400_000_000L)).isEqualTo(0.5);

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.google.common.collect.ImmutableList;
 import dev.trustbucket.Disclosure;
 import dev.trustbucket.InvalidTrustInputException;
+import dev.trustbucket.TrustBucket;
 import dev.trustbucket.TrustEvent;
 import dev.trustbucket.TrustLedger;
 import dev.trustbucket.TrustPolicy;
 import dev.trustbucket.behaviour.Behaviours;
+import dev.trustbucket.history.LedgerStep;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
@@ -95,6 +98,47 @@ class ExplanationTest {
     Explanation symmetric = Explanation.of(story(TrustPolicy.symmetric()), APRIL);
     assertThat(symmetric.openScars()).isEmpty();
     assertThat(symmetric.render(3)).doesNotContain("scar");
+  }
+
+  @Test
+  @DisplayName("from a full bucket: a drop that adds nothing is no reason either way; two open scars are ranked, deepest first")
+  void fullBucketAndTwoScars() {
+    TrustLedger ledger = TrustLedger.startingFrom(TrustBucket.startingAt(TrustPolicy.defaults(), START, 1.0))
+        .append(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, START))
+        .append(TrustEvent.of(Behaviours.OVER_PROMISED, Instant.parse("2025-02-03T10:00:00Z")).withNote("the launch date"))
+        .append(TrustEvent.of(Behaviours.HID_PROBLEM, Instant.parse("2025-03-03T10:00:00Z"))
+            .withDisclosure(Disclosure.discovered(Duration.ofDays(9))));
+    Explanation e = Explanation.of(ledger, APRIL);
+
+    assertThat(e.contributions().get(0).remaining()).isZero();
+    assertThat(e.topUp(10)).isEmpty();
+    assertThat(e.topDown(10)).extracting(c -> c.step().index()).containsExactly(1, 2);
+    assertThat(lines(e.render(3))).isEqualTo(
+        "Level 20% (MICROMANAGED) on 1 April 2025, backed by some evidence.\n"
+            + "Started at 100%; the baseline is 50%.\n"
+            + "Lowered by:\n"
+            + "  - Over-promised (the launch date): \u22120.41 on 3 February 2025, \u22120.37 today\n"
+            + "  - Hid a problem or mistake, discovered after 9 days: \u22120.38 on 3 March 2025, \u22120.36 today\n"
+            + "Decay toward the baseline moved it \u22120.01 in all.\n"
+            + "2 open scars keep the ceiling at 56%; the deepest:\n"
+            + "  - Over-promised (the launch date) on 3 February 2025, scar 0.24 left\n"
+            + "  - Hid a problem or mistake on 3 March 2025, scar 0.20 left\n");
+    assertThat(lines(e.render(1))).endsWith(
+        "2 open scars keep the ceiling at 56%; the deepest:\n"
+            + "  - Over-promised (the launch date) on 3 February 2025, scar 0.24 left\n");
+  }
+
+  @Test
+  @DisplayName("a scar is open from OPEN_SCAR_MINIMUM on, that value included")
+  void openScarThreshold() {
+    TrustLedger ledger = story(TrustPolicy.defaults());
+    LedgerStep hidden = ledger.steps().get(2);
+    double min = Explanation.OPEN_SCAR_MINIMUM;
+    Explanation e = new Explanation(APRIL, ledger.stateAt(APRIL), 0.5, 0.5, 0.0, 0.0, ImmutableList.of(
+        new Contribution(hidden, -0.1, Math.nextDown(min)),
+        new Contribution(hidden, -0.1, min)));
+
+    assertThat(e.openScars()).extracting(Contribution::scarRemaining).containsExactly(min);
   }
 
   @Test

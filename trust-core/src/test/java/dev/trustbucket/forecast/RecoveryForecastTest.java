@@ -129,6 +129,18 @@ class RecoveryForecastTest {
   }
 
   @Test
+  @DisplayName("the shortest and longest cadences are accepted: one minute and the ten-year horizon")
+  void cadenceBounds() {
+    TrustBucket b = TrustBucket.start(POLICY, MONDAY);
+    RecoveryForecast minutely = RecoveryForecast.toLevel(b, Behaviours.DELIVERED_ON_COMMITMENT, Duration.ofMinutes(1), 0.7);
+    assertThat(minutely.reachedAt()).contains(MONDAY.plus(Duration.ofMinutes(minutely.drops())));
+    RecoveryForecast once = RecoveryForecast.toLevel(b, Behaviours.DELIVERED_ON_COMMITMENT, RecoveryForecast.HORIZON, 0.7);
+    assertThat(once.drops()).isEqualTo(1);
+    assertThat(once.isReachable()).isFalse();
+    assertThat(once.reason()).hasValueSatisfying(r -> assertThat(r).contains("every 3653 days"));
+  }
+
+  @Test
   @DisplayName("rejects drains, cadences under a minute or over the horizon, and targets out of range")
   void rejections() {
     TrustBucket b = TrustBucket.start(POLICY, MONDAY);

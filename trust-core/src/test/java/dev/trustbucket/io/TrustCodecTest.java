@@ -145,6 +145,21 @@ class TrustCodecTest {
     assertError(stateError(TrustCodec.writeState(story().state()) + "\t"), 1, "fields");
     assertThat(ledgerError(withLine(2, lines.get(2) + "\textra")))
         .hasMessageContaining("6 tab-separated fields but had 7");
+    // The record type alone, without a single tab: no version to check, just too few fields.
+    assertError(ledgerError(withLine(0, "trust-ledger")), 1, "fields");
+    assertThat(stateError("trust-state"))
+        .hasMessage("line 1: a record must have 10 tab-separated fields but had 1");
+  }
+
+  @Test
+  @DisplayName("a bad value is quoted whole up to 80 characters, longer ones are clipped to 77 and \"...\"")
+  void longValuesAreClipped() {
+    List<String> lines = storyLines();
+    String eighty = "x".repeat(80);
+    assertThat(ledgerError(withLine(1, replaceField(lines.get(1), 0, eighty))))
+        .hasMessageEndingWith("but was \"" + eighty + "\"");
+    assertThat(ledgerError(withLine(1, replaceField(lines.get(1), 0, eighty + "y"))))
+        .hasMessageEndingWith("but was \"" + "x".repeat(77) + "...\"");
   }
 
   @Test
