@@ -4,6 +4,7 @@ import static dev.trustbucket.InvalidTrustInputException.check;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.math.LongMath;
 import dev.trustbucket.behaviour.Behaviour;
 import dev.trustbucket.history.LedgerStep;
 import dev.trustbucket.history.Sampling;
@@ -460,9 +461,11 @@ public final class TrustLedger {
         points.add(point(probe, i));
       }
     } else {
-      long period = sampling.period().get().toSeconds() * 1_000_000L;
+      // Saturating: a period of 292,000+ years overflows a long of microseconds, and so does
+      // until - period near the earliest supported instant.
+      long period = LongMath.saturatedMultiply(sampling.period().get().toSeconds(), 1_000_000L);
       int i = 0;
-      for (long t = initial.timeMicros(); ; t = t > until - period ? until : t + period) {
+      for (long t = initial.timeMicros(); ; t = Math.min(LongMath.saturatedAdd(t, period), until)) {
         int j = countUpTo(t);
         replay(machine, i, j);
         i = j;

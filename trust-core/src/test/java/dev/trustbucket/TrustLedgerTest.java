@@ -355,6 +355,22 @@ class TrustLedgerTest {
   }
 
   @Test
+  @DisplayName("a period longer than the timeline samples its start and its end, even for 300,000 years or near the earliest instant")
+  void periodsLongerThanTheTimeline() {
+    // Both used to overflow the microseconds: 300,000 years gave 40 points for 10 days, and
+    // 1,000 years from the earliest supported instant gave 586 points for ten years.
+    TrustLedger ledger = TrustLedger.start(POLICY, MONDAY).append(drop(2));
+    assertThat(ledger.timeline(Sampling.every(Duration.ofDays(365L * 300_000)), day(10)))
+        .extracting(TimelinePoint::time, TimelinePoint::events)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(MONDAY, 0), org.assertj.core.groups.Tuple.tuple(day(10), 1));
+    Instant earliest = dev.trustbucket.internal.EpochMicros.MIN;
+    TrustLedger ancient = TrustLedger.start(POLICY, earliest);
+    Instant tenYearsOn = earliest.plus(Duration.ofDays(3_653));
+    assertThat(ancient.timeline(Sampling.every(Duration.ofDays(365L * 1_000)), tenYearsOn))
+        .extracting(TimelinePoint::time).containsExactly(earliest, tenYearsOn);
+  }
+
+  @Test
   @DisplayName("every-event timeline stops at the end: later events are left out")
   void everyEventTimelineStopsAtTheEnd() {
     TrustLedger ledger = TrustLedger.start(POLICY, MONDAY).appendAll(List.of(drop(2), drop(9), drain(10)));
