@@ -23,7 +23,9 @@ import java.util.Optional;
  * <p>The forecast simulates the drops under the bucket's policy, decay and scars included, for
  * at most {@link #HORIZON} (or {@link #MAX_DROPS} drops). A target can be out of reach for two
  * reasons, which {@link #reason()} names: a scar keeps the ceiling below it, or at this cadence
- * decay takes back what the drops add before the level gets there.
+ * decay takes back what the drops add before the level gets there. With a cadence under about 53
+ * minutes the drop limit comes before the horizon, so the forecast looks less far ahead, and a
+ * scar's reason says how far.
  *
  * @param from the bucket the forecast starts from
  * @param behaviour the drop repeated
@@ -160,11 +162,15 @@ public record RecoveryForecast(
             b.level(), Optional.empty());
       }
     }
+    // The loop ends at the horizon or, for cadences under about 53 minutes, after MAX_DROPS drops.
+    String span = drops == MAX_DROPS
+        ? String.format(Locale.ROOT, "for all %,d drops simulated (%d days)",
+            MAX_DROPS, Duration.between(from.time(), t).toDays())
+        : String.format(Locale.ROOT, "for longer than %d years", HORIZON.toDays() / 365);
     String why =
         target > b.ceiling()
             ? String.format(Locale.ROOT,
-                "a scar keeps the ceiling at %.2f, below the target %.2f, for longer than %d years",
-                b.ceiling(), target, HORIZON.toDays() / 365)
+                "a scar keeps the ceiling at %.2f, below the target %.2f, %s", b.ceiling(), target, span)
             : String.format(Locale.ROOT,
                 "at one \"%s\" every %s the level levels off near %.2f, below the target %.2f: "
                     + "decay takes back what the drops add",
@@ -178,7 +184,10 @@ public record RecoveryForecast(
   }
 
   private static String describe(Duration d) {
-    return d.toDays() >= 1 && d.toHours() % 24 == 0 ? d.toDays() + " days" : d.toString();
+    if (d.toDays() >= 1 && d.toHours() % 24 == 0) {
+      return d.toDays() == 1 ? "day" : d.toDays() + " days";
+    }
+    return d.toString();
   }
 
   /**

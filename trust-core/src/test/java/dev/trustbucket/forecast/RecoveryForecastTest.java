@@ -129,6 +129,40 @@ class RecoveryForecastTest {
   }
 
   @Test
+  @DisplayName("a daily cadence reads \"every day\"")
+  void dailyWording() {
+    RecoveryForecast f = RecoveryForecast.toLevel(
+        TrustBucket.start(POLICY, MONDAY), Behaviours.REGULAR_CHECK_IN, Duration.ofDays(1), 0.99);
+
+    assertThat(f.isReachable()).isFalse();
+    assertThat(f.drops()).isEqualTo(3_653);
+    assertThat(f.reason()).contains(
+        "at one \"regular-check-in\" every day the level levels off near 0.95, below the target 0.99: "
+            + "decay takes back what the drops add");
+    // A cadence that is not a whole number of days reads as an ISO-8601 duration.
+    RecoveryForecast dayAndAHalf = RecoveryForecast.toLevel(
+        TrustBucket.start(POLICY, MONDAY), Behaviours.REGULAR_CHECK_IN, Duration.ofHours(36), 0.99);
+    assertThat(dayAndAHalf.reason()).hasValueSatisfying(r -> assertThat(r).contains(" every PT36H the level levels off"));
+  }
+
+  @Test
+  @DisplayName("at one drop a minute the 100,000-drop limit ends the forecast after 69 days, and a scar's reason says so")
+  void dropLimit() {
+    TrustBucket scarred = TrustBucket.restore(POLICY, MONDAY, 0.3, 0.5, AutonomyTier.MICROMANAGED, Optional.empty(), 0, 0);
+    RecoveryForecast everyMinute =
+        RecoveryForecast.toLevel(scarred, Behaviours.DELIVERED_ON_COMMITMENT, Duration.ofMinutes(1), 0.9);
+
+    assertThat(everyMinute.drops()).isEqualTo(RecoveryForecast.MAX_DROPS);
+    assertThat(everyMinute.isReachable()).isFalse();
+    // It used to claim "for longer than 10 years", yet hourly drops reach 0.9 in 2031 once the scar has faded.
+    assertThat(everyMinute.reason()).contains(
+        "a scar keeps the ceiling at 0.52, below the target 0.90, for all 100,000 drops simulated (69 days)");
+    RecoveryForecast hourly = RecoveryForecast.toLevel(scarred, Behaviours.DELIVERED_ON_COMMITMENT, Duration.ofHours(1), 0.9);
+    assertThat(hourly.reachedAt()).hasValueSatisfying(t -> assertThat(t).isBetween(
+        Instant.parse("2031-01-01T00:00:00Z"), Instant.parse("2032-01-01T00:00:00Z")));
+  }
+
+  @Test
   @DisplayName("the shortest and longest cadences are accepted: one minute and the ten-year horizon")
   void cadenceBounds() {
     TrustBucket b = TrustBucket.start(POLICY, MONDAY);
