@@ -17,7 +17,7 @@ class WorkshopTest {
 
     assertThat(first).isEqualTo(second);
     assertThat(first)
-        .startsWith("TRUST BUCKET: \"essay\", week by week\n")
+        .startsWith("TRUST BUCKET: \"The essay's story\", week by week\n")
         .contains("Policy \"default\":")
         .contains("Start 2024-09-02: 90.0 % AUTONOMOUS")
         .contains("  52  2025-08-25")
