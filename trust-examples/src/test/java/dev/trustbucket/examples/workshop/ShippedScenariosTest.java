@@ -128,4 +128,28 @@ class ShippedScenariosTest {
           .isEqualTo(Files.readAllBytes(g));
     }
   }
+
+  @Test
+  void everyCommandTheDocsAndScenarioFilesGiveRuns() throws Exception {
+    java.util.regex.Pattern command = java.util.regex.Pattern.compile("-Dexec\\.args=\"([^\"]+)\"");
+    List<Path> sources = new java.util.ArrayList<>(List.of(ROOT.resolve("README.md"), ROOT.resolve("docs/workshop.md")));
+    sources.addAll(files());
+    int count = 0;
+    for (Path source : sources) {
+      java.util.regex.Matcher m = command.matcher(Files.readString(source));
+      while (m.find()) {
+        List<String> args = new java.util.ArrayList<>();
+        for (String a : m.group(1).trim().split(" +")) {
+          args.add(a.startsWith("scenarios/") ? ROOT.resolve(a).toString() : a);
+        }
+        if (List.of("story", "run", "compare").contains(args.get(0))) {
+          args.add("--no-svg");
+        }
+        WorkshopCliTest.Result r = WorkshopCliTest.run(args.toArray(String[]::new));
+        assertThat(r.code()).as("%s in %s: %s", m.group(1), source.getFileName(), r.err()).isZero();
+        count++;
+      }
+    }
+    assertThat(count).isGreaterThan(30);
+  }
 }
