@@ -435,7 +435,7 @@ public record ScenarioFile(String source, Scenario scenario, TrustPolicy policy,
         return;
       }
       headers.put(key, new Header(n, value));
-      if (value.isEmpty()) {
+      if (value.isBlank()) {
         problem(n, "header \"" + key + ":\" has no value");
         return;
       }

@@ -36,8 +36,9 @@ import picocli.CommandLine.Spec;
       "Plays trust-bucket scenarios: the essay's story, scenario files and comparisons,",
       "as tables, terminal charts and SVG charts.",
       "",
-      "With Maven, from the repository root:",
-      "  ./mvnw -q -pl trust-examples -am compile exec:java -Dexec.args=\"run scenarios/hidden-mistake.txt\"",
+      "With Maven, from the repository root, add the subcommand to",
+      "./mvnw -q -pl trust-examples -am compile exec:java, such as:",
+      "  -Dexec.args=\"run scenarios/hidden-mistake.txt\"",
     },
     subcommands = {
       WorkshopCommands.Story.class,

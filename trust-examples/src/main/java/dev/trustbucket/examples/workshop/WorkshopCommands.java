@@ -90,8 +90,8 @@ final class WorkshopCommands {
       name = "story",
       mixinStandardHelpOptions = true,
       description = {
-        "Plays the essay's story week by week: a table, a terminal chart, the lessons,",
-        "and an SVG chart (story.svg)."
+        "Plays the essay's story week by week, with charts.",
+        "Prints a table, a terminal chart and the lessons, and writes an SVG chart (story.svg)."
       })
   static final class Story implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -120,8 +120,8 @@ final class WorkshopCommands {
       name = "run",
       mixinStandardHelpOptions = true,
       description = {
-        "Plays a scenario file week by week: a table, a terminal chart, the lessons,",
-        "and an SVG chart (FILE's name with .svg)."
+        "Plays a scenario file week by week, with charts.",
+        "Prints a table, a terminal chart and the lessons, and writes an SVG chart named after FILE."
       })
   static final class Run implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -154,7 +154,8 @@ final class WorkshopCommands {
       name = "compare",
       mixinStandardHelpOptions = true,
       description = {
-        "Compares on one chart either one scenario under two policies:",
+        "Compares two runs of a scenario on one chart.",
+        "Either one scenario under two policies:",
         "  compare FILE --policy default --policy symmetric",
         "or two scenario files under their own policies (or under --policy):",
         "  compare FILE_A FILE_B"
@@ -272,8 +273,9 @@ final class WorkshopCommands {
       row(out, "scar rate", all, p -> Workshop.num(p.scarRate()));
       row(out, "deepest scar", all, p -> pct(p.maxScar()));
       row(out, "self-reported drain weighs", all, p -> "x" + Workshop.num(p.selfReportedMultiplier()));
-      row(out, "discovered drain weighs", all, p -> "x" + Workshop.num(p.discoveredMultiplier()) + "-"
-          + Workshop.num(p.discoveredMultiplierLimit()));
+      row(out, "discovered drain weighs", all, p -> "x" + Workshop.num(p.discoveredMultiplier())
+          + (p.discoveredMultiplierLimit() == p.discoveredMultiplier()
+              ? "" : "-" + Workshop.num(p.discoveredMultiplierLimit())));
       row(out, "memory half-life", all, p -> p.decay().halfLife().toDays() + " days");
       row(out, "scar half-life", all, p -> p.scarDecay().halfLife().toDays() + " days");
       row(out, "SUPERVISED from", all, p -> pct(p.ladder().supervised()));
@@ -316,8 +318,9 @@ final class WorkshopCommands {
 
   @Command(name = "docs", mixinStandardHelpOptions = true,
       description = {
-        "Regenerates the charts of docs/workshop.md: one SVG per scenario file and one per comparison.",
-        "Run it from the repository root; the output is the same, byte for byte, on every run."
+        "Regenerates the charts of docs/workshop.md.",
+        "Writes one SVG per scenario file and one per comparison of the guide. Run it from the",
+        "repository root; the output is the same, byte for byte, on every run."
       })
   static final class Docs implements Callable<Integer> {
     @Spec CommandSpec spec;

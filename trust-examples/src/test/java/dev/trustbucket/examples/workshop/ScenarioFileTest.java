@@ -241,6 +241,7 @@ class ScenarioFileTest {
     rejects("start: 2025-01-06\nlevel: 1.5\n", 2, "level must be a number from 0 to 1");
     rejects("start: 2025-01-06\nlevel: -0.1\n", 2, "level must be a number from 0 to 1");
     rejects("title:\nstart: 2025-01-06\n", 1, "header \"title:\" has no value");
+    rejects("title: \"  \"\nstart: 2025-01-06\n", 1, "header \"title:\" has no value");
     rejects("title: " + "t".repeat(101) + "\nstart: 2025-01-06\n", 1, "title must be at most 100 characters");
     rejects("what is this\n", 1, "expected a header (\"key: value\"), an event");
   }
