@@ -24,6 +24,11 @@ public final class BehaviourCatalogue {
 
   private final ImmutableList<Behaviour> behaviours;
   private final ImmutableMap<String, Integer> indexById;
+  // The catalogue's own instances, which events almost always carry, by identity: an open-
+  // addressing table on System.identityHashCode, at most a quarter full. It spares indexOf, which
+  // runs on every applied event, the hashing and comparing of the id.
+  private final Behaviour[] byIdentity;
+  private final int[] indexByIdentity;
 
   private BehaviourCatalogue(Iterable<Behaviour> behaviours) {
     Map<String, Integer> index = new LinkedHashMap<>();
@@ -40,6 +45,18 @@ public final class BehaviourCatalogue {
     }
     this.behaviours = list.build();
     this.indexById = ImmutableMap.copyOf(index);
+    int capacity = Integer.highestOneBit(Math.max(4, this.behaviours.size() * 4 - 1)) << 1;
+    this.byIdentity = new Behaviour[capacity];
+    this.indexByIdentity = new int[capacity];
+    for (int k = 0; k < this.behaviours.size(); k++) {
+      Behaviour b = this.behaviours.get(k);
+      int slot = System.identityHashCode(b) & (capacity - 1);
+      while (byIdentity[slot] != null) {
+        slot = (slot + 1) & (capacity - 1);
+      }
+      byIdentity[slot] = b;
+      indexByIdentity[slot] = k;
+    }
   }
 
   /**
@@ -103,6 +120,17 @@ public final class BehaviourCatalogue {
    */
   @SuppressWarnings("ReferenceEquality") // identity is only a fast path before equals()
   public int indexOf(Behaviour behaviour) {
+    Behaviour[] table = byIdentity;
+    int mask = table.length - 1;
+    for (int slot = System.identityHashCode(behaviour) & mask; ; slot = (slot + 1) & mask) {
+      Behaviour b = table[slot];
+      if (b == null) {
+        break; // not one of our instances (or null): look it up by id
+      }
+      if (b == behaviour) {
+        return indexByIdentity[slot];
+      }
+    }
     Integer i = indexById.get(behaviour.id());
     if (i == null) {
       throw new InvalidTrustInputException(
