@@ -70,24 +70,34 @@ final class BucketMachine {
 
   /** Lets time pass until {@code at} (not earlier than now): level, scar and evidence fade. */
   void advance(long at) {
-    long elapsed = at - timeMicros;
+    advance(at, scar == 0.0 || at == timeMicros ? 1.0 : policy.scarDecay().retained(elapsed(timeMicros, at)));
+  }
+
+  /**
+   * Lets time pass until {@code at} when the scar's decay factor over that gap is already known:
+   * a ledger stores it with each event, which spares a replay one {@code exp} per event. The
+   * result is bit for bit that of {@link #advance(long)}.
+   */
+  void advance(long at, double scarKept) {
+    long elapsed = elapsed(timeMicros, at);
     if (elapsed == 0) {
       return;
-    }
-    if (elapsed < 0) {
-      // at >= timeMicros, so the difference overflowed: over ~292,000 years, i.e. forever.
-      elapsed = Long.MAX_VALUE;
     }
     demoteIfStayEndsWithin(elapsed);
     double kept = policy.decay().retained(elapsed);
     level = baseline + (level - baseline) * kept;
-    if (scar != 0.0) {
-      scar *= policy.scarDecay().retained(elapsed);
-    }
+    scar *= scarKept;
     positiveEvidence = (float) (positiveEvidence * kept);
     negativeEvidence = (float) (negativeEvidence * kept);
     timeMicros = at;
     settle(false);
+  }
+
+  /** The time from {@code from} to {@code to}; a difference that overflows means "forever". */
+  static long elapsed(long from, long to) {
+    long elapsed = to - from;
+    // to >= from, so a negative difference overflowed: over ~292,000 years, i.e. forever.
+    return elapsed < 0 ? Long.MAX_VALUE : elapsed;
   }
 
   /**
