@@ -70,7 +70,9 @@ final class BucketMachine {
 
   /** Lets time pass until {@code at} (not earlier than now): level, scar and evidence fade. */
   void advance(long at) {
-    advance(at, scar == 0.0 || at == timeMicros ? 1.0 : policy.scarDecay().retained(elapsed(timeMicros, at)));
+    double scarKept =
+        scar == 0.0 || at == timeMicros ? 1.0 : policy.scarDecay().retained(elapsed(timeMicros, at));
+    advance(at, scarKept);
   }
 
   /**
@@ -110,7 +112,7 @@ final class BucketMachine {
     if (promotedAtMicros == AutonomyLadder.NO_PROMOTION) {
       return;
     }
-    long stay = policy.ladder().minimumStayMicros();
+    long stay = ladder.minimumStayMicros();
     long served = timeMicros - promotedAtMicros;
     if (served < 0 || served >= stay || stay - served >= elapsed) {
       return;
@@ -118,7 +120,7 @@ final class BucketMachine {
     long untilEnd = stay - served;
     double levelAtEnd = baseline + (level - baseline) * policy.decay().retained(untilEnd);
     AutonomyTier next =
-        policy.ladder().next(tier, levelAtEnd, promotedAtMicros + stay, promotedAtMicros, false);
+        ladder.next(tier, levelAtEnd, promotedAtMicros + stay, promotedAtMicros, false);
     if (next != tier) {
       tier = next;
       promotedAtMicros = AutonomyLadder.NO_PROMOTION;
@@ -130,7 +132,7 @@ final class BucketMachine {
   void drop(double w) {
     double room = (1.0 - scar) - level;
     if (!(room > 0.0)) {
-      room = Math.max(0.0, room); // at or above the ceiling: no room (a branch, as in settle)
+      room = 0.0; // at or above the ceiling: no room
     }
     level += Math.min(1.0, gainRate * w) * room;
     positiveEvidence += (float) w;
