@@ -8,6 +8,7 @@ import dev.trustbucket.behaviour.Behaviour;
 import dev.trustbucket.behaviour.BehaviourCatalogue;
 import dev.trustbucket.behaviour.Dimension;
 import dev.trustbucket.decay.DecayRule;
+import dev.trustbucket.internal.Texts;
 import java.time.Duration;
 import org.immutables.value.Value;
 
@@ -393,8 +394,9 @@ public abstract class TrustPolicy {
 
   @Value.Check
   void validate() {
+    // A name a little too long is quoted whole; an enormous one is cut short.
     check(!name().isBlank() && name().length() <= 100 && name().matches("[^\\t\\r\\n]+"), "name",
-        "name must be 1 to 100 characters on one line without tabs but was \"%s\"", name());
+        "name must be 1 to 100 characters on one line without tabs but was \"%s\"", Texts.clip(name(), 200));
     check(baseline() > 0.0 && baseline() < 1.0, "baseline",
         "baseline must be a finite number in (0, 1) but was %s", baseline());
     checkPositive(gainRate(), "gainRate", 1.0);
