@@ -36,7 +36,11 @@ import java.util.regex.Pattern;
  *
  * <p>Reading checks the first field and the version, that the policy name matches the policy
  * supplied, and every field; any damage throws a {@link MalformedRecordException} with the line
- * number, and nothing is returned. This class is stateless and thread-safe.
+ * number, and nothing is returned. Numbers must be plain decimals and the version ASCII digits:
+ * surrounding spaces or control characters, hexadecimal and Java's {@code d}/{@code f} suffixes
+ * count as damage. The format has no checksum, so damage that leaves valid lines (two numbers
+ * swapped, an event line dropped) reads as what those lines say. This class is stateless and
+ * thread-safe.
  */
 public final class TrustCodec {
   /** The format version this library writes and reads. */
