@@ -470,9 +470,16 @@ public final class TrustLedger {
         points.add(point(probe, i));
       }
     } else {
-      long period = sampling.period().get().toSeconds() * 1_000_000L;
+      // The supported range spans ~580,000 years: more microseconds than a signed long holds. So
+      // the period and the distance left, until - t (never negative), are unsigned longs. A
+      // period too long even for that (over ~585,000 years) saturates to 2^64 - 1, which is
+      // longer than any span. While until - t > period, t + period is below until: the addition
+      // wraps back into range exactly.
+      long seconds = sampling.period().get().toSeconds();
+      long period =
+          Long.compareUnsigned(seconds, Long.divideUnsigned(-1L, 1_000_000L)) <= 0 ? seconds * 1_000_000L : -1L;
       int i = 0;
-      for (long t = initial.timeMicros(); ; t = t > until - period ? until : t + period) {
+      for (long t = initial.timeMicros(); ; t = Long.compareUnsigned(until - t, period) <= 0 ? until : t + period) {
         int j = countUpTo(t);
         replay(machine, i, j);
         i = j;

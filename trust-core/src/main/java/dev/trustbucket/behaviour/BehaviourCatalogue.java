@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.trustbucket.InvalidTrustInputException;
+import dev.trustbucket.internal.Texts;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -38,7 +39,7 @@ public final class BehaviourCatalogue {
       requireNonNull(b, "behaviour");
       if (index.putIfAbsent(b.id(), i) != null) {
         throw new InvalidTrustInputException(
-            "id", "behaviour id must be unique in a catalogue but \"" + b.id() + "\" appears twice");
+            "id", "behaviour id must be unique in a catalogue but \"" + Texts.clip(b.id()) + "\" appears twice");
       }
       list.add(b);
       i++;
@@ -105,7 +106,7 @@ public final class BehaviourCatalogue {
     if (i == null) {
       throw new InvalidTrustInputException(
           "behaviour",
-          "behaviour must be one of " + indexById.keySet() + " but was \"" + id + "\"");
+          "behaviour must be one of " + indexById.keySet() + " but was \"" + Texts.clip(id) + "\"");
     }
     return behaviours.get(i);
   }
@@ -136,13 +137,13 @@ public final class BehaviourCatalogue {
       throw new InvalidTrustInputException(
           "behaviour",
           "behaviour must be in the policy's catalogue " + indexById.keySet()
-              + " but was \"" + behaviour.id() + "\"");
+              + " but was \"" + Texts.clip(behaviour.id()) + "\"");
     }
     Behaviour known = behaviours.get(i);
     if (known != behaviour && !known.equals(behaviour)) {
       throw new InvalidTrustInputException(
           "behaviour",
-          "behaviour \"" + behaviour.id() + "\" must match the catalogue's definition " + describe(known)
+          "behaviour \"" + Texts.clip(behaviour.id()) + "\" must match the catalogue's definition " + describe(known)
               + " but was " + describe(behaviour));
     }
     return i;
@@ -191,7 +192,7 @@ public final class BehaviourCatalogue {
     return String.format(
         java.util.Locale.ROOT,
         "Behaviour[id=%s, direction=%s, dimension=%s, defaultWeight=%s, label=%s]",
-        b.id(), b.direction(), b.dimension(), b.defaultWeight(), b.label());
+        Texts.clip(b.id()), b.direction(), b.dimension(), b.defaultWeight(), Texts.clip(b.label()));
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.trustbucket.InvalidTrustInputException;
 import dev.trustbucket.TrustEvent;
 import dev.trustbucket.behaviour.Behaviour;
 import dev.trustbucket.behaviour.BehaviourCatalogue;
+import dev.trustbucket.internal.Texts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -96,11 +97,11 @@ public record EventRecord(
       default:
         throw new InvalidTrustInputException(
             "disclosure",
-            "disclosure must be not-recorded, self-reported or discovered but was \"" + disclosure + "\"");
+            "disclosure must be not-recorded, self-reported or discovered but was \"" + clip(disclosure) + "\"");
     }
     if (d.kind() != Disclosure.Kind.DISCOVERED && !parseDuration(delay, "delay").isZero()) {
       throw new InvalidTrustInputException(
-          "delay", "delay must be PT0S unless discovered but was \"" + delay + "\"");
+          "delay", "delay must be PT0S unless discovered but was \"" + clip(delay) + "\"");
     }
     return new TrustEvent(b, at, weight, d, note);
   }
@@ -136,6 +137,6 @@ public record EventRecord(
 
   /** Keeps error messages readable when the input is an enormous line. */
   static String clip(String text) {
-    return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+    return Texts.clip(text);
   }
 }
