@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import dev.trustbucket.AutonomyTier;
 import dev.trustbucket.InvalidTrustInputException;
+import dev.trustbucket.internal.Texts;
 import dev.trustbucket.TrustBucket;
 import dev.trustbucket.TrustLedger;
 import dev.trustbucket.TrustPolicy;
@@ -151,7 +152,7 @@ public final class TrustCodec {
       if (!f[o + 1].equals(policy.name())) {
         throw new MalformedRecordException(line, "policy",
             "policy must be \"" + policy.name() + "\" (the policy supplied) but the record was written under \""
-                + EventRecord.clip(f[o + 1]) + "\"", null);
+                + Texts.clip(f[o + 1]) + "\"", null);
       }
       Instant time = EventRecord.parseInstant(f[o + 2], "time");
       double level = parseDouble(f[o + 3], "level", line);
@@ -172,7 +173,7 @@ public final class TrustCodec {
   private static int parseVersion(String text, int line) {
     if (!VERSION_SYNTAX.matcher(text).matches()) { // Integer.parseInt would take "+1" and other scripts' digits
       throw new MalformedRecordException(line, "version",
-          "version must be a whole number but was \"" + EventRecord.clip(text) + "\"", null);
+          "version must be a whole number but was \"" + Texts.clip(text) + "\"", null);
     }
     return Integer.parseInt(text);
   }
@@ -184,7 +185,7 @@ public final class TrustCodec {
       }
     }
     throw new MalformedRecordException(line, "tier",
-        "tier must be one of MICROMANAGED, SUPERVISED, TRUSTED, AUTONOMOUS but was \"" + EventRecord.clip(text) + "\"", null);
+        "tier must be one of MICROMANAGED, SUPERVISED, TRUSTED, AUTONOMOUS but was \"" + Texts.clip(text) + "\"", null);
   }
 
   private static double parseDouble(String text, String field, int line) {
@@ -204,7 +205,7 @@ public final class TrustCodec {
   private static String checkNumber(String text, String field, int line) {
     if (!NUMBER_SYNTAX.matcher(text).matches()) {
       throw new MalformedRecordException(line, field,
-          field + " must be a number but was \"" + EventRecord.clip(text) + "\"", null);
+          field + " must be a number but was \"" + Texts.clip(text) + "\"", null);
     }
     return text;
   }
@@ -242,7 +243,7 @@ public final class TrustCodec {
   private static void expect(String actual, String expected, int line) {
     if (!actual.equals(expected)) {
       throw new MalformedRecordException(line, "type",
-          "the record type must be \"" + expected + "\" but was \"" + EventRecord.clip(actual) + "\"", null);
+          "the record type must be \"" + expected + "\" but was \"" + Texts.clip(actual) + "\"", null);
     }
   }
 
