@@ -154,6 +154,8 @@ public record AutonomyLadder(
    */
   public AutonomyTier next(
       AutonomyTier current, double level, long nowMicros, long promotedAtMicros, boolean breach) {
+    // BucketMachine skips this call for levels in [threshold(current) - hysteresisBand,
+    // threshold(current.higher())), where it returns current: keep that true when changing it.
     AutonomyTier earned = tierFor(level);
     if (earned.compareTo(current) >= 0) {
       return earned;

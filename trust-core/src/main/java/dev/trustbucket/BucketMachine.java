@@ -15,6 +15,7 @@ final class BucketMachine {
   private final double lossRate;
   private final double maxScar;
   private final double scarRate;
+  private final AutonomyLadder ladder;
 
   double level;
   double scar;
@@ -23,6 +24,9 @@ final class BucketMachine {
   AutonomyTier tier;
   float positiveEvidence;
   float negativeEvidence;
+  // Levels in [holdLow, holdHigh) keep the current tier whatever the time or the event: see holdBand().
+  private double holdLow;
+  private double holdHigh;
 
   BucketMachine(TrustPolicy policy) {
     this.policy = policy;
@@ -31,6 +35,7 @@ final class BucketMachine {
     this.lossRate = policy.lossRate();
     this.maxScar = policy.maxScar();
     this.scarRate = policy.scarRate();
+    this.ladder = policy.ladder();
     this.tier = AutonomyTier.MICROMANAGED; // a placeholder: load() or copyFrom() sets the state
   }
 
@@ -42,6 +47,7 @@ final class BucketMachine {
     tier = b.tier();
     positiveEvidence = (float) b.positiveEvidence();
     negativeEvidence = (float) b.negativeEvidence();
+    holdBand();
     return this;
   }
 
@@ -53,6 +59,8 @@ final class BucketMachine {
     tier = other.tier;
     positiveEvidence = other.positiveEvidence;
     negativeEvidence = other.negativeEvidence;
+    holdLow = other.holdLow;
+    holdHigh = other.holdHigh;
   }
 
   TrustBucket toBucket() {
@@ -62,24 +70,36 @@ final class BucketMachine {
 
   /** Lets time pass until {@code at} (not earlier than now): level, scar and evidence fade. */
   void advance(long at) {
-    long elapsed = at - timeMicros;
+    double scarKept =
+        scar == 0.0 || at == timeMicros ? 1.0 : policy.scarDecay().retained(elapsed(timeMicros, at));
+    advance(at, scarKept);
+  }
+
+  /**
+   * Lets time pass until {@code at} when the scar's decay factor over that gap is already known:
+   * a ledger stores it with each event, which spares a replay one {@code exp} per event. The
+   * result is bit for bit that of {@link #advance(long)}.
+   */
+  void advance(long at, double scarKept) {
+    long elapsed = elapsed(timeMicros, at);
     if (elapsed == 0) {
       return;
-    }
-    if (elapsed < 0) {
-      // at >= timeMicros, so the difference overflowed: over ~292,000 years, i.e. forever.
-      elapsed = Long.MAX_VALUE;
     }
     demoteIfStayEndsWithin(elapsed);
     double kept = policy.decay().retained(elapsed);
     level = baseline + (level - baseline) * kept;
-    if (scar != 0.0) {
-      scar *= policy.scarDecay().retained(elapsed);
-    }
+    scar *= scarKept;
     positiveEvidence = (float) (positiveEvidence * kept);
     negativeEvidence = (float) (negativeEvidence * kept);
     timeMicros = at;
     settle(false);
+  }
+
+  /** The time from {@code from} to {@code to}; a difference that overflows means "forever". */
+  static long elapsed(long from, long to) {
+    long elapsed = to - from;
+    // to >= from, so a negative difference overflowed: over ~292,000 years, i.e. forever.
+    return elapsed < 0 ? Long.MAX_VALUE : elapsed;
   }
 
   /**
@@ -92,7 +112,7 @@ final class BucketMachine {
     if (promotedAtMicros == AutonomyLadder.NO_PROMOTION) {
       return;
     }
-    long stay = policy.ladder().minimumStayMicros();
+    long stay = ladder.minimumStayMicros();
     long served = timeMicros - promotedAtMicros;
     if (served < 0 || served >= stay || stay - served >= elapsed) {
       return;
@@ -100,16 +120,20 @@ final class BucketMachine {
     long untilEnd = stay - served;
     double levelAtEnd = baseline + (level - baseline) * policy.decay().retained(untilEnd);
     AutonomyTier next =
-        policy.ladder().next(tier, levelAtEnd, promotedAtMicros + stay, promotedAtMicros, false);
+        ladder.next(tier, levelAtEnd, promotedAtMicros + stay, promotedAtMicros, false);
     if (next != tier) {
       tier = next;
       promotedAtMicros = AutonomyLadder.NO_PROMOTION;
+      holdBand();
     }
   }
 
   /** A drop of weight {@code w} now: fills part of the room left below the ceiling. */
   void drop(double w) {
-    double room = Math.max(0.0, (1.0 - scar) - level);
+    double room = (1.0 - scar) - level;
+    if (!(room > 0.0)) {
+      room = 0.0; // at or above the ceiling: no room
+    }
     level += Math.min(1.0, gainRate * w) * room;
     positiveEvidence += (float) w;
     settle(false);
@@ -144,12 +168,33 @@ final class BucketMachine {
   }
 
   private void settle(boolean breach) {
-    // Rounding can leave a level a hair outside [0, 1]; the bounds are a law, so clamp.
-    level = Math.min(1.0, Math.max(0.0, level));
-    AutonomyTier next = policy.ladder().next(tier, level, timeMicros, promotedAtMicros, breach);
+    // Rounding can leave a level a hair outside [0, 1]; the bounds are a law, so clamp. A level
+    // strictly inside needs no clamp: testing for that (a branch almost never taken) keeps two
+    // min/max operations off the critical path of a replay, with the same result bit for bit.
+    if (!(level > 0.0 && level < 1.0)) {
+      level = Math.min(1.0, Math.max(0.0, level));
+    }
+    if (level >= holdLow && level < holdHigh) {
+      return; // AutonomyLadder.next would keep the tier
+    }
+    AutonomyTier next = ladder.next(tier, level, timeMicros, promotedAtMicros, breach);
     if (next != tier) {
       promotedAtMicros = next.isHigherThan(tier) ? timeMicros : AutonomyLadder.NO_PROMOTION;
       tier = next;
+      holdBand();
     }
+  }
+
+  /**
+   * Computes the band of levels in which {@link AutonomyLadder#next} keeps the current tier, so
+   * that {@link #settle} can skip it: from the demotion line {@code threshold(tier) -
+   * hysteresisBand} (the very expression {@code next} tests) up to, not including, the next
+   * tier's threshold, below which no higher tier is earned (no upper end for the top tier). Most
+   * events leave the level inside the band.
+   */
+  private void holdBand() {
+    holdLow = ladder.threshold(tier) - ladder.hysteresisBand();
+    holdHigh =
+        tier == AutonomyTier.AUTONOMOUS ? Double.POSITIVE_INFINITY : ladder.threshold(tier.higher());
   }
 }

@@ -105,7 +105,8 @@ public final class TrustBucket {
    * @param positiveEvidence the faded weight of drops so far, finite and {@code >= 0}
    * @param negativeEvidence the faded weight of drains so far, finite and {@code >= 0}
    * @return the bucket
-   * @throws InvalidTrustInputException when a part is out of range or inconsistent
+   * @throws InvalidTrustInputException when a part is out of range or inconsistent: a tier below
+   *     the one the level earns, or above what the ladder's band (or a recent promotion) allows
    */
   public static TrustBucket restore(
       TrustPolicy policy,
@@ -129,6 +130,16 @@ public final class TrustBucket {
       check(promoted <= micros, "promotedAt",
           "promotedAt must not be after the state's time %s but was %s", time, promotedAt.get());
     }
+    AutonomyLadder ladder = policy.ladder();
+    AutonomyTier earned = ladder.tierFor(level);
+    check(!earned.isHigherThan(tier), "tier",
+        "tier must be at least %s, the tier a level of %s earns, but was %s", earned, level, tier);
+    boolean protectedByStay =
+        promoted != AutonomyLadder.NO_PROMOTION && micros - promoted < ladder.minimumStayMicros();
+    check(protectedByStay || level >= ladder.threshold(tier) - ladder.hysteresisBand(), "tier",
+        "tier %s needs a level of at least %s (its threshold minus the band) unless a promotion within "
+            + "the minimum stay protects it, but the level was %s",
+        tier, ladder.threshold(tier) - ladder.hysteresisBand(), level);
     return new TrustBucket(
         policy, tier, level, scar, micros, promoted, (float) positiveEvidence, (float) negativeEvidence);
   }

@@ -4,7 +4,6 @@ import static dev.trustbucket.InvalidTrustInputException.check;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.math.LongMath;
 import dev.trustbucket.behaviour.Behaviour;
 import dev.trustbucket.history.LedgerStep;
 import dev.trustbucket.history.Sampling;
@@ -36,9 +35,11 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>{@link #append(TrustEvent)} returns a new ledger and leaves this one as it was. Events are
- * stored in flat primitive arrays (about 41 bytes each plus the note); appending to the newest
- * ledger of a chain writes in place into spare capacity, so building a ledger of {@code n} events
- * one by one costs {@code O(n)}. Instances are immutable and thread-safe.
+ * stored in flat arrays, one per field: 45 bytes per event (notes and concealment delays are
+ * references, non-null only where present), plus up to half again of spare capacity after the
+ * arrays grow. Appending to the newest ledger of a chain writes in place into that spare
+ * capacity, so building a ledger of {@code n} events one by one costs {@code O(n)}. Instances are
+ * immutable and thread-safe.
  */
 public final class TrustLedger {
   /** How many events lie between two stored checkpoints. */
@@ -67,9 +68,12 @@ public final class TrustLedger {
   private final long[] times;
   private final double[] weights;
   private final double[] multipliers;
+  // The scar's decay factor over the gap before each event, as BucketMachine computes it.
+  private final double[] scarKept;
   private final byte[] flags;
   private final int[] behaviours;
-  private final long[] delayNanos;
+  // Concealment delays of discovered drains; null for every other event.
+  private final @Nullable Duration[] delays;
   private final String[] notes;
   // checkpoints[k] is the state after the first k * CHECKPOINT_INTERVAL events.
   private final TrustBucket[] checkpoints;
@@ -83,9 +87,10 @@ public final class TrustLedger {
       long[] times,
       double[] weights,
       double[] multipliers,
+      double[] scarKept,
       byte[] flags,
       int[] behaviours,
-      long[] delayNanos,
+      @Nullable Duration[] delays,
       String[] notes,
       TrustBucket[] checkpoints) {
     this.policy = policy;
@@ -96,9 +101,10 @@ public final class TrustLedger {
     this.times = times;
     this.weights = weights;
     this.multipliers = multipliers;
+    this.scarKept = scarKept;
     this.flags = flags;
     this.behaviours = behaviours;
-    this.delayNanos = delayNanos;
+    this.delays = delays;
     this.notes = notes;
     this.checkpoints = checkpoints;
   }
@@ -136,9 +142,10 @@ public final class TrustLedger {
         new long[capacity],
         new double[capacity],
         new double[capacity],
+        new double[capacity],
         new byte[capacity],
         new int[capacity],
-        new long[capacity],
+        new Duration[capacity],
         new String[capacity],
         checkpoints);
   }
@@ -165,34 +172,36 @@ public final class TrustLedger {
       long[] t = inPlace ? times : Arrays.copyOf(times, capacity);
       double[] w = inPlace ? weights : Arrays.copyOf(weights, capacity);
       double[] m = inPlace ? multipliers : Arrays.copyOf(multipliers, capacity);
+      double[] k = inPlace ? scarKept : Arrays.copyOf(scarKept, capacity);
       byte[] f = inPlace ? flags : Arrays.copyOf(flags, capacity);
       int[] b = inPlace ? behaviours : Arrays.copyOf(behaviours, capacity);
-      long[] d = inPlace ? delayNanos : Arrays.copyOf(delayNanos, capacity);
+      @Nullable Duration[] d = inPlace ? delays : Arrays.copyOf(delays, capacity);
       String[] n = inPlace ? notes : Arrays.copyOf(notes, capacity);
       t[size] = at;
       w[size] = event.weight();
       boolean drop = event.isDrop();
       m[size] = drop ? 1.0 : policy.drainMultiplier(event.behaviour(), event.disclosure());
+      k[size] = policy.scarDecay().retained(BucketMachine.elapsed(state.timeMicros(), at));
       f[size] =
           (byte)
               ((drop ? DROP : 0)
                   | (policy.isBreach(event) ? BREACH : 0)
                   | event.disclosure().kind().ordinal() << DISCLOSURE_SHIFT);
       b[size] = behaviour;
-      d[size] = event.disclosure().delay().toNanos();
+      d[size] = event.disclosure().isDiscovered() ? event.disclosure().delay() : null;
       n[size] = event.note().isEmpty() ? "" : event.note();
       int newSize = size + 1;
       // A fork must not share the checkpoint array it will write into.
       TrustBucket[] c = inPlace ? checkpoints : checkpoints.clone();
       if (newSize % CHECKPOINT_INTERVAL == 0) {
-        int k = newSize / CHECKPOINT_INTERVAL;
-        if (k >= c.length) {
-          c = Arrays.copyOf(c, Math.max(k + 1, c.length * 2));
+        int checkpoint = newSize / CHECKPOINT_INTERVAL;
+        if (checkpoint >= c.length) {
+          c = Arrays.copyOf(c, Math.max(checkpoint + 1, c.length * 2));
         }
-        c[k] = next;
+        c[checkpoint] = next;
       }
       nextOwner.size = newSize;
-      return new TrustLedger(policy, initial, next, newSize, nextOwner, t, w, m, f, b, d, n, c);
+      return new TrustLedger(policy, initial, next, newSize, nextOwner, t, w, m, k, f, b, d, n, c);
     }
   }
 
@@ -288,7 +297,7 @@ public final class TrustLedger {
     Disclosure.Kind kind = KINDS[flags[index] >> DISCLOSURE_SHIFT];
     Disclosure disclosure =
         kind == Disclosure.Kind.DISCOVERED
-            ? Disclosure.discovered(Duration.ofNanos(delayNanos[index]))
+            ? Disclosure.discovered(requireNonNull(delays[index], "delay"))
             : kind == Disclosure.Kind.SELF_REPORTED ? Disclosure.selfReported() : Disclosure.notRecorded();
     return new TrustEvent(
         behaviour, EpochMicros.toInstant(times[index]), weights[index], disclosure, notes[index]);
@@ -328,7 +337,7 @@ public final class TrustLedger {
 
   private void replay(BucketMachine machine, int from, int to) {
     for (int i = from; i < to; i++) {
-      machine.advance(times[i]);
+      machine.advance(times[i], scarKept[i]);
       if ((flags[i] & DROP) != 0) {
         machine.drop(weights[i]);
       } else {
@@ -461,11 +470,16 @@ public final class TrustLedger {
         points.add(point(probe, i));
       }
     } else {
-      // Saturating: a period of 292,000+ years overflows a long of microseconds, and so does
-      // until - period near the earliest supported instant.
-      long period = LongMath.saturatedMultiply(sampling.period().get().toSeconds(), 1_000_000L);
+      // The supported range spans ~580,000 years: more microseconds than a signed long holds. So
+      // the period and the distance left, until - t (never negative), are unsigned longs. A
+      // period too long even for that (over ~585,000 years) saturates to 2^64 - 1, which is
+      // longer than any span. While until - t > period, t + period is below until: the addition
+      // wraps back into range exactly.
+      long seconds = sampling.period().get().toSeconds();
+      long period =
+          Long.compareUnsigned(seconds, Long.divideUnsigned(-1L, 1_000_000L)) <= 0 ? seconds * 1_000_000L : -1L;
       int i = 0;
-      for (long t = initial.timeMicros(); ; t = Math.min(LongMath.saturatedAdd(t, period), until)) {
+      for (long t = initial.timeMicros(); ; t = Long.compareUnsigned(until - t, period) <= 0 ? until : t + period) {
         int j = countUpTo(t);
         replay(machine, i, j);
         i = j;
@@ -503,7 +517,7 @@ public final class TrustLedger {
         && Arrays.equals(weights, 0, size, l.weights, 0, size)
         && Arrays.equals(flags, 0, size, l.flags, 0, size)
         && Arrays.equals(behaviours, 0, size, l.behaviours, 0, size)
-        && Arrays.equals(delayNanos, 0, size, l.delayNanos, 0, size)
+        && Arrays.equals(delays, 0, size, l.delays, 0, size)
         && Arrays.equals(notes, 0, size, l.notes, 0, size);
   }
 

@@ -8,6 +8,7 @@ import dev.trustbucket.behaviour.Behaviour;
 import dev.trustbucket.behaviour.BehaviourCatalogue;
 import dev.trustbucket.behaviour.Dimension;
 import dev.trustbucket.decay.DecayRule;
+import dev.trustbucket.internal.Texts;
 import java.time.Duration;
 import org.immutables.value.Value;
 
@@ -297,7 +298,9 @@ public abstract class TrustPolicy {
 
   /**
    * How the level relaxes toward the baseline between events; default exponential with a
-   * half-life of 365 days. The evidence behind the level fades by the same rule.
+   * half-life of 365 days. The evidence behind the level fades by the same rule. A rule that
+   * breaks the {@link DecayRule} contract where the policy probes it (after no time, a day, a
+   * month, a year and ten years) is rejected.
    *
    * @return the level's decay rule
    */
@@ -391,10 +394,34 @@ public abstract class TrustPolicy {
                     || event.disclosure().isDiscovered())));
   }
 
+  /** The delays at which the decay rules are probed when a policy is built. */
+  private static final Duration[] DECAY_PROBES = {
+    Duration.ofDays(1), Duration.ofDays(30), Duration.ofDays(365), Duration.ofDays(3650)
+  };
+
+  /**
+   * Probes a rule, which may be an application's own, for the {@link DecayRule} contract: it keeps
+   * everything after no time, and a fraction in [0, 1] that never rises as time goes on. A rule
+   * that breaks it would push levels and scars out of range or make them NaN.
+   */
+  private static void checkDecayRule(DecayRule rule, String field) {
+    double kept = rule.retained(0);
+    check(kept == 1.0, field, "%s must keep all of a deviation after no time, but %s kept %s",
+        field, Texts.clip(String.valueOf(rule)), kept);
+    for (Duration probe : DECAY_PROBES) {
+      double before = kept;
+      kept = rule.retained(probe.toSeconds() * 1_000_000L);
+      check(kept >= 0.0 && kept <= before, field,
+          "%s must keep a fraction in [0, 1] that never rises with time, but %s kept %s after %s (%s before)",
+          field, Texts.clip(String.valueOf(rule)), kept, probe, before);
+    }
+  }
+
   @Value.Check
   void validate() {
+    // A name a little too long is quoted whole; an enormous one is cut short.
     check(!name().isBlank() && name().length() <= 100 && name().matches("[^\\t\\r\\n]+"), "name",
-        "name must be 1 to 100 characters on one line without tabs but was \"%s\"", name());
+        "name must be 1 to 100 characters on one line without tabs but was \"%s\"", Texts.clip(name(), 200));
     check(baseline() > 0.0 && baseline() < 1.0, "baseline",
         "baseline must be a finite number in (0, 1) but was %s", baseline());
     checkPositive(gainRate(), "gainRate", 1.0);
@@ -421,8 +448,9 @@ public abstract class TrustPolicy {
         "renegotiationNoticeHalfTime",
         "renegotiationNoticeHalfTime must be between one minute and 100 years but was %s",
         renegotiationNoticeHalfTime());
-    for (Duration probe :
-        new Duration[] {Duration.ofDays(1), Duration.ofDays(30), Duration.ofDays(365), Duration.ofDays(3650)}) {
+    checkDecayRule(decay(), "decay");
+    checkDecayRule(scarDecay(), "scarDecay");
+    for (Duration probe : DECAY_PROBES) {
       long micros = probe.toSeconds() * 1_000_000L;
       check(
           scarDecay().retained(micros) >= decay().retained(micros),

@@ -336,6 +336,17 @@ class TrustBucketTest {
           .isInstanceOf(InvalidTrustInputException.class).hasMessageContaining("negativeEvidence");
       assertThatThrownBy(() -> TrustBucket.restore(DEFAULT, T0, 0.5, 0, AutonomyTier.SUPERVISED, Optional.of(T0.plusSeconds(1)), 0, 0))
           .isInstanceOf(InvalidTrustInputException.class).hasMessageContaining("promotedAt");
+      // The tier must be one the level can hold: never below what it earns, above it only within
+      // the band or while a recent promotion protects it.
+      assertThatThrownBy(() -> TrustBucket.restore(DEFAULT, T0, 0.9, 0, AutonomyTier.MICROMANAGED, Optional.empty(), 0, 0))
+          .isInstanceOf(InvalidTrustInputException.class)
+          .hasMessage("tier must be at least AUTONOMOUS, the tier a level of 0.9 earns, but was MICROMANAGED");
+      assertThatThrownBy(() -> TrustBucket.restore(DEFAULT, T0, 0.5, 0, AutonomyTier.AUTONOMOUS, Optional.empty(), 0, 0))
+          .isInstanceOf(InvalidTrustInputException.class).hasMessageContaining("tier AUTONOMOUS needs a level of at least 0.75");
+      assertThat(TrustBucket.restore(DEFAULT, T0, 0.5, 0, AutonomyTier.AUTONOMOUS, Optional.of(T0.minus(Duration.ofDays(13))), 0, 0).tier())
+          .isEqualTo(AutonomyTier.AUTONOMOUS);
+      assertThatThrownBy(() -> TrustBucket.restore(DEFAULT, T0, 0.5, 0, AutonomyTier.AUTONOMOUS, Optional.of(T0.minus(Duration.ofDays(14))), 0, 0))
+          .isInstanceOf(InvalidTrustInputException.class).hasMessageContaining("tier AUTONOMOUS");
       assertThatThrownBy(() -> TrustBucket.restore(DEFAULT, T0, 0.5, 0, null, Optional.empty(), 0, 0))
           .isInstanceOf(NullPointerException.class).hasMessageContaining("tier");
     }
@@ -349,7 +360,8 @@ class TrustBucketTest {
       assertThat(b).isNotEqualTo(TrustBucket.startingAt(DEFAULT, T0, Math.nextUp(0.6)));
       assertThat(b).isNotEqualTo(TrustBucket.startingAt(DEFAULT, T0.plusNanos(1_000), 0.6));
       assertThat(b).isNotEqualTo(TrustBucket.startingAt(TrustPolicy.builder().from(DEFAULT).name("other").build(), T0, 0.6));
-      assertThat(b).isNotEqualTo(TrustBucket.restore(DEFAULT, T0, 0.6, 0.0, AutonomyTier.SUPERVISED, Optional.empty(), 0, 0));
+      assertThat(TrustBucket.startingAt(DEFAULT, T0, 0.57))
+          .isNotEqualTo(TrustBucket.restore(DEFAULT, T0, 0.57, 0.0, AutonomyTier.TRUSTED, Optional.empty(), 0, 0));
       assertThat(b).isNotEqualTo(TrustBucket.restore(DEFAULT, T0, 0.6, 0.0, AutonomyTier.TRUSTED, Optional.of(T0), 0, 0));
       assertThat(b).isNotEqualTo(TrustBucket.restore(DEFAULT, T0, 0.6, 0.0, AutonomyTier.TRUSTED, Optional.empty(), 1, 0));
       assertThat(b).isNotEqualTo(TrustBucket.restore(DEFAULT, T0, 0.6, 0.0, AutonomyTier.TRUSTED, Optional.empty(), 0, 1));
@@ -362,12 +374,12 @@ class TrustBucketTest {
     @DisplayName("hashCode tells apart buckets that differ in level, scar, time or tier")
     void hashCodeSpreads() {
       // Equal buckets hashing alike is checked above; this guards against a constant hash.
-      TrustBucket b = TrustBucket.startingAt(DEFAULT, T0, 0.6);
+      TrustBucket b = TrustBucket.startingAt(DEFAULT, T0, 0.57); // SUPERVISED
       assertThat(b.hashCode())
           .isNotEqualTo(TrustBucket.startingAt(DEFAULT, T0, 0.7).hashCode())
-          .isNotEqualTo(TrustBucket.startingAt(DEFAULT, T0.plusSeconds(1), 0.6).hashCode())
-          .isNotEqualTo(TrustBucket.restore(DEFAULT, T0, 0.6, 0.1, AutonomyTier.TRUSTED, Optional.empty(), 0, 0).hashCode())
-          .isNotEqualTo(TrustBucket.restore(DEFAULT, T0, 0.6, 0.0, AutonomyTier.SUPERVISED, Optional.empty(), 0, 0).hashCode());
+          .isNotEqualTo(TrustBucket.startingAt(DEFAULT, T0.plusSeconds(1), 0.57).hashCode())
+          .isNotEqualTo(TrustBucket.restore(DEFAULT, T0, 0.57, 0.1, AutonomyTier.SUPERVISED, Optional.empty(), 0, 0).hashCode())
+          .isNotEqualTo(TrustBucket.restore(DEFAULT, T0, 0.57, 0.0, AutonomyTier.TRUSTED, Optional.empty(), 0, 0).hashCode());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.trustbucket.InvalidTrustInputException;
+import dev.trustbucket.internal.Texts;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +25,11 @@ public final class BehaviourCatalogue {
 
   private final ImmutableList<Behaviour> behaviours;
   private final ImmutableMap<String, Integer> indexById;
+  // The catalogue's own instances, which events almost always carry, by identity: an open-
+  // addressing table on System.identityHashCode, at most a quarter full. It spares indexOf, which
+  // runs on every applied event, the hashing and comparing of the id.
+  private final Behaviour[] byIdentity;
+  private final int[] indexByIdentity;
 
   private BehaviourCatalogue(Iterable<Behaviour> behaviours) {
     Map<String, Integer> index = new LinkedHashMap<>();
@@ -33,13 +39,25 @@ public final class BehaviourCatalogue {
       requireNonNull(b, "behaviour");
       if (index.putIfAbsent(b.id(), i) != null) {
         throw new InvalidTrustInputException(
-            "id", "behaviour id must be unique in a catalogue but \"" + b.id() + "\" appears twice");
+            "id", "behaviour id must be unique in a catalogue but \"" + Texts.clip(b.id()) + "\" appears twice");
       }
       list.add(b);
       i++;
     }
     this.behaviours = list.build();
     this.indexById = ImmutableMap.copyOf(index);
+    int capacity = Integer.highestOneBit(Math.max(4, this.behaviours.size() * 4 - 1)) << 1;
+    this.byIdentity = new Behaviour[capacity];
+    this.indexByIdentity = new int[capacity];
+    for (int k = 0; k < this.behaviours.size(); k++) {
+      Behaviour b = this.behaviours.get(k);
+      int slot = System.identityHashCode(b) & (capacity - 1);
+      while (byIdentity[slot] != null) {
+        slot = (slot + 1) & (capacity - 1);
+      }
+      byIdentity[slot] = b;
+      indexByIdentity[slot] = k;
+    }
   }
 
   /**
@@ -88,7 +106,7 @@ public final class BehaviourCatalogue {
     if (i == null) {
       throw new InvalidTrustInputException(
           "behaviour",
-          "behaviour must be one of " + indexById.keySet() + " but was \"" + id + "\"");
+          "behaviour must be one of " + indexById.keySet() + " but was \"" + Texts.clip(id) + "\"");
     }
     return behaviours.get(i);
   }
@@ -103,18 +121,29 @@ public final class BehaviourCatalogue {
    */
   @SuppressWarnings("ReferenceEquality") // identity is only a fast path before equals()
   public int indexOf(Behaviour behaviour) {
+    Behaviour[] table = byIdentity;
+    int mask = table.length - 1;
+    for (int slot = System.identityHashCode(behaviour) & mask; ; slot = (slot + 1) & mask) {
+      Behaviour b = table[slot];
+      if (b == null) {
+        break; // not one of our instances (or null): look it up by id
+      }
+      if (b == behaviour) {
+        return indexByIdentity[slot];
+      }
+    }
     Integer i = indexById.get(behaviour.id());
     if (i == null) {
       throw new InvalidTrustInputException(
           "behaviour",
           "behaviour must be in the policy's catalogue " + indexById.keySet()
-              + " but was \"" + behaviour.id() + "\"");
+              + " but was \"" + Texts.clip(behaviour.id()) + "\"");
     }
     Behaviour known = behaviours.get(i);
     if (known != behaviour && !known.equals(behaviour)) {
       throw new InvalidTrustInputException(
           "behaviour",
-          "behaviour \"" + behaviour.id() + "\" must match the catalogue's definition " + describe(known)
+          "behaviour \"" + Texts.clip(behaviour.id()) + "\" must match the catalogue's definition " + describe(known)
               + " but was " + describe(behaviour));
     }
     return i;
@@ -163,7 +192,7 @@ public final class BehaviourCatalogue {
     return String.format(
         java.util.Locale.ROOT,
         "Behaviour[id=%s, direction=%s, dimension=%s, defaultWeight=%s, label=%s]",
-        b.id(), b.direction(), b.dimension(), b.defaultWeight(), b.label());
+        Texts.clip(b.id()), b.direction(), b.dimension(), b.defaultWeight(), Texts.clip(b.label()));
   }
 
   @Override

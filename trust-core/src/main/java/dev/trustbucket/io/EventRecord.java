@@ -7,6 +7,7 @@ import dev.trustbucket.InvalidTrustInputException;
 import dev.trustbucket.TrustEvent;
 import dev.trustbucket.behaviour.Behaviour;
 import dev.trustbucket.behaviour.BehaviourCatalogue;
+import dev.trustbucket.internal.Texts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -96,11 +97,11 @@ public record EventRecord(
       default:
         throw new InvalidTrustInputException(
             "disclosure",
-            "disclosure must be not-recorded, self-reported or discovered but was \"" + disclosure + "\"");
+            "disclosure must be not-recorded, self-reported or discovered but was \"" + Texts.clip(disclosure) + "\"");
     }
     if (d.kind() != Disclosure.Kind.DISCOVERED && !parseDuration(delay, "delay").isZero()) {
       throw new InvalidTrustInputException(
-          "delay", "delay must be PT0S unless discovered but was \"" + delay + "\"");
+          "delay", "delay must be PT0S unless discovered but was \"" + Texts.clip(delay) + "\"");
     }
     return new TrustEvent(b, at, weight, d, note);
   }
@@ -121,7 +122,7 @@ public record EventRecord(
       return Instant.parse(text);
     } catch (DateTimeParseException e) {
       throw new InvalidTrustInputException(
-          field, field + " must be an ISO-8601 instant such as 2025-03-03T10:00:00Z but was \"" + clip(text) + "\"", e);
+          field, field + " must be an ISO-8601 instant such as 2025-03-03T10:00:00Z but was \"" + Texts.clip(text) + "\"", e);
     }
   }
 
@@ -130,12 +131,7 @@ public record EventRecord(
       return Duration.parse(text);
     } catch (DateTimeParseException e) {
       throw new InvalidTrustInputException(
-          field, field + " must be an ISO-8601 duration such as P9D or PT0S but was \"" + clip(text) + "\"", e);
+          field, field + " must be an ISO-8601 duration such as P9D or PT0S but was \"" + Texts.clip(text) + "\"", e);
     }
-  }
-
-  /** Keeps error messages readable when the input is an enormous line. */
-  static String clip(String text) {
-    return text.length() <= 80 ? text : text.substring(0, 77) + "...";
   }
 }

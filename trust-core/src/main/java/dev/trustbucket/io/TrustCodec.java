@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import dev.trustbucket.AutonomyTier;
 import dev.trustbucket.InvalidTrustInputException;
+import dev.trustbucket.internal.Texts;
 import dev.trustbucket.TrustBucket;
 import dev.trustbucket.TrustLedger;
 import dev.trustbucket.TrustPolicy;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Writes bucket states and ledgers as plain, versioned, tab-separated text, and reads them back
@@ -35,7 +37,11 @@ import java.util.Optional;
  *
  * <p>Reading checks the first field and the version, that the policy name matches the policy
  * supplied, and every field; any damage throws a {@link MalformedRecordException} with the line
- * number, and nothing is returned. This class is stateless and thread-safe.
+ * number, and nothing is returned. Numbers must be plain decimals and the version ASCII digits:
+ * surrounding spaces or control characters, hexadecimal and Java's {@code d}/{@code f} suffixes
+ * count as damage. The format has no checksum, so damage that leaves valid lines (two numbers
+ * swapped, an event line dropped) reads as what those lines say. This class is stateless and
+ * thread-safe.
  */
 public final class TrustCodec {
   /** The format version this library writes and reads. */
@@ -45,6 +51,9 @@ public final class TrustCodec {
   private static final String LEDGER = "trust-ledger";
   private static final int STATE_FIELDS = 10;
   private static final int EVENT_FIELDS = 6;
+  private static final Pattern VERSION_SYNTAX = Pattern.compile("[0-9]{1,9}");
+  private static final Pattern NUMBER_SYNTAX =
+      Pattern.compile("[+-]?((\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?|NaN|Infinity)");
 
   private TrustCodec() {}
 
@@ -143,7 +152,7 @@ public final class TrustCodec {
       if (!f[o + 1].equals(policy.name())) {
         throw new MalformedRecordException(line, "policy",
             "policy must be \"" + policy.name() + "\" (the policy supplied) but the record was written under \""
-                + EventRecord.clip(f[o + 1]) + "\"", null);
+                + Texts.clip(f[o + 1]) + "\"", null);
       }
       Instant time = EventRecord.parseInstant(f[o + 2], "time");
       double level = parseDouble(f[o + 3], "level", line);
@@ -162,12 +171,11 @@ public final class TrustCodec {
   }
 
   private static int parseVersion(String text, int line) {
-    try {
-      return Integer.parseInt(text);
-    } catch (NumberFormatException e) {
+    if (!VERSION_SYNTAX.matcher(text).matches()) { // Integer.parseInt would take "+1" and other scripts' digits
       throw new MalformedRecordException(line, "version",
-          "version must be a whole number but was \"" + EventRecord.clip(text) + "\"", e);
+          "version must be a whole number but was \"" + Texts.clip(text) + "\"", null);
     }
+    return Integer.parseInt(text);
   }
 
   private static AutonomyTier parseTier(String text, int line) {
@@ -177,25 +185,29 @@ public final class TrustCodec {
       }
     }
     throw new MalformedRecordException(line, "tier",
-        "tier must be one of MICROMANAGED, SUPERVISED, TRUSTED, AUTONOMOUS but was \"" + EventRecord.clip(text) + "\"", null);
+        "tier must be one of MICROMANAGED, SUPERVISED, TRUSTED, AUTONOMOUS but was \"" + Texts.clip(text) + "\"", null);
   }
 
   private static double parseDouble(String text, String field, int line) {
-    try {
-      return Double.parseDouble(text);
-    } catch (NumberFormatException e) {
-      throw new MalformedRecordException(line, field,
-          field + " must be a number but was \"" + EventRecord.clip(text) + "\"", e);
-    }
+    return Double.parseDouble(checkNumber(text, field, line));
   }
 
   private static double parseFloat(String text, String field, int line) {
-    try {
-      return Float.parseFloat(text);
-    } catch (NumberFormatException e) {
+    return Float.parseFloat(checkNumber(text, field, line));
+  }
+
+  /**
+   * Accepts decimal numbers only. Double.parseDouble would also take hexadecimal ("0x1p-1"), Java
+   * type suffixes ("0.5d") and surrounding spaces and control characters ("\u00010"), none of
+   * which this codec writes; NaN and the infinities pass here and are refused by the range checks,
+   * which name the field.
+   */
+  private static String checkNumber(String text, String field, int line) {
+    if (!NUMBER_SYNTAX.matcher(text).matches()) {
       throw new MalformedRecordException(line, field,
-          field + " must be a number but was \"" + EventRecord.clip(text) + "\"", e);
+          field + " must be a number but was \"" + Texts.clip(text) + "\"", null);
     }
+    return text;
   }
 
   /**
@@ -231,7 +243,7 @@ public final class TrustCodec {
   private static void expect(String actual, String expected, int line) {
     if (!actual.equals(expected)) {
       throw new MalformedRecordException(line, "type",
-          "the record type must be \"" + expected + "\" but was \"" + EventRecord.clip(actual) + "\"", null);
+          "the record type must be \"" + expected + "\" but was \"" + Texts.clip(actual) + "\"", null);
     }
   }
 

@@ -348,9 +348,7 @@ public final class ReviewDatabase implements AutoCloseable {
       throw new RejectedInputException(source, line, "time",
           "time " + event.time() + " is in the future (now is " + now + "); record events after they happen", null);
     }
-    if (p.ledger == null) {
-      p.ledger = TrustLedger.start(p.policy, event.time()); // a new relationship starts at its first event
-    } else if (!p.ledger.isEmpty()) {
+    if (p.ledger != null && !p.ledger.isEmpty()) {
       Instant last = p.ledger.event(p.ledger.size() - 1).time();
       if (event.time().isBefore(last)) {
         throw new RejectedInputException(source, line, "time",
@@ -360,6 +358,10 @@ public final class ReviewDatabase implements AutoCloseable {
       }
     }
     try {
+      if (p.ledger == null) {
+        // A new relationship starts at its first event, which must be in the library's range.
+        p.ledger = TrustLedger.start(p.policy, event.time());
+      }
       p.ledger = p.ledger.append(event);
     } catch (InvalidTrustInputException e) {
       throw new RejectedInputException(source, line, e.field(), e.getMessage(), e);

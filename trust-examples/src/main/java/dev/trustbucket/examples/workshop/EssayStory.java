@@ -31,6 +31,8 @@ import java.util.List;
  *
  * <p>The dates are fixed (the story starts on Monday 2 September 2024), so the story always
  * plays the same way. The person is called Alex here; the essay tells it in the first person.
+ * The same story is shipped as the scenario file {@code scenarios/essay.txt}; a test checks that
+ * the two are equal, event for event.
  */
 public final class EssayStory {
   private EssayStory() {}
@@ -40,6 +42,15 @@ public final class EssayStory {
 
   /** The day the story stops (exclusive): 52 weeks after {@link #START}. */
   public static final LocalDate END = START.plusWeeks(52);
+
+  /** The scenario's name. */
+  public static final String TITLE = "The essay's story";
+
+  /** The narration of the weekly 1:1s after the conversation. */
+  static final String CHECK_IN = "Weekly 1:1: workload, energy and priorities, talked through honestly.";
+
+  /** The narration of the fortnightly status notes after the conversation. */
+  static final String STATUS_NOTE = "Status note sent before anyone asks.";
 
   /** The level Alex's bucket has at the start: a model employee, nearly full. */
   public static final double STARTING_LEVEL = 0.9;
@@ -95,25 +106,19 @@ public final class EssayStory {
     steps.add(at("2025-08-22", DELIVERED_ON_COMMITMENT, "The initiative is complete."));
 
     // Weekly 1:1s and fortnightly status notes from the week after the conversation.
-    String[] checkIns = {
-      "Workload and energy, talked through honestly.",
-      "What is on track and what is not.",
-      "Priorities for the week agreed together.",
-      "One risk raised early, one thing asked for.",
-    };
     LocalDate firstMonday = CONVERSATION.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
     int n = 0;
     for (LocalDate d = firstMonday; d.isBefore(END); d = d.plusWeeks(1), n++) {
-      steps.add(at(d.plusDays(1).toString(), REGULAR_CHECK_IN, checkIns[n % checkIns.length]));
+      steps.add(at(d.plusDays(1).toString(), REGULAR_CHECK_IN, CHECK_IN));
       if (n % 2 == 0) {
-        steps.add(at(d.plusDays(2).toString(), PROACTIVE_UPDATE, "Status note sent before anyone asks."));
+        steps.add(at(d.plusDays(2).toString(), PROACTIVE_UPDATE, STATUS_NOTE));
       }
     }
 
     steps.sort(Comparator.comparing(Dated::time));
     Scenario.Builder b =
         Scenario.builder(
-                "essay",
+                TITLE,
                 "A model employee loses their manager's trust during a health crisis they do not admit, and earns it back.")
             .startingAt(instant(START), STARTING_LEVEL)
             .endingAt(instant(END));

@@ -42,6 +42,8 @@ public final class TerminalChart {
   public static final int MARGIN = 6;
 
   private static final char POINT = '*';
+  private static final char SECOND_POINT = 'o';
+  private static final char BOTH = '@';
   private static final char DOT = '.';
   // Spelled out rather than taken from a locale, so the chart is the same on every machine.
   private static final String[] MONTHS = {
@@ -108,8 +110,42 @@ public final class TerminalChart {
    * @return {@code height() + 5} lines
    */
   public List<String> lines(Timeline timeline) {
+    return lines(List.of(timeline), new char[] {POINT});
+  }
+
+  /**
+   * Draws two timelines on one chart, for a comparison: the first with {@code '*'}, the second
+   * with {@code 'o'}, and {@code '@'} where both fall in the same cell. Column {@code c} is week
+   * {@code c + 1} of each timeline; the month and year labels and the tier thresholds are those of
+   * the first. Below the axis each timeline has its own strip of event marks, headed by its glyph.
+   *
+   * @param first drawn with {@code '*'}
+   * @param second drawn with {@code 'o'}
+   * @return {@code height() + 6} lines
+   */
+  public List<String> compareLines(Timeline first, Timeline second) {
+    return lines(List.of(first, second), new char[] {POINT, SECOND_POINT});
+  }
+
+  /**
+   * Draws two timelines on one chart; see {@link #compareLines}.
+   *
+   * @param first drawn with {@code '*'}
+   * @param second drawn with {@code 'o'}
+   * @return the chart's lines joined by {@code '\n'}, ending with a line break
+   */
+  public String renderComparison(Timeline first, Timeline second) {
+    StringBuilder out = new StringBuilder();
+    for (String line : compareLines(first, second)) {
+      out.append(line).append('\n');
+    }
+    return out.toString();
+  }
+
+  private List<String> lines(List<Timeline> series, char[] glyphs) {
+    Timeline timeline = series.get(0);
     List<Timeline.Week> weeks = timeline.weeks();
-    int width = weeks.size();
+    int width = series.stream().mapToInt(t -> t.weeks().size()).max().orElseThrow();
     AutonomyLadder ladder = timeline.policy().ladder();
 
     char[][] grid = new char[height][width];
@@ -124,11 +160,16 @@ public final class TerminalChart {
       String label = tier + " " + percent(threshold);
       rightLabels[row] = rightLabels[row] == null ? label : rightLabels[row] + ", " + label;
     }
-    for (int c = 0; c < width; c++) {
-      grid[rowOf(weeks.get(c).level())][c] = POINT;
+    for (int s = 0; s < series.size(); s++) {
+      List<Timeline.Week> ws = series.get(s).weeks();
+      for (int c = 0; c < ws.size(); c++) {
+        int row = rowOf(ws.get(c).level());
+        char here = grid[row][c];
+        grid[row][c] = here == POINT && glyphs[s] == SECOND_POINT ? BOTH : glyphs[s];
+      }
     }
 
-    List<String> lines = new ArrayList<>(height + 5);
+    List<String> lines = new ArrayList<>(height + 4 + series.size());
     lines.add(pad("100%", MARGIN - 1) + "+" + "-".repeat(width));
     int labelEvery = Math.max(1, height / 5);
     for (int r = height - 1; r >= 0; r--) {
@@ -141,11 +182,14 @@ public final class TerminalChart {
     }
     lines.add(" ".repeat(MARGIN - 1) + "+" + "-".repeat(width));
 
-    StringBuilder strip = new StringBuilder(pad("", MARGIN - 1)).append('|');
-    for (Timeline.Week w : weeks) {
-      strip.append(w.hasDrain() ? 'x' : w.steps().isEmpty() ? ' ' : '+');
+    for (int s = 0; s < series.size(); s++) {
+      String head = series.size() == 1 ? "" : String.valueOf(glyphs[s]);
+      StringBuilder strip = new StringBuilder(pad(head, MARGIN - 1)).append('|');
+      for (Timeline.Week w : series.get(s).weeks()) {
+        strip.append(w.hasDrain() ? 'x' : w.steps().isEmpty() ? ' ' : '+');
+      }
+      lines.add(stripTrailing(strip));
     }
-    lines.add(stripTrailing(strip));
 
     char[] months = blank(MARGIN + width + 4);
     char[] years = blank(MARGIN + width + 4);
@@ -153,7 +197,9 @@ public final class TerminalChart {
     int lastYear = Integer.MIN_VALUE;
     LocalDate previous = null;
     for (int c = 0; c < width; c++) {
-      LocalDate d = weeks.get(c).start();
+      LocalDate d = c < weeks.size()
+          ? weeks.get(c).start()
+          : weeks.get(weeks.size() - 1).start().plusWeeks(c - weeks.size() + 1L);
       boolean newMonth = previous == null || d.getMonth() != previous.getMonth();
       previous = d;
       int at = MARGIN + c;

@@ -3,30 +3,107 @@ package dev.trustbucket.examples.workshop;
 import dev.trustbucket.AutonomyLadder;
 import dev.trustbucket.AutonomyTier;
 import dev.trustbucket.TrustPolicy;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
- * The workshop program: plays the essay's story under the default policy and prints it week by
- * week, as a chart, and as a few lessons.
+ * The workshop program: plays the essay's story, scenario files a facilitator writes, and
+ * comparisons, as week-by-week tables, terminal charts, SVG charts and a few lessons.
  *
  * <p>Run it from the repository root with {@code ./mvnw -q -pl trust-examples -am compile
- * exec:java}. The output is plain ASCII and the same on every run.
+ * exec:java}, which plays the essay's story ({@code story}); {@code -Dexec.args="run
+ * scenarios/hidden-mistake.txt"} runs another subcommand. {@code docs/workshop.md} is the
+ * facilitator's guide. The text output is plain ASCII and the same on every run.
+ *
+ * <p>Exit codes: 0 on success, 1 when a scenario file is invalid or a file cannot be read or
+ * written, 2 for a usage error (an unknown subcommand, option or policy).
  */
-public final class Workshop {
-  private Workshop() {}
+@Command(
+    name = "workshop",
+    mixinStandardHelpOptions = true,
+    version = "Trust Bucket workshop 0.1.0-SNAPSHOT",
+    description = {
+      "Plays trust-bucket scenarios: the essay's story, scenario files and comparisons,",
+      "as tables, terminal charts and SVG charts.",
+      "",
+      "With Maven, from the repository root, add the subcommand to",
+      "./mvnw -q -pl trust-examples -am compile exec:java, such as:",
+      "  -Dexec.args=\"run scenarios/hidden-mistake.txt\"",
+    },
+    subcommands = {
+      WorkshopCommands.Story.class,
+      WorkshopCommands.Run.class,
+      WorkshopCommands.Compare.class,
+      WorkshopCommands.ListBehaviours.class,
+      WorkshopCommands.ListPolicies.class,
+      WorkshopCommands.Docs.class,
+      CommandLine.HelpCommand.class,
+    },
+    footer = {"", "docs/workshop.md describes the scenario file format and the workshop exercises."})
+public final class Workshop implements Callable<Integer> {
+  /**
+   * The system property naming the directory charts are written to when no {@code --svg} is
+   * given; the Maven build sets it to {@code trust-examples/target/workshop}. Without it, charts
+   * go to {@code target/workshop} under the working directory.
+   */
+  public static final String OUTPUT_PROPERTY = "trustbucket.workshop.out";
+
+  @Spec CommandSpec spec;
 
   /**
-   * Prints the essay's story under {@link TrustPolicy#defaults()}.
+   * Runs the program and exits with its exit code when that is not 0.
    *
-   * @param args ignored
+   * @param args a subcommand and its arguments, e.g. {@code run scenarios/hidden-mistake.txt}
    */
   public static void main(String[] args) {
-    Timeline timeline = ScenarioRunner.of(TrustPolicy.defaults()).run(EssayStory.scenario());
-    System.out.print(report(timeline));
-    System.out.flush();
+    int code = commandLine().execute(args);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /**
+   * Returns the program's command line, ready to {@link CommandLine#execute execute}: invalid
+   * scenario files and I/O errors print one message per problem to the error stream and give exit
+   * code 1; usage errors give 2.
+   *
+   * @return a new command line
+   */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Workshop());
+    cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+      String message;
+      if (ex instanceof ScenarioFormatException) {
+        message = ex.getMessage();
+      } else if (ex instanceof UncheckedIOException || ex instanceof IOException) {
+        Throwable io = ex instanceof UncheckedIOException ? ex.getCause() : ex;
+        message = io.getMessage() == null ? io.toString() : io.getMessage();
+      } else {
+        throw ex;
+      }
+      PrintWriter err = cmd.getErr();
+      message.lines().forEach(l -> err.println("error: " + l));
+      err.flush();
+      return 1;
+    });
+    return cl;
+  }
+
+  /** With no subcommand: a usage error that lists the subcommands. */
+  @Override
+  public Integer call() {
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing subcommand: story, run, compare, behaviours, policies, docs or help");
   }
 
   /**
@@ -140,15 +217,19 @@ public final class Workshop {
           .flatMap(w -> w.steps().stream())
           .filter(s -> !s.step().event().isDrop())
           .count();
-      line(out, "  Lost in buckets: %d drains in weeks %d to %d took it from %s to %s, %s points in %d weeks.",
-          drains, from.number(), lowest.number(), level(before), level(lowest.level()),
-          points(before - lowest.level()), lowest.number() - from.number() + 1);
+      int span = lowest.number() - from.number() + 1;
+      line(out, "  Lost in buckets: %s in %s took it from %s to %s, %s points in %s.",
+          count(drains, "drain"),
+          span == 1 ? "week " + from.number() : "weeks " + from.number() + " to " + lowest.number(),
+          level(before), level(lowest.level()), points(before - lowest.level()), count(span, "week"));
     }
     timeline.firstWeekBelow(AutonomyTier.TRUSTED, 0).ifPresent(w ->
         line(out, "Fell below TRUSTED in week %d (week of %s).", w.number(), w.start()));
 
     for (AutonomyTier tier : new AutonomyTier[] {AutonomyTier.TRUSTED, AutonomyTier.AUTONOMOUS}) {
-      if (timeline.firstWeekBelow(tier, 0).isEmpty()) {
+      boolean hadIt = timeline.initial().tier().compareTo(tier) >= 0
+          || timeline.weeks().stream().anyMatch(w -> w.number() < lowest.number() && w.tier().compareTo(tier) >= 0);
+      if (!hadIt || timeline.firstWeekBelow(tier, 0).isEmpty()) {
         continue;
       }
       Optional<Timeline.Week> back = timeline.firstWeekAtOrAbove(tier, lowest.number());
@@ -169,8 +250,8 @@ public final class Workshop {
     line(out, "Ended at %s, %s, in week %d (week of %s).",
         level(last.level()), last.tier(), last.number(), last.start());
     if (last.number() > lowest.number()) {
-      line(out, "  Built in drops: %d drops after the lowest point won back %s points in %d weeks.",
-          drops, points(last.level() - lowest.level()), last.number() - lowest.number());
+      line(out, "  Built in drops: %s after the lowest point won back %s points in %s.",
+          count(drops, "drop"), points(last.level() - lowest.level()), count(last.number() - lowest.number(), "week"));
     }
     if (last.bucket().scar() > 0) {
       line(out, "The scar of the breaches still keeps the bucket from refilling above %s (it fades with a"
@@ -182,6 +263,10 @@ public final class Workshop {
 
   private static void line(StringBuilder out, String template, Object... args) {
     out.append(String.format(Locale.ROOT, template, args)).append('\n');
+  }
+
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   private static String level(double level) {
@@ -197,7 +282,7 @@ public final class Workshop {
   }
 
   /** A number without float noise: 7.000000000000001 prints as 7, 0.05 * 100 as 5. */
-  private static String num(double x) {
+  static String num(double x) {
     return BigDecimal.valueOf(x).setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
   }
 }

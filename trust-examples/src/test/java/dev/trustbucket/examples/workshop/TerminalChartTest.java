@@ -92,4 +92,32 @@ class TerminalChartTest {
     assertThat(lines.get(1)).isEqualTo("     |*");
     assertThatThrownBy(() -> TerminalChart.withHeight(1)).isInstanceOf(InvalidTrustInputException.class);
   }
+
+  @Test
+  void comparesTwoTimelinesWithTwoGlyphsAndTwoStrips() {
+    Timeline symmetric = ScenarioRunner.of(TrustPolicy.symmetric()).run(EssayStory.scenario());
+    List<String> lines = TerminalChart.standard().compareLines(story, symmetric);
+    assertThat(lines).hasSize(TerminalChart.DEFAULT_HEIGHT + 6);
+    List<String> rows = lines.subList(1, TerminalChart.DEFAULT_HEIGHT + 1);
+    TerminalChart chart = TerminalChart.standard();
+    for (int c = 0; c < story.weeks().size(); c++) {
+      int col = TerminalChart.MARGIN + c;
+      int rowA = TerminalChart.DEFAULT_HEIGHT - 1 - chart.rowOf(story.weeks().get(c).level());
+      int rowB = TerminalChart.DEFAULT_HEIGHT - 1 - chart.rowOf(symmetric.weeks().get(c).level());
+      if (rowA == rowB) {
+        assertThat(rows.get(rowA).charAt(col)).as("week %s", c + 1).isEqualTo('@');
+      } else {
+        assertThat(rows.get(rowA).charAt(col)).as("week %s", c + 1).isEqualTo('*');
+        assertThat(rows.get(rowB).charAt(col)).as("week %s", c + 1).isEqualTo('o');
+      }
+    }
+    // The first weeks, before any drain, are the same under both policies.
+    assertThat(rows.get(TerminalChart.DEFAULT_HEIGHT - 1 - chart.rowOf(story.weeks().get(0).level()))
+        .charAt(TerminalChart.MARGIN)).isEqualTo('@');
+    assertThat(lines.get(TerminalChart.DEFAULT_HEIGHT + 2)).startsWith("    *|+ ++ xxxxx+");
+    assertThat(lines.get(TerminalChart.DEFAULT_HEIGHT + 3)).startsWith("    o|+ ++ xxxxx+");
+    assertThat(lines.get(TerminalChart.DEFAULT_HEIGHT + 4).substring(TerminalChart.MARGIN)).startsWith("Sep");
+    // A single timeline still draws exactly as before.
+    assertThat(TerminalChart.standard().lines(story)).hasSize(TerminalChart.DEFAULT_HEIGHT + 5);
+  }
 }

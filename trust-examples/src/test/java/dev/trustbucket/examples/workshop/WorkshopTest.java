@@ -3,21 +3,21 @@ package dev.trustbucket.examples.workshop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trustbucket.TrustPolicy;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class WorkshopTest {
 
   @Test
-  void mainPrintsTheWholeStoryTheSameWayEveryTime() {
-    String first = runMain();
-    String second = runMain();
+  void storyPrintsTheWholeStoryTheSameWayEveryTime() {
+    String first = story();
+    String second = story();
 
     assertThat(first).isEqualTo(second);
     assertThat(first)
-        .startsWith("TRUST BUCKET: \"essay\", week by week\n")
+        .startsWith("TRUST BUCKET: \"The essay's story\", week by week\n")
         .contains("Policy \"default\":")
         .contains("Start 2024-09-02: 90.0 % AUTONOMOUS")
         .contains("  52  2025-08-25")
@@ -52,15 +52,11 @@ class WorkshopTest {
         .contains("an ordinary drop fills 7 % of the room left, an ordinary drain empties 21 %");
   }
 
-  private static String runMain() {
-    PrintStream original = System.out;
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-      System.setOut(capture);
-      Workshop.main(new String[0]);
-    } finally {
-      System.setOut(original);
-    }
-    return bytes.toString(StandardCharsets.UTF_8);
+  private static String story() {
+    StringWriter out = new StringWriter();
+    CommandLine cl = Workshop.commandLine();
+    cl.setOut(new PrintWriter(out));
+    assertThat(cl.execute("story", "--no-svg")).isZero();
+    return out.toString();
   }
 }

@@ -1,0 +1,114 @@
+package dev.trustbucket.benchmarks;
+
+import dev.trustbucket.AutonomyTier;
+import dev.trustbucket.TrustBucket;
+import dev.trustbucket.TrustEvent;
+import dev.trustbucket.TrustLedger;
+import dev.trustbucket.TrustPolicy;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jol.info.ClassLayout;
+import org.openjdk.jol.info.GraphLayout;
+import org.openjdk.jol.vm.VM;
+
+/**
+ * Measures with JOL what a bucket and a stored event cost in memory, excluding what every bucket
+ * and ledger shares.
+ *
+ * <p><b>Shared, not counted</b>: the policy (with its catalogue, behaviours, decay rules and
+ * ladder), the {@link AutonomyTier} constants, and the empty note {@code ""} that events without
+ * a note all point to. A note's own text is the user's data and is not part of these figures.
+ *
+ * <ul>
+ *   <li><b>Bucket</b>: everything reachable from one {@link TrustBucket}, minus the shared set.
+ *   <li><b>Per event</b>: (retained size of a ledger of n events − retained size of an empty
+ *       ledger) / n, with both ledgers built from {@code TrustLedger.start} and {@code append}, as
+ *       a user builds them. This counts the event columns (with the spare capacity the ledger
+ *       holds at that size), the checkpoints (one bucket per 64 events) and the arrays holding
+ *       them. It is given at n = 1,000,000 (the issue's figure; the columns then have 0.5 % spare
+ *       capacity) and just after a growth step (n = 670,206: 50 % spare capacity, the worst case).
+ * </ul>
+ *
+ * <p>Prints a readable report; with an argument, also writes {@code key=value} lines to that
+ * file for {@code trust-benchmarks/report.py}.
+ */
+public final class MemoryFootprint {
+  private static final int MILLION = 1_000_000;
+  /** One past a capacity step of the ledger's columns (670,205 → 1,005,308). */
+  private static final int JUST_GROWN = 670_206;
+
+  private MemoryFootprint() {}
+
+  public static void main(String[] args) throws IOException {
+    System.out.println(VM.current().details());
+    TrustPolicy policy = Workload.POLICY;
+    Object[] shared = sharedRoots(policy);
+    long sharedSize = GraphLayout.parseInstance(shared).totalSize();
+
+    TrustBucket bucket = TrustBucket.start(policy, Workload.START);
+    for (TrustEvent e : Workload.events(100, 1)) {
+      bucket = bucket.apply(e);
+    }
+    System.out.println(ClassLayout.parseInstance(bucket).toPrintable());
+    long bucketShallow = ClassLayout.parseInstance(bucket).instanceSize();
+    long bucketRetained = retained(bucket, shared, sharedSize);
+
+    long empty = retained(TrustLedger.start(policy, Workload.START), shared, sharedSize);
+    Map<String, String> out = new LinkedHashMap<>();
+    out.put("bucket.shallow.bytes", Long.toString(bucketShallow));
+    out.put("bucket.retained.bytes", Long.toString(bucketRetained));
+    out.put("ledger.empty.bytes", Long.toString(empty));
+
+    List<String> lines = new ArrayList<>();
+    for (int n : new int[] {MILLION, JUST_GROWN}) {
+      TrustLedger ledger = Workload.ledger(n, 7);
+      long size = retained(ledger, shared, sharedSize);
+      double perEvent = (double) (size - empty) / n;
+      out.put("ledger." + n + ".bytes", Long.toString(size));
+      out.put("ledger." + n + ".perEvent.bytes", String.format(Locale.ROOT, "%.2f", perEvent));
+      lines.add(String.format(Locale.ROOT, "ledger of %,9d events: %,12d B retained, %6.2f B per event",
+          n, size, perEvent));
+      if (n == MILLION) {
+        System.out.println("Ledger of 1,000,000 events, everything reachable (shared objects included):");
+        System.out.println(GraphLayout.parseInstance(ledger).toFootprint());
+      }
+    }
+
+    System.out.println("=== Memory footprint (JOL; shared policy, tier constants and \"\" note excluded) ===");
+    System.out.printf(Locale.ROOT, "TrustBucket: %d B shallow, %d B retained (target <= 64 B)%n",
+        bucketShallow, bucketRetained);
+    System.out.printf(Locale.ROOT, "empty ledger: %,d B retained%n", empty);
+    lines.forEach(System.out::println);
+    System.out.println("(target <= 48 B per event)");
+
+    if (args.length > 0) {
+      try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(Path.of(args[0]), StandardCharsets.UTF_8))) {
+        out.forEach((k, v) -> w.println(k + "=" + v));
+      }
+    }
+  }
+
+  private static Object[] sharedRoots(TrustPolicy policy) {
+    List<Object> roots = new ArrayList<>();
+    roots.add(policy);
+    roots.add("");
+    roots.addAll(Arrays.asList(AutonomyTier.values()));
+    return roots.toArray();
+  }
+
+  /** The size of everything reachable from {@code root} that is not reachable from the shared roots. */
+  private static long retained(Object root, Object[] shared, long sharedSize) {
+    Object[] roots = Arrays.copyOf(shared, shared.length + 1);
+    roots[shared.length] = root;
+    return GraphLayout.parseInstance(roots).totalSize() - sharedSize;
+  }
+}

@@ -1,0 +1,559 @@
+package dev.trustbucket.io;
+
+import static dev.trustbucket.HostileInput.junk;
+import static dev.trustbucket.HostileInput.rejected;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.trustbucket.HistoryGenerators;
+import dev.trustbucket.HistoryGenerators.LedgerCase;
+import dev.trustbucket.InvalidTrustInputException;
+import dev.trustbucket.TrustBucket;
+import dev.trustbucket.TrustEvent;
+import dev.trustbucket.TrustLedger;
+import dev.trustbucket.TrustPolicy;
+import dev.trustbucket.behaviour.Behaviour;
+import dev.trustbucket.behaviour.Behaviours;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * Damaged serialised states and ledgers. Each property starts from lines that {@link TrustCodec}
+ * wrote itself and damages them: fields dropped, duplicated, swapped or rotated, values of the
+ * wrong type, huge numbers, NaN, empty strings, binary junk (random bytes read as ISO-8859-1),
+ * enormous values and lines, wrong versions and record types, truncated lines, invalid escapes,
+ * lines dropped, duplicated or reordered.
+ *
+ * <p>Damage that cannot leave a valid record must end in a {@link MalformedRecordException} whose
+ * {@link MalformedRecordException#line() line()} is the damaged line's number, whose message
+ * starts with {@code "line N: "} and names the field, and nothing else: no {@code
+ * NumberFormatException}, {@code DateTimeParseException}, {@code ArrayIndexOutOfBoundsException}
+ * or other leak. Some damage can leave a record that is valid by itself (two numbers swapped, an
+ * event line dropped); format version 1 has no checksum to notice it, so for those the reader must
+ * read exactly what the damaged lines say, as the API would build it, or reject it as the API
+ * would.
+ */
+@Label("Hostile input · serialised states and ledgers")
+class HostileRecordProperties {
+  static final List<String> STATE_FIELDS = List.of("type", "version", "policy", "time", "level", "scar", "tier",
+      "promotedAt", "positiveEvidence", "negativeEvidence");
+  static final List<String> EVENT_FIELDS = List.of("time", "behaviour", "weight", "disclosure", "delay", "note");
+
+  /** What a field holds, for swaps and wrong types: fields of one class can hold each other's values. */
+  private static final String[] STATE_CLASSES = {"type", "version", "policy", "instant", "number", "number", "tier",
+      "instant", "number", "number"};
+  private static final String[] EVENT_CLASSES = {"instant", "behaviour", "number", "disclosure", "duration", "note"};
+  private static final int NOTE = 5;
+
+  /** Values of every class, for {@link Kind#WRONG_TYPE}. */
+  private static final List<String[]> TYPED_VALUES = List.of(
+      new String[] {"word", "abc"}, new String[] {"word", "true"}, new String[] {"word", "null"},
+      new String[] {"word", "{}"}, new String[] {"number", "12.5"}, new String[] {"number", "-3"},
+      new String[] {"instant", "2025-03-03T10:00:00Z"}, new String[] {"tier", "TRUSTED"},
+      new String[] {"behaviour", "missed-deadline"}, new String[] {"duration", "PT3H"},
+      new String[] {"disclosure", "self-reported"}, new String[] {"version", "1"});
+
+  private static final int ENORMOUS = 1 << 20;
+
+  /** How a record or a ledger is damaged. */
+  enum Kind {
+    // One field of one line.
+    DROP_FIELD, DUPLICATE_FIELD, SWAP_FIELDS, ROTATE_FIELDS, WRONG_TYPE, HUGE_NUMBER, NOT_A_NUMBER,
+    JAVA_NUMBER_SYNTAX, EMPTY, BINARY_JUNK, PADDED, ENORMOUS_FIELD, TRUNCATED,
+    // The first fields of a state or a ledger header.
+    WRONG_VERSION, WRONG_RECORD_TYPE,
+    // The note of an event line.
+    INVALID_ESCAPE, RAW_LINE_BREAK, NOTE_TOO_LONG,
+    // Whole lines of a ledger.
+    EMPTY_INPUT, DROP_HEADER, DUPLICATE_HEADER, HEADER_SWAPPED, EVENTS_REORDERED, EVENT_BEFORE_START, BLANK_LINE,
+    JUNK_LINE, ENORMOUS_LINE;
+
+    static final Set<Kind> RECORD = EnumSet.range(DROP_FIELD, WRONG_RECORD_TYPE);
+    static final Set<Kind> EVENT = EnumSet.complementOf(EnumSet.of(WRONG_VERSION, WRONG_RECORD_TYPE));
+  }
+
+  /**
+   * Damaged lines and what reading them must report.
+   *
+   * @param lines the damaged lines
+   * @param line the 1-based number of the line the reader must blame
+   * @param fields the fields it may name (several when the damage hits more than one)
+   * @param what the damage, for failure messages
+   */
+  record Damage(List<String> lines, int line, Set<String> fields, String what) {
+    @Override
+    public String toString() {
+      return what + " -> line " + line + " " + fields;
+    }
+  }
+
+  // ---------------------------------------------------------------- generators
+
+  @Provide
+  Arbitrary<LedgerCase> histories() {
+    return HistoryGenerators.ledgerCases(25, 400)
+        .filter(c -> c.events().size() >= 2 && micros(c.events().get(0).time()) < micros(c.end()));
+  }
+
+  @Provide
+  Arbitrary<Kind> recordKinds() {
+    return Arbitraries.of(Kind.RECORD);
+  }
+
+  @Provide
+  Arbitrary<Kind> ledgerKinds() {
+    return Arbitraries.of(Kind.class);
+  }
+
+  @Provide
+  Arbitrary<Long> seeds() {
+    return Arbitraries.longs();
+  }
+
+  static long micros(Instant t) {
+    return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
+  }
+
+  // ---------------------------------------------------------------- damage to one record
+
+  /**
+   * Damages one record line (a state, a ledger header, or an event line).
+   *
+   * @param line the valid line
+   * @param lineNo its 1-based number
+   * @param names its fields' names
+   * @param classes its fields' classes
+   * @param kind the damage
+   * @param r the random source
+   * @return the damaged line and the fields the reader may blame
+   */
+  static Damage damageRecord(String line, int lineNo, List<String> names, String[] classes, Kind kind, Random r) {
+    List<String> f = new ArrayList<>(Arrays.asList(line.split("\t", -1)));
+    boolean header = names == STATE_FIELDS;
+    int n = f.size();
+    // The fields a value may go into: all but the free-text note.
+    List<Integer> valued = new ArrayList<>();
+    List<Integer> numbers = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (!classes[i].equals("note")) {
+        valued.add(i);
+      }
+      if (classes[i].equals("number") || classes[i].equals("version")) {
+        numbers.add(i);
+      }
+    }
+    int i = valued.get(r.nextInt(valued.size()));
+    Set<String> blame = Set.of(names.get(i));
+    String what = kind + " " + names.get(i);
+    switch (kind) {
+      case DROP_FIELD: {
+        int d = r.nextInt(n);
+        f.remove(d);
+        what = kind + " " + names.get(d);
+        blame = Set.of(header && d == 0 ? "type" : header && d == 1 ? "version" : "fields");
+        break;
+      }
+      case DUPLICATE_FIELD: {
+        int d = r.nextInt(n);
+        f.add(d, f.get(d));
+        what = kind + " " + names.get(d);
+        blame = Set.of(header && d == 0 ? "version" : "fields");
+        break;
+      }
+      case SWAP_FIELDS: {
+        int j;
+        do {
+          j = valued.get(r.nextInt(valued.size()));
+        } while (classes[j].equals(classes[i]));
+        String t = f.get(i);
+        f.set(i, f.get(j));
+        f.set(j, t);
+        what = kind + " " + names.get(i) + "<->" + names.get(j);
+        blame = Set.of(names.get(i), names.get(j));
+        break;
+      }
+      case ROTATE_FIELDS: {
+        int k = 1 + r.nextInt(n - 1);
+        java.util.Collections.rotate(f, k);
+        what = kind + " by " + k;
+        blame = Set.copyOf(names);
+        break;
+      }
+      case WRONG_TYPE: {
+        List<String[]> others = TYPED_VALUES.stream()
+            .filter(v -> !v[0].equals(classes[i]) && !(classes[i].equals("instant") && v[1].equals("-"))
+                && !(classes[i].equals("number") && v[0].equals("version"))
+                && !(classes[i].equals("version") && v[1].equals("1")))
+            .collect(Collectors.toList());
+        String v = others.get(r.nextInt(others.size()))[1];
+        f.set(i, v);
+        what = kind + " " + names.get(i) + "=" + v;
+        break;
+      }
+      case HUGE_NUMBER: {
+        int k = numbers.get(r.nextInt(numbers.size()));
+        String v = pick(r, "1e309", "-1e309", "1" + "0".repeat(400), "9".repeat(40), "3.5e38", "1e400",
+            "179769313486231570814527423731704356798070567525844996598917476803157260780028538760589558632766878171540458953514382464234321326889464182768467546703537516986049910576551282076245490090389328944075868508455133942304583236903222948165808559332123348274797826204144723168738177180919299881250404026184124858369");
+        f.set(k, v);
+        blame = Set.of(names.get(k));
+        what = kind + " " + names.get(k) + "=" + v.substring(0, Math.min(20, v.length()));
+        break;
+      }
+      case NOT_A_NUMBER: {
+        int k = numbers.get(r.nextInt(numbers.size()));
+        String v = pick(r, "NaN", "-NaN", "Infinity", "-Infinity", "+Infinity", "nan", "inf");
+        f.set(k, v);
+        blame = Set.of(names.get(k));
+        what = kind + " " + names.get(k) + "=" + v;
+        break;
+      }
+      case JAVA_NUMBER_SYNTAX: {
+        // Values Java's parsers accept but TrustCodec never writes: hex, type suffixes, other digits.
+        int k = numbers.get(r.nextInt(numbers.size()));
+        String v = f.get(k);
+        if (classes[k].equals("version")) {
+          v = pick(r, "+1", "\u0661", "\uff11", "1L");
+        } else {
+          double x = Double.parseDouble(v);
+          v = pick(r, Double.toHexString(x), v + "d", v + "f", v + "D", v + "F", "0x" + Long.toHexString((long) x));
+        }
+        f.set(k, v);
+        blame = Set.of(names.get(k));
+        what = kind + " " + names.get(k) + "=" + v;
+        break;
+      }
+      case EMPTY:
+        f.set(i, "");
+        break;
+      case BINARY_JUNK: {
+        String v = junk(r, 200);
+        f.set(i, v);
+        blame = v.indexOf('\t') >= 0 ? Set.of(names.get(i), "fields") : blame;
+        what = kind + " " + names.get(i);
+        break;
+      }
+      case PADDED: {
+        String pad = pick(r, " ", "\u0000", "\u0001", "\u001f", "\u000b", "\f", "\u00a0", "\u2003", "  ");
+        int side = r.nextInt(3);
+        f.set(i, (side != 1 ? pad : "") + f.get(i) + (side != 0 ? pad : ""));
+        what = kind + " " + names.get(i) + " with U+" + Integer.toHexString(pad.charAt(0));
+        break;
+      }
+      case ENORMOUS_FIELD: {
+        int k = r.nextInt(n);
+        String v = classes[k].equals("number") || classes[k].equals("version") ? "9".repeat(ENORMOUS)
+            : classes[k].equals("note") ? "n".repeat(ENORMOUS) : "x".repeat(ENORMOUS);
+        f.set(k, v);
+        blame = Set.of(names.get(k));
+        what = kind + " " + names.get(k);
+        break;
+      }
+      case TRUNCATED: {
+        // Cut before the last tab, so a field is lost: a cut inside the last field can leave a valid
+        // shorter number or note, which the undetectable-damage property covers instead.
+        int lastTab = line.lastIndexOf('\t');
+        int cut = r.nextInt(lastTab);
+        String cutLine = line.substring(0, cut);
+        int typeEnd = line.indexOf('\t');
+        blame = header && cut < typeEnd ? Set.of("type") : header && cut > typeEnd && cut < line.indexOf('\t', typeEnd + 1)
+            ? Set.of("version", "fields") : Set.of("fields");
+        return new Damage(List.of(cutLine), lineNo, blame, kind + " at " + cut + " of " + line.length());
+      }
+      case WRONG_VERSION: {
+        String v = pick(r, "0", "2", "-1", "10", "99999999999", "1.0", "v1", "one", "", " 1", "1 ", "2147483648");
+        f.set(1, v);
+        blame = Set.of("version");
+        what = kind + " '" + v + "'";
+        break;
+      }
+      case WRONG_RECORD_TYPE: {
+        String v = pick(r, f.get(0).equals("trust-state") ? "trust-ledger" : "trust-state",
+            f.get(0).toUpperCase(java.util.Locale.ROOT), f.get(0).replace('-', '_'), "", "trust-event", "#");
+        f.set(0, v);
+        blame = Set.of("type");
+        what = kind + " '" + v + "'";
+        break;
+      }
+      case INVALID_ESCAPE: {
+        String note = f.get(NOTE);
+        String bad = pick(r, "\\q", "\\u0041", "\\x", "\\0", "\\N", "\\\"", "\\");
+        // At the start or the end of the escaped note: never inside another escape.
+        f.set(NOTE, bad.equals("\\") || r.nextBoolean() ? note + bad : bad + note);
+        blame = Set.of("note");
+        what = kind + " " + bad;
+        break;
+      }
+      case RAW_LINE_BREAK: {
+        String note = f.get(NOTE);
+        int at = r.nextInt(note.length() + 1);
+        f.set(NOTE, note.substring(0, at) + pick(r, "\n", "\r", "\r\n") + note.substring(at));
+        blame = Set.of("note");
+        what = kind + " at " + at;
+        break;
+      }
+      case NOTE_TOO_LONG: {
+        int len = TrustEvent.MAX_NOTE_LENGTH + 1 + r.nextInt(r.nextBoolean() ? 5 : 5_000);
+        f.set(NOTE, pick(r, "x", "\\t", "\\\\", "é").repeat(len));
+        blame = Set.of("note");
+        what = kind + " " + len;
+        break;
+      }
+      default:
+        throw new IllegalArgumentException("not a record damage: " + kind);
+    }
+    return new Damage(List.of(String.join("\t", f)), lineNo, blame, what);
+  }
+
+  @SafeVarargs
+  static <T> T pick(Random r, T... values) {
+    return values[r.nextInt(values.length)];
+  }
+
+  // ---------------------------------------------------------------- damage to a ledger
+
+  static Damage damageLedger(List<String> lines, Kind kind, Random r) {
+    List<String> out = new ArrayList<>(lines);
+    int events = lines.size() - 1;
+    int k = 1 + r.nextInt(events); // an event line's index in the list
+    switch (kind) {
+      case EMPTY_INPUT:
+        return new Damage(List.of(), 1, Set.of("header"), kind.toString());
+      case DROP_HEADER:
+        out.remove(0);
+        return new Damage(out, 1, Set.of("type"), kind.toString());
+      case DUPLICATE_HEADER:
+        out.add(1, lines.get(0));
+        return new Damage(out, 2, Set.of("fields"), kind.toString());
+      case HEADER_SWAPPED:
+        out.set(0, lines.get(k));
+        out.set(k, lines.get(0));
+        return new Damage(out, 1, Set.of("type"), kind + " with line " + (k + 1));
+      case EVENTS_REORDERED: {
+        // Move a later event before an earlier one that happened strictly before it.
+        List<Integer> pairs = new ArrayList<>();
+        for (int a = 1; a <= events; a++) {
+          for (int b = a + 1; b <= events; b++) {
+            if (time(lines.get(b)) > time(lines.get(a))) {
+              pairs.add(a * 1_000 + b);
+            }
+          }
+        }
+        int p = pairs.get(r.nextInt(pairs.size()));
+        int a = p / 1_000;
+        int b = p % 1_000;
+        out.add(a, out.remove(b));
+        int blamed = 2;
+        long latest = Long.MIN_VALUE;
+        for (int i = 1; i < out.size(); i++) {
+          long t = time(out.get(i));
+          if (t < latest) {
+            blamed = i + 1;
+            break;
+          }
+          latest = t;
+        }
+        return new Damage(out, blamed, Set.of("time"), kind + " line " + (b + 1) + " before line " + (a + 1));
+      }
+      case EVENT_BEFORE_START: {
+        String[] f = lines.get(k).split("\t", -1);
+        Instant start = Instant.parse(lines.get(0).split("\t", -1)[3]);
+        f[0] = start.minusSeconds(1 + r.nextInt(1_000_000)).toString();
+        out.set(k, String.join("\t", f));
+        return new Damage(out, k + 1, Set.of("time"), kind + " line " + (k + 1));
+      }
+      case BLANK_LINE: {
+        int at = 1 + r.nextInt(events + 1);
+        out.add(at, pick(r, "", " ", "\t\t\t\t\t"));
+        return new Damage(out, at + 1, Set.of("fields", "weight"), kind + " at line " + (at + 1));
+      }
+      case JUNK_LINE: {
+        int at = 1 + r.nextInt(events + 1);
+        out.add(at, junk(r, 300));
+        Set<String> any = new java.util.HashSet<>(EVENT_FIELDS);
+        any.add("fields");
+        return new Damage(out, at + 1, any, kind + " at line " + (at + 1));
+      }
+      case ENORMOUS_LINE: {
+        int at = 1 + r.nextInt(events + 1);
+        out.add(at, r.nextBoolean() ? "x".repeat(ENORMOUS) : String.join("\t", List.of("9".repeat(ENORMOUS / 6),
+            "y".repeat(ENORMOUS / 6), "1.0", "not-recorded", "PT0S", "z".repeat(ENORMOUS / 6))));
+        return new Damage(out, at + 1, Set.of("fields", "time"), kind + " at line " + (at + 1));
+      }
+      default: {
+        boolean onHeader = Kind.RECORD.contains(kind) && (!Kind.EVENT.contains(kind) || r.nextInt(4) == 0);
+        int index = onHeader ? 0 : k;
+        Damage d = onHeader
+            ? damageRecord(lines.get(0), 1, STATE_FIELDS, STATE_CLASSES, kind, r)
+            : damageRecord(lines.get(index), index + 1, EVENT_FIELDS, EVENT_CLASSES, kind, r);
+        out.set(index, d.lines().get(0));
+        return new Damage(out, index + 1, d.fields(), d.what() + " on line " + (index + 1));
+      }
+    }
+  }
+
+  static long time(String eventLine) {
+    return micros(Instant.parse(eventLine.substring(0, eventLine.indexOf('\t'))));
+  }
+
+  // ---------------------------------------------------------------- properties
+
+  static void check(Damage d, Throwable thrown) {
+    MalformedRecordException e = rejected(MalformedRecordException.class, d.toString(), thrown);
+    assertThat(e.line()).as("line of %s: %s", d, e.getMessage()).isEqualTo(d.line());
+    assertThat(e.getMessage()).as("message of %s", d).startsWith("line " + d.line() + ": ");
+    assertThat(d.fields()).as("field of %s: %s", d, e.getMessage()).contains(e.field());
+    assertThat(e.getMessage()).contains(e.field());
+  }
+
+  @Property(tries = 1_000)
+  @Label("a damaged state line is rejected with line 1 and the field, never another exception")
+  void damagedStates(
+      @ForAll("histories") LedgerCase c, @ForAll("recordKinds") Kind kind, @ForAll("seeds") long seed) {
+    Random r = new Random(seed);
+    TrustLedger ledger = c.ledger();
+    TrustBucket state = r.nextBoolean() ? ledger.state() : ledger.stateAt(c.events().get(r.nextInt(c.events().size())).time());
+    String line = TrustCodec.writeState(state);
+    Damage d = damageRecord(line, 1, STATE_FIELDS, STATE_CLASSES, kind, r);
+    Statistics.label("kind").collect(kind);
+
+    check(d, catchThrowable(() -> TrustCodec.readState(d.lines().get(0), c.policy())));
+    // Reading has no side effects: the original still reads back to an equal bucket.
+    assertThat(TrustCodec.readState(line, c.policy())).isEqualTo(state);
+    Statistics.label("kind").coverage(checker -> Kind.RECORD.forEach(k -> checker.check(k).count(n -> n > 0)));
+  }
+
+  @Property(tries = 1_500)
+  @Label("a damaged ledger is rejected whole, blaming the damaged line and field, never another exception")
+  void damagedLedgers(@ForAll("histories") LedgerCase c, @ForAll("ledgerKinds") Kind kind, @ForAll("seeds") long seed) {
+    TrustLedger ledger = c.ledger();
+    List<String> lines = TrustCodec.writeLedger(ledger);
+    Damage d = damageLedger(lines, kind, new Random(seed));
+    Statistics.label("kind").collect(kind);
+
+    check(d, catchThrowable(() -> TrustCodec.readLedger(d.lines(), c.policy())));
+    // Nothing half-read: the original ledger is as it was, and its lines still read back to it.
+    assertThat(ledger).isEqualTo(c.ledger());
+    assertThat(TrustCodec.readLedger(lines, c.policy())).isEqualTo(ledger);
+    Statistics.label("kind").coverage(checker -> EnumSet.allOf(Kind.class).forEach(k -> checker.check(k).count(n -> n > 0)));
+  }
+
+  // ---------------------------------------------------------------- damage a record can survive
+
+  /** Damage that may leave lines valid by themselves. */
+  enum Quiet {
+    SWAP_LEVEL_AND_SCAR, SWAP_EVIDENCE, SWAP_TIME_AND_PROMOTED_AT, DROP_EVENT_LINE, DUPLICATE_EVENT_LINE,
+    SWAP_EVENT_LINES, OTHER_BEHAVIOUR
+  }
+
+  @Property(tries = 400)
+  @Label("damage that leaves valid lines (format 1 has no checksum) reads exactly as the API builds those lines, or is rejected as the API rejects them")
+  void quietDamageReadsAsTheApiWouldBuildIt(
+      @ForAll("histories") LedgerCase c, @ForAll Quiet quiet, @ForAll("seeds") long seed) {
+    Random r = new Random(seed);
+    TrustPolicy policy = c.policy();
+    TrustLedger ledger = c.ledger();
+    List<String> lines = new ArrayList<>(TrustCodec.writeLedger(ledger));
+    TrustBucket initial = ledger.initial();
+    List<TrustEvent> events = new ArrayList<>(ledger.events());
+    String[] h = lines.get(0).split("\t", -1);
+    int k = r.nextInt(events.size());
+    int j = r.nextInt(events.size());
+
+    // The damage, and what the API makes of the same content.
+    InvalidTrustInputException expected = null;
+    int expectedLine = 1;
+    TrustLedger built = null;
+    try {
+      switch (quiet) {
+        case SWAP_LEVEL_AND_SCAR:
+        case SWAP_EVIDENCE:
+        case SWAP_TIME_AND_PROMOTED_AT: {
+          int a = quiet == Quiet.SWAP_LEVEL_AND_SCAR ? 4 : quiet == Quiet.SWAP_EVIDENCE ? 8 : 3;
+          int b = quiet == Quiet.SWAP_LEVEL_AND_SCAR ? 5 : quiet == Quiet.SWAP_EVIDENCE ? 9 : 7;
+          String t = h[a];
+          h[a] = h[b];
+          h[b] = t;
+          lines.set(0, String.join("\t", h));
+          boolean timesSwapped = quiet == Quiet.SWAP_TIME_AND_PROMOTED_AT && initial.promotedAt().isPresent();
+          TrustBucket b0 = TrustBucket.restore(policy,
+              timesSwapped ? initial.promotedAt().get() : initial.time(),
+              quiet == Quiet.SWAP_LEVEL_AND_SCAR ? initial.scar() : initial.level(),
+              quiet == Quiet.SWAP_LEVEL_AND_SCAR ? initial.level() : initial.scar(),
+              initial.tier(),
+              timesSwapped ? Optional.of(initial.time()) : initial.promotedAt(),
+              quiet == Quiet.SWAP_EVIDENCE ? initial.negativeEvidence() : initial.positiveEvidence(),
+              quiet == Quiet.SWAP_EVIDENCE ? initial.positiveEvidence() : initial.negativeEvidence());
+          if (quiet == Quiet.SWAP_TIME_AND_PROMOTED_AT && !timesSwapped) {
+            throw new InvalidTrustInputException("time", "'-' is not an instant"); // the time field now holds "-"
+          }
+          built = TrustLedger.startingFrom(b0).appendAll(events);
+          break;
+        }
+        case DROP_EVENT_LINE:
+          lines.remove(k + 1);
+          events.remove(k);
+          break;
+        case DUPLICATE_EVENT_LINE:
+          lines.add(k + 1, lines.get(k + 1));
+          events.add(k, events.get(k));
+          break;
+        case SWAP_EVENT_LINES:
+          lines.set(k + 1, lines.get(j + 1));
+          lines.set(j + 1, TrustCodec.writeLedger(ledger).get(k + 1));
+          events.set(k, ledger.event(j));
+          events.set(j, ledger.event(k));
+          break;
+        case OTHER_BEHAVIOUR: {
+          Behaviour other = Behaviours.all().get(r.nextInt(Behaviours.all().size()));
+          String[] f = lines.get(k + 1).split("\t", -1);
+          f[1] = other.id();
+          lines.set(k + 1, String.join("\t", f));
+          TrustEvent e = events.get(k);
+          expectedLine = k + 2; // a drop cannot carry the drain's disclosure
+          events.set(k, new TrustEvent(other, e.time(), e.weight(), e.disclosure(), e.note()));
+          expectedLine = 1;
+          break;
+        }
+        default:
+          throw new AssertionError(quiet);
+      }
+      if (built == null) {
+        built = TrustLedger.startingFrom(initial).appendAll(events);
+      }
+    } catch (InvalidTrustInputException e) {
+      expected = e;
+    }
+
+    Throwable thrown = catchThrowable(() -> TrustCodec.readLedger(lines, policy));
+    if (expected == null) {
+      Statistics.label("outcome").collect("valid, read as built");
+      assertThat(thrown).as("%s: the API accepts these lines", quiet).isNull();
+      assertThat(TrustCodec.readLedger(lines, policy)).isEqualTo(built);
+    } else {
+      Statistics.label("outcome").collect("rejected as the API rejects it");
+      String message = String.valueOf(expected.getMessage());
+      int line = message.startsWith("event ")
+          ? Integer.parseInt(message.substring(6, message.indexOf(':'))) + 1 // appendAll counts events from 1
+          : expectedLine;
+      MalformedRecordException e = rejected(MalformedRecordException.class, quiet.toString(), thrown);
+      assertThat(e.line()).as("%s: %s", quiet, e.getMessage()).isEqualTo(line);
+      assertThat(e.field()).isEqualTo(expected.field());
+    }
+    assertThat(ledger).isEqualTo(c.ledger());
+    Statistics.label("damage").collect(quiet);
+  }
+}

@@ -1,0 +1,33 @@
+package dev.trustbucket.examples.workshop;
+
+import dev.trustbucket.TrustPolicy;
+import java.util.List;
+import java.util.Optional;
+
+/** The four policy presets of trust-core, looked up by the names scenario files and the CLI use. */
+final class PolicyPresets {
+  private PolicyPresets() {}
+
+  /** The presets in the order the workshop lists them. */
+  static final List<TrustPolicy> ALL =
+      List.of(TrustPolicy.defaults(), TrustPolicy.symmetric(), TrustPolicy.strict(), TrustPolicy.forgiving());
+
+  /**
+   * Returns the preset with this name.
+   *
+   * @param name {@code default}, {@code symmetric}, {@code strict} or {@code forgiving}
+   * @return the preset, or empty for any other name
+   */
+  static Optional<TrustPolicy> byName(String name) {
+    return ALL.stream().filter(p -> p.name().equals(name)).findFirst();
+  }
+
+  /**
+   * Returns the names of the presets, for messages.
+   *
+   * @return e.g. {@code "default, symmetric, strict, forgiving"}
+   */
+  static String names() {
+    return String.join(", ", ALL.stream().map(TrustPolicy::name).toList());
+  }
+}
