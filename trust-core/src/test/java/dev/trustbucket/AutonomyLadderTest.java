@@ -89,6 +89,10 @@ class AutonomyLadderTest {
   @Test
   @DisplayName("a demotion stops in the lowest tier whose band still holds the level, band edges included")
   void demotionStopsAtTheBandEdge() {
+    // PIT: three mutants of next()'s two early returns survive and are equivalent: with
+    // "earned >= current" -> ">", an earned tier equal to the current one also passes the band
+    // test; with "level >= threshold - band" -> ">" or "threshold + band", the loop below tests the
+    // same band and returns the current tier too. Only the loop decides, and it is pinned here.
     double trustedEdge = LADDER.threshold(TRUSTED) - LADDER.hysteresisBand();
     double supervisedEdge = LADDER.threshold(SUPERVISED) - LADDER.hysteresisBand();
     assertThat(LADDER.next(AUTONOMOUS, trustedEdge, 0, NONE, false)).isEqualTo(TRUSTED);

@@ -110,6 +110,8 @@ class TrustBucketTest {
     @Test
     @DisplayName("a scar caps refilling: drops fill toward 1 - scar, not toward 1")
     void scarCapsTheCeiling() {
+      // PIT: in drop(), "!(room > 0.0)" -> "!(room >= 0.0)" survives: it keeps a room of 0.0 or
+      // -0.0 instead of setting 0.0, and adding 0 times anything leaves the level as it was.
       TrustBucket b = TrustBucket.startingAt(DEFAULT, T0, 0.8)
           .apply(TrustEvent.of(Behaviours.OVER_PROMISED, T0)); // 0.464, scar 0.25
       TrustBucket filled = b.apply(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, T0).withWeight(100));
@@ -233,6 +235,10 @@ class TrustBucketTest {
 
     // The next three pin demoteIfStayEndsWithin: a demotion that the minimum stay held back happens
     // at the instant the stay ends, judged on the level then, however the time is split into steps.
+    // PIT: two boundary mutants there survive and are equivalent. "served >= stay" -> ">": a stay
+    // that ended exactly now was judged when the state was settled now (restore accepts only such
+    // states). "stay - served >= elapsed" -> ">": a stay that ends exactly at the gap's end is
+    // judged at that instant on the same level either way.
 
     @Test
     @DisplayName("a dip at the very instant of a promotion demotes when the stay ends, then the level earns the tier again")
@@ -328,6 +334,9 @@ class TrustBucketTest {
       TrustBucket copy = TrustBucket.restore(DEFAULT, b.time(), b.level(), b.scar(), b.tier(), b.promotedAt(),
           b.positiveEvidence(), b.negativeEvidence());
       assertThat(copy).isEqualTo(b).hasSameHashCodeAs(b);
+      double trustedEdge = DEFAULT.ladder().threshold(AutonomyTier.TRUSTED) - DEFAULT.ladder().hysteresisBand();
+      assertThat(TrustBucket.restore(DEFAULT, T0, trustedEdge, 0, AutonomyTier.TRUSTED, Optional.empty(), 0, 0).tier())
+          .as("a tier may be held at the very bottom of its band").isEqualTo(AutonomyTier.TRUSTED);
       assertThatThrownBy(() -> TrustBucket.restore(DEFAULT, T0, 0.5, 0.6, AutonomyTier.SUPERVISED, Optional.empty(), 0, 0))
           .isInstanceOf(InvalidTrustInputException.class).hasMessageContaining("scar").hasMessageContaining("0.6");
       assertThatThrownBy(() -> TrustBucket.restore(DEFAULT, T0, 0.5, 0, AutonomyTier.SUPERVISED, Optional.empty(), -1, 0))
@@ -374,6 +383,7 @@ class TrustBucketTest {
     @DisplayName("hashCode tells apart buckets that differ in level, scar, time or tier")
     void hashCodeSpreads() {
       // Equal buckets hashing alike is checked above; this guards against a constant hash.
+      // PIT: "31 * h + x" -> "31 * h - x" survives in three places: any such mix keeps the contract.
       TrustBucket b = TrustBucket.startingAt(DEFAULT, T0, 0.57); // SUPERVISED
       assertThat(b.hashCode())
           .isNotEqualTo(TrustBucket.startingAt(DEFAULT, T0, 0.7).hashCode())

@@ -177,6 +177,11 @@ class TrustLedgerTest {
   @Test
   @DisplayName("branches forked at a checkpoint keep their own checkpoint: stateAt in each branch replays its own events")
   void forksAtACheckpointKeepTheirOwn() {
+    // PIT: four mutants of append() survive and are equivalent; they change only how much spare
+    // room the arrays get. Capacity: "size >> 1" -> "size << 1" over-allocates, and "+ 1" -> "- 1"
+    // still leaves room because of max(16, ...). Checkpoints: the array grows only when the new
+    // checkpoint's number equals its length, so max(checkpoint + 1, length * 2) is length * 2
+    // whether "+ 1" becomes "- 1", and "length * 2" -> "length / 2" just grows it one by one.
     TrustLedger base = TrustLedger.start(POLICY, MONDAY);
     for (int d = 1; d < TrustLedger.CHECKPOINT_INTERVAL; d++) {
       base = base.append(drop(d));
@@ -420,6 +425,7 @@ class TrustLedgerTest {
     assertThat(a.equals(a.state())).as("a bucket is not a ledger").isFalse();
     assertThat(a.equals(null)).isFalse();
     // A note changes the events but not the states, so the hash may agree; other states hash apart.
+    // PIT: "31 * a + b" -> "a / 31 + b" or "31 * a - b" survive: any such mix keeps the contract.
     assertThat(a.hashCode()).isNotEqualTo(a.append(drop(3)).hashCode()).isNotEqualTo(strict.hashCode());
     assertThat(a.isEmpty()).isFalse();
     assertThat(a.toString())

@@ -53,6 +53,10 @@ class BehaviourCatalogueTest {
   @Test
   @DisplayName("byId finds every stock behaviour; indexOf and get agree")
   void lookups() {
+    // PIT: mutants of indexOf's identity table survive ("slot + 1" -> "slot - 1", the first
+    // "& mask" -> "| mask", "b == null" negated): each misses the fast path and falls back to the
+    // lookup by id, which gives the same index. "(slot + 1) & mask" -> "| mask" may loop or fall
+    // back depending on identity hash codes, which change from one JVM to the next.
     for (int i = 0; i < STANDARD.size(); i++) {
       Behaviour b = STANDARD.get(i);
       assertThat(STANDARD.byId(b.id())).isSameAs(b);
@@ -60,6 +64,10 @@ class BehaviourCatalogueTest {
       assertThat(STANDARD.contains(b)).isTrue();
     }
     assertThat(STANDARD.byId("missed-deadline")).isSameAs(Behaviours.MISSED_DEADLINE);
+    // An equal copy (e.g. rebuilt from storage) is found by its id, at the same index.
+    Behaviour copy = new Behaviour("missed-deadline", Direction.DRAIN, Dimension.ABILITY, 1.0, "Missed a deadline");
+    assertThat(copy).isEqualTo(Behaviours.MISSED_DEADLINE).isNotSameAs(Behaviours.MISSED_DEADLINE);
+    assertThat(STANDARD.indexOf(copy)).isEqualTo(STANDARD.indexOf(Behaviours.MISSED_DEADLINE)).isEqualTo(10);
   }
 
   @Test

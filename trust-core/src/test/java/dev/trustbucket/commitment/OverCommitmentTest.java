@@ -62,6 +62,8 @@ class OverCommitmentTest {
   void exactFit() {
     assertThat(OverCommitment.assess(List.of(due("a", 7, 20), due("b", 14, 20)), 20, NOW).overCommitted()).isFalse();
     assertThat(OverCommitment.assess(List.of(due("a", 7, 168)), 168, NOW).overCommitted()).isFalse();
+    // PIT: "needed > available + 1e-9" -> ">=" survives. It differs only when the hours needed
+    // exceed those available by exactly the rounding tolerance, 1e-9 h, which is no schedule.
   }
 
   @Test
