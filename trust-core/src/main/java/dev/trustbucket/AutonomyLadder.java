@@ -106,6 +106,35 @@ public record AutonomyLadder(
   }
 
   /**
+   * Returns the level below which a tier is lost: its threshold minus the hysteresis band.
+   *
+   * @param tier any tier
+   * @return {@code threshold(tier) - hysteresisBand()} (negative for {@link
+   *     AutonomyTier#MICROMANAGED}, which cannot be lost)
+   */
+  public double demotionLine(AutonomyTier tier) {
+    return threshold(tier) - hysteresisBand;
+  }
+
+  /**
+   * Returns whether a promotion still protects its tier from ordinary dips: the minimum stay has
+   * not yet passed since it.
+   *
+   * @param nowMicros the current time, in epoch microseconds
+   * @param promotedAtMicros when the tier was reached by promotion, or {@link #NO_PROMOTION}
+   * @return {@code true} within the minimum stay after a promotion
+   */
+  public boolean protects(long nowMicros, long promotedAtMicros) {
+    if (promotedAtMicros == NO_PROMOTION) {
+      return false;
+    }
+    // The difference overflows past ~292,000 years; such a promotion no longer protects.
+    long sincePromotion = nowMicros - promotedAtMicros;
+    return nowMicros < promotedAtMicros
+        || (sincePromotion >= 0 && sincePromotion < minimumStayMicros());
+  }
+
+  /**
    * Returns the level a tier needs, without hysteresis.
    *
    * @param tier any tier
@@ -160,21 +189,15 @@ public record AutonomyLadder(
     if (earned.compareTo(current) >= 0) {
       return earned;
     }
-    if (level >= threshold(current) - hysteresisBand) {
+    if (level >= demotionLine(current)) {
       return current;
     }
-    // The difference overflows past ~292,000 years; such a promotion no longer protects.
-    long sincePromotion = nowMicros - promotedAtMicros;
-    boolean protectedByStay =
-        promotedAtMicros != NO_PROMOTION
-            && (nowMicros < promotedAtMicros
-                || (sincePromotion >= 0 && sincePromotion < minimumStayMicros()));
-    if (protectedByStay && !breach) {
+    if (protects(nowMicros, promotedAtMicros) && !breach) {
       return current;
     }
     // Step down only as far as the band requires: a level inside a lower tier's band keeps that tier.
     AutonomyTier target = current;
-    while (target != AutonomyTier.MICROMANAGED && level < threshold(target) - hysteresisBand) {
+    while (target != AutonomyTier.MICROMANAGED && level < demotionLine(target)) {
       target = target.lower();
     }
     return target;

@@ -109,19 +109,19 @@ final class BucketMachine {
    * judging the tier at the gap's end is exact.
    */
   private void demoteIfStayEndsWithin(long elapsed) {
-    if (promotedAtMicros == AutonomyLadder.NO_PROMOTION) {
+    if (!ladder.protects(timeMicros, promotedAtMicros)) {
       return;
     }
     long stay = ladder.minimumStayMicros();
-    long served = timeMicros - promotedAtMicros;
-    if (served < 0 || served >= stay || stay - served >= elapsed) {
+    long untilEnd = stay - (timeMicros - promotedAtMicros);
+    if (untilEnd <= 0 || untilEnd >= elapsed) {
       return;
     }
-    long untilEnd = stay - served;
     double levelAtEnd = baseline + (level - baseline) * policy.decay().retained(untilEnd);
     AutonomyTier next =
         ladder.next(tier, levelAtEnd, promotedAtMicros + stay, promotedAtMicros, false);
-    if (next != tier) {
+    // Only a demotion happens here; a promotion is settled at the end of the gap, with its date.
+    if (next.compareTo(tier) < 0) {
       tier = next;
       promotedAtMicros = AutonomyLadder.NO_PROMOTION;
       holdBand();
@@ -193,7 +193,7 @@ final class BucketMachine {
    * events leave the level inside the band.
    */
   private void holdBand() {
-    holdLow = ladder.threshold(tier) - ladder.hysteresisBand();
+    holdLow = ladder.demotionLine(tier);
     holdHigh =
         tier == AutonomyTier.AUTONOMOUS ? Double.POSITIVE_INFINITY : ladder.threshold(tier.higher());
   }

@@ -134,12 +134,10 @@ public final class TrustBucket {
     AutonomyTier earned = ladder.tierFor(level);
     check(!earned.isHigherThan(tier), "tier",
         "tier must be at least %s, the tier a level of %s earns, but was %s", earned, level, tier);
-    boolean protectedByStay =
-        promoted != AutonomyLadder.NO_PROMOTION && micros - promoted < ladder.minimumStayMicros();
-    check(protectedByStay || level >= ladder.threshold(tier) - ladder.hysteresisBand(), "tier",
+    check(ladder.protects(micros, promoted) || level >= ladder.demotionLine(tier), "tier",
         "tier %s needs a level of at least %s (its threshold minus the band) unless a promotion within "
             + "the minimum stay protects it, but the level was %s",
-        tier, ladder.threshold(tier) - ladder.hysteresisBand(), level);
+        tier, ladder.demotionLine(tier), level);
     return new TrustBucket(
         policy, tier, level, scar, micros, promoted, (float) positiveEvidence, (float) negativeEvidence);
   }
@@ -214,7 +212,7 @@ public final class TrustBucket {
     return machine.toBucket();
   }
 
-  private void checkNotBefore(long at, String field, Instant value) {
+  void checkNotBefore(long at, String field, Instant value) {
     if (at < timeMicros) {
       throw new InvalidTrustInputException(
           field,

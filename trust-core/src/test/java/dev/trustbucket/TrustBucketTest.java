@@ -201,6 +201,33 @@ class TrustBucketTest {
   class Tiers {
 
     @Test
+    @DisplayName("when a minimum stay ends while decay lifts the level past the next threshold, the promotion is dated at the end of the gap")
+    void stayEndDoesNotPromoteWithoutADate() {
+      // A baseline above the trusted threshold and a fast decay: a dip after a promotion to
+      // SUPERVISED is held by the stay, then decay lifts the level above 0.6 before the stay ends.
+      TrustPolicy high = TrustPolicy.builder().from(DEFAULT).name("high")
+          .baseline(0.7).maxScar(0.3).decay(DecayRule.exponential(Duration.ofDays(1))).build();
+      TrustBucket promoted = TrustBucket.startingAt(high, T0, 0.34)
+          .apply(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, T0));
+      assertThat(promoted.tier()).isEqualTo(AutonomyTier.SUPERVISED);
+      TrustBucket dipped = promoted.apply(TrustEvent.of(Behaviours.MISSED_DEADLINE, T0).withWeight(1.9));
+      assertThat(dipped.level()).isLessThan(high.ladder().demotionLine(AutonomyTier.SUPERVISED));
+      assertThat(dipped.tier()).isEqualTo(AutonomyTier.SUPERVISED);
+      Instant later = T0.plus(Duration.ofDays(20));
+      TrustBucket after = dipped.advanceTo(later);
+      assertThat(after.tier()).isEqualTo(AutonomyTier.TRUSTED);
+      assertThat(after.promotedAt()).contains(later);
+    }
+
+    @Test
+    @DisplayName("restore does not let a promotion hundreds of millennia old protect a tier (no overflow)")
+    void restoreAncientPromotion() {
+      assertThatThrownBy(() -> TrustBucket.restore(DEFAULT, EpochMicros.MAX, 0.5, 0, AutonomyTier.AUTONOMOUS,
+              Optional.of(EpochMicros.MIN), 0, 0))
+          .isInstanceOf(InvalidTrustInputException.class).hasMessageContaining("tier AUTONOMOUS");
+    }
+
+    @Test
     @DisplayName("promotedAt is empty at the start, set by a promotion, kept while the tier holds, cleared by a demotion")
     void promotedAt() {
       TrustBucket b = TrustBucket.startingAt(DEFAULT, T0, 0.58);

@@ -26,7 +26,7 @@ public final class ExponentialDecay implements DecayRule {
     InvalidTrustInputException.check(
         !halfLife.isNegative() && !halfLife.isZero() && halfLife.getSeconds() < 1L << 40,
         "halfLife",
-        "halfLife must be positive and shorter than 30,000 years but was %s",
+        "halfLife must be positive and shorter than 2^40 seconds (about 34,800 years) but was %s",
         halfLife);
     this.halfLife = halfLife;
     double micros = halfLife.getSeconds() * MICROS_PER_SECOND + halfLife.getNano() / 1e3;

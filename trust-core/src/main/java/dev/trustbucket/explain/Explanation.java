@@ -28,7 +28,10 @@ import java.util.Locale;
  *       then the time since the last event;
  *   <li>the remainder: {@code baseline + startRemaining + Σ remaining = level}: what is left of
  *       each event's effect today, which ranks the {@linkplain #topUp top reasons up} and
- *       {@linkplain #topDown down}.
+ *       {@linkplain #topDown down}. This sum is exact because decay shrinks every deviation by the
+ *       same factor and factors compose ({@code retained(a + b) = retained(a) × retained(b)}, the
+ *       {@link dev.trustbucket.decay.DecayRule} contract); a custom rule that breaks the contract
+ *       breaks this view too.
  * </ul>
  *
  * <p>{@link #render(int)} writes it in words a manager can read. Instances are immutable and

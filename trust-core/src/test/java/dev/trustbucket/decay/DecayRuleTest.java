@@ -29,7 +29,7 @@ class DecayRuleTest {
   void validation() {
     assertThatThrownBy(() -> DecayRule.exponential(Duration.ZERO))
         .isInstanceOf(InvalidTrustInputException.class)
-        .hasMessage("halfLife must be positive and shorter than 30,000 years but was PT0S");
+        .hasMessage("halfLife must be positive and shorter than 2^40 seconds (about 34,800 years) but was PT0S");
     assertThatThrownBy(() -> DecayRule.exponential(Duration.ofSeconds(-1))).isInstanceOf(InvalidTrustInputException.class);
     assertThatThrownBy(() -> DecayRule.exponential(Duration.ofSeconds(1L << 40))).isInstanceOf(InvalidTrustInputException.class);
     assertThatThrownBy(() -> DecayRule.exponential(null)).isInstanceOf(NullPointerException.class).hasMessageContaining("halfLife");
