@@ -163,8 +163,22 @@ public final class TrustLedger {
   public TrustLedger append(TrustEvent event) {
     requireNonNull(event, "event");
     int behaviour = policy.catalogue().indexOf(event.behaviour());
-    TrustBucket next = state.apply(event);
-    long at = next.timeMicros();
+    long at = EpochMicros.of(event.time(), "time");
+    state.checkNotBefore(at, "time", event.time());
+    // Computed once, stored, and fed to the machine: the columns are exactly what produced the
+    // new state, so a replay from them reproduces it (TrustBucket.apply computes the same values).
+    boolean drop = event.isDrop();
+    double multiplier = drop ? 1.0 : policy.drainMultiplier(event.behaviour(), event.disclosure());
+    boolean breach = policy.isBreach(event);
+    double scarFactor = policy.scarDecay().retained(BucketMachine.elapsed(state.timeMicros(), at));
+    BucketMachine machine = new BucketMachine(policy).load(state);
+    machine.advance(at, scarFactor);
+    if (drop) {
+      machine.drop(event.weight());
+    } else {
+      machine.drain(event.weight(), multiplier, breach);
+    }
+    TrustBucket next = machine.toBucket();
     synchronized (owner) {
       boolean inPlace = owner.size == size && size < times.length;
       Owner nextOwner = inPlace ? owner : new Owner(size);
@@ -179,13 +193,12 @@ public final class TrustLedger {
       String[] n = inPlace ? notes : Arrays.copyOf(notes, capacity);
       t[size] = at;
       w[size] = event.weight();
-      boolean drop = event.isDrop();
-      m[size] = drop ? 1.0 : policy.drainMultiplier(event.behaviour(), event.disclosure());
-      k[size] = policy.scarDecay().retained(BucketMachine.elapsed(state.timeMicros(), at));
+      m[size] = multiplier;
+      k[size] = scarFactor;
       f[size] =
           (byte)
               ((drop ? DROP : 0)
-                  | (policy.isBreach(event) ? BREACH : 0)
+                  | (breach ? BREACH : 0)
                   | event.disclosure().kind().ordinal() << DISCLOSURE_SHIFT);
       b[size] = behaviour;
       d[size] = event.disclosure().isDiscovered() ? event.disclosure().delay() : null;
@@ -414,7 +427,7 @@ public final class TrustLedger {
     BucketMachine machine = new BucketMachine(policy).load(initial);
     for (int i = 0; i < size; i++) {
       double start = machine.level;
-      machine.advance(times[i]);
+      machine.advance(times[i], scarKept[i]);
       double before = machine.level;
       double scarBefore = machine.scar;
       AutonomyTier tierBefore = machine.tier;

@@ -109,7 +109,8 @@ public final class TrustAccount {
       TrustLedger after = before.appendAll(events);
       ledger = after;
       TrustBucket previous = before.state();
-      for (int i = before.size(); i < after.size(); i++) {
+      // Listeners need each intermediate state; without listeners there is nothing to replay.
+      for (int i = before.size(); !listeners.isEmpty() && i < after.size(); i++) {
         TrustEvent event = after.event(i);
         TrustBucket next = previous.apply(event);
         notifyChange(previous, next, event);

@@ -39,8 +39,8 @@ public record Impact(TrustEvent event, TrustBucket before, TrustBucket after) {
   public static Impact of(TrustBucket now, TrustEvent event) {
     requireNonNull(now, "now");
     requireNonNull(event, "event");
-    TrustBucket after = now.apply(event);
-    return new Impact(event, now.advanceTo(event.time()), after);
+    TrustBucket before = now.advanceTo(event.time());
+    return new Impact(event, before, before.apply(event));
   }
 
   /**
