@@ -1,5 +1,6 @@
 package dev.trustbucket;
 
+import com.google.common.collect.ImmutableList;
 import dev.trustbucket.decay.DecayRule;
 import java.time.Duration;
 
@@ -54,4 +55,6 @@ final class Presets {
           .scarDecay(DecayRule.exponential(Duration.ofDays(548)))
           .ladder(new AutonomyLadder(0.3, 0.55, 0.75, 0.05, Duration.ofDays(7)))
           .build();
+
+  static final ImmutableList<TrustPolicy> ALL = ImmutableList.of(DEFAULT, SYMMETRIC, STRICT, FORGIVING);
 }

@@ -3,13 +3,16 @@ package dev.trustbucket;
 import static dev.trustbucket.InvalidTrustInputException.check;
 import static dev.trustbucket.InvalidTrustInputException.checkPositive;
 import static dev.trustbucket.InvalidTrustInputException.checkRange;
+import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.ImmutableList;
 import dev.trustbucket.behaviour.Behaviour;
 import dev.trustbucket.behaviour.BehaviourCatalogue;
 import dev.trustbucket.behaviour.Dimension;
 import dev.trustbucket.decay.DecayRule;
 import dev.trustbucket.internal.Texts;
 import java.time.Duration;
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -107,6 +110,27 @@ public abstract class TrustPolicy {
    */
   public static TrustPolicy forgiving() {
     return Presets.FORGIVING;
+  }
+
+  /**
+   * Returns the four named presets, in the order {@code default}, {@code symmetric}, {@code
+   * strict}, {@code forgiving}.
+   *
+   * @return the presets
+   */
+  public static ImmutableList<TrustPolicy> presets() {
+    return Presets.ALL;
+  }
+
+  /**
+   * Returns the preset with a name, e.g. the one stored next to a ledger.
+   *
+   * @param name {@code default}, {@code symmetric}, {@code strict} or {@code forgiving}
+   * @return the preset, or empty for any other name
+   */
+  public static Optional<TrustPolicy> preset(String name) {
+    requireNonNull(name, "name");
+    return Presets.ALL.stream().filter(p -> p.name().equals(name)).findFirst();
   }
 
   /**

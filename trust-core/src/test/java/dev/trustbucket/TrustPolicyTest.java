@@ -28,6 +28,19 @@ class TrustPolicyTest {
   }
 
   @Test
+  @DisplayName("presets() lists the four presets in order, and preset(name) finds each by its name")
+  void presetsByName() {
+    assertThat(TrustPolicy.presets()).containsExactly(
+        TrustPolicy.defaults(), TrustPolicy.symmetric(), TrustPolicy.strict(), TrustPolicy.forgiving());
+    for (TrustPolicy p : TrustPolicy.presets()) {
+      assertThat(TrustPolicy.preset(p.name())).containsSame(p);
+    }
+    assertThat(TrustPolicy.preset("custom")).isEmpty();
+    assertThat(TrustPolicy.preset("Default")).isEmpty();
+    assertThatThrownBy(() -> TrustPolicy.preset(null)).isInstanceOf(NullPointerException.class).hasMessage("name");
+  }
+
+  @Test
   @DisplayName("the default numbers: baseline 0.5, λ⁺ 0.07, λ⁻ 0.21, integrity ×2, major from 2, scars 0.25 up to 0.5")
   void defaultNumbers() {
     TrustPolicy p = TrustPolicy.defaults();

@@ -9,8 +9,7 @@ final class PolicyPresets {
   private PolicyPresets() {}
 
   /** The presets in the order the workshop lists them. */
-  static final List<TrustPolicy> ALL =
-      List.of(TrustPolicy.defaults(), TrustPolicy.symmetric(), TrustPolicy.strict(), TrustPolicy.forgiving());
+  static final List<TrustPolicy> ALL = TrustPolicy.presets();
 
   /**
    * Returns the preset with this name.
@@ -19,7 +18,7 @@ final class PolicyPresets {
    * @return the preset, or empty for any other name
    */
   static Optional<TrustPolicy> byName(String name) {
-    return ALL.stream().filter(p -> p.name().equals(name)).findFirst();
+    return TrustPolicy.preset(name);
   }
 
   /**

@@ -377,7 +377,7 @@ class ReviewDatabaseTest {
       assertThat(db.ledgers().get(Relationship.of("zoe", "maria")).policy().name()).isEqualTo("strict");
       assertThatThrownBy(() -> db.importCsv(write(dir, "c.csv", HEADER), "lenient"))
           .isInstanceOf(RejectedInputException.class)
-          .hasMessageContaining("policy must be one of [default, strict, forgiving, symmetric]");
+          .hasMessageContaining("policy must be one of [default, symmetric, strict, forgiving]");
     }
   }
 
