@@ -262,10 +262,10 @@ class TrustBucketTest {
 
     // The next three pin demoteIfStayEndsWithin: a demotion that the minimum stay held back happens
     // at the instant the stay ends, judged on the level then, however the time is split into steps.
-    // PIT: two boundary mutants there survive and are equivalent. "served >= stay" -> ">": a stay
+    // PIT: two boundary mutants there survive and are equivalent. "untilEnd <= 0" -> "< 0": a stay
     // that ended exactly now was judged when the state was settled now (restore accepts only such
-    // states). "stay - served >= elapsed" -> ">": a stay that ends exactly at the gap's end is
-    // judged at that instant on the same level either way.
+    // states). "untilEnd >= elapsed" -> ">": a stay that ends exactly at the gap's end is judged at
+    // that instant on the same level either way.
 
     @Test
     @DisplayName("a dip at the very instant of a promotion demotes when the stay ends, then the level earns the tier again")
