@@ -10,6 +10,7 @@ import dev.trustbucket.behaviour.Behaviour;
 import dev.trustbucket.behaviour.BehaviourCatalogue;
 import dev.trustbucket.behaviour.Dimension;
 import dev.trustbucket.decay.DecayRule;
+import dev.trustbucket.internal.Halving;
 import dev.trustbucket.internal.Texts;
 import java.time.Duration;
 import java.util.Optional;
@@ -377,17 +378,12 @@ public abstract class TrustPolicy {
       case SELF_REPORTED:
         return selfReportedMultiplier();
       case DISCOVERED:
-        // Exact to the nanosecond: whole minutes would make a delay of 59 s cost the same as none.
-        double halfTimes = seconds(disclosure.delay()) / seconds(concealmentHalfTime());
         return discoveredMultiplier()
-            + (discoveredMultiplierLimit() - discoveredMultiplier()) * (1 - Math.pow(2, -halfTimes));
+            + (discoveredMultiplierLimit() - discoveredMultiplier())
+                * (1 - Halving.remaining(disclosure.delay(), concealmentHalfTime()));
       default:
         return 1.0;
     }
-  }
-
-  private static double seconds(Duration d) {
-    return d.getSeconds() + d.getNano() / 1e9;
   }
 
   /**

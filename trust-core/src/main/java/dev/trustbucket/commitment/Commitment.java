@@ -11,6 +11,7 @@ import dev.trustbucket.TrustEvent;
 import dev.trustbucket.TrustPolicy;
 import dev.trustbucket.behaviour.Behaviour;
 import dev.trustbucket.behaviour.Behaviours;
+import dev.trustbucket.internal.Halving;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -138,10 +139,11 @@ public record Commitment(
         return event(Behaviours.DELIVERED_ON_COMMITMENT, at, importance);
       case RENEGOTIATED_WITH_NOTICE:
         check(!at.isAfter(due), "at", "a renegotiation with notice must be at or before the due date %s but was %s", due, at);
-        // Exact to the nanosecond: whole minutes would make 59 s of notice cost the same as none.
-        double halfTimes = seconds(Duration.between(at, due)) / seconds(policy.renegotiationNoticeHalfTime());
         return event(
-            Behaviours.RENEGOTIATED_DEADLINE, at, importance * policy.renegotiationCost() * Math.pow(2, -halfTimes));
+            Behaviours.RENEGOTIATED_DEADLINE,
+            at,
+            importance * policy.renegotiationCost()
+                * Halving.remaining(Duration.between(at, due), policy.renegotiationNoticeHalfTime()));
       case LATE_WITH_WARNING:
         check(at.isAfter(due), "at", "a late delivery must be after the due date %s but was %s", due, at);
         return event(Behaviours.MISSED_DEADLINE, due, broken);
@@ -154,10 +156,6 @@ public record Commitment(
       default:
         throw new AssertionError(outcome.kind());
     }
-  }
-
-  private static double seconds(Duration d) {
-    return d.getSeconds() + d.getNano() / 1e9;
   }
 
   private ImmutableList<TrustEvent> event(Behaviour behaviour, Instant at, double weight) {
