@@ -1,5 +1,7 @@
 package dev.trustbucket;
 
+import dev.trustbucket.decay.DecayRule;
+
 import dev.trustbucket.behaviour.Behaviour;
 import dev.trustbucket.behaviour.Behaviours;
 import dev.trustbucket.behaviour.Dimension;
@@ -499,5 +501,28 @@ public final class Generators {
     public Arbitrary<Scenario> get() {
       return longScenarios(2_000);
     }
+  }
+
+  /**
+   * An application's own decay rule, for tests of what the library does with rules it did not
+   * write: {@code retained} is the given function, {@code toString} the given name.
+   */
+  public static DecayRule decayRule(String name, java.util.function.LongToDoubleFunction kept) {
+    return new DecayRule() {
+      @Override
+      public double retained(long elapsedMicros) {
+        return kept.applyAsDouble(elapsedMicros);
+      }
+
+      @Override
+      public java.time.Duration halfLife() {
+        return java.time.Duration.ofHours(1);
+      }
+
+      @Override
+      public String toString() {
+        return name;
+      }
+    };
   }
 }

@@ -404,32 +404,13 @@ class HostileEventInputProperties {
   /** Decay rules that break the {@link DecayRule} contract: NaN, above one, negative, rising, not 1 at 0. */
   static Arbitrary<DecayRule> brokenRules() {
     return Arbitraries.of(
-        rule("keeps NaN", t -> Double.NaN),
-        rule("keeps 2", t -> 2.0),
-        rule("keeps -0.5", t -> -0.5),
-        rule("keeps infinity", t -> Double.POSITIVE_INFINITY),
-        rule("keeps 0.5 at 0", t -> t == 0 ? 0.5 : 0.25),
-        rule("rises", t -> t == 0 ? 1.0 : Math.min(1.0, 0.1 + t / (3650 * 86_400e6))),
-        rule("keeps 1 then 1.5", t -> t < 365 * 86_400_000_000L ? 1.0 : 1.5));
-  }
-
-  static DecayRule rule(String name, java.util.function.LongToDoubleFunction kept) {
-    return new DecayRule() {
-      @Override
-      public double retained(long elapsedMicros) {
-        return kept.applyAsDouble(elapsedMicros);
-      }
-
-      @Override
-      public Duration halfLife() {
-        return Duration.ofDays(365);
-      }
-
-      @Override
-      public String toString() {
-        return "hostile rule that " + name;
-      }
-    };
+        Generators.decayRule("hostile rule that keeps NaN", t -> Double.NaN),
+        Generators.decayRule("hostile rule that keeps 2", t -> 2.0),
+        Generators.decayRule("hostile rule that keeps -0.5", t -> -0.5),
+        Generators.decayRule("hostile rule that keeps infinity", t -> Double.POSITIVE_INFINITY),
+        Generators.decayRule("hostile rule that keeps 0.5 at 0", t -> t == 0 ? 0.5 : 0.25),
+        Generators.decayRule("hostile rule that rises", t -> t == 0 ? 1.0 : Math.min(1.0, 0.1 + t / (3650 * 86_400e6))),
+        Generators.decayRule("hostile rule that keeps 1 then 1.5", t -> t < 365 * 86_400_000_000L ? 1.0 : 1.5));
   }
 
   /** The bad settings for each base policy, built once: jqwik memoises the generators of an arbitrary it sees again. */
