@@ -81,7 +81,9 @@ public record PersonReport(
    * @return the report
    */
   public static PersonReport of(Relationship relationship, TrustLedger ledger, Instant asOf) {
-    TrustBucket state = ledger.stateAt(asOf);
+    // The explanation already holds the state at asOf and every step up to it: ask it, not the ledger.
+    Explanation explanation = Explanation.of(ledger, asOf);
+    TrustBucket state = explanation.state();
     Instant monthAgo = asOf.minus(TeamReport.TREND_WINDOW);
     Instant trendFrom = monthAgo.isBefore(ledger.start()) ? ledger.start() : monthAgo;
     double before = ledger.levelAt(trendFrom);
@@ -90,10 +92,11 @@ public record PersonReport(
       Behaviour drop = ledger.policy().catalogue().byId(FORECAST_BEHAVIOUR);
       forecast = Optional.of(RecoveryForecast.toTier(state, drop, FORECAST_CADENCE, state.tier().higher()));
     }
-    List<LedgerStep> breaches = ledger.steps().stream()
-        .filter(s -> s.breach() && !s.event().time().isAfter(asOf))
+    List<LedgerStep> breaches = explanation.contributions().stream()
+        .map(Contribution::step)
+        .filter(LedgerStep::breach)
         .toList();
-    return new PersonReport(relationship, ledger, asOf, state, trendFrom, before, Explanation.of(ledger, asOf),
+    return new PersonReport(relationship, ledger, asOf, state, trendFrom, before, explanation,
         forecast, ledger.timeline(Sampling.weekly(), asOf), breaches);
   }
 
