@@ -153,11 +153,14 @@ def main(argv):
         if e is not None:
             rows.append(("", "ledger event, at 1M events", f"{e:.2f} B", ""))
             memory_checks.append(("event size (1M ledger)", f"{e:.2f} B", "\u2264 48 B", "ok" if e <= 48 else "MISSED"))
-        w = mem.get("ledger.670206.perEvent.bytes")
+        w = mem.get("ledger.999937.perEvent.bytes")
         if w is not None:
-            rows.append(("", "ledger event, just after growth", f"{w:.2f} B", ""))
-            memory_checks.append(("event size, worst spare capacity", f"{w:.2f} B", "(\u2264 48 B)",
-                                  "ok" if w <= 48 else "over: spare capacity"))
+            rows.append(("", "ledger event, most spare capacity near 1M", f"{w:.2f} B", ""))
+            memory_checks.append(("event size, most spare capacity", f"{w:.2f} B", "\u2264 48 B",
+                                  "ok" if w <= 48 else "MISSED"))
+        s = mem.get("ledger.10000.perEvent.bytes")
+        if s is not None:
+            rows.append(("", "ledger event, at 10k events", f"{s:.2f} B", ""))
 
     if args.smoke:
         notes = [(c, v, t, f"(smoke: {d.lower()}?)") for c, v, t, d in notes]

@@ -70,23 +70,29 @@ final class BucketMachine {
 
   /** Lets time pass until {@code at} (not earlier than now): level, scar and evidence fade. */
   void advance(long at) {
-    double scarKept =
-        scar == 0.0 || at == timeMicros ? 1.0 : policy.scarDecay().retained(elapsed(timeMicros, at));
-    advance(at, scarKept);
+    long elapsed = elapsed(timeMicros, at);
+    if (elapsed == 0) {
+      return;
+    }
+    double scarKept = scar == 0.0 ? 1.0 : policy.scarDecay().retained(elapsed);
+    advance(at, policy.decay().retained(elapsed), scarKept);
   }
 
   /**
-   * Lets time pass until {@code at} when the scar's decay factor over that gap is already known:
-   * a ledger stores it with each event, which spares a replay one {@code exp} per event. The
-   * result is bit for bit that of {@link #advance(long)}.
+   * Lets time pass until {@code at} when the decay factors over that gap are already known: a
+   * ledger stores them with each event, which spares a replay two {@code exp} per event. With
+   * the factors the policy's decay rules give for the gap, the result is bit for bit that of
+   * {@link #advance(long)}.
+   *
+   * @param kept the level's (and the evidence's) decay factor over the gap
+   * @param scarKept the scar's decay factor over the gap
    */
-  void advance(long at, double scarKept) {
+  void advance(long at, double kept, double scarKept) {
     long elapsed = elapsed(timeMicros, at);
     if (elapsed == 0) {
       return;
     }
     demoteIfStayEndsWithin(elapsed);
-    double kept = policy.decay().retained(elapsed);
     level = baseline + (level - baseline) * kept;
     scar *= scarKept;
     positiveEvidence = (float) (positiveEvidence * kept);

@@ -35,78 +35,28 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>{@link #append(TrustEvent)} returns a new ledger and leaves this one as it was. Events are
- * stored in flat arrays, one per field: 45 bytes per event (notes and concealment delays are
- * references, non-null only where present), plus up to half again of spare capacity after the
- * arrays grow. Appending to the newest ledger of a chain writes in place into that spare
- * capacity, so building a ledger of {@code n} events one by one costs {@code O(n)}. Instances are
- * immutable and thread-safe.
+ * stored in primitive columns, in chunks of 1,024 events: 44 bytes per event, with the level's
+ * and the scar's decay factors over the gap before each event computed once on append, so a
+ * replay never calls a decay rule. Notes and concealment delays are kept aside for the few
+ * events that have them; spare capacity is at most one chunk. Appending to the newest ledger of
+ * a chain writes in place, so building a ledger of {@code n} events one by one costs {@code
+ * O(n)}; appending to an older ledger (a fork) copies at most one chunk. Instances are immutable
+ * and thread-safe.
  */
 public final class TrustLedger {
   /** How many events lie between two stored checkpoints. */
   public static final int CHECKPOINT_INTERVAL = 64;
 
-  private static final byte DROP = 1;
-  private static final byte BREACH = 2;
-  private static final int DISCLOSURE_SHIFT = 2;
-  private static final Disclosure.Kind[] KINDS = Disclosure.Kind.values();
-
-  /** Decides who may write in place: only the ledger whose size equals {@code size}. */
-  private static final class Owner {
-    int size;
-
-    Owner(int size) {
-      this.size = size;
-    }
-  }
-
   private final TrustPolicy policy;
   private final TrustBucket initial;
   private final TrustBucket state;
-  private final int size;
-  private final Owner owner;
-  // Columns; indices below size are never written again.
-  private final long[] times;
-  private final double[] weights;
-  private final double[] multipliers;
-  // The scar's decay factor over the gap before each event, as BucketMachine computes it.
-  private final double[] scarKept;
-  private final byte[] flags;
-  private final int[] behaviours;
-  // Concealment delays of discovered drains; null for every other event.
-  private final @Nullable Duration[] delays;
-  private final String[] notes;
-  // checkpoints[k] is the state after the first k * CHECKPOINT_INTERVAL events.
-  private final TrustBucket[] checkpoints;
+  private final EventColumns events;
 
-  private TrustLedger(
-      TrustPolicy policy,
-      TrustBucket initial,
-      TrustBucket state,
-      int size,
-      Owner owner,
-      long[] times,
-      double[] weights,
-      double[] multipliers,
-      double[] scarKept,
-      byte[] flags,
-      int[] behaviours,
-      @Nullable Duration[] delays,
-      String[] notes,
-      TrustBucket[] checkpoints) {
+  private TrustLedger(TrustPolicy policy, TrustBucket initial, TrustBucket state, EventColumns events) {
     this.policy = policy;
     this.initial = initial;
     this.state = state;
-    this.size = size;
-    this.owner = owner;
-    this.times = times;
-    this.weights = weights;
-    this.multipliers = multipliers;
-    this.scarKept = scarKept;
-    this.flags = flags;
-    this.behaviours = behaviours;
-    this.delays = delays;
-    this.notes = notes;
-    this.checkpoints = checkpoints;
+    this.events = events;
   }
 
   /**
@@ -130,24 +80,7 @@ public final class TrustLedger {
    */
   public static TrustLedger startingFrom(TrustBucket initial) {
     requireNonNull(initial, "initial");
-    int capacity = 16;
-    TrustBucket[] checkpoints = new TrustBucket[2];
-    checkpoints[0] = initial;
-    return new TrustLedger(
-        initial.policy(),
-        initial,
-        initial,
-        0,
-        new Owner(0),
-        new long[capacity],
-        new double[capacity],
-        new double[capacity],
-        new double[capacity],
-        new byte[capacity],
-        new int[capacity],
-        new Duration[capacity],
-        new String[capacity],
-        checkpoints);
+    return new TrustLedger(initial.policy(), initial, initial, EventColumns.empty());
   }
 
   /**
@@ -159,7 +92,6 @@ public final class TrustLedger {
    * @throws InvalidTrustInputException when the event is out of time order or its behaviour is
    *     not in the policy's catalogue
    */
-  @SuppressWarnings("EnumOrdinal") // flags pack Disclosure.Kind ordinals in memory only, read via KINDS
   public TrustLedger append(TrustEvent event) {
     requireNonNull(event, "event");
     int behaviour = policy.catalogue().indexOf(event.behaviour());
@@ -170,52 +102,31 @@ public final class TrustLedger {
     boolean drop = event.isDrop();
     double multiplier = drop ? 1.0 : policy.drainMultiplier(event.behaviour(), event.disclosure());
     boolean breach = policy.isBreach(event);
-    double scarFactor = policy.scarDecay().retained(BucketMachine.elapsed(state.timeMicros(), at));
+    long elapsed = BucketMachine.elapsed(state.timeMicros(), at);
+    double kept = policy.decay().retained(elapsed);
+    double scarKept = policy.scarDecay().retained(elapsed);
     BucketMachine machine = new BucketMachine(policy).load(state);
-    machine.advance(at, scarFactor);
+    machine.advance(at, kept, scarKept);
     if (drop) {
       machine.drop(event.weight());
     } else {
       machine.drain(event.weight(), multiplier, breach);
     }
     TrustBucket next = machine.toBucket();
-    synchronized (owner) {
-      boolean inPlace = owner.size == size && size < times.length;
-      Owner nextOwner = inPlace ? owner : new Owner(size);
-      int capacity = inPlace ? times.length : Math.max(16, size + (size >> 1) + 1);
-      long[] t = inPlace ? times : Arrays.copyOf(times, capacity);
-      double[] w = inPlace ? weights : Arrays.copyOf(weights, capacity);
-      double[] m = inPlace ? multipliers : Arrays.copyOf(multipliers, capacity);
-      double[] k = inPlace ? scarKept : Arrays.copyOf(scarKept, capacity);
-      byte[] f = inPlace ? flags : Arrays.copyOf(flags, capacity);
-      int[] b = inPlace ? behaviours : Arrays.copyOf(behaviours, capacity);
-      @Nullable Duration[] d = inPlace ? delays : Arrays.copyOf(delays, capacity);
-      String[] n = inPlace ? notes : Arrays.copyOf(notes, capacity);
-      t[size] = at;
-      w[size] = event.weight();
-      m[size] = multiplier;
-      k[size] = scarFactor;
-      f[size] =
-          (byte)
-              ((drop ? DROP : 0)
-                  | (breach ? BREACH : 0)
-                  | event.disclosure().kind().ordinal() << DISCLOSURE_SHIFT);
-      b[size] = behaviour;
-      d[size] = event.disclosure().isDiscovered() ? event.disclosure().delay() : null;
-      n[size] = event.note().isEmpty() ? "" : event.note();
-      int newSize = size + 1;
-      // A fork must not share the checkpoint array it will write into.
-      TrustBucket[] c = inPlace ? checkpoints : checkpoints.clone();
-      if (newSize % CHECKPOINT_INTERVAL == 0) {
-        int checkpoint = newSize / CHECKPOINT_INTERVAL;
-        if (checkpoint >= c.length) {
-          c = Arrays.copyOf(c, Math.max(checkpoint + 1, c.length * 2));
-        }
-        c[checkpoint] = next;
-      }
-      nextOwner.size = newSize;
-      return new TrustLedger(policy, initial, next, newSize, nextOwner, t, w, m, k, f, b, d, n, c);
-    }
+    EventColumns longer =
+        events.append(
+            at,
+            event.weight(),
+            multiplier,
+            kept,
+            scarKept,
+            behaviour,
+            drop,
+            breach,
+            event.disclosure(),
+            event.note(),
+            next);
+    return new TrustLedger(policy, initial, next, longer);
   }
 
   /**
@@ -284,7 +195,7 @@ public final class TrustLedger {
    * @return the size, {@code >= 0}
    */
   public int size() {
-    return size;
+    return events.size();
   }
 
   /**
@@ -293,7 +204,7 @@ public final class TrustLedger {
    * @return {@code true} when empty
    */
   public boolean isEmpty() {
-    return size == 0;
+    return events.size() == 0;
   }
 
   /**
@@ -305,15 +216,19 @@ public final class TrustLedger {
    * @throws IndexOutOfBoundsException when {@code index} is out of range
    */
   public TrustEvent event(int index) {
-    java.util.Objects.checkIndex(index, size);
-    Behaviour behaviour = policy.catalogue().get(behaviours[index]);
-    Disclosure.Kind kind = KINDS[flags[index] >> DISCLOSURE_SHIFT];
+    java.util.Objects.checkIndex(index, events.size());
+    Behaviour behaviour = policy.catalogue().get(events.behaviour(index));
+    Disclosure.Kind kind = events.disclosureKind(index);
     Disclosure disclosure =
         kind == Disclosure.Kind.DISCOVERED
-            ? Disclosure.discovered(requireNonNull(delays[index], "delay"))
+            ? Disclosure.discovered(requireNonNull(events.delay(index), "delay"))
             : kind == Disclosure.Kind.SELF_REPORTED ? Disclosure.selfReported() : Disclosure.notRecorded();
     return new TrustEvent(
-        behaviour, EpochMicros.toInstant(times[index]), weights[index], disclosure, notes[index]);
+        behaviour,
+        EpochMicros.toInstant(events.time(index)),
+        events.weight(index),
+        disclosure,
+        events.note(index));
   }
 
   /**
@@ -330,7 +245,7 @@ public final class TrustLedger {
 
       @Override
       public int size() {
-        return size;
+        return events.size();
       }
     };
   }
@@ -344,19 +259,8 @@ public final class TrustLedger {
    */
   public TrustBucket replay() {
     BucketMachine machine = new BucketMachine(policy).load(initial);
-    replay(machine, 0, size);
+    events.replay(machine, 0, events.size());
     return machine.toBucket();
-  }
-
-  private void replay(BucketMachine machine, int from, int to) {
-    for (int i = from; i < to; i++) {
-      machine.advance(times[i], scarKept[i]);
-      if ((flags[i] & DROP) != 0) {
-        machine.drop(weights[i]);
-      } else {
-        machine.drain(weights[i], multipliers[i], (flags[i] & BREACH) != 0);
-      }
-    }
   }
 
   /**
@@ -371,13 +275,13 @@ public final class TrustLedger {
     long at = EpochMicros.of(requireNonNull(time, "time"), "time");
     check(at >= initial.timeMicros(), "time",
         "time must not be before the ledger's start %s but was %s", initial.time(), time);
-    int count = countUpTo(at);
-    if (count == size) {
+    int count = events.countUpTo(at);
+    if (count == events.size()) {
       return state.advanceTo(time);
     }
     int k = count / CHECKPOINT_INTERVAL;
-    BucketMachine machine = new BucketMachine(policy).load(checkpoints[k]);
-    replay(machine, k * CHECKPOINT_INTERVAL, count);
+    BucketMachine machine = new BucketMachine(policy).load(k == 0 ? initial : events.checkpoint(k));
+    events.replay(machine, k * CHECKPOINT_INTERVAL, count);
     machine.advance(at);
     return machine.toBucket();
   }
@@ -402,36 +306,22 @@ public final class TrustLedger {
     return stateAt(time).tier();
   }
 
-  /** The number of events at or before {@code at}: a binary search over the sorted times. */
-  private int countUpTo(long at) {
-    int lo = 0;
-    int hi = size;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (times[mid] <= at) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
   /**
    * Returns what each event did, oldest first.
    *
    * @return one step per event
    */
   public ImmutableList<LedgerStep> steps() {
+    int size = events.size();
     ImmutableList.Builder<LedgerStep> out = ImmutableList.builderWithExpectedSize(size);
     BucketMachine machine = new BucketMachine(policy).load(initial);
     for (int i = 0; i < size; i++) {
       double start = machine.level;
-      machine.advance(times[i], scarKept[i]);
+      machine.advance(events.time(i)); // the replay below then applies the event alone
       double before = machine.level;
       double scarBefore = machine.scar;
       AutonomyTier tierBefore = machine.tier;
-      replay(machine, i, i + 1);
+      events.replay(machine, i, i + 1);
       out.add(
           new LedgerStep(
               i,
@@ -443,7 +333,7 @@ public final class TrustLedger {
               machine.scar,
               tierBefore,
               machine.tier,
-              (flags[i] & BREACH) != 0));
+              events.isBreach(i)));
     }
     return out.build();
   }
@@ -468,12 +358,13 @@ public final class TrustLedger {
     if (sampling.period().isEmpty()) {
       points.add(point(machine, 0));
       int i = 0;
-      while (i < size && times[i] <= until) {
+      int size = events.size();
+      while (i < size && events.time(i) <= until) {
         int j = i;
-        while (j < size && times[j] == times[i]) {
+        while (j < size && events.time(j) == events.time(i)) {
           j++;
         }
-        replay(machine, i, j);
+        events.replay(machine, i, j);
         points.add(point(machine, j));
         i = j;
       }
@@ -493,8 +384,8 @@ public final class TrustLedger {
           Long.compareUnsigned(seconds, Long.divideUnsigned(-1L, 1_000_000L)) <= 0 ? seconds * 1_000_000L : -1L;
       int i = 0;
       for (long t = initial.timeMicros(); ; t = Long.compareUnsigned(until - t, period) <= 0 ? until : t + period) {
-        int j = countUpTo(t);
-        replay(machine, i, j);
+        int j = events.countUpTo(t);
+        events.replay(machine, i, j);
         i = j;
         probe.copyFrom(machine);
         probe.advance(t);
@@ -524,14 +415,7 @@ public final class TrustLedger {
       return false;
     }
     TrustLedger l = (TrustLedger) o;
-    return size == l.size
-        && initial.equals(l.initial)
-        && Arrays.equals(times, 0, size, l.times, 0, size)
-        && Arrays.equals(weights, 0, size, l.weights, 0, size)
-        && Arrays.equals(flags, 0, size, l.flags, 0, size)
-        && Arrays.equals(behaviours, 0, size, l.behaviours, 0, size)
-        && Arrays.equals(delays, 0, size, l.delays, 0, size)
-        && Arrays.equals(notes, 0, size, l.notes, 0, size);
+    return initial.equals(l.initial) && events.sameEvents(l.events);
   }
 
   @Override
@@ -541,6 +425,6 @@ public final class TrustLedger {
 
   @Override
   public String toString() {
-    return "TrustLedger[events=" + size + ", start=" + start() + ", state=" + state + "]";
+    return "TrustLedger[events=" + events.size() + ", start=" + start() + ", state=" + state + "]";
   }
 }

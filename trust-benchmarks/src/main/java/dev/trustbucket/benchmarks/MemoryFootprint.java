@@ -34,8 +34,9 @@ import org.openjdk.jol.vm.VM;
  *       ledger) / n, with both ledgers built from {@code TrustLedger.start} and {@code append}, as
  *       a user builds them. This counts the event columns (with the spare capacity the ledger
  *       holds at that size), the checkpoints (one bucket per 64 events) and the arrays holding
- *       them. It is given at n = 1,000,000 (the issue's figure; the columns then have 0.5 % spare
- *       capacity) and just after a growth step (n = 670,206: 50 % spare capacity, the worst case).
+ *       them. It is given at n = 1,000,000 (the issue's figure), at n = 999,937 (the most spare
+ *       capacity near a million: the ledger's last chunk has just doubled to room for 1,024 events
+ *       and holds 513) and at n = 10,000.
  * </ul>
  *
  * <p>Prints a readable report; with an argument, also writes {@code key=value} lines to that
@@ -43,8 +44,11 @@ import org.openjdk.jol.vm.VM;
  */
 public final class MemoryFootprint {
   private static final int MILLION = 1_000_000;
-  /** One past a capacity step of the ledger's columns (670,205 → 1,005,308). */
-  private static final int JUST_GROWN = 670_206;
+  /**
+   * The most spare capacity near a million events: the ledger's last chunk of 1,024 events has
+   * just doubled from 512 (976 full chunks, then 513 events in room for 1,024).
+   */
+  private static final int JUST_GROWN = 976 * 1_024 + 513;
 
   private MemoryFootprint() {}
 
@@ -69,7 +73,7 @@ public final class MemoryFootprint {
     out.put("ledger.empty.bytes", Long.toString(empty));
 
     List<String> lines = new ArrayList<>();
-    for (int n : new int[] {MILLION, JUST_GROWN}) {
+    for (int n : new int[] {MILLION, JUST_GROWN, 10_000}) {
       TrustLedger ledger = Workload.ledger(n, 7);
       long size = retained(ledger, shared, sharedSize);
       double perEvent = (double) (size - empty) / n;

@@ -21,6 +21,12 @@ import org.jspecify.annotations.Nullable;
  * <p>Instances are immutable and thread-safe.
  */
 public final class BehaviourCatalogue {
+  /**
+   * The most behaviours a catalogue holds: 2<sup>27</sup>, so that a ledger can pack a
+   * behaviour's index and an event's flags into one {@code int}.
+   */
+  public static final int MAX_SIZE = 1 << 27;
+
   private static final BehaviourCatalogue STANDARD = new BehaviourCatalogue(Behaviours.all());
 
   private final ImmutableList<Behaviour> behaviours;
@@ -45,6 +51,11 @@ public final class BehaviourCatalogue {
       i++;
     }
     this.behaviours = list.build();
+    if (this.behaviours.size() > MAX_SIZE) {
+      throw new InvalidTrustInputException(
+          "behaviours",
+          "a catalogue holds at most " + MAX_SIZE + " behaviours but was given " + this.behaviours.size());
+    }
     this.indexById = ImmutableMap.copyOf(index);
     int capacity = Integer.highestOneBit(Math.max(4, this.behaviours.size() * 4 - 1)) << 1;
     this.byIdentity = new Behaviour[capacity];

@@ -1,0 +1,335 @@
+package dev.trustbucket;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.trustbucket.behaviour.BehaviourCatalogue;
+import java.time.Duration;
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The storage behind a {@link TrustLedger}: the first {@link #size()} events of a history in
+ * primitive columns, with what a replay needs already computed, and a checkpoint state every
+ * {@value TrustLedger#CHECKPOINT_INTERVAL} events.
+ *
+ * <p>Per event: the time (8 bytes), the weight (8), the drain multiplier (8), the level's and the
+ * scar's decay factors over the gap before the event (8 + 8), and one int packing the
+ * behaviour's index with the drop, breach and disclosure flags (4): 44 bytes. A replay reads only these, so it never calls a decay rule. Notes and
+ * concealment delays, which few events have, are kept aside with their event's index.
+ *
+ * <p>The columns are cut into chunks of {@value #CHUNK_SIZE} events, so spare capacity is at most
+ * one chunk, whatever the size: a chunk starts with room for {@value #FIRST_CAPACITY} events and
+ * doubles until it is full size.
+ *
+ * <p>An instance is an immutable view: indices below its size are never written again. Appending
+ * to the newest view of a chain writes in place, into spare capacity no older view reads;
+ * appending to an older view (a fork) copies the chunk directory and the last, partial chunk
+ * only. Chunks are handed from thread to thread through final fields, which publish their
+ * contents as of construction; later writes land beyond every older view's size.
+ */
+final class EventColumns {
+  private static final int CHUNK_SHIFT = 10;
+  static final int CHUNK_SIZE = 1 << CHUNK_SHIFT;
+  private static final int CHUNK_MASK = CHUNK_SIZE - 1;
+  private static final int FIRST_CAPACITY = 16;
+  private static final int CHECKPOINT_SHIFT = 6; // log2(TrustLedger.CHECKPOINT_INTERVAL)
+
+  // An event's code: what a replay branches on in the low bits, the behaviour's index above.
+  private static final int DROP = 1;
+  private static final int BREACH = 2;
+  private static final int DISCLOSURE_SHIFT = 2;
+  private static final int DISCLOSURE_MASK = 3;
+  private static final int BEHAVIOUR_SHIFT = 4;
+  private static final Disclosure.Kind[] KINDS = Disclosure.Kind.values();
+
+  /** Decides who may write in place: only the view whose size equals {@code size}. */
+  private static final class Owner {
+    int size;
+
+    Owner(int size) {
+      this.size = size;
+    }
+  }
+
+  /** Up to {@value #CHUNK_SIZE} consecutive events, column by column. */
+  private static final class Chunk {
+    final long[] times;
+    final double[] weights;
+    final double[] multipliers;
+    final double[] kept;
+    final double[] scarKept;
+    final int[] codes;
+    // checkpoints[s]: the state after this chunk's event s * 64 + 63.
+    final @Nullable TrustBucket[] checkpoints;
+
+    /** A chunk with room for {@code capacity} events, holding a copy of {@code from}'s first {@code length}. */
+    Chunk(int capacity, @Nullable Chunk from, int length) {
+      times = new long[capacity];
+      weights = new double[capacity];
+      multipliers = new double[capacity];
+      kept = new double[capacity];
+      scarKept = new double[capacity];
+      codes = new int[capacity];
+      checkpoints = new TrustBucket[capacity >> CHECKPOINT_SHIFT];
+      if (from != null) {
+        System.arraycopy(from.times, 0, times, 0, length);
+        System.arraycopy(from.weights, 0, weights, 0, length);
+        System.arraycopy(from.multipliers, 0, multipliers, 0, length);
+        System.arraycopy(from.kept, 0, kept, 0, length);
+        System.arraycopy(from.scarKept, 0, scarKept, 0, length);
+        System.arraycopy(from.codes, 0, codes, 0, length);
+        System.arraycopy(from.checkpoints, 0, checkpoints, 0, length >> CHECKPOINT_SHIFT);
+      }
+    }
+
+    int capacity() {
+      return times.length;
+    }
+  }
+
+  private final int size;
+  private final Owner owner;
+  // chunks[c] holds events c * CHUNK_SIZE onwards; slots past the last used one may be null.
+  private final @Nullable Chunk[] chunks;
+  // The events with a note or a concealment delay: their indices (increasing), notes ("" for
+  // none) and delays (null for none), in the first extraCount slots.
+  private final int extraCount;
+  private final int[] extraAt;
+  private final String[] extraNotes;
+  private final @Nullable Duration[] extraDelays;
+
+  private EventColumns(
+      int size,
+      Owner owner,
+      @Nullable Chunk[] chunks,
+      int extraCount,
+      int[] extraAt,
+      String[] extraNotes,
+      @Nullable Duration[] extraDelays) {
+    this.size = size;
+    this.owner = owner;
+    this.chunks = chunks;
+    this.extraCount = extraCount;
+    this.extraAt = extraAt;
+    this.extraNotes = extraNotes;
+    this.extraDelays = extraDelays;
+  }
+
+  static EventColumns empty() {
+    Chunk[] chunks = {new Chunk(FIRST_CAPACITY, null, 0)};
+    return new EventColumns(0, new Owner(0), chunks, 0, new int[0], new String[0], new Duration[0]);
+  }
+
+  int size() {
+    return size;
+  }
+
+  /**
+   * Returns these columns with one more event, computed by the caller exactly as a replay will
+   * use it.
+   *
+   * @param at the event's time in epoch microseconds
+   * @param weight the event's weight
+   * @param multiplier the drain multiplier (1 for a drop)
+   * @param kept the level's decay factor over the gap before the event
+   * @param scarKept the scar's decay factor over the same gap
+   * @param behaviour the behaviour's index in the policy's catalogue, below {@link
+   *     BehaviourCatalogue#MAX_SIZE}
+   * @param drop whether the event is a drop (else a drain)
+   * @param breach whether the event is a breach
+   * @param disclosure how a drain surfaced
+   * @param note the note, {@code ""} for none
+   * @param after the state after this event, kept when it ends a checkpoint interval
+   */
+  @SuppressWarnings("EnumOrdinal") // codes hold Disclosure.Kind ordinals in memory only, read via KINDS
+  EventColumns append(
+      long at,
+      double weight,
+      double multiplier,
+      double kept,
+      double scarKept,
+      int behaviour,
+      boolean drop,
+      boolean breach,
+      Disclosure disclosure,
+      String note,
+      TrustBucket after) {
+    int code =
+        behaviour << BEHAVIOUR_SHIFT
+            | disclosure.kind().ordinal() << DISCLOSURE_SHIFT
+            | (breach ? BREACH : 0)
+            | (drop ? DROP : 0);
+    @Nullable Duration delay = disclosure.isDiscovered() ? disclosure.delay() : null;
+    int c = size >>> CHUNK_SHIFT;
+    int slot = size & CHUNK_MASK;
+    boolean extra = !note.isEmpty() || delay != null;
+    synchronized (owner) {
+      boolean inPlace = owner.size == size;
+      @Nullable Chunk[] dir;
+      if (inPlace) {
+        dir = c < chunks.length ? chunks : Arrays.copyOf(chunks, c * 2);
+      } else {
+        // A fork shares the full chunks and copies the partial one; whatever the other branch
+        // wrote after this view's size stays out.
+        dir = new Chunk[Math.max(chunks.length, c + 1)];
+        System.arraycopy(chunks, 0, dir, 0, c);
+        if (slot > 0) {
+          dir[c] = new Chunk(Math.max(FIRST_CAPACITY, Integer.highestOneBit(slot) << 1), chunks[c], slot);
+        }
+      }
+      Chunk chunk = dir[c];
+      if (chunk == null) {
+        chunk = new Chunk(FIRST_CAPACITY, null, 0);
+        dir[c] = chunk;
+      } else if (slot == chunk.capacity()) {
+        // Full, not yet full size: double it. Older views reading this slot find their events in
+        // the copy.
+        chunk = new Chunk(slot * 2, chunk, slot);
+        dir[c] = chunk;
+      }
+      chunk.times[slot] = at;
+      chunk.weights[slot] = weight;
+      chunk.multipliers[slot] = multiplier;
+      chunk.kept[slot] = kept;
+      chunk.scarKept[slot] = scarKept;
+      chunk.codes[slot] = code;
+      if (((slot + 1) & (TrustLedger.CHECKPOINT_INTERVAL - 1)) == 0) {
+        chunk.checkpoints[slot >> CHECKPOINT_SHIFT] = after;
+      }
+
+      int count = extraCount;
+      int[] indices = extraAt;
+      String[] notes = extraNotes;
+      @Nullable Duration[] delays = extraDelays;
+      if (!inPlace || (extra && count == indices.length)) {
+        int capacity = extra ? count + Math.max(4, count >> 1) : count;
+        indices = Arrays.copyOf(indices, capacity);
+        notes = Arrays.copyOf(notes, capacity);
+        delays = Arrays.copyOf(delays, capacity);
+      }
+      if (extra) {
+        indices[count] = size;
+        notes[count] = note;
+        delays[count] = delay;
+        count++;
+      }
+      Owner next = inPlace ? owner : new Owner(size);
+      next.size = size + 1;
+      return new EventColumns(size + 1, next, dir, count, indices, notes, delays);
+    }
+  }
+
+  private Chunk chunk(int index) {
+    return requireNonNull(chunks[index >>> CHUNK_SHIFT]);
+  }
+
+  long time(int index) {
+    return chunk(index).times[index & CHUNK_MASK];
+  }
+
+  double weight(int index) {
+    return chunk(index).weights[index & CHUNK_MASK];
+  }
+
+  private int code(int index) {
+    return chunk(index).codes[index & CHUNK_MASK];
+  }
+
+  /** The index in the policy's catalogue of the behaviour of the event at {@code index}. */
+  int behaviour(int index) {
+    return code(index) >>> BEHAVIOUR_SHIFT;
+  }
+
+  Disclosure.Kind disclosureKind(int index) {
+    return KINDS[(code(index) >> DISCLOSURE_SHIFT) & DISCLOSURE_MASK];
+  }
+
+  boolean isBreach(int index) {
+    return (code(index) & BREACH) != 0;
+  }
+
+  /** The note of the event at {@code index}, {@code ""} for none. */
+  String note(int index) {
+    int e = Arrays.binarySearch(extraAt, 0, extraCount, index);
+    return e < 0 ? "" : extraNotes[e];
+  }
+
+  /** The concealment delay of the event at {@code index}, {@code null} unless it was discovered. */
+  @Nullable Duration delay(int index) {
+    int e = Arrays.binarySearch(extraAt, 0, extraCount, index);
+    return e < 0 ? null : extraDelays[e];
+  }
+
+  /**
+   * Returns the state after the first {@code k * CHECKPOINT_INTERVAL} events.
+   *
+   * @param k from 1 to {@code size() / CHECKPOINT_INTERVAL}
+   */
+  TrustBucket checkpoint(int k) {
+    int last = (k << CHECKPOINT_SHIFT) - 1;
+    return requireNonNull(chunk(last).checkpoints[(last & CHUNK_MASK) >> CHECKPOINT_SHIFT]);
+  }
+
+  /** The number of events at or before {@code at}: a binary search over the sorted times. */
+  int countUpTo(long at) {
+    int lo = 0;
+    int hi = size;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (time(mid) <= at) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /**
+   * Runs events {@code from} (inclusive) to {@code to} (exclusive) on {@code machine}: the hot
+   * loop of every replay. It reads the stored decay factors, so no decay rule is called.
+   */
+  void replay(BucketMachine machine, int from, int to) {
+    int i = from;
+    while (i < to) {
+      Chunk chunk = chunk(i);
+      int base = i & ~CHUNK_MASK;
+      int end = Math.min(to - base, CHUNK_SIZE);
+      long[] times = chunk.times;
+      double[] weights = chunk.weights;
+      double[] multipliers = chunk.multipliers;
+      double[] kept = chunk.kept;
+      double[] scarKept = chunk.scarKept;
+      int[] codes = chunk.codes;
+      for (int j = i - base; j < end; j++) {
+        machine.advance(times[j], kept[j], scarKept[j]);
+        if ((codes[j] & DROP) != 0) {
+          machine.drop(weights[j]);
+        } else {
+          machine.drain(weights[j], multipliers[j], (codes[j] & BREACH) != 0);
+        }
+      }
+      i = base + end;
+    }
+  }
+
+  /** Whether both hold the same events: times, weights, codes, notes and delays. */
+  boolean sameEvents(EventColumns o) {
+    if (size != o.size || extraCount != o.extraCount) {
+      return false;
+    }
+    for (int base = 0; base < size; base += CHUNK_SIZE) {
+      Chunk a = chunk(base);
+      Chunk b = o.chunk(base);
+      int n = Math.min(size - base, CHUNK_SIZE);
+      if (!(Arrays.equals(a.times, 0, n, b.times, 0, n)
+          && Arrays.equals(a.weights, 0, n, b.weights, 0, n)
+          && Arrays.equals(a.codes, 0, n, b.codes, 0, n))) {
+        return false;
+      }
+    }
+    return Arrays.equals(extraAt, 0, extraCount, o.extraAt, 0, extraCount)
+        && Arrays.equals(extraNotes, 0, extraCount, o.extraNotes, 0, extraCount)
+        && Arrays.equals(extraDelays, 0, extraCount, o.extraDelays, 0, extraCount);
+  }
+}
