@@ -285,6 +285,13 @@ final class EventColumns {
     return lo;
   }
 
+  /** Lets time pass on {@code machine} until the event at {@code index}, with its stored factors. */
+  void advanceTo(BucketMachine machine, int index) {
+    Chunk chunk = chunk(index);
+    int j = index & CHUNK_MASK;
+    machine.advance(chunk.times[j], chunk.kept[j], chunk.scarKept[j]);
+  }
+
   /**
    * Runs events {@code from} (inclusive) to {@code to} (exclusive) on {@code machine}: the hot
    * loop of every replay. It reads the stored decay factors, so no decay rule is called.

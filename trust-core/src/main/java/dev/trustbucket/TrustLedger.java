@@ -317,7 +317,7 @@ public final class TrustLedger {
     BucketMachine machine = new BucketMachine(policy).load(initial);
     for (int i = 0; i < size; i++) {
       double start = machine.level;
-      machine.advance(events.time(i)); // the replay below then applies the event alone
+      events.advanceTo(machine, i); // the replay below then applies the event alone
       double before = machine.level;
       double scarBefore = machine.scar;
       AutonomyTier tierBefore = machine.tier;
