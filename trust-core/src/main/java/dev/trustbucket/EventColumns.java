@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * concealment delays, which few events have, are kept aside with their event's index.
  *
  * <p>The columns are cut into chunks of {@value #CHUNK_SIZE} events, so spare capacity is at most
- * one chunk, whatever the size: a chunk starts with room for {@value #FIRST_CAPACITY} events and
- * doubles until it is full size.
+ * one chunk, and at most half of what the last chunk holds: a chunk starts with room for {@value
+ * #FIRST_CAPACITY} events and grows by half until it is full size.
  *
  * <p>An instance is an immutable view: indices below its size are never written again. Appending
  * to the newest view of a chain writes in place, into spare capacity no older view reads;
@@ -174,7 +174,7 @@ final class EventColumns {
         dir = new Chunk[Math.max(chunks.length, c + 1)];
         System.arraycopy(chunks, 0, dir, 0, c);
         if (slot > 0) {
-          dir[c] = new Chunk(Math.max(FIRST_CAPACITY, Integer.highestOneBit(slot) << 1), chunks[c], slot);
+          dir[c] = new Chunk(grownCapacity(slot), chunks[c], slot);
         }
       }
       Chunk chunk = dir[c];
@@ -182,9 +182,9 @@ final class EventColumns {
         chunk = new Chunk(FIRST_CAPACITY, null, 0);
         dir[c] = chunk;
       } else if (slot == chunk.capacity()) {
-        // Full, not yet full size: double it. Older views reading this slot find their events in
+        // Full, not yet full size: grow it. Older views reading this slot find their events in
         // the copy.
-        chunk = new Chunk(slot * 2, chunk, slot);
+        chunk = new Chunk(grownCapacity(slot), chunk, slot);
         dir[c] = chunk;
       }
       chunk.times[slot] = at;
@@ -217,6 +217,11 @@ final class EventColumns {
       next.size = size + 1;
       return new EventColumns(size + 1, next, dir, count, indices, notes, delays);
     }
+  }
+
+  /** Room for {@code length} events and half as many again, within a chunk's first and full sizes. */
+  private static int grownCapacity(int length) {
+    return Math.min(CHUNK_SIZE, Math.max(FIRST_CAPACITY, length + (length >> 1)));
   }
 
   private Chunk chunk(int index) {

@@ -34,9 +34,8 @@ import org.openjdk.jol.vm.VM;
  *       ledger) / n, with both ledgers built from {@code TrustLedger.start} and {@code append}, as
  *       a user builds them. This counts the event columns (with the spare capacity the ledger
  *       holds at that size), the checkpoints (one bucket per 64 events) and the arrays holding
- *       them. It is given at n = 1,000,000 (the issue's figure), at n = 999,937 (the most spare
- *       capacity near a million: the ledger's last chunk has just doubled to room for 1,024 events
- *       and holds 513) and at n = 10,000.
+ *       them. It is given at n = 1,000, 10,000, 100,000 and 1,000,000 (the issue's figure), and as
+ *       the most over every size from 1,000 to 10,000 events, where spare capacity weighs most.
  * </ul>
  *
  * <p>Prints a readable report; with an argument, also writes {@code key=value} lines to that
@@ -44,11 +43,9 @@ import org.openjdk.jol.vm.VM;
  */
 public final class MemoryFootprint {
   private static final int MILLION = 1_000_000;
-  /**
-   * The most spare capacity near a million events: the ledger's last chunk of 1,024 events has
-   * just doubled from 512 (976 full chunks, then 513 events in room for 1,024).
-   */
-  private static final int JUST_GROWN = 976 * 1_024 + 513;
+  /** The sizes swept for the most bytes per event: every size from the first to the last. */
+  private static final int SWEEP_FROM = 1_000;
+  private static final int SWEEP_TO = 10_000;
 
   private MemoryFootprint() {}
 
@@ -73,7 +70,7 @@ public final class MemoryFootprint {
     out.put("ledger.empty.bytes", Long.toString(empty));
 
     List<String> lines = new ArrayList<>();
-    for (int n : new int[] {MILLION, JUST_GROWN, 10_000}) {
+    for (int n : new int[] {1_000, 10_000, 100_000, MILLION}) {
       TrustLedger ledger = Workload.ledger(n, 7);
       long size = retained(ledger, shared, sharedSize);
       double perEvent = (double) (size - empty) / n;
@@ -86,6 +83,26 @@ public final class MemoryFootprint {
         System.out.println(GraphLayout.parseInstance(ledger).toFootprint());
       }
     }
+
+    // Spare capacity: the most bytes per event over every size of one growing ledger.
+    TrustLedger growing = TrustLedger.start(policy, Workload.START);
+    int worstSize = 0;
+    double worst = 0;
+    for (TrustEvent e : Workload.events(SWEEP_TO, 7)) {
+      growing = growing.append(e);
+      int n = growing.size();
+      if (n >= SWEEP_FROM) {
+        double perEvent = (double) (retained(growing, shared, sharedSize) - empty) / n;
+        if (perEvent > worst) {
+          worst = perEvent;
+          worstSize = n;
+        }
+      }
+    }
+    out.put("ledger.worst.size", Integer.toString(worstSize));
+    out.put("ledger.worst.perEvent.bytes", String.format(Locale.ROOT, "%.2f", worst));
+    lines.add(String.format(Locale.ROOT, "most per event for %,d to %,d events: %6.2f B, at %,d events",
+        SWEEP_FROM, SWEEP_TO, worst, worstSize));
 
     System.out.println("=== Memory footprint (JOL; shared policy, tier constants and \"\" note excluded) ===");
     System.out.printf(Locale.ROOT, "TrustBucket: %d B shallow, %d B retained (target <= 64 B)%n",
