@@ -149,14 +149,14 @@ def main(argv):
         if b is not None:
             rows.append(("memory", "TrustBucket, retained", f"{b:.0f} B", ""))
             memory_checks.append(("bucket size", f"{b:.0f} B", "\u2264 64 B", "ok" if b <= 64 else "MISSED"))
+        for n, short in (("1000", "1k"), ("10000", "10k"), ("100000", "100k")):
+            v = mem.get(f"ledger.{n}.perEvent.bytes")
+            if v is not None:
+                rows.append(("", f"ledger event, at {short} events", f"{v:.2f} B", ""))
         e = mem.get("ledger.1000000.perEvent.bytes")
         if e is not None:
             rows.append(("", "ledger event, at 1M events", f"{e:.2f} B", ""))
             memory_checks.append(("event size (1M ledger)", f"{e:.2f} B", "\u2264 48 B", "ok" if e <= 48 else "MISSED"))
-        for n, label in (("1000", "1k"), ("10000", "10k"), ("100000", "100k")):
-            v = mem.get(f"ledger.{n}.perEvent.bytes")
-            if v is not None:
-                rows.append(("", f"ledger event, at {label} events", f"{v:.2f} B", ""))
         w = mem.get("ledger.worst.perEvent.bytes")
         if w is not None:
             at = mem.get("ledger.worst.size")
