@@ -21,6 +21,11 @@ import net.jqwik.api.statistics.Statistics;
  * EventColumns#CHUNK_SIZE} events: every way an append can land (in place, growing the last
  * chunk, opening a chunk, forking inside or at the end of a chunk) gives the ledger a fresh build
  * gives.
+ *
+ * <p>PIT: three mutants of {@code EventColumns} survive and are equivalent: growing the last chunk
+ * on every append instead of when it is full, and growing a chunk or the notes and delays by
+ * twice instead of half as much again. Each only changes how much is copied or how much room is
+ * spare, never what a ledger holds.
  */
 @Label("TrustLedger storage: chunks, their growth and forks across them")
 class LedgerStorageProperties {

@@ -431,4 +431,30 @@ class TrustLedgerTest {
     assertThat(a.toString())
         .isEqualTo("TrustLedger[events=2, start=2025-01-06T09:00:00Z, state=" + a.state() + "]");
   }
+
+  @Test
+  @DisplayName("ledgers with one field of one event changed are not equal, whichever field")
+  void equalityLooksAtEveryField() {
+    TrustEvent drain = drain(2).withNote("why").withDisclosure(Disclosure.discovered(Duration.ofDays(3)));
+    TrustLedger base = TrustLedger.start(POLICY, MONDAY).append(drop(1)).append(drain);
+    List<TrustEvent> variants =
+        List.of(
+            drain.withTime(drain.time().plusSeconds(1)),
+            drain.withWeight(drain.weight() + 0.5),
+            TrustEvent.of(Behaviours.LOW_QUALITY_DELIVERY, drain.time())
+                .withWeight(drain.weight())
+                .withNote(drain.note())
+                .withDisclosure(drain.disclosure()),
+            drain.withNote("other"),
+            drain.withDisclosure(Disclosure.discovered(Duration.ofDays(4))));
+    for (TrustEvent v : variants) {
+      TrustLedger other = TrustLedger.start(POLICY, MONDAY).append(drop(1)).append(v);
+      assertThat(other).as("with %s", v).isNotEqualTo(base);
+      assertThat(base).as("with %s", v).isNotEqualTo(other);
+    }
+    // Self-reported vs not recorded: same size, no notes or delays, only the disclosure differs.
+    TrustLedger told = TrustLedger.start(POLICY, MONDAY).append(drain(2).withDisclosure(Disclosure.selfReported()));
+    assertThat(TrustLedger.start(POLICY, MONDAY).append(drain(2))).isNotEqualTo(told);
+    assertThat(base).isEqualTo(TrustLedger.start(POLICY, MONDAY).appendAll(List.of(drop(1), drain)));
+  }
 }
