@@ -13,9 +13,10 @@ import org.jspecify.annotations.Nullable;
  * {@value TrustLedger#CHECKPOINT_INTERVAL} events.
  *
  * <p>Per event: the time (8 bytes), the weight (8), the drain multiplier (8), the level's and the
- * scar's decay factors over the gap before the event (8 + 8), and one int packing the
- * behaviour's index with the drop, breach and disclosure flags (4): 44 bytes. A replay reads only these, so it never calls a decay rule. Notes and
- * concealment delays, which few events have, are kept aside with their event's index.
+ * scar's decay factors over the gap before the event (8 + 8), and one int packing the behaviour's
+ * index with the drop, breach and disclosure flags (4): 44 bytes. A replay reads only these, so it
+ * never calls a decay rule. Notes and concealment delays, which few events have, are kept aside
+ * with their event's index.
  *
  * <p>The columns are cut into chunks of {@value #CHUNK_SIZE} events, so spare capacity is at most
  * one chunk, and at most half of what the last chunk holds: a chunk starts with room for {@value
@@ -23,9 +24,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>An instance is an immutable view: indices below its size are never written again. Appending
  * to the newest view of a chain writes in place, into spare capacity no older view reads;
- * appending to an older view (a fork) copies the chunk directory and the last, partial chunk
- * only. Chunks are handed from thread to thread through final fields, which publish their
- * contents as of construction; later writes land beyond every older view's size.
+ * appending to an older view (a fork) copies the chunk directory, the last, partial chunk and the
+ * notes and delays kept aside, never the full chunks. Chunks are handed from thread to thread
+ * through final fields, which publish their contents as of construction; later writes land beyond
+ * every older view's size.
  */
 final class EventColumns {
   private static final int CHUNK_SHIFT = 10;
@@ -62,7 +64,7 @@ final class EventColumns {
     // checkpoints[s]: the state after this chunk's event s * 64 + 63.
     final @Nullable TrustBucket[] checkpoints;
 
-    /** A chunk with room for {@code capacity} events, holding a copy of {@code from}'s first {@code length}. */
+    /** Room for {@code capacity} events, holding a copy of {@code from}'s first {@code length}. */
     Chunk(int capacity, @Nullable Chunk from, int length) {
       times = new long[capacity];
       weights = new double[capacity];
@@ -141,7 +143,7 @@ final class EventColumns {
    * @param note the note, {@code ""} for none
    * @param after the state after this event, kept when it ends a checkpoint interval
    */
-  @SuppressWarnings("EnumOrdinal") // codes hold Disclosure.Kind ordinals in memory only, read via KINDS
+  @SuppressWarnings("EnumOrdinal") // ordinals live in memory only and are read back via KINDS
   EventColumns append(
       long at,
       double weight,
@@ -219,7 +221,7 @@ final class EventColumns {
     }
   }
 
-  /** Room for {@code length} events and half as many again, within a chunk's first and full sizes. */
+  /** Room for {@code length} events and half as many again, from the first to the full size. */
   private static int grownCapacity(int length) {
     return Math.min(CHUNK_SIZE, Math.max(FIRST_CAPACITY, length + (length >> 1)));
   }
@@ -290,7 +292,7 @@ final class EventColumns {
     return lo;
   }
 
-  /** Lets time pass on {@code machine} until the event at {@code index}, with its stored factors. */
+  /** Lets time pass on {@code machine} until the event at {@code index}, by its stored factors. */
   void advanceTo(BucketMachine machine, int index) {
     Chunk chunk = chunk(index);
     int j = index & CHUNK_MASK;

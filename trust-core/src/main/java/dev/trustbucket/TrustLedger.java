@@ -40,8 +40,8 @@ import org.jspecify.annotations.Nullable;
  * replay never calls a decay rule. Notes and concealment delays are kept aside for the few
  * events that have them; spare capacity is at most one chunk. Appending to the newest ledger of
  * a chain writes in place, so building a ledger of {@code n} events one by one costs {@code
- * O(n)}; appending to an older ledger (a fork) copies at most one chunk. Instances are immutable
- * and thread-safe.
+ * O(n)}; appending to an older ledger (a fork) copies at most one chunk of events, plus the list
+ * of chunks and the notes and delays kept aside. Instances are immutable and thread-safe.
  */
 public final class TrustLedger {
   /** How many events lie between two stored checkpoints. */
@@ -52,7 +52,8 @@ public final class TrustLedger {
   private final TrustBucket state;
   private final EventColumns events;
 
-  private TrustLedger(TrustPolicy policy, TrustBucket initial, TrustBucket state, EventColumns events) {
+  private TrustLedger(
+      TrustPolicy policy, TrustBucket initial, TrustBucket state, EventColumns events) {
     this.policy = policy;
     this.initial = initial;
     this.state = state;
