@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
 
 /**
  * The accounts of an organisation, one per relationship, under one policy.
@@ -21,17 +22,33 @@ import java.util.concurrent.ConcurrentMap;
 public final class AccountRegistry {
   private final TrustPolicy policy;
   private final Clock clock;
+  private final Consumer<RuntimeException> listenerErrors;
   private final ConcurrentMap<Relationship, TrustAccount> accounts = new ConcurrentHashMap<>();
 
   /**
-   * Creates an empty registry.
+   * Creates an empty registry whose accounts log listener failures through {@link System.Logger}
+   * at WARNING.
    *
    * @param policy the rules for every account it opens
    * @param clock where new relationships take their start time from
    */
   public AccountRegistry(TrustPolicy policy, Clock clock) {
+    this(policy, clock, TrustAccount.LOG_LISTENER_ERRORS);
+  }
+
+  /**
+   * Creates an empty registry whose accounts, opened or loaded, hand every exception a listener
+   * throws to {@code listenerErrors} (see {@link TrustAccount#of(Relationship, TrustLedger,
+   * Consumer)}).
+   *
+   * @param policy the rules for every account it opens
+   * @param clock where new relationships take their start time from
+   * @param listenerErrors receives every exception a listener of any of its accounts throws
+   */
+  public AccountRegistry(TrustPolicy policy, Clock clock, Consumer<RuntimeException> listenerErrors) {
     this.policy = requireNonNull(policy, "policy");
     this.clock = requireNonNull(clock, "clock");
+    this.listenerErrors = requireNonNull(listenerErrors, "listenerErrors");
   }
 
   /**
@@ -42,7 +59,8 @@ public final class AccountRegistry {
    */
   public TrustAccount account(Relationship relationship) {
     requireNonNull(relationship, "relationship");
-    return accounts.computeIfAbsent(relationship, r -> TrustAccount.open(r, policy, clock.instant()));
+    return accounts.computeIfAbsent(
+        relationship, r -> TrustAccount.of(r, TrustLedger.start(policy, clock.instant()), listenerErrors));
   }
 
   /**
@@ -69,7 +87,7 @@ public final class AccountRegistry {
     requireNonNull(ledger, "ledger");
     InvalidTrustInputException.check(ledger.policy().equals(policy), "policy",
         "policy must be this registry's \"%s\" but the ledger was kept under \"%s\"", policy.name(), ledger.policy().name());
-    TrustAccount account = TrustAccount.of(relationship, ledger);
+    TrustAccount account = TrustAccount.of(relationship, ledger, listenerErrors);
     TrustAccount existing = accounts.putIfAbsent(relationship, account);
     InvalidTrustInputException.check(existing == null, "relationship",
         "relationship must not have an account yet but %s has one", relationship);

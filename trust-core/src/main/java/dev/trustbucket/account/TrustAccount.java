@@ -26,6 +26,9 @@ import java.util.function.Consumer;
  */
 public final class TrustAccount {
   private static final System.Logger LOG = System.getLogger(TrustAccount.class.getName());
+  /** What accounts do with listener failures unless told otherwise: log them at WARNING. */
+  static final Consumer<RuntimeException> LOG_LISTENER_ERRORS =
+      e -> LOG.log(System.Logger.Level.WARNING, "trust listener failed", e);
 
   private final Relationship relationship;
   private final Object lock = new Object();
@@ -60,7 +63,7 @@ public final class TrustAccount {
    * @return the account
    */
   public static TrustAccount of(Relationship relationship, TrustLedger ledger) {
-    return of(relationship, ledger, e -> LOG.log(System.Logger.Level.WARNING, "trust listener failed", e));
+    return of(relationship, ledger, LOG_LISTENER_ERRORS);
   }
 
   /**

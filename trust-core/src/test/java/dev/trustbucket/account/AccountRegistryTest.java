@@ -122,4 +122,33 @@ class AccountRegistryTest {
     }
     assertThat(Relationship.of("x".repeat(200), "y".repeat(200)).employee()).hasSize(200);
   }
+
+  @Test
+  @DisplayName("a registry's error handler receives the failures of listeners of accounts it opened and loaded")
+  void listenerErrorsGoToTheRegistrysHandler() {
+    List<RuntimeException> failures = new ArrayList<>();
+    AccountRegistry registry = new AccountRegistry(POLICY, CLOCK, failures::add);
+    TrustListener failing =
+        new TrustListener() {
+          @Override
+          public void onBreach(BreachNotice breach) {
+            throw new IllegalStateException("mail server down");
+          }
+        };
+    TrustAccount opened = registry.account(Relationship.of("ana", "mia"));
+    TrustAccount loaded = registry.load(Relationship.of("ben", "mia"), TrustLedger.start(POLICY, NOW));
+    opened.addListener(failing);
+    loaded.addListener(failing);
+
+    TrustEvent breach = TrustEvent.of(Behaviours.HID_PROBLEM, NOW.plus(Duration.ofDays(1)));
+    opened.record(breach);
+    loaded.record(breach);
+
+    assertThat(failures).hasSize(2).allSatisfy(e -> assertThat(e).hasMessage("mail server down"));
+    assertThat(opened.ledger().size()).isEqualTo(1);
+    assertThat(loaded.ledger().size()).isEqualTo(1);
+    assertThatThrownBy(() -> new AccountRegistry(POLICY, CLOCK, null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("listenerErrors");
+  }
 }
