@@ -62,9 +62,9 @@ public record Comparison(SvgChart.Series first, SvgChart.Series second) {
       String row = String.format(Locale.ROOT, "%4d  %-10s  %7s  %-12s  %7s  %-12s  %6s",
           i + 1,
           (wa != null ? wa : wb).start(),
-          wa == null ? "" : level(wa.level()),
+          wa == null ? "" : Workshop.level(wa.level()),
           wa == null ? "" : wa.tier(),
-          wb == null ? "" : level(wb.level()),
+          wb == null ? "" : Workshop.level(wb.level()),
           wb == null ? "" : wb.tier(),
           wa == null || wb == null ? "" : String.format(Locale.ROOT, "%+.1f", (wb.level() - wa.level()) * 100));
       out.append(row.stripTrailing()).append('\n');
@@ -95,8 +95,8 @@ public record Comparison(SvgChart.Series first, SvgChart.Series second) {
     Timeline.Week last = t.last();
     StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
         "%s: from %s to a lowest %s (%s, week %d), ended at %s, %s",
-        name, level(t.initial().level()), level(low.level()), low.tier(), low.number(),
-        level(last.level()), last.tier()));
+        name, Workshop.level(t.initial().level()), Workshop.level(low.level()), low.tier(), low.number(),
+        Workshop.level(last.level()), last.tier()));
     if (last.bucket().scar() > 0) {
       line.append(String.format(Locale.ROOT, ", scar %.1f points", last.bucket().scar() * 100));
     }
@@ -107,9 +107,5 @@ public record Comparison(SvgChart.Series first, SvgChart.Series second) {
           .orElse("; not back to TRUSTED"));
     }
     out.append(line).append(".\n");
-  }
-
-  private static String level(double level) {
-    return String.format(Locale.ROOT, "%.1f %%", level * 100);
   }
 }

@@ -269,7 +269,8 @@ public final class Workshop implements Callable<Integer> {
     return n + " " + noun + (n == 1 ? "" : "s");
   }
 
-  private static String level(double level) {
+  /** A level as a percentage with one decimal: 0.718 prints as "71.8 %". */
+  static String level(double level) {
     return String.format(Locale.ROOT, "%.1f %%", level * 100);
   }
 
@@ -277,7 +278,8 @@ public final class Workshop implements Callable<Integer> {
     return String.format(Locale.ROOT, "%.1f", delta * 100);
   }
 
-  private static String pct(double fraction) {
+  /** A fraction as a percentage without float noise: 0.05 prints as "5 %". */
+  static String pct(double fraction) {
     return num(fraction * 100) + " %";
   }
 

@@ -264,23 +264,23 @@ final class WorkshopCommands {
       List<TrustPolicy> all = PolicyPresets.ALL;
       row(out, "setting", all, TrustPolicy::name);
       row(out, "-".repeat(38), all, p -> "-".repeat(10));
-      row(out, "start level (baseline)", all, p -> pct(p.baseline()));
-      row(out, "ordinary drop fills, of the room left", all, p -> pct(p.gainRate()));
-      row(out, "ordinary drain empties, of the level", all, p -> pct(p.lossRate()));
+      row(out, "start level (baseline)", all, p -> Workshop.pct(p.baseline()));
+      row(out, "ordinary drop fills, of the room left", all, p -> Workshop.pct(p.gainRate()));
+      row(out, "ordinary drain empties, of the level", all, p -> Workshop.pct(p.lossRate()));
       row(out, "drain / drop at the baseline", all, p -> Workshop.num(round(p.lossRate() / p.gainRate())));
       row(out, "integrity drains weigh", all, p -> "x" + Workshop.num(p.integrityMultiplier()));
       row(out, "major drain (a breach) from weight", all, p -> Workshop.num(p.majorSeverity()));
       row(out, "scar rate", all, p -> Workshop.num(p.scarRate()));
-      row(out, "deepest scar", all, p -> pct(p.maxScar()));
+      row(out, "deepest scar", all, p -> Workshop.pct(p.maxScar()));
       row(out, "self-reported drain weighs", all, p -> "x" + Workshop.num(p.selfReportedMultiplier()));
       row(out, "discovered drain weighs", all, p -> "x" + Workshop.num(p.discoveredMultiplier())
           + (p.discoveredMultiplierLimit() == p.discoveredMultiplier()
               ? "" : "-" + Workshop.num(p.discoveredMultiplierLimit())));
       row(out, "memory half-life", all, p -> p.decay().halfLife().toDays() + " days");
       row(out, "scar half-life", all, p -> p.scarDecay().halfLife().toDays() + " days");
-      row(out, "SUPERVISED from", all, p -> pct(p.ladder().supervised()));
-      row(out, "TRUSTED from", all, p -> pct(p.ladder().trusted()));
-      row(out, "AUTONOMOUS from", all, p -> pct(p.ladder().autonomous()));
+      row(out, "SUPERVISED from", all, p -> Workshop.pct(p.ladder().supervised()));
+      row(out, "TRUSTED from", all, p -> Workshop.pct(p.ladder().trusted()));
+      row(out, "AUTONOMOUS from", all, p -> Workshop.pct(p.ladder().autonomous()));
       row(out, "hysteresis band", all, p -> Workshop.num(p.ladder().hysteresisBand() * 100) + " points");
       row(out, "minimum stay after a promotion", all, p -> p.ladder().minimumStay().toDays() + " days");
       out.println();
@@ -299,10 +299,6 @@ final class WorkshopCommands {
 
     private static double round(double x) {
       return Math.round(x * 100) / 100.0;
-    }
-
-    private static String pct(double fraction) {
-      return Workshop.num(fraction * 100) + " %";
     }
   }
 
