@@ -9,11 +9,9 @@ import dev.trustbucket.history.LedgerStep;
 import dev.trustbucket.history.Sampling;
 import dev.trustbucket.history.TimelinePoint;
 import dev.trustbucket.internal.EpochMicros;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
