@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when a serialised record cannot be read: an unknown format version, a missing or
- * damaged field, a value out of range. The message starts with the line number (counting from
+ * damaged field, a value out of range, an event count or checksum that does not match the lines,
+ * a missing trailer. The message starts with the line number (counting from
  * 1) and names the field; nothing from the damaged input has been kept.
  */
 public class MalformedRecordException extends InvalidTrustInputException {

@@ -36,26 +36,32 @@ import net.jqwik.api.statistics.Statistics;
  * wrote itself and damages them: fields dropped, duplicated, swapped or rotated, values of the
  * wrong type, huge numbers, NaN, empty strings, binary junk (random bytes read as ISO-8859-1),
  * enormous values and lines, wrong versions and record types, truncated lines, invalid escapes,
- * lines dropped, duplicated or reordered.
+ * lines dropped, duplicated or reordered, a ledger cut short after a whole line, lines after its
+ * trailer, a trailer with another count or checksum.
  *
  * <p>Damage that cannot leave a valid record must end in a {@link MalformedRecordException} whose
  * {@link MalformedRecordException#line() line()} is the damaged line's number, whose message
  * starts with {@code "line N: "} and names the field, and nothing else: no {@code
  * NumberFormatException}, {@code DateTimeParseException}, {@code ArrayIndexOutOfBoundsException}
- * or other leak. Some damage can leave a record that is valid by itself (two numbers swapped, an
- * event line dropped); format version 1 has no checksum to notice it, so for those the reader must
- * read exactly what the damaged lines say, as the API would build it, or reject it as the API
- * would.
+ * or other leak. Some damage leaves every line valid by itself (two numbers swapped, an event line
+ * dropped); format version 2 catches it with its event counts and checksums, so the reader must
+ * reject it, at the header ({@code count}) or the trailer ({@code checksum}), unless the API itself
+ * rejects the damaged content first, at the same line and field.
  */
 @Label("Hostile input · serialised states and ledgers")
 class HostileRecordProperties {
   static final List<String> STATE_FIELDS = List.of("type", "version", "policy", "time", "level", "scar", "tier",
-      "promotedAt", "positiveEvidence", "negativeEvidence");
+      "promotedAt", "positiveEvidence", "negativeEvidence", "checksum");
+  /** A ledger header: the fields of a state, but the event count last instead of the checksum. */
+  static final List<String> HEADER_FIELDS = List.of("type", "version", "policy", "time", "level", "scar", "tier",
+      "promotedAt", "positiveEvidence", "negativeEvidence", "count");
   static final List<String> EVENT_FIELDS = List.of("time", "behaviour", "weight", "disclosure", "delay", "note");
 
   /** What a field holds, for swaps and wrong types: fields of one class can hold each other's values. */
   private static final String[] STATE_CLASSES = {"type", "version", "policy", "instant", "number", "number", "tier",
-      "instant", "number", "number"};
+      "instant", "number", "number", "checksum"};
+  private static final String[] HEADER_CLASSES = {"type", "version", "policy", "instant", "number", "number", "tier",
+      "instant", "number", "number", "count"};
   private static final String[] EVENT_CLASSES = {"instant", "behaviour", "number", "disclosure", "duration", "note"};
   private static final int NOTE = 5;
 
@@ -80,7 +86,9 @@ class HostileRecordProperties {
     INVALID_ESCAPE, RAW_LINE_BREAK, NOTE_TOO_LONG,
     // Whole lines of a ledger.
     EMPTY_INPUT, DROP_HEADER, DUPLICATE_HEADER, HEADER_SWAPPED, EVENTS_REORDERED, EVENT_BEFORE_START, BLANK_LINE,
-    JUNK_LINE, ENORMOUS_LINE;
+    JUNK_LINE, ENORMOUS_LINE,
+    // The end of a ledger: it is cut short after a whole line, or its trailer is damaged or followed.
+    MISSING_TRAILER, LINE_AFTER_TRAILER, TRAILER_COUNT, TRAILER_CHECKSUM;
 
     static final Set<Kind> RECORD = EnumSet.range(DROP_FIELD, WRONG_RECORD_TYPE);
     static final Set<Kind> EVENT = EnumSet.complementOf(EnumSet.of(WRONG_VERSION, WRONG_RECORD_TYPE));
@@ -143,7 +151,7 @@ class HostileRecordProperties {
    */
   static Damage damageRecord(String line, int lineNo, List<String> names, String[] classes, Kind kind, Random r) {
     List<String> f = new ArrayList<>(Arrays.asList(line.split("\t", -1)));
-    boolean header = names == STATE_FIELDS;
+    boolean header = names.get(0).equals("type"); // a state or a ledger header
     int n = f.size();
     // The fields a value may go into: all but the free-text note.
     List<Integer> valued = new ArrayList<>();
@@ -152,7 +160,7 @@ class HostileRecordProperties {
       if (!classes[i].equals("note")) {
         valued.add(i);
       }
-      if (classes[i].equals("number") || classes[i].equals("version")) {
+      if (classes[i].equals("number") || whole(classes[i])) {
         numbers.add(i);
       }
     }
@@ -225,7 +233,7 @@ class HostileRecordProperties {
         // Values Java's parsers accept but TrustCodec never writes: hex, type suffixes, other digits.
         int k = numbers.get(r.nextInt(numbers.size()));
         String v = f.get(k);
-        if (classes[k].equals("version")) {
+        if (whole(classes[k])) {
           v = pick(r, "+1", "\u0661", "\uff11", "1L");
         } else {
           double x = Double.parseDouble(v);
@@ -255,7 +263,7 @@ class HostileRecordProperties {
       }
       case ENORMOUS_FIELD: {
         int k = r.nextInt(n);
-        String v = classes[k].equals("number") || classes[k].equals("version") ? "9".repeat(ENORMOUS)
+        String v = classes[k].equals("number") || whole(classes[k]) ? "9".repeat(ENORMOUS)
             : classes[k].equals("note") ? "n".repeat(ENORMOUS) : "x".repeat(ENORMOUS);
         f.set(k, v);
         blame = Set.of(names.get(k));
@@ -274,9 +282,10 @@ class HostileRecordProperties {
         return new Damage(List.of(cutLine), lineNo, blame, kind + " at " + cut + " of " + line.length());
       }
       case WRONG_VERSION: {
-        String v = pick(r, "0", "2", "-1", "10", "99999999999", "1.0", "v1", "one", "", " 1", "1 ", "2147483648");
+        String v = pick(r, "0", "1", "3", "-1", "10", "99999999999", "1.0", "v1", "one", "", " 2", "2 ", "2147483648");
         f.set(1, v);
-        blame = Set.of("version");
+        // Version 1 is known, but its records have one field less than this version 2 record.
+        blame = Set.of(v.equals("1") ? "fields" : "version");
         what = kind + " '" + v + "'";
         break;
       }
@@ -318,6 +327,11 @@ class HostileRecordProperties {
     return new Damage(List.of(String.join("\t", f)), lineNo, blame, what);
   }
 
+  /** Versions and counts: ASCII digits only. */
+  static boolean whole(String fieldClass) {
+    return fieldClass.equals("version") || fieldClass.equals("count");
+  }
+
   @SafeVarargs
   static <T> T pick(Random r, T... values) {
     return values[r.nextInt(values.length)];
@@ -327,7 +341,8 @@ class HostileRecordProperties {
 
   static Damage damageLedger(List<String> lines, Kind kind, Random r) {
     List<String> out = new ArrayList<>(lines);
-    int events = lines.size() - 1;
+    int events = lines.size() - 2; // between the header and the trailer
+    int trailer = lines.size() - 1;
     int k = 1 + r.nextInt(events); // an event line's index in the list
     switch (kind) {
       case EMPTY_INPUT:
@@ -393,11 +408,39 @@ class HostileRecordProperties {
             "y".repeat(ENORMOUS / 6), "1.0", "not-recorded", "PT0S", "z".repeat(ENORMOUS / 6))));
         return new Damage(out, at + 1, Set.of("fields", "time"), kind + " at line " + (at + 1));
       }
+      case MISSING_TRAILER: {
+        int kept = 1 + r.nextInt(lines.size() - 1); // the header at least, the trailer never
+        return new Damage(new ArrayList<>(lines.subList(0, kept)), kept + 1, Set.of("trailer"),
+            kind + " after line " + kept);
+      }
+      case LINE_AFTER_TRAILER: {
+        String v = pick(r, lines.get(k), lines.get(trailer), lines.get(0), "", junk(r, 100));
+        out.add(v);
+        return new Damage(out, lines.size() + 1, Set.of("trailer"), kind.toString());
+      }
+      case TRAILER_COUNT: {
+        String v = pick(r, Integer.toString(events + 1), Integer.toString(events - 1), "0", "999999999", "-1",
+            events + ".0", "", "+" + events, " " + events, "9".repeat(40));
+        String[] f = lines.get(trailer).split("\t", -1);
+        f[1] = v;
+        out.set(trailer, String.join("\t", f));
+        return new Damage(out, trailer + 1, Set.of("count"), kind + " '" + v + "'");
+      }
+      case TRAILER_CHECKSUM: {
+        String[] f = lines.get(trailer).split("\t", -1);
+        int at = r.nextInt(8);
+        char other = "0123456789abcdef".charAt((Character.digit(f[2].charAt(at), 16) + 1 + r.nextInt(15)) % 16);
+        String v = pick(r, f[2].substring(0, at) + other + f[2].substring(at + 1), "F" + f[2].substring(1),
+            f[2].substring(1), f[2] + "0", "", "0x" + f[2].substring(2), junk(r, 8));
+        f[2] = v;
+        out.set(trailer, String.join("\t", f));
+        return new Damage(out, trailer + 1, Set.of("checksum", "fields"), kind + " '" + v + "'");
+      }
       default: {
         boolean onHeader = Kind.RECORD.contains(kind) && (!Kind.EVENT.contains(kind) || r.nextInt(4) == 0);
         int index = onHeader ? 0 : k;
         Damage d = onHeader
-            ? damageRecord(lines.get(0), 1, STATE_FIELDS, STATE_CLASSES, kind, r)
+            ? damageRecord(lines.get(0), 1, HEADER_FIELDS, HEADER_CLASSES, kind, r)
             : damageRecord(lines.get(index), index + 1, EVENT_FIELDS, EVENT_CLASSES, kind, r);
         out.set(index, d.lines().get(0));
         return new Damage(out, index + 1, d.fields(), d.what() + " on line " + (index + 1));
@@ -451,17 +494,17 @@ class HostileRecordProperties {
     Statistics.label("kind").coverage(checker -> EnumSet.allOf(Kind.class).forEach(k -> checker.check(k).count(n -> n > 0)));
   }
 
-  // ---------------------------------------------------------------- damage a record can survive
+  // ---------------------------------------------------------------- damage every line survives
 
-  /** Damage that may leave lines valid by themselves. */
+  /** Damage that may leave lines valid by themselves: only the counts and checksums can tell. */
   enum Quiet {
     SWAP_LEVEL_AND_SCAR, SWAP_EVIDENCE, SWAP_TIME_AND_PROMOTED_AT, DROP_EVENT_LINE, DUPLICATE_EVENT_LINE,
     SWAP_EVENT_LINES, OTHER_BEHAVIOUR
   }
 
   @Property(tries = 400)
-  @Label("damage that leaves valid lines (format 1 has no checksum) reads exactly as the API builds those lines, or is rejected as the API rejects them")
-  void quietDamageReadsAsTheApiWouldBuildIt(
+  @Label("damage that leaves valid lines is rejected by the event count or the checksum, or first as the API rejects those lines")
+  void quietDamageIsDetected(
       @ForAll("histories") LedgerCase c, @ForAll Quiet quiet, @ForAll("seeds") long seed) {
     Random r = new Random(seed);
     TrustPolicy policy = c.policy();
@@ -539,10 +582,21 @@ class HostileRecordProperties {
     }
 
     Throwable thrown = catchThrowable(() -> TrustCodec.readLedger(lines, policy));
-    if (expected == null) {
-      Statistics.label("outcome").collect("valid, read as built");
-      assertThat(thrown).as("%s: the API accepts these lines", quiet).isNull();
-      assertThat(TrustCodec.readLedger(lines, policy)).isEqualTo(built);
+    if (lines.equals(TrustCodec.writeLedger(ledger))) {
+      // The same line swapped with itself, or a behaviour replaced by itself: no damage at all.
+      Statistics.label("outcome").collect("unchanged, read back");
+      assertThat(thrown).as("%s: the lines are unchanged", quiet).isNull();
+      assertThat(TrustCodec.readLedger(lines, policy)).isEqualTo(ledger);
+    } else if (expected == null) {
+      // The API accepts what the lines say; version 1 read exactly that. Version 2 sees the damage:
+      // a line dropped or added changes the number of event lines, anything else the checksum.
+      Statistics.label("outcome").collect("valid lines, rejected by the count or the checksum");
+      assertThat(built).isNotNull();
+      boolean counted = quiet == Quiet.DROP_EVENT_LINE || quiet == Quiet.DUPLICATE_EVENT_LINE;
+      MalformedRecordException e = rejected(MalformedRecordException.class, quiet.toString(), thrown);
+      assertThat(e.line()).as("%s: %s", quiet, e.getMessage()).isEqualTo(counted ? 1 : lines.size());
+      assertThat(e.field()).as("%s: %s", quiet, e.getMessage()).isEqualTo(counted ? "count" : "checksum");
+      assertThat(e).hasMessageStartingWith("line " + e.line() + ": " + e.field() + " must be ");
     } else {
       Statistics.label("outcome").collect("rejected as the API rejects it");
       String message = String.valueOf(expected.getMessage());
@@ -555,5 +609,8 @@ class HostileRecordProperties {
     }
     assertThat(ledger).isEqualTo(c.ledger());
     Statistics.label("damage").collect(quiet);
+    Statistics.label("damage").coverage(checker -> EnumSet.allOf(Quiet.class).forEach(q -> checker.check(q).count(n -> n > 0)));
+    Statistics.label("outcome").coverage(checker ->
+        checker.check("valid lines, rejected by the count or the checksum").percentage(p -> p > 20));
   }
 }

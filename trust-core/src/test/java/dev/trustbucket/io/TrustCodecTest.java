@@ -20,13 +20,14 @@ import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("TrustCodec: the v1 text format")
+@DisplayName("TrustCodec: the text format (writes version 2, reads versions 1 and 2)")
 class TrustCodecTest {
   private static final TrustPolicy POLICY = TrustPolicy.defaults();
   private static final Instant START = Instant.parse("2025-01-06T09:00:00Z");
 
   private static final String HEADER =
-      "trust-ledger\t1\tdefault\t2025-01-06T09:00:00Z\t0.5\t0.0\tSUPERVISED\t-\t0.0\t0.0";
+      "trust-ledger\t2\tdefault\t2025-01-06T09:00:00Z\t0.5\t0.0\tSUPERVISED\t-\t0.0\t0.0\t4";
+  private static final String TRAILER = "trust-ledger-end\t4\te2bfd5b2";
 
   /** A small ledger: a drop, an update, a hidden bug found after 9 days, a mistake owned early. */
   static TrustLedger story() {
@@ -56,11 +57,23 @@ class TrustCodecTest {
             "2025-01-10T17:00:00Z\tdelivered-on-commitment\t1.0\tnot-recorded\tPT0S\t",
             "2025-02-14T10:00:00Z\tproactive-update\t0.5\tnot-recorded\tPT0S\t",
             "2025-03-03T10:00:00Z\thid-problem\t1.0\tdiscovered\tPT216H\tcritical bug",
-            "2025-03-20T10:00:00Z\towned-mistake-early\t1.5\tnot-recorded\tPT0S\ttab\\there \\\\ back \\\\t ü");
+            "2025-03-20T10:00:00Z\towned-mistake-early\t1.5\tnot-recorded\tPT0S\ttab\\there \\\\ back \\\\t ü",
+            TRAILER);
   }
 
   @Test
-  @DisplayName("writes a state as one line of ten fields, exactly like this")
+  @DisplayName("writes a ledger without events as a header and a trailer, exactly like this, and reads it back")
+  void pinnedEmptyLedgerText() {
+    TrustLedger empty = TrustLedger.start(POLICY, START);
+    List<String> lines = TrustCodec.writeLedger(empty);
+    assertThat(lines).containsExactly(
+        "trust-ledger\t2\tdefault\t2025-01-06T09:00:00Z\t0.5\t0.0\tSUPERVISED\t-\t0.0\t0.0\t0",
+        "trust-ledger-end\t0\t637320d2");
+    assertThat(TrustCodec.readLedger(lines, POLICY)).isEqualTo(empty);
+  }
+
+  @Test
+  @DisplayName("writes a state as one line of eleven fields, the last its checksum, exactly like this")
   void pinnedStateText() {
     TrustBucket state =
         TrustBucket.restore(POLICY, Instant.parse("2025-05-01T12:30:00.000250Z"), 0.625, 0.125,
@@ -69,10 +82,11 @@ class TrustCodecTest {
     String line = TrustCodec.writeState(state);
 
     assertThat(line).isEqualTo(
-        "trust-state\t1\tdefault\t2025-05-01T12:30:00.000250Z\t0.625\t0.125\tTRUSTED\t2025-04-28T08:00:00Z\t3.5\t1.25");
+        "trust-state\t2\tdefault\t2025-05-01T12:30:00.000250Z\t0.625\t0.125\tTRUSTED\t2025-04-28T08:00:00Z\t3.5\t1.25"
+            + "\t7a847ac8");
     assertThat(TrustCodec.readState(line, POLICY)).isEqualTo(state);
     assertThat(TrustCodec.writeState(TrustBucket.start(POLICY, START)))
-        .isEqualTo("trust-state\t1\tdefault\t2025-01-06T09:00:00Z\t0.5\t0.0\tSUPERVISED\t-\t0.0\t0.0");
+        .isEqualTo("trust-state\t2\tdefault\t2025-01-06T09:00:00Z\t0.5\t0.0\tSUPERVISED\t-\t0.0\t0.0\tb9f1309f");
   }
 
   @Test
@@ -114,15 +128,14 @@ class TrustCodecTest {
   @Test
   @DisplayName("an unknown version is rejected as such on line 1, whatever its layout")
   void unknownVersion() {
-    // PIT: removing parseState's checkVersion survives: splitRecord has already checked the same
-    // field of every record that reaches parseState, so the second check never fails.
-    assertError(ledgerError(withLine(0, replaceField(HEADER, 1, "2"))), 1, "version");
-    assertThat(ledgerError(withLine(0, replaceField(HEADER, 1, "2")))).hasMessageContaining("version must be 1");
+    assertError(ledgerError(withLine(0, replaceField(HEADER, 1, "3"))), 1, "version");
+    assertThat(ledgerError(withLine(0, replaceField(HEADER, 1, "3"))))
+        .hasMessage("line 1: version must be 1 or 2 (the versions this library reads) but was 3");
     // A future version may have another number of fields: still reported as a version problem.
-    assertError(ledgerError(withLine(0, replaceField(HEADER, 1, "2") + "\textra\tfields")), 1, "version");
-    assertError(ledgerError(withLine(0, "trust-ledger\t2")), 1, "version");
+    assertError(ledgerError(withLine(0, replaceField(HEADER, 1, "3") + "\textra\tfields")), 1, "version");
+    assertError(ledgerError(withLine(0, "trust-ledger\t3")), 1, "version");
     assertError(ledgerError(withLine(0, replaceField(HEADER, 1, "one"))), 1, "version");
-    assertError(stateError("trust-state\t2\tdefault\tsomething\telse"), 1, "version");
+    assertError(stateError("trust-state\t3\tdefault\tsomething\telse"), 1, "version");
     assertError(stateError(replaceField(TrustCodec.writeState(story().state()), 1, "0")), 1, "version");
   }
 
@@ -150,7 +163,12 @@ class TrustCodecTest {
     // The record type alone, without a single tab: no version to check, just too few fields.
     assertError(ledgerError(withLine(0, "trust-ledger")), 1, "fields");
     assertThat(stateError("trust-state"))
-        .hasMessage("line 1: a record must have 10 tab-separated fields but had 1");
+        .hasMessage("line 1: a record must have 11 tab-separated fields but had 1");
+    // A version 2 record without its last field, a version 1 record with one field too many.
+    assertThat(ledgerError(withLine(0, HEADER.substring(0, HEADER.lastIndexOf('\t')))))
+        .hasMessage("line 1: a record must have 11 tab-separated fields but had 10");
+    assertThat(stateError(replaceField(TrustCodec.writeState(story().state()), 1, "1")))
+        .hasMessage("line 1: a record must have 10 tab-separated fields but had 11");
   }
 
   @Test
@@ -264,20 +282,21 @@ class TrustCodecTest {
   }
 
   @Test
-  @DisplayName("nothing is half-read: a damaged last line of 1,000 events throws and returns nothing")
+  @DisplayName("nothing is half-read: a damaged last event line of 1,000 throws and returns nothing")
   void nothingIsHalfRead() {
     TrustLedger big = HistoryGenerators.seeded(POLICY, 1_000, 3).ledger();
     List<String> lines = new ArrayList<>(TrustCodec.writeLedger(big));
     List<String> copy = List.copyOf(lines);
-    lines.add("2000-01-01T00:00:00Z\tsmall-win\t0.5\tnot-recorded\tPT0S\t");
+    lines.set(1_000, "2000-01-01T00:00:00Z\tsmall-win\t0.5\tnot-recorded\tPT0S\t");
 
     TrustLedger[] result = new TrustLedger[1];
     assertThatThrownBy(() -> result[0] = TrustCodec.readLedger(lines, POLICY))
         .isInstanceOf(MalformedRecordException.class)
-        .satisfies(e -> assertThat(((MalformedRecordException) e).line()).isEqualTo(1_002));
+        .satisfies(e -> assertThat(((MalformedRecordException) e).line()).isEqualTo(1_001));
     assertThat(result[0]).isNull();
-    // The input is untouched, and the good part still reads whole.
-    assertThat(lines.subList(0, 1_001)).isEqualTo(copy);
+    // The input is untouched, and the undamaged lines still read whole.
+    assertThat(lines).hasSize(1_002);
+    assertThat(lines.subList(0, 1_000)).isEqualTo(copy.subList(0, 1_000));
     assertThat(TrustCodec.readLedger(copy, POLICY)).isEqualTo(big);
   }
 
@@ -311,5 +330,217 @@ class TrustCodecTest {
     assertThatThrownBy(() -> new EventRecord("2025-03-03T10:00:00Z", "hid-problem", Double.NaN, "not-recorded", "PT0S", "").toEvent(POLICY.catalogue()))
         .isInstanceOf(dev.trustbucket.InvalidTrustInputException.class)
         .hasMessageContaining("weight");
+  }
+
+  // ---------------------------------------------------------------- version 2: counts, trailer, checksums
+
+  private static List<String> without(int index) {
+    List<String> lines = storyLines();
+    lines.remove(index);
+    return lines;
+  }
+
+  @Test
+  @DisplayName("a ledger that ends before its trailer is rejected on the line after its last, naming \"trailer\"")
+  void missingTrailer() {
+    MalformedRecordException e = ledgerError(without(5));
+    assertError(e, 6, "trailer");
+    assertThat(e).hasMessage("line 6: the ledger ends before its trailer: 4 events were read, the header announced 4");
+    // Cut short after a whole event line, and after the header.
+    assertThat(ledgerError(storyLines().subList(0, 3)))
+        .hasMessage("line 4: the ledger ends before its trailer: 2 events were read, the header announced 4");
+    assertError(ledgerError(storyLines().subList(0, 1)), 2, "trailer");
+  }
+
+  @Test
+  @DisplayName("a line after the trailer is rejected at that line, naming \"trailer\"")
+  void lineAfterTrailer() {
+    List<String> lines = storyLines();
+    lines.add(lines.get(4));
+    MalformedRecordException e = ledgerError(lines);
+    assertError(e, 7, "trailer");
+    assertThat(e).hasMessage("line 7: the ledger must end with its trailer on line 6 but line 7 follows it");
+    lines.set(6, "");
+    assertError(ledgerError(lines), 7, "trailer");
+    // The trailer twice: the second one is a line after the trailer too.
+    lines.set(6, TRAILER);
+    assertError(ledgerError(lines), 7, "trailer");
+  }
+
+  @Test
+  @DisplayName("a dropped or added event line is rejected naming \"count\" at the header, whose count no longer matches")
+  void eventCountInTheHeader() {
+    MalformedRecordException dropped = ledgerError(without(2));
+    assertError(dropped, 1, "count");
+    assertThat(dropped).hasMessage("line 1: count must be 3 (the event lines read) but the header announced 4");
+    List<String> duplicated = storyLines();
+    duplicated.add(4, duplicated.get(4));
+    assertThat(ledgerError(duplicated)).hasMessage("line 1: count must be 5 (the event lines read) but the header announced 4");
+  }
+
+  @Test
+  @DisplayName("a trailer whose count does not match the event lines is rejected naming \"count\" at the trailer")
+  void eventCountInTheTrailer() {
+    MalformedRecordException e = ledgerError(withLine(5, "trust-ledger-end\t5\te2bfd5b2"));
+    assertError(e, 6, "count");
+    assertThat(e).hasMessage("line 6: count must be 4 (the event lines read) but the trailer announced 5");
+    // The header and the trailer both changed to match a dropped line: the checksum still sees it.
+    List<String> lines = without(2);
+    lines.set(0, replaceField(HEADER, 10, "3"));
+    lines.set(4, "trust-ledger-end\t3\te2bfd5b2");
+    assertError(ledgerError(lines), 5, "checksum");
+  }
+
+  @Test
+  @DisplayName("a count that is not a whole number is rejected naming \"count\" on its line")
+  void badCounts() {
+    MalformedRecordException header = ledgerError(withLine(0, replaceField(HEADER, 10, "4.0")));
+    assertError(header, 1, "count");
+    assertThat(header).hasMessage("line 1: count must be a whole number but was \"4.0\"");
+    assertError(ledgerError(withLine(0, replaceField(HEADER, 10, "-4"))), 1, "count");
+    assertError(ledgerError(withLine(5, "trust-ledger-end\t+4\te2bfd5b2")), 6, "count");
+    assertError(ledgerError(withLine(5, "trust-ledger-end\t\te2bfd5b2")), 6, "count");
+  }
+
+  @Test
+  @DisplayName("a trailer with the wrong number of fields is rejected naming \"fields\"; a bare type is still a trailer")
+  void trailerFields() {
+    assertThat(ledgerError(withLine(5, "trust-ledger-end\t4")))
+        .hasMessage("line 6: a record must have 3 tab-separated fields but had 2");
+    assertThat(ledgerError(withLine(5, "trust-ledger-end")))
+        .hasMessage("line 6: a record must have 3 tab-separated fields but had 1");
+    assertError(ledgerError(withLine(5, TRAILER + "\t")), 6, "fields");
+    // Another type is not a trailer: it is read as an event line.
+    assertThat(ledgerError(withLine(5, "trust-ledger-ends\t4\te2bfd5b2")))
+        .hasMessage("line 6: a record must have 6 tab-separated fields but had 3");
+  }
+
+  @Test
+  @DisplayName("a ledger changed after it was written is rejected at its trailer naming \"checksum\"")
+  void ledgerChecksum() {
+    // The start moved by a second: the header is still valid by itself.
+    MalformedRecordException e = ledgerError(withLine(0, replaceField(HEADER, 3, "2025-01-06T09:00:01Z")));
+    assertError(e, 6, "checksum");
+    assertThat(e).hasMessageStartingWith("line 6: checksum must be ")
+        .hasMessageEndingWith(" (the CRC-32C of the lines before the trailer) but was e2bfd5b2: the file was changed"
+            + " after it was written: a line was altered, dropped, added or moved");
+    // Two event lines at the same time, swapped: the ledger's rules allow either order.
+    Instant t = Instant.parse("2025-01-10T17:00:00Z");
+    List<String> lines = new ArrayList<>(TrustCodec.writeLedger(TrustLedger.start(POLICY, START)
+        .append(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, t))
+        .append(TrustEvent.of(Behaviours.PROACTIVE_UPDATE, t))));
+    java.util.Collections.swap(lines, 1, 2);
+    assertError(ledgerError(lines), 4, "checksum");
+    // Another weight, as written by Double.toString.
+    assertError(ledgerError(withLine(4, replaceField(storyLines().get(4), 2, "1.25"))), 6, "checksum");
+  }
+
+  @Test
+  @DisplayName("a checksum that is not 8 lowercase hexadecimal digits is rejected naming \"checksum\" on its line")
+  void badChecksumSyntax() {
+    MalformedRecordException e = ledgerError(withLine(5, "trust-ledger-end\t4\tE2BFD5B2"));
+    assertError(e, 6, "checksum");
+    assertThat(e).hasMessage("line 6: checksum must be 8 lowercase hexadecimal digits but was \"E2BFD5B2\"");
+    assertError(ledgerError(withLine(5, "trust-ledger-end\t4\te2bfd5b")), 6, "checksum");
+    assertError(ledgerError(withLine(5, "trust-ledger-end\t4\t")), 6, "checksum");
+    String state = TrustCodec.writeState(story().state());
+    assertError(stateError(replaceField(state, 10, "12345678 ")), 1, "checksum");
+    assertError(stateError(replaceField(state, 10, "0x123456")), 1, "checksum");
+  }
+
+  @Test
+  @DisplayName("a state changed after it was written is rejected naming \"checksum\"")
+  void stateChecksum() {
+    // Another level, still valid by itself.
+    String line = "trust-state\t2\tdefault\t2025-05-01T12:30:00.000250Z\t0.626\t0.125\tTRUSTED\t2025-04-28T08:00:00Z\t3.5"
+        + "\t1.25\t7a847ac8";
+    MalformedRecordException e = stateError(line);
+    assertError(e, 1, "checksum");
+    assertThat(e).hasMessageStartingWith("line 1: checksum must be ")
+        .hasMessageEndingWith(" (the CRC-32C of the text before it) but was 7a847ac8: the line was changed after it was"
+            + " written");
+    // Evidence swapped.
+    assertError(stateError("trust-state\t2\tdefault\t2025-05-01T12:30:00.000250Z\t0.625\t0.125\tTRUSTED"
+        + "\t2025-04-28T08:00:00Z\t1.25\t3.5\t7a847ac8"), 1, "checksum");
+  }
+
+  @Test
+  @DisplayName("damage that makes a line invalid is reported at that line before any count or checksum")
+  void lineDamageComesFirst() {
+    List<String> lines = without(2);
+    lines.set(2, replaceField(lines.get(2), 1, "hid-problems"));
+    assertError(ledgerError(lines), 3, "behaviour");
+    List<String> noTrailer = without(5);
+    noTrailer.set(4, replaceField(noTrailer.get(4), 2, "heavy"));
+    assertError(ledgerError(noTrailer), 5, "weight");
+  }
+
+  // ---------------------------------------------------------------- version 1 is still read
+
+  private static final String HEADER_V1 =
+      "trust-ledger\t1\tdefault\t2025-01-06T09:00:00Z\t0.5\t0.0\tSUPERVISED\t-\t0.0\t0.0";
+
+  /** The story as version 1 wrote it: a header of ten fields and the event lines, no trailer. */
+  private static List<String> storyLinesV1() {
+    List<String> lines = new ArrayList<>(storyLines().subList(1, 5));
+    lines.add(0, HEADER_V1);
+    return lines;
+  }
+
+  @Test
+  @DisplayName("version 1: a hand-written state line reads back to the state it describes")
+  void readsAVersion1State() {
+    TrustBucket expected =
+        TrustBucket.restore(POLICY, Instant.parse("2025-05-01T12:30:00.000250Z"), 0.625, 0.125,
+            AutonomyTier.TRUSTED, Optional.of(Instant.parse("2025-04-28T08:00:00Z")), 3.5, 1.25);
+    assertThat(TrustCodec.readState(
+        "trust-state\t1\tdefault\t2025-05-01T12:30:00.000250Z\t0.625\t0.125\tTRUSTED\t2025-04-28T08:00:00Z\t3.5\t1.25",
+        POLICY)).isEqualTo(expected);
+    assertThat(TrustCodec.readState("trust-state\t1\tdefault\t2025-01-06T09:00:00Z\t0.5\t0.0\tSUPERVISED\t-\t0.0\t0.0",
+        POLICY)).isEqualTo(TrustBucket.start(POLICY, START));
+    // Written again, it is version 2.
+    assertThat(TrustCodec.writeState(expected)).startsWith("trust-state\t2\t").endsWith("\t7a847ac8");
+  }
+
+  @Test
+  @DisplayName("version 1: a hand-written ledger reads back to the ledger it describes, and is written again as version 2")
+  void readsAVersion1Ledger() {
+    List<String> v1 = List.of(
+        HEADER_V1,
+        "2025-01-10T17:00:00Z\tdelivered-on-commitment\t1.0\tnot-recorded\tPT0S\t",
+        "2025-03-03T10:00:00Z\thid-problem\t1.0\tdiscovered\tPT216H\tcritical bug");
+    TrustLedger read = TrustCodec.readLedger(v1, POLICY);
+    assertThat(read).isEqualTo(TrustLedger.start(POLICY, START)
+        .append(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, Instant.parse("2025-01-10T17:00:00Z")))
+        .append(TrustEvent.of(Behaviours.HID_PROBLEM, Instant.parse("2025-03-03T10:00:00Z"))
+            .withDisclosure(Disclosure.discovered(Duration.ofDays(9)))
+            .withNote("critical bug")));
+    assertThat(TrustCodec.readLedger(storyLinesV1(), POLICY)).isEqualTo(story());
+    assertThat(TrustCodec.readLedger(List.of(HEADER_V1), POLICY)).isEqualTo(TrustLedger.start(POLICY, START));
+    assertThat(TrustCodec.writeLedger(TrustCodec.readLedger(storyLinesV1(), POLICY))).isEqualTo(storyLines());
+  }
+
+  @Test
+  @DisplayName("version 1: damage to a line is still reported at that line; a trailer is not part of version 1")
+  void version1Damage() {
+    List<String> v1 = storyLinesV1();
+    v1.set(2, replaceField(v1.get(2), 2, "half"));
+    assertError(ledgerError(v1), 3, "weight");
+    List<String> withTrailer = storyLinesV1();
+    withTrailer.add(TRAILER);
+    assertThat(ledgerError(withTrailer)).hasMessage("line 6: a record must have 6 tab-separated fields but had 3");
+    assertError(ledgerError(List.of(HEADER_V1 + "\t0")), 1, "fields");
+  }
+
+  @Test
+  @DisplayName("version 1 cannot detect a dropped event line (no count, no checksum): it reads as the remaining lines say")
+  void version1CannotDetectADroppedEventLine() {
+    List<String> v1 = storyLinesV1();
+    v1.remove(2);
+    TrustLedger read = TrustCodec.readLedger(v1, POLICY);
+    assertThat(read.size()).isEqualTo(3);
+    assertThat(read.events()).containsExactly(story().event(0), story().event(2), story().event(3));
+    // The same damage to version 2 is caught.
+    assertError(ledgerError(without(2)), 1, "count");
   }
 }
