@@ -12,11 +12,12 @@ import org.jspecify.annotations.Nullable;
  * primitive columns, with what a replay needs already computed, and a checkpoint state every
  * {@value TrustLedger#CHECKPOINT_INTERVAL} events.
  *
- * <p>Per event: the time (8 bytes), the weight (8), the drain multiplier (8), the level's and the
- * scar's decay factors over the gap before the event (8 + 8), and one int packing the behaviour's
- * index with the drop, breach and disclosure flags (4): 44 bytes. A replay reads only these, so it
- * never calls a decay rule. Notes and concealment delays, which few events have, are kept aside
- * with their event's index.
+ * <p>Per event: the time (8 bytes), the weight (8), the level's and the scar's decay factors over
+ * the gap before the event (8 + 8), and one int packing the behaviour's index with the drop,
+ * breach and disclosure flags (4): 36 bytes. A replay reads these, so it never calls a decay rule,
+ * and looks a drain's multiplier up in the policy's {@link DrainMultipliers} by the behaviour and
+ * disclosure. Notes and concealment delays, which few events have, are kept aside with their
+ * event's index, and so is the multiplier of a discovered drain, which depends on its delay.
  *
  * <p>The columns are cut into chunks of {@value #CHUNK_SIZE} events, so spare capacity is at most
  * one chunk, and at most half of what the last chunk holds: a chunk starts with room for {@value
@@ -43,6 +44,8 @@ final class EventColumns {
   private static final int DISCLOSURE_MASK = 3;
   private static final int BEHAVIOUR_SHIFT = 4;
   private static final Disclosure.Kind[] KINDS = Disclosure.Kind.values();
+  @SuppressWarnings("EnumOrdinal") // codes hold ordinals in memory only
+  private static final int DISCOVERED = Disclosure.Kind.DISCOVERED.ordinal();
 
   /** Decides who may write in place: only the view whose size equals {@code size}. */
   private static final class Owner {
@@ -57,7 +60,6 @@ final class EventColumns {
   private static final class Chunk {
     final long[] times;
     final double[] weights;
-    final double[] multipliers;
     final double[] kept;
     final double[] scarKept;
     final int[] codes;
@@ -68,7 +70,6 @@ final class EventColumns {
     Chunk(int capacity, @Nullable Chunk from, int length) {
       times = new long[capacity];
       weights = new double[capacity];
-      multipliers = new double[capacity];
       kept = new double[capacity];
       scarKept = new double[capacity];
       codes = new int[capacity];
@@ -76,7 +77,6 @@ final class EventColumns {
       if (from != null) {
         System.arraycopy(from.times, 0, times, 0, length);
         System.arraycopy(from.weights, 0, weights, 0, length);
-        System.arraycopy(from.multipliers, 0, multipliers, 0, length);
         System.arraycopy(from.kept, 0, kept, 0, length);
         System.arraycopy(from.scarKept, 0, scarKept, 0, length);
         System.arraycopy(from.codes, 0, codes, 0, length);
@@ -94,11 +94,13 @@ final class EventColumns {
   // chunks[c] holds events c * CHUNK_SIZE onwards; slots past the last used one may be null.
   private final @Nullable Chunk[] chunks;
   // The events with a note or a concealment delay: their indices (increasing), notes ("" for
-  // none) and delays (null for none), in the first extraCount slots.
+  // none), delays (null for none) and, for discovered drains, multipliers, in the first
+  // extraCount slots.
   private final int extraCount;
   private final int[] extraAt;
   private final String[] extraNotes;
   private final @Nullable Duration[] extraDelays;
+  private final double[] extraMultipliers;
 
   private EventColumns(
       int size,
@@ -107,7 +109,8 @@ final class EventColumns {
       int extraCount,
       int[] extraAt,
       String[] extraNotes,
-      @Nullable Duration[] extraDelays) {
+      @Nullable Duration[] extraDelays,
+      double[] extraMultipliers) {
     this.size = size;
     this.owner = owner;
     this.chunks = chunks;
@@ -115,11 +118,13 @@ final class EventColumns {
     this.extraAt = extraAt;
     this.extraNotes = extraNotes;
     this.extraDelays = extraDelays;
+    this.extraMultipliers = extraMultipliers;
   }
 
   static EventColumns empty() {
     Chunk[] chunks = {new Chunk(FIRST_CAPACITY, null, 0)};
-    return new EventColumns(0, new Owner(0), chunks, 0, new int[0], new String[0], new Duration[0]);
+    return new EventColumns(
+        0, new Owner(0), chunks, 0, new int[0], new String[0], new Duration[0], new double[0]);
   }
 
   int size() {
@@ -132,7 +137,8 @@ final class EventColumns {
    *
    * @param at the event's time in epoch microseconds
    * @param weight the event's weight
-   * @param multiplier the drain multiplier (1 for a drop)
+   * @param multiplier the drain multiplier (1 for a drop); kept only for a discovered drain, the
+   *     policy's {@link DrainMultipliers} give every other
    * @param kept the level's decay factor over the gap before the event
    * @param scarKept the scar's decay factor over the same gap
    * @param behaviour the behaviour's index in the policy's catalogue, below {@link
@@ -191,7 +197,6 @@ final class EventColumns {
       }
       chunk.times[slot] = at;
       chunk.weights[slot] = weight;
-      chunk.multipliers[slot] = multiplier;
       chunk.kept[slot] = kept;
       chunk.scarKept[slot] = scarKept;
       chunk.codes[slot] = code;
@@ -203,21 +208,24 @@ final class EventColumns {
       int[] indices = extraAt;
       String[] notes = extraNotes;
       @Nullable Duration[] delays = extraDelays;
+      double[] multipliers = extraMultipliers;
       if (!inPlace || (extra && count == indices.length)) {
         int capacity = extra ? count + Math.max(4, count >> 1) : count;
         indices = Arrays.copyOf(indices, capacity);
         notes = Arrays.copyOf(notes, capacity);
         delays = Arrays.copyOf(delays, capacity);
+        multipliers = Arrays.copyOf(multipliers, capacity);
       }
       if (extra) {
         indices[count] = size;
         notes[count] = note;
         delays[count] = delay;
+        multipliers[count] = multiplier;
         count++;
       }
       Owner next = inPlace ? owner : new Owner(size);
       next.size = size + 1;
-      return new EventColumns(size + 1, next, dir, count, indices, notes, delays);
+      return new EventColumns(size + 1, next, dir, count, indices, notes, delays, multipliers);
     }
   }
 
@@ -259,6 +267,11 @@ final class EventColumns {
   String note(int index) {
     int e = Arrays.binarySearch(extraAt, 0, extraCount, index);
     return e < 0 ? "" : extraNotes[e];
+  }
+
+  /** The multiplier of the discovered drain at {@code index}, kept aside with its delay. */
+  private double discoveredMultiplier(int index) {
+    return extraMultipliers[Arrays.binarySearch(extraAt, 0, extraCount, index)];
   }
 
   /** The concealment delay of the event at {@code index}, {@code null} unless it was discovered. */
@@ -304,6 +317,7 @@ final class EventColumns {
    * loop of every replay. It reads the stored decay factors, so no decay rule is called.
    */
   void replay(BucketMachine machine, int from, int to) {
+    DrainMultipliers drainMultipliers = machine.policy.drainMultipliers();
     int i = from;
     while (i < to) {
       Chunk chunk = chunk(i);
@@ -311,16 +325,21 @@ final class EventColumns {
       int end = Math.min(to - base, CHUNK_SIZE);
       long[] times = chunk.times;
       double[] weights = chunk.weights;
-      double[] multipliers = chunk.multipliers;
       double[] kept = chunk.kept;
       double[] scarKept = chunk.scarKept;
       int[] codes = chunk.codes;
       for (int j = i - base; j < end; j++) {
         machine.advance(times[j], kept[j], scarKept[j]);
-        if ((codes[j] & DROP) != 0) {
+        int code = codes[j];
+        if ((code & DROP) != 0) {
           machine.drop(weights[j]);
         } else {
-          machine.drain(weights[j], multipliers[j], (codes[j] & BREACH) != 0);
+          int key = code >>> DISCLOSURE_SHIFT; // the behaviour and the disclosure
+          double multiplier =
+              (key & DISCLOSURE_MASK) == DISCOVERED
+                  ? discoveredMultiplier(base + j)
+                  : drainMultipliers.get(key);
+          machine.drain(weights[j], multiplier, (code & BREACH) != 0);
         }
       }
       i = base + end;

@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>{@link #append(TrustEvent)} returns a new ledger and leaves this one as it was. Events are
- * stored in primitive columns, in chunks of 1,024 events: 44 bytes per event, with the level's
+ * stored in primitive columns, in chunks of 1,024 events: 36 bytes per event, with the level's
  * and the scar's decay factors over the gap before each event computed once on append, so a
  * replay never calls a decay rule. Notes and concealment delays are kept aside for the few
  * events that have them; spare capacity is at most one chunk. Appending to the newest ledger of
@@ -96,8 +96,9 @@ public final class TrustLedger {
     int behaviour = policy.catalogue().indexOf(event.behaviour());
     long at = EpochMicros.of(event.time(), "time");
     state.checkNotBefore(at, "time", event.time());
-    // Computed once, stored, and fed to the machine: the columns are exactly what produced the
-    // new state, so a replay from them reproduces it (TrustBucket.apply computes the same values).
+    // Computed once, stored (or, for a drain's multiplier, the same value the policy tabulates),
+    // and fed to the machine: a replay from the columns reproduces the new state bit for bit
+    // (TrustBucket.apply computes the same values).
     boolean drop = event.isDrop();
     double multiplier = drop ? 1.0 : policy.drainMultiplier(event.behaviour(), event.disclosure());
     boolean breach = policy.isBreach(event);

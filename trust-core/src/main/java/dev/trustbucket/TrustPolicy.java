@@ -365,6 +365,12 @@ public abstract class TrustPolicy {
     return BehaviourCatalogue.standard();
   }
 
+  /** The drain multipliers of this policy's behaviours, for ledgers' replays; computed once. */
+  @Value.Lazy
+  DrainMultipliers drainMultipliers() {
+    return DrainMultipliers.of(this);
+  }
+
   /**
    * Returns the multiplier a disclosure puts on a drain.
    *

@@ -35,7 +35,8 @@ import org.openjdk.jol.vm.VM;
  *       a user builds them. This counts the event columns (with the spare capacity the ledger
  *       holds at that size), the checkpoints (one bucket per 64 events) and the arrays holding
  *       them. It is given at n = 1,000, 10,000, 100,000 and 1,000,000 (the issue's figure), and as
- *       the most over every size from 1,000 to 10,000 events, where spare capacity weighs most.
+ *       the most over every size from 100 to 999 and from 1,000 to 10,000 events, where spare
+ *       capacity weighs most.
  * </ul>
  *
  * <p>Prints a readable report; with an argument, also writes {@code key=value} lines to that
@@ -43,9 +44,11 @@ import org.openjdk.jol.vm.VM;
  */
 public final class MemoryFootprint {
   private static final int MILLION = 1_000_000;
-  /** The sizes swept for the most bytes per event: every size from the first to the last. */
-  private static final int SWEEP_FROM = 1_000;
-  private static final int SWEEP_TO = 10_000;
+  /**
+   * The sizes swept for the most bytes per event, every size in two bands: small ledgers
+   * ({@code [100, 1,000)}) and ledgers of a few chunks ({@code [1,000, 10,000]}).
+   */
+  private static final int[] SWEEP = {100, 1_000, 10_000};
 
   private MemoryFootprint() {}
 
@@ -84,25 +87,31 @@ public final class MemoryFootprint {
       }
     }
 
-    // Spare capacity: the most bytes per event over every size of one growing ledger.
+    // Spare capacity: the most bytes per event over every size of one growing ledger, per band.
     TrustLedger growing = TrustLedger.start(policy, Workload.START);
-    int worstSize = 0;
-    double worst = 0;
-    for (TrustEvent e : Workload.events(SWEEP_TO, 7)) {
-      growing = growing.append(e);
-      int n = growing.size();
-      if (n >= SWEEP_FROM) {
-        double perEvent = (double) (retained(growing, shared, sharedSize) - empty) / n;
-        if (perEvent > worst) {
-          worst = perEvent;
-          worstSize = n;
+    TrustEvent[] events = Workload.events(SWEEP[SWEEP.length - 1], 7);
+    for (int band = 0; band + 1 < SWEEP.length; band++) {
+      int from = SWEEP[band];
+      int to = SWEEP[band + 1];
+      int worstSize = 0;
+      double worst = 0;
+      while (growing.size() < to) {
+        growing = growing.append(events[growing.size()]);
+        int n = growing.size();
+        if (n >= from && (n < to || band + 2 == SWEEP.length)) {
+          double perEvent = (double) (retained(growing, shared, sharedSize) - empty) / n;
+          if (perEvent > worst) {
+            worst = perEvent;
+            worstSize = n;
+          }
         }
       }
+      String key = "ledger.worst." + from;
+      out.put(key + ".size", Integer.toString(worstSize));
+      out.put(key + ".perEvent.bytes", String.format(Locale.ROOT, "%.2f", worst));
+      lines.add(String.format(Locale.ROOT, "most per event for %,d to %,d events: %6.2f B, at %,d events",
+          from, to, worst, worstSize));
     }
-    out.put("ledger.worst.size", Integer.toString(worstSize));
-    out.put("ledger.worst.perEvent.bytes", String.format(Locale.ROOT, "%.2f", worst));
-    lines.add(String.format(Locale.ROOT, "most per event for %,d to %,d events: %6.2f B, at %,d events",
-        SWEEP_FROM, SWEEP_TO, worst, worstSize));
 
     System.out.println("=== Memory footprint (JOL; shared policy, tier constants and \"\" note excluded) ===");
     System.out.printf(Locale.ROOT, "TrustBucket: %d B shallow, %d B retained (target <= 64 B)%n",
