@@ -269,11 +269,6 @@ final class EventColumns {
     return e < 0 ? "" : extraNotes[e];
   }
 
-  /** The multiplier of the discovered drain at {@code index}, kept aside with its delay. */
-  private double discoveredMultiplier(int index) {
-    return extraMultipliers[Arrays.binarySearch(extraAt, 0, extraCount, index)];
-  }
-
   /** The concealment delay of the event at {@code index}, {@code null} unless it was discovered. */
   @Nullable Duration delay(int index) {
     int e = Arrays.binarySearch(extraAt, 0, extraCount, index);
@@ -318,6 +313,10 @@ final class EventColumns {
    */
   void replay(BucketMachine machine, int from, int to) {
     DrainMultipliers drainMultipliers = machine.policy.drainMultipliers();
+    // The events kept aside come in index order, like the replay: a cursor finds each discovered
+    // drain's multiplier without a search per event.
+    int found = Arrays.binarySearch(extraAt, 0, extraCount, from);
+    int extra = found >= 0 ? found : -found - 1;
     int i = from;
     while (i < to) {
       Chunk chunk = chunk(i);
@@ -333,14 +332,19 @@ final class EventColumns {
         int code = codes[j];
         if ((code & DROP) != 0) {
           machine.drop(weights[j]);
-        } else {
-          int key = code >>> DISCLOSURE_SHIFT; // the behaviour and the disclosure
-          double multiplier =
-              (key & DISCLOSURE_MASK) == DISCOVERED
-                  ? discoveredMultiplier(base + j)
-                  : drainMultipliers.get(key);
-          machine.drain(weights[j], multiplier, (code & BREACH) != 0);
+          continue;
         }
+        int key = code >>> DISCLOSURE_SHIFT; // the behaviour and the disclosure
+        double multiplier;
+        if ((key & DISCLOSURE_MASK) == DISCOVERED) {
+          while (extraAt[extra] < base + j) {
+            extra++;
+          }
+          multiplier = extraMultipliers[extra];
+        } else {
+          multiplier = drainMultipliers.get(key);
+        }
+        machine.drain(weights[j], multiplier, (code & BREACH) != 0);
       }
       i = base + end;
     }
