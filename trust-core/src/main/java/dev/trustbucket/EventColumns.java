@@ -314,9 +314,9 @@ final class EventColumns {
   void replay(BucketMachine machine, int from, int to) {
     DrainMultipliers drainMultipliers = machine.policy.drainMultipliers();
     // The events kept aside come in index order, like the replay: a cursor finds each discovered
-    // drain's multiplier without a search per event.
-    int found = Arrays.binarySearch(extraAt, 0, extraCount, from);
-    int extra = found >= 0 ? found : -found - 1;
+    // drain's multiplier. It is placed by a search at the first discovered drain only, so short
+    // replays (stateAt, steps) without one pay nothing for it.
+    int extra = -1;
     int i = from;
     while (i < to) {
       Chunk chunk = chunk(i);
@@ -337,6 +337,9 @@ final class EventColumns {
         int key = code >>> DISCLOSURE_SHIFT; // the behaviour and the disclosure
         double multiplier;
         if ((key & DISCLOSURE_MASK) == DISCOVERED) {
+          if (extra < 0) {
+            extra = Arrays.binarySearch(extraAt, 0, extraCount, base + j);
+          }
           while (extraAt[extra] < base + j) {
             extra++;
           }
