@@ -161,10 +161,11 @@ class TrustLedgerProperties {
   }
 
   /*
-   * PIT: three mutants of EventColumns survive and are equivalent: growing the last chunk on every
-   * append instead of when it is full, and growing a chunk or the notes and delays by twice
-   * instead of half as much again. Each changes only how much is copied or left spare, never
-   * what a ledger holds.
+   * PIT: four mutants of EventColumns survive and are equivalent: growing the last chunk on every
+   * append instead of when it is full, growing a chunk or the notes and delays by twice instead of
+   * half as much again, and placing the replay's cursor again when it stands at 0 (the same search
+   * finds the same entry). Each changes only how much is copied, left spare or searched, never
+   * what a ledger holds or a replay computes.
    */
   @Property(tries = 25)
   @Label("storage: forks at chunk edges, growth steps and random points of histories of up to three chunks equal fresh ledgers")
