@@ -1,10 +1,21 @@
 package dev.trustbucket;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import dev.trustbucket.decay.DecayRule;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** The named policies; each number's source is in {@code docs/policy.md}. */
+/**
+ * The named policies, in every released version; each number's source is in {@code
+ * docs/policy.md}.
+ *
+ * <p>A released version's numbers never change: a recalibration adds a version at the end of its
+ * preset's list (see {@code docs/compatibility.md}), and the unversioned name then means the new
+ * one. The golden fixtures and {@code PresetVersionsTest} pin every version's fingerprint.
+ */
 final class Presets {
   private Presets() {}
 
@@ -56,5 +67,43 @@ final class Presets {
           .ladder(new AutonomyLadder(0.3, 0.55, 0.75, 0.05, Duration.ofDays(7)))
           .build();
 
+  /** The newest version of each preset, in the order {@link TrustPolicy#presets()} lists them. */
   static final ImmutableList<TrustPolicy> ALL = ImmutableList.of(DEFAULT, SYMMETRIC, STRICT, FORGIVING);
+
+  /** Every released version of each preset, version 1 first. Only ever append. */
+  static final ImmutableMap<String, ImmutableList<TrustPolicy>> VERSIONS =
+      ImmutableMap.of(
+          "default", ImmutableList.of(DEFAULT),
+          "symmetric", ImmutableList.of(SYMMETRIC),
+          "strict", ImmutableList.of(STRICT),
+          "forgiving", ImmutableList.of(FORGIVING));
+
+  private static final Pattern VERSIONED = Pattern.compile("([a-z]+)@([1-9][0-9]{0,8})");
+
+  /** Finds {@code name} (the newest version) or {@code name@version}. */
+  static Optional<TrustPolicy> find(String id) {
+    Matcher m = VERSIONED.matcher(id);
+    if (m.matches()) {
+      ImmutableList<TrustPolicy> versions = VERSIONS.get(m.group(1));
+      int version = Integer.parseInt(m.group(2));
+      return versions == null || version > versions.size()
+          ? Optional.empty()
+          : Optional.of(versions.get(version - 1));
+    }
+    ImmutableList<TrustPolicy> versions = VERSIONS.get(id);
+    return versions == null ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
+  }
+
+  /** The {@code name@version} of the released preset version equal to {@code policy}, if any. */
+  static Optional<String> idOf(TrustPolicy policy) {
+    ImmutableList<TrustPolicy> versions = VERSIONS.get(policy.name());
+    if (versions != null) {
+      for (int v = versions.size(); v >= 1; v--) {
+        if (versions.get(v - 1).equals(policy)) {
+          return Optional.of(policy.name() + '@' + v);
+        }
+      }
+    }
+    return Optional.empty();
+  }
 }

@@ -13,6 +13,7 @@ import dev.trustbucket.decay.DecayRule;
 import dev.trustbucket.internal.Halving;
 import dev.trustbucket.internal.Texts;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -124,14 +125,42 @@ public abstract class TrustPolicy {
   }
 
   /**
-   * Returns the preset with a name, e.g. the one stored next to a ledger.
+   * Returns a preset by its name, or one released version of it.
    *
-   * @param name {@code default}, {@code symmetric}, {@code strict} or {@code forgiving}
-   * @return the preset, or empty for any other name
+   * <p>Once released, a preset version's numbers never change. A recalibration ships as a new
+   * version: {@code "default"} means the newest version of the default preset, {@code
+   * "default@1"} the first version, forever. The numbers the library had before versions existed
+   * are version 1 of each preset.
+   *
+   * @param name {@code default}, {@code symmetric}, {@code strict} or {@code forgiving} for the
+   *     newest version, or one of them followed by {@code @} and a version number from 1, e.g.
+   *     {@code "strict@1"}
+   * @return the preset, or empty for any other name and for a version not released (yet)
    */
   public static Optional<TrustPolicy> preset(String name) {
     requireNonNull(name, "name");
-    return Presets.ALL.stream().filter(p -> p.name().equals(name)).findFirst();
+    return Presets.find(name);
+  }
+
+  /**
+   * Returns the newest released version number of a preset.
+   *
+   * @param name {@code default}, {@code symmetric}, {@code strict} or {@code forgiving}
+   * @return the version, from 1, or empty for any other name
+   */
+  public static Optional<Integer> latestPresetVersion(String name) {
+    requireNonNull(name, "name");
+    return Optional.ofNullable(Presets.VERSIONS.get(name)).map(List::size);
+  }
+
+  /**
+   * Returns which released preset version this policy is, by value: e.g. {@code "default@1"} for
+   * {@link #defaults()} today, also when an equal policy was built by hand.
+   *
+   * @return {@code name@version}, or empty for a policy equal to no released preset version
+   */
+  public Optional<String> presetId() {
+    return Presets.idOf(this);
   }
 
   /**

@@ -327,7 +327,7 @@ public final class TrustCodec {
         "tier must be one of MICROMANAGED, SUPERVISED, TRUSTED, AUTONOMOUS but was \"" + Texts.clip(text) + "\"", null);
   }
 
-  private static double parseDouble(String text, String field, int line) {
+  static double parseDouble(String text, String field, int line) {
     return Double.parseDouble(checkNumber(text, field, line));
   }
 
@@ -349,7 +349,7 @@ public final class TrustCodec {
     return text;
   }
 
-  private static String[] split(String line, int fields, int lineNo) {
+  static String[] split(String line, int fields, int lineNo) {
     return checkFields(line.split("\t", -1), fields, lineNo);
   }
 
@@ -361,7 +361,7 @@ public final class TrustCodec {
     return f;
   }
 
-  private static void expect(String actual, String expected, int line) {
+  static void expect(String actual, String expected, int line) {
     if (!actual.equals(expected)) {
       throw new MalformedRecordException(line, "type",
           "the record type must be \"" + expected + "\" but was \"" + Texts.clip(actual) + "\"", null);
@@ -393,6 +393,11 @@ public final class TrustCodec {
   }
 
   static String unescape(String s, int line) {
+    return unescape(s, line, "note");
+  }
+
+  /** Reverses {@link #escape}; damage is reported as the field {@code field} of line {@code line}. */
+  static String unescape(String s, int line, String field) {
     StringBuilder b = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -401,7 +406,7 @@ public final class TrustCodec {
         continue;
       }
       if (i + 1 == s.length()) {
-        throw new MalformedRecordException(line, "note", "note must not end with a lone backslash", null);
+        throw new MalformedRecordException(line, field, field + " must not end with a lone backslash", null);
       }
       char n = s.charAt(++i);
       switch (n) {
@@ -418,8 +423,8 @@ public final class TrustCodec {
           b.append('\r');
           break;
         default:
-          throw new MalformedRecordException(line, "note",
-              "note must escape only \\\\, \\t, \\n and \\r but had \"\\" + n + "\" at character " + i, null);
+          throw new MalformedRecordException(line, field,
+              field + " must escape only \\\\, \\t, \\n and \\r but had \"\\" + n + "\" at character " + i, null);
       }
     }
     return b.toString();
