@@ -155,7 +155,8 @@ class PolicyFormTest {
         "behaviour");
     lines.add(lines.get(lines.size() - 1));
     assertError(catchThrowableOfType(MalformedRecordException.class, () -> PolicyForm.read(lines)), lines.size(), "id");
-    lines.remove(lines.size() - 1);
+    lines.clear();
+    lines.addAll(PolicyForm.write(GoldenStories.custom()));
     lines.add("junk");
     assertError(catchThrowableOfType(MalformedRecordException.class, () -> PolicyForm.read(lines)), lines.size(),
         "catalogue");
