@@ -108,12 +108,13 @@ class EmbeddingSnippetsTest {
 
     List<String> lines = TrustCodec.writeLedger(account.ledger());
     assertThat(lines).containsExactly(
-        "trust-ledger\t2\tdefault\t2025-01-06T09:00:00Z\t0.5\t0.0\tSUPERVISED\t-\t0.0\t0.0\t4",
+        "trust-ledger\t3\tdefault\t2025-01-06T09:00:00Z\t0.5\t0.0\tSUPERVISED\t-\t0.0\t0.0\t4\tdefault@1"
+            + "\t4d86ba02345ccf9b16c627fab7daf1d352684db21829dac0680cd7b4f8b66648",
         "2025-01-10T17:00:00Z\tdelivered-on-commitment\t1.0\tnot-recorded\tPT0S\t",
         "2025-02-07T17:00:00Z\trenegotiated-deadline\t0.125\tnot-recorded\tPT0S\tquarterly report",
         "2025-03-03T10:00:00Z\thid-problem\t1.0\tdiscovered\tPT216H\tcritical bug in the billing export",
         "2025-03-20T10:00:00Z\towned-mistake-early\t1.0\tnot-recorded\tPT0S\twrong config pushed",
-        "trust-ledger-end\t4\t050051df");
+        "trust-ledger-end\t4\tcfce8864");
 
     // After a restart: a new registry, the same policy.
     AccountRegistry afterRestart = new AccountRegistry(policy, clock);

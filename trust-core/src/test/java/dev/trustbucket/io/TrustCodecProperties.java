@@ -45,10 +45,13 @@ class TrustCodecProperties {
     List<String> lines = TrustCodec.writeLedger(ledger);
     TrustLedger read = TrustCodec.readLedger(lines, c.policy());
 
-    // A header, one line per event, and a trailer with the event count and the checksum.
-    assertThat(lines).hasSize(ledger.size() + 2);
-    assertThat(lines.get(0)).endsWith("\t" + ledger.size());
-    assertThat(lines.get(ledger.size() + 1)).matches("trust-ledger-end\t" + ledger.size() + "\t[0-9a-f]{8}");
+    // A header, the policy's written form unless it is a preset version, one line per event, and a
+    // trailer with the event count and the checksum.
+    int policyLines = c.policy().presetId().isPresent() ? 0 : PolicyForm.write(c.policy()).size();
+    assertThat(lines).hasSize(ledger.size() + 2 + policyLines);
+    assertThat(lines.get(0)).endsWith("\t" + ledger.size() + "\t" + c.policy().presetId().orElse("written") + "\t"
+        + PolicyForm.fingerprint(c.policy()));
+    assertThat(lines.get(lines.size() - 1)).matches("trust-ledger-end\t" + ledger.size() + "\t[0-9a-f]{8}");
     assertThat(lines).allSatisfy(l -> assertThat(l).doesNotContain("\n", "\r"));
     assertThat(read).isEqualTo(ledger);
     assertThat(read.initial()).isEqualTo(ledger.initial());
@@ -69,7 +72,7 @@ class TrustCodecProperties {
 
     for (TrustBucket b : List.of(state, ledger.state(), c.initial())) {
       String line = TrustCodec.writeState(b);
-      assertThat(line).startsWith("trust-state\t2\t").matches(".*\t[0-9a-f]{8}");
+      assertThat(line).startsWith("trust-state\t3\t").matches(".*\t[0-9a-f]{64}\t[0-9a-f]{8}");
       assertThat(TrustCodec.readState(line, c.policy())).isEqualTo(b);
       assertThat(TrustCodec.writeState(TrustCodec.readState(line, c.policy()))).isEqualTo(line);
     }

@@ -20,14 +20,17 @@ import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("TrustCodec: the text format (writes version 2, reads versions 1 and 2)")
+@DisplayName("TrustCodec: the text format (writes version 3, reads versions 1, 2 and 3)")
 class TrustCodecTest {
   private static final TrustPolicy POLICY = TrustPolicy.defaults();
   private static final Instant START = Instant.parse("2025-01-06T09:00:00Z");
 
+  /** The default policy's fingerprint. */
+  static final String DEFAULT_FP = "4d86ba02345ccf9b16c627fab7daf1d352684db21829dac0680cd7b4f8b66648";
+
   private static final String HEADER =
-      "trust-ledger\t2\tdefault\t2025-01-06T09:00:00Z\t0.5\t0.0\tSUPERVISED\t-\t0.0\t0.0\t4";
-  private static final String TRAILER = "trust-ledger-end\t4\te2bfd5b2";
+      "trust-ledger\t3\tdefault\t2025-01-06T09:00:00Z\t0.5\t0.0\tSUPERVISED\t-\t0.0\t0.0\t4\tdefault@1\t" + DEFAULT_FP;
+  private static final String TRAILER = "trust-ledger-end\t4\t5feba4d9";
 
   /** A small ledger: a drop, an update, a hidden bug found after 9 days, a mistake owned early. */
   static TrustLedger story() {
@@ -67,13 +70,13 @@ class TrustCodecTest {
     TrustLedger empty = TrustLedger.start(POLICY, START);
     List<String> lines = TrustCodec.writeLedger(empty);
     assertThat(lines).containsExactly(
-        "trust-ledger\t2\tdefault\t2025-01-06T09:00:00Z\t0.5\t0.0\tSUPERVISED\t-\t0.0\t0.0\t0",
-        "trust-ledger-end\t0\t637320d2");
+        "trust-ledger\t3\tdefault\t2025-01-06T09:00:00Z\t0.5\t0.0\tSUPERVISED\t-\t0.0\t0.0\t0\tdefault@1\t" + DEFAULT_FP,
+        "trust-ledger-end\t0\teb3bdc96");
     assertThat(TrustCodec.readLedger(lines, POLICY)).isEqualTo(empty);
   }
 
   @Test
-  @DisplayName("writes a state as one line of eleven fields, the last its checksum, exactly like this")
+  @DisplayName("writes a state as one line of thirteen fields, the policy, its fingerprint and the checksum last, exactly like this")
   void pinnedStateText() {
     TrustBucket state =
         TrustBucket.restore(POLICY, Instant.parse("2025-05-01T12:30:00.000250Z"), 0.625, 0.125,
@@ -82,11 +85,12 @@ class TrustCodecTest {
     String line = TrustCodec.writeState(state);
 
     assertThat(line).isEqualTo(
-        "trust-state\t2\tdefault\t2025-05-01T12:30:00.000250Z\t0.625\t0.125\tTRUSTED\t2025-04-28T08:00:00Z\t3.5\t1.25"
-            + "\t7a847ac8");
+        "trust-state\t3\tdefault\t2025-05-01T12:30:00.000250Z\t0.625\t0.125\tTRUSTED\t2025-04-28T08:00:00Z\t3.5\t1.25"
+            + "\tdefault@1\t" + DEFAULT_FP + "\t6fc78398");
     assertThat(TrustCodec.readState(line, POLICY)).isEqualTo(state);
     assertThat(TrustCodec.writeState(TrustBucket.start(POLICY, START)))
-        .isEqualTo("trust-state\t2\tdefault\t2025-01-06T09:00:00Z\t0.5\t0.0\tSUPERVISED\t-\t0.0\t0.0\tb9f1309f");
+        .isEqualTo("trust-state\t3\tdefault\t2025-01-06T09:00:00Z\t0.5\t0.0\tSUPERVISED\t-\t0.0\t0.0\tdefault@1\t"
+            + DEFAULT_FP + "\tca2d10f1");
   }
 
   @Test
@@ -128,14 +132,14 @@ class TrustCodecTest {
   @Test
   @DisplayName("an unknown version is rejected as such on line 1, whatever its layout")
   void unknownVersion() {
-    assertError(ledgerError(withLine(0, replaceField(HEADER, 1, "3"))), 1, "version");
-    assertThat(ledgerError(withLine(0, replaceField(HEADER, 1, "3"))))
-        .hasMessage("line 1: version must be 1 or 2 (the versions this library reads) but was 3");
+    assertError(ledgerError(withLine(0, replaceField(HEADER, 1, "4"))), 1, "version");
+    assertThat(ledgerError(withLine(0, replaceField(HEADER, 1, "4"))))
+        .hasMessage("line 1: version must be 1, 2 or 3 (the versions this library reads) but was 4");
     // A future version may have another number of fields: still reported as a version problem.
-    assertError(ledgerError(withLine(0, replaceField(HEADER, 1, "3") + "\textra\tfields")), 1, "version");
-    assertError(ledgerError(withLine(0, "trust-ledger\t3")), 1, "version");
+    assertError(ledgerError(withLine(0, replaceField(HEADER, 1, "4") + "\textra\tfields")), 1, "version");
+    assertError(ledgerError(withLine(0, "trust-ledger\t4")), 1, "version");
     assertError(ledgerError(withLine(0, replaceField(HEADER, 1, "one"))), 1, "version");
-    assertError(stateError("trust-state\t3\tdefault\tsomething\telse"), 1, "version");
+    assertError(stateError("trust-state\t4\tdefault\tsomething\telse"), 1, "version");
     assertError(stateError(replaceField(TrustCodec.writeState(story().state()), 1, "0")), 1, "version");
   }
 
@@ -163,12 +167,14 @@ class TrustCodecTest {
     // The record type alone, without a single tab: no version to check, just too few fields.
     assertError(ledgerError(withLine(0, "trust-ledger")), 1, "fields");
     assertThat(stateError("trust-state"))
-        .hasMessage("line 1: a record must have 11 tab-separated fields but had 1");
-    // A version 2 record without its last field, a version 1 record with one field too many.
+        .hasMessage("line 1: a record must have 13 tab-separated fields but had 1");
+    // A version 3 record without its last field, version 1 and 2 records with fields too many.
     assertThat(ledgerError(withLine(0, HEADER.substring(0, HEADER.lastIndexOf('\t')))))
-        .hasMessage("line 1: a record must have 11 tab-separated fields but had 10");
+        .hasMessage("line 1: a record must have 13 tab-separated fields but had 12");
     assertThat(stateError(replaceField(TrustCodec.writeState(story().state()), 1, "1")))
-        .hasMessage("line 1: a record must have 10 tab-separated fields but had 11");
+        .hasMessage("line 1: a record must have 10 tab-separated fields but had 13");
+    assertThat(stateError(replaceField(TrustCodec.writeState(story().state()), 1, "2")))
+        .hasMessage("line 1: a record must have 11 tab-separated fields but had 13");
   }
 
   @Test
@@ -241,16 +247,30 @@ class TrustCodecTest {
   }
 
   @Test
-  @DisplayName("a ledger written under another policy is rejected naming \"policy\"")
+  @DisplayName("a record kept under another policy reads under its own (the stored policy wins), or is rejected naming \"policy\" on request")
   void policyMismatch() {
-    MalformedRecordException e =
-        catchThrowableOfType(MalformedRecordException.class, () -> TrustCodec.readLedger(storyLines(), TrustPolicy.strict()));
+    TrustLedger read = TrustCodec.readLedger(storyLines(), TrustPolicy.strict());
+    assertThat(read).isEqualTo(story());
+    assertThat(read.policy()).isSameAs(TrustPolicy.defaults());
+    MalformedRecordException e = catchThrowableOfType(MalformedRecordException.class,
+        () -> TrustCodec.readLedger(storyLines(), TrustPolicy.strict(), PolicyMismatch.REJECT));
     assertError(e, 1, "policy");
-    assertThat(e).hasMessageContaining("\"strict\"").hasMessageContaining("\"default\"");
-    assertError(
-        catchThrowableOfType(MalformedRecordException.class,
-            () -> TrustCodec.readState(TrustCodec.writeState(story().state()), TrustPolicy.forgiving())),
-        1, "policy");
+    assertThat(e).hasMessage("line 1: policy must be the one supplied, strict@1 (fingerprint "
+        + PolicyForm.shortFingerprint(TrustPolicy.strict()) + "), but the record was kept under default@1 (fingerprint "
+        + DEFAULT_FP.substring(0, 12) + "); read it under its own policy, or move it with PolicyRebase");
+    assertThat(TrustCodec.readLedger(storyLines(), POLICY, PolicyMismatch.REJECT)).isEqualTo(story());
+    String state = TrustCodec.writeState(story().state());
+    assertThat(TrustCodec.readState(state, TrustPolicy.forgiving())).isEqualTo(story().state());
+    assertError(catchThrowableOfType(MalformedRecordException.class,
+        () -> TrustCodec.readState(state, TrustPolicy.forgiving(), PolicyMismatch.REJECT)), 1, "policy");
+    assertThat(TrustCodec.readState(state)).isEqualTo(story().state());
+    assertThat(TrustCodec.readLedger(storyLines())).isEqualTo(story());
+    // Versions 1 and 2 store only a name, which must be the supplied policy's.
+    List<String> v2 = List.of("trust-state\t2\tdefault\t2025-01-06T09:00:00Z\t0.5\t0.0\tSUPERVISED\t-\t0.0\t0.0\tb9f1309f");
+    MalformedRecordException named = catchThrowableOfType(MalformedRecordException.class,
+        () -> TrustCodec.readState(v2.get(0), TrustPolicy.strict()));
+    assertError(named, 1, "policy");
+    assertThat(named).hasMessageContaining("\"strict\"").hasMessageContaining("\"default\"");
   }
 
   @Test
@@ -301,12 +321,25 @@ class TrustCodecTest {
   }
 
   @Test
-  @DisplayName("a policy of the same name with other rules is accepted: read with the same policy you wrote with")
-  void sameNameIsTrusted() {
+  @DisplayName("format 1 and 2: a preset's name reads under version 1 of that preset; another name under the policy supplied")
+  void legacyNames() {
     TrustPolicy impostor = TrustPolicy.builder().from(TrustPolicy.strict()).name("default").build();
-    TrustLedger read = TrustCodec.readLedger(storyLines(), impostor);
-    assertThat(read.size()).isEqualTo(4);
-    assertThat(read.state()).isNotEqualTo(story().state());
+    List<String> v1 = storyLinesV1();
+    assertThat(TrustCodec.readLedger(v1, impostor)).isEqualTo(story());
+    assertThat(TrustCodec.readLedger(v1)).isEqualTo(story());
+    TrustPolicy team = TrustPolicy.builder().from(TrustPolicy.strict()).name("team").build();
+    List<String> teamV1 = new ArrayList<>(v1);
+    teamV1.set(0, replaceField(HEADER_V1, 2, "team"));
+    TrustLedger read = TrustCodec.readLedger(teamV1, team);
+    assertThat(read.policy()).isSameAs(team);
+    assertThat(read.events()).isEqualTo(story().events());
+    MalformedRecordException e = catchThrowableOfType(MalformedRecordException.class, () -> TrustCodec.readLedger(teamV1));
+    assertError(e, 1, "policy");
+    assertThat(e).hasMessage("line 1: policy \"team\" is not a preset and a format 1 or 2 record does not store its "
+        + "policy: supply the policy it was kept under");
+    // A preset's name in format 1 or 2 means version 1 of it: another policy of that name is a mismatch.
+    assertError(catchThrowableOfType(MalformedRecordException.class,
+        () -> TrustCodec.readLedger(v1, impostor, PolicyMismatch.REJECT)), 1, "policy");
   }
 
   @Test
@@ -381,13 +414,13 @@ class TrustCodecTest {
   @Test
   @DisplayName("a trailer whose count does not match the event lines is rejected naming \"count\" at the trailer")
   void eventCountInTheTrailer() {
-    MalformedRecordException e = ledgerError(withLine(5, "trust-ledger-end\t5\te2bfd5b2"));
+    MalformedRecordException e = ledgerError(withLine(5, "trust-ledger-end\t5\t5feba4d9"));
     assertError(e, 6, "count");
     assertThat(e).hasMessage("line 6: count must be 4 (the event lines read) but the trailer announced 5");
     // The header and the trailer both changed to match a dropped line: the checksum still sees it.
     List<String> lines = without(2);
     lines.set(0, replaceField(HEADER, 10, "3"));
-    lines.set(4, "trust-ledger-end\t3\te2bfd5b2");
+    lines.set(4, "trust-ledger-end\t3\t5feba4d9");
     assertError(ledgerError(lines), 5, "checksum");
   }
 
@@ -398,8 +431,8 @@ class TrustCodecTest {
     assertError(header, 1, "count");
     assertThat(header).hasMessage("line 1: count must be a whole number but was \"4.0\"");
     assertError(ledgerError(withLine(0, replaceField(HEADER, 10, "-4"))), 1, "count");
-    assertError(ledgerError(withLine(5, "trust-ledger-end\t+4\te2bfd5b2")), 6, "count");
-    assertError(ledgerError(withLine(5, "trust-ledger-end\t\te2bfd5b2")), 6, "count");
+    assertError(ledgerError(withLine(5, "trust-ledger-end\t+4\t5feba4d9")), 6, "count");
+    assertError(ledgerError(withLine(5, "trust-ledger-end\t\t5feba4d9")), 6, "count");
   }
 
   @Test
@@ -411,7 +444,7 @@ class TrustCodecTest {
         .hasMessage("line 6: a record must have 3 tab-separated fields but had 1");
     assertError(ledgerError(withLine(5, TRAILER + "\t")), 6, "fields");
     // Another type is not a trailer: it is read as an event line.
-    assertThat(ledgerError(withLine(5, "trust-ledger-ends\t4\te2bfd5b2")))
+    assertThat(ledgerError(withLine(5, "trust-ledger-ends\t4\t5feba4d9")))
         .hasMessage("line 6: a record must have 6 tab-separated fields but had 3");
   }
 
@@ -422,7 +455,7 @@ class TrustCodecTest {
     MalformedRecordException e = ledgerError(withLine(0, replaceField(HEADER, 3, "2025-01-06T09:00:01Z")));
     assertError(e, 6, "checksum");
     assertThat(e).hasMessageStartingWith("line 6: checksum must be ")
-        .hasMessageEndingWith(" (the CRC-32C of the lines before the trailer) but was e2bfd5b2: the file was changed"
+        .hasMessageEndingWith(" (the CRC-32C of the lines before the trailer) but was 5feba4d9: the file was changed"
             + " after it was written: a line was altered, dropped, added or moved");
     // Two event lines at the same time, swapped: the ledger's rules allow either order.
     Instant t = Instant.parse("2025-01-10T17:00:00Z");
@@ -444,8 +477,8 @@ class TrustCodecTest {
     assertError(ledgerError(withLine(5, "trust-ledger-end\t4\te2bfd5b")), 6, "checksum");
     assertError(ledgerError(withLine(5, "trust-ledger-end\t4\t")), 6, "checksum");
     String state = TrustCodec.writeState(story().state());
-    assertError(stateError(replaceField(state, 10, "12345678 ")), 1, "checksum");
-    assertError(stateError(replaceField(state, 10, "0x123456")), 1, "checksum");
+    assertError(stateError(replaceField(state, 12, "12345678 ")), 1, "checksum");
+    assertError(stateError(replaceField(state, 12, "0x123456")), 1, "checksum");
   }
 
   @Test
@@ -498,12 +531,12 @@ class TrustCodecTest {
         POLICY)).isEqualTo(expected);
     assertThat(TrustCodec.readState("trust-state\t1\tdefault\t2025-01-06T09:00:00Z\t0.5\t0.0\tSUPERVISED\t-\t0.0\t0.0",
         POLICY)).isEqualTo(TrustBucket.start(POLICY, START));
-    // Written again, it is version 2.
-    assertThat(TrustCodec.writeState(expected)).startsWith("trust-state\t2\t").endsWith("\t7a847ac8");
+    // Written again, it is version 3.
+    assertThat(TrustCodec.writeState(expected)).startsWith("trust-state\t3\t").endsWith("\t6fc78398");
   }
 
   @Test
-  @DisplayName("version 1: a hand-written ledger reads back to the ledger it describes, and is written again as version 2")
+  @DisplayName("version 1: a hand-written ledger reads back to the ledger it describes, and is written again as version 3")
   void readsAVersion1Ledger() {
     List<String> v1 = List.of(
         HEADER_V1,

@@ -38,7 +38,7 @@ class GoldenFixturesTest {
   static Map<String, TrustPolicy> policies() {
     Map<String, TrustPolicy> policies = new LinkedHashMap<>();
     for (String name : List.of("default", "symmetric", "strict", "forgiving")) {
-      policies.put(name, TrustPolicy.preset(name).orElseThrow());
+      policies.put(name, TrustPolicy.preset(name + "@1").orElseThrow());
     }
     policies.put("custom", GoldenStories.custom());
     return policies;
@@ -81,14 +81,25 @@ class GoldenFixturesTest {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     String key = base.split("-")[1];
     TrustPolicy policy = policies().get(key);
+    int version = Integer.parseInt(file.getParent().getFileName().toString().substring(1));
     Function<Instant, TrustBucket> at;
     if (base.startsWith("ledger-")) {
-      TrustLedger ledger = TrustCodec.readLedger(lines, policy);
+      // Formats 1 and 2 name their policy; from format 3 the file holds it, and it wins.
+      TrustLedger ledger = version < 3 ? TrustCodec.readLedger(lines, policy) : TrustCodec.readLedger(lines);
       assertThat(ledger.size()).isGreaterThan(20);
+      assertThat(ledger.policy()).isEqualTo(policy);
+      if (version >= 3) {
+        assertThat(TrustCodec.readLedger(lines, TrustPolicy.symmetric())).isEqualTo(ledger);
+      }
       at = ledger::stateAt;
     } else {
       assertThat(lines).hasSize(1);
-      TrustBucket state = TrustCodec.readState(lines.get(0), policy);
+      TrustBucket state =
+          version < 3 ? TrustCodec.readState(lines.get(0), policy) : TrustCodec.readState(lines.get(0));
+      assertThat(state.policy()).isEqualTo(policy);
+      if (version >= 3) {
+        assertThat(TrustCodec.readState(lines.get(0), TrustPolicy.symmetric())).isEqualTo(state);
+      }
       at = state::advanceTo;
     }
     List<String> expected = Files.readAllLines(file.resolveSibling(base + ".expected"), StandardCharsets.UTF_8);
