@@ -394,6 +394,47 @@ public abstract class TrustPolicy {
     return BehaviourCatalogue.standard();
   }
 
+  /**
+   * This policy's canonical written form: one line per setting, then one per behaviour, which
+   * {@code dev.trustbucket.io.PolicyForm} documents and reads back to an equal policy. Computed
+   * once.
+   *
+   * @return the lines, without line terminators
+   * @throws InvalidTrustInputException when a decay rule has no written form (field {@code decay}
+   *     or {@code scarDecay}): only {@link DecayRule#exponential} and {@link DecayRule#none} have one
+   */
+  @Value.Lazy
+  public ImmutableList<String> writtenForm() {
+    return PolicyText.lines(this);
+  }
+
+  /**
+   * The SHA-256 of this policy's {@linkplain #writtenForm() written form} (the UTF-8 bytes of its
+   * lines, each followed by a line feed), as 64 lowercase hexadecimal digits. Two policies have
+   * the same fingerprint exactly when they are equal; a change to any setting changes it. Computed
+   * once.
+   *
+   * @return the fingerprint
+   * @throws InvalidTrustInputException when the policy has no written form (see {@link
+   *     #writtenForm()})
+   */
+  @Value.Lazy
+  public String fingerprint() {
+    return PolicyText.sha256(writtenForm());
+  }
+
+  /**
+   * The first twelve hexadecimal digits of the {@linkplain #fingerprint() fingerprint}, for people:
+   * in a report, a log line or a file name.
+   *
+   * @return the short fingerprint
+   * @throws InvalidTrustInputException when the policy has no written form (see {@link
+   *     #writtenForm()})
+   */
+  public String shortFingerprint() {
+    return fingerprint().substring(0, 12);
+  }
+
   /** The drain multipliers of this policy's behaviours, for ledgers' replays; computed once. */
   @Value.Lazy
   DrainMultipliers drainMultipliers() {

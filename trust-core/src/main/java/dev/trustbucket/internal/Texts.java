@@ -34,4 +34,35 @@ public final class Texts {
   public static String clip(String text, int max) {
     return text.length() <= max ? text : text.substring(0, max - 3) + "...";
   }
+
+  /**
+   * Escapes backslash, tab, line feed and carriage return as {@code \\}, {@code \t}, {@code \n},
+   * {@code \r}, so that any text fits in one tab-separated field of one line.
+   *
+   * @param s any text
+   * @return the escaped text
+   */
+  public static String escape(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '\\':
+          b.append("\\\\");
+          break;
+        case '\t':
+          b.append("\\t");
+          break;
+        case '\n':
+          b.append("\\n");
+          break;
+        case '\r':
+          b.append("\\r");
+          break;
+        default:
+          b.append(c);
+      }
+    }
+    return b.toString();
+  }
 }

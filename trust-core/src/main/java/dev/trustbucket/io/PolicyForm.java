@@ -11,16 +11,11 @@ import dev.trustbucket.behaviour.BehaviourCatalogue;
 import dev.trustbucket.behaviour.Dimension;
 import dev.trustbucket.behaviour.Direction;
 import dev.trustbucket.decay.DecayRule;
-import dev.trustbucket.decay.ExponentialDecay;
 import dev.trustbucket.internal.Texts;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,7 +86,7 @@ public final class PolicyForm {
   private PolicyForm() {}
 
   /**
-   * Writes a policy's canonical form.
+   * Writes a policy's canonical form; the same as {@link TrustPolicy#writtenForm()}.
    *
    * @param policy the policy
    * @return the lines, without line terminators
@@ -99,63 +94,20 @@ public final class PolicyForm {
    *     or {@code scarDecay}): only {@link DecayRule#exponential} and {@link DecayRule#none} have one
    */
   public static ImmutableList<String> write(TrustPolicy policy) {
-    requireNonNull(policy, "policy");
-    ImmutableList.Builder<String> out = ImmutableList.builder();
-    out.add(TYPE + '\t' + VERSION);
-    out.add("name\t" + policy.name());
-    out.add("baseline\t" + policy.baseline());
-    out.add("gainRate\t" + policy.gainRate());
-    out.add("lossRate\t" + policy.lossRate());
-    out.add("integrityMultiplier\t" + policy.integrityMultiplier());
-    out.add("majorSeverity\t" + policy.majorSeverity());
-    out.add("integrityBreaches\t" + policy.integrityBreaches());
-    out.add("scarRate\t" + policy.scarRate());
-    out.add("maxScar\t" + policy.maxScar());
-    out.add("selfReportedMultiplier\t" + policy.selfReportedMultiplier());
-    out.add("discoveredMultiplier\t" + policy.discoveredMultiplier());
-    out.add("discoveredMultiplierLimit\t" + policy.discoveredMultiplierLimit());
-    out.add("concealmentHalfTime\t" + policy.concealmentHalfTime());
-    out.add("brokenPromiseMultiplier\t" + policy.brokenPromiseMultiplier());
-    out.add("abandonmentMultiplier\t" + policy.abandonmentMultiplier());
-    out.add("renegotiationCost\t" + policy.renegotiationCost());
-    out.add("renegotiationNoticeHalfTime\t" + policy.renegotiationNoticeHalfTime());
-    out.add("decay\t" + decay(policy.decay(), "decay"));
-    out.add("scarDecay\t" + decay(policy.scarDecay(), "scarDecay"));
-    AutonomyLadder l = policy.ladder();
-    out.add(String.join("\t", "ladder", Double.toString(l.supervised()), Double.toString(l.trusted()),
-        Double.toString(l.autonomous()), Double.toString(l.hysteresisBand()), l.minimumStay().toString()));
-    BehaviourCatalogue catalogue = policy.catalogue();
-    out.add("catalogue\t" + catalogue.size());
-    for (Behaviour b : catalogue.all()) {
-      out.add(String.join("\t", "behaviour", b.id(), b.direction().name(), b.dimension().name(),
-          Double.toString(b.defaultWeight()), TrustCodec.escape(b.label())));
-    }
-    return out.build();
-  }
-
-  private static String decay(DecayRule rule, String field) {
-    if (rule.equals(DecayRule.none())) {
-      return "none";
-    }
-    if (rule instanceof ExponentialDecay) {
-      return "exponential\t" + rule.halfLife();
-    }
-    throw new InvalidTrustInputException(field, field + " rule " + Texts.clip(String.valueOf(rule)) + " ("
-        + rule.getClass().getName() + ") has no written form: only DecayRule.exponential and DecayRule.none "
-        + "can be stored with a policy");
+    return requireNonNull(policy, "policy").writtenForm();
   }
 
   /**
    * Returns the SHA-256 of a policy's written form (the UTF-8 bytes of its lines, each followed by
-   * a line feed), as 64 lowercase hexadecimal digits. Equal policies have equal fingerprints, and a
-   * change to any setting changes it.
+   * a line feed), as 64 lowercase hexadecimal digits; the same as {@link TrustPolicy#fingerprint()}.
+   * Equal policies have equal fingerprints, and a change to any setting changes it.
    *
    * @param policy the policy
    * @return the fingerprint
    * @throws InvalidTrustInputException when the policy has no written form (see {@link #write})
    */
   public static String fingerprint(TrustPolicy policy) {
-    return fingerprint(write(policy));
+    return requireNonNull(policy, "policy").fingerprint();
   }
 
   /**
@@ -168,20 +120,6 @@ public final class PolicyForm {
    */
   public static String shortFingerprint(TrustPolicy policy) {
     return fingerprint(policy).substring(0, SHORT_LENGTH);
-  }
-
-  static String fingerprint(List<String> lines) {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError("every Java platform has SHA-256", e);
-    }
-    for (String line : lines) {
-      sha.update(line.getBytes(StandardCharsets.UTF_8));
-      sha.update((byte) '\n');
-    }
-    return HexFormat.of().formatHex(sha.digest());
   }
 
   /**

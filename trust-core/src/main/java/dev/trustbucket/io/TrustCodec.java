@@ -106,9 +106,9 @@ public final class TrustCodec {
    */
   public static String writeState(TrustBucket state) {
     TrustPolicy policy = requireNonNull(state, "state").policy();
-    ImmutableList<String> form = PolicyForm.write(policy);
+    String fingerprint = policy.fingerprint();
     String text = STATE + '\t' + stateFields(state) + '\t'
-        + policy.presetId().orElseGet(() -> escape(String.join("\n", form))) + '\t' + PolicyForm.fingerprint(form);
+        + policy.presetId().orElseGet(() -> escape(String.join("\n", policy.writtenForm()))) + '\t' + fingerprint;
     return text + '\t' + hex(crc(new CRC32C(), text));
   }
 
@@ -175,7 +175,7 @@ public final class TrustCodec {
   }
 
   /** A written form stored in one field of a state line: its lines joined by line feeds, escaped. */
-  private static Written inlinePolicy(String field) {
+  private static TrustPolicy inlinePolicy(String field) {
     if (!field.startsWith(PolicyForm.TYPE)) {
       throw new MalformedRecordException(1, "policy", "policy must be a preset version such as default@1 or a "
           + "policy's written form starting with " + PolicyForm.TYPE + " but was \"" + Texts.clip(field) + "\"", null);
@@ -187,28 +187,23 @@ public final class TrustCodec {
       throw new MalformedRecordException(1, "policy", "policy must end after its catalogue but "
           + (form.size() - reader.next) + " more lines follow it", null);
     }
-    return new Written(policy, form);
+    return policy;
   }
-
-  /** A policy read from its written form, and the form's lines (whose hash is its fingerprint). */
-  private record Written(TrustPolicy policy, List<String> form) {}
 
   /**
    * Resolves a version 3 record's policy: a preset version by its id, or a written form; checks the
    * fingerprint and the name.
    */
   private static TrustPolicy storedPolicy(String ref, String fingerprint, String name, int line,
-      java.util.function.Supplier<Written> written) {
+      java.util.function.Supplier<TrustPolicy> written) {
     TrustPolicy policy;
-    String computed;
     if (PRESET_ID.matcher(ref).matches()) {
       policy = TrustPolicy.preset(ref).orElseThrow(() -> unknownPreset(ref, line));
-      computed = PolicyForm.fingerprint(policy);
     } else {
-      Written w = written.get();
-      policy = w.policy();
-      computed = PolicyForm.fingerprint(w.form());
+      policy = written.get();
     }
+    // A form that reads is canonical: its policy's fingerprint is the hash of the lines read.
+    String computed = policy.fingerprint();
     if (!FINGERPRINT.matcher(fingerprint).matches()) {
       throw new MalformedRecordException(line, "fingerprint",
           "fingerprint must be 64 lowercase hexadecimal digits but was \"" + Texts.clip(fingerprint) + "\"", null);
@@ -285,12 +280,12 @@ public final class TrustCodec {
   public static ImmutableList<String> writeLedger(TrustLedger ledger) {
     requireNonNull(ledger, "ledger");
     TrustPolicy policy = ledger.policy();
-    ImmutableList<String> form = PolicyForm.write(policy);
+    ImmutableList<String> form = policy.writtenForm();
     Optional<String> preset = policy.presetId();
     ImmutableList.Builder<String> out = ImmutableList.builderWithExpectedSize(ledger.size() + form.size() + 2);
     CRC32C crc = new CRC32C();
     String header = LEDGER + '\t' + stateFields(ledger.initial()) + '\t' + ledger.size() + '\t'
-        + preset.orElse(WRITTEN) + '\t' + PolicyForm.fingerprint(form);
+        + preset.orElse(WRITTEN) + '\t' + policy.fingerprint();
     out.add(header);
     crcLine(crc, header);
     if (preset.isEmpty()) {
@@ -378,7 +373,7 @@ public final class TrustCodec {
         PolicyForm.Reader reader = PolicyForm.reader(lines, 1, i -> i + 1);
         TrustPolicy p = reader.read();
         next[0] = reader.next;
-        return new Written(p, lines.subList(1, reader.next));
+        return p;
       });
       first = next[0];
     }
@@ -595,27 +590,7 @@ public final class TrustCodec {
   }
 
   static String escape(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '\\':
-          b.append("\\\\");
-          break;
-        case '\t':
-          b.append("\\t");
-          break;
-        case '\n':
-          b.append("\\n");
-          break;
-        case '\r':
-          b.append("\\r");
-          break;
-        default:
-          b.append(c);
-      }
-    }
-    return b.toString();
+    return Texts.escape(s);
   }
 
   static String unescape(String s, int line) {

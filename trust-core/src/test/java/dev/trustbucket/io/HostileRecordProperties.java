@@ -50,18 +50,18 @@ import net.jqwik.api.statistics.Statistics;
  */
 @Label("Hostile input · serialised states and ledgers")
 class HostileRecordProperties {
-  static final List<String> STATE_FIELDS = List.of("type", "version", "policy", "time", "level", "scar", "tier",
-      "promotedAt", "positiveEvidence", "negativeEvidence", "checksum");
-  /** A ledger header: the fields of a state, but the event count last instead of the checksum. */
-  static final List<String> HEADER_FIELDS = List.of("type", "version", "policy", "time", "level", "scar", "tier",
-      "promotedAt", "positiveEvidence", "negativeEvidence", "count");
+  static final List<String> STATE_FIELDS = List.of("type", "version", "name", "time", "level", "scar", "tier",
+      "promotedAt", "positiveEvidence", "negativeEvidence", "policy", "fingerprint", "checksum");
+  /** A ledger header: the fields of a state, but the event count before the policy, and no checksum. */
+  static final List<String> HEADER_FIELDS = List.of("type", "version", "name", "time", "level", "scar", "tier",
+      "promotedAt", "positiveEvidence", "negativeEvidence", "count", "policy", "fingerprint");
   static final List<String> EVENT_FIELDS = List.of("time", "behaviour", "weight", "disclosure", "delay", "note");
 
   /** What a field holds, for swaps and wrong types: fields of one class can hold each other's values. */
-  private static final String[] STATE_CLASSES = {"type", "version", "policy", "instant", "number", "number", "tier",
-      "instant", "number", "number", "checksum"};
-  private static final String[] HEADER_CLASSES = {"type", "version", "policy", "instant", "number", "number", "tier",
-      "instant", "number", "number", "count"};
+  private static final String[] STATE_CLASSES = {"type", "version", "name", "instant", "number", "number", "tier",
+      "instant", "number", "number", "policy", "fingerprint", "checksum"};
+  private static final String[] HEADER_CLASSES = {"type", "version", "name", "instant", "number", "number", "tier",
+      "instant", "number", "number", "count", "policy", "fingerprint"};
   private static final String[] EVENT_CLASSES = {"instant", "behaviour", "number", "disclosure", "duration", "note"};
   private static final int NOTE = 5;
 
@@ -71,7 +71,8 @@ class HostileRecordProperties {
       new String[] {"word", "{}"}, new String[] {"number", "12.5"}, new String[] {"number", "-3"},
       new String[] {"instant", "2025-03-03T10:00:00Z"}, new String[] {"tier", "TRUSTED"},
       new String[] {"behaviour", "missed-deadline"}, new String[] {"duration", "PT3H"},
-      new String[] {"disclosure", "self-reported"}, new String[] {"version", "1"});
+      new String[] {"disclosure", "self-reported"}, new String[] {"version", "1"},
+      new String[] {"policy", "default@1"}, new String[] {"policy", "strict@1"});
 
   private static final int ENORMOUS = 1 << 20;
 
@@ -111,9 +112,14 @@ class HostileRecordProperties {
 
   // ---------------------------------------------------------------- generators
 
+  /**
+   * Histories under a preset version, whose records name the policy by its id: line 2 is the first
+   * event. {@link #damagedPolicySections} damages written policies.
+   */
   @Provide
   Arbitrary<LedgerCase> histories() {
     return HistoryGenerators.ledgerCases(25, 400)
+        .filter(c -> c.policy().presetId().isPresent())
         .filter(c -> c.events().size() >= 2 && micros(c.events().get(0).time()) < micros(c.end()));
   }
 
@@ -282,10 +288,10 @@ class HostileRecordProperties {
         return new Damage(List.of(cutLine), lineNo, blame, kind + " at " + cut + " of " + line.length());
       }
       case WRONG_VERSION: {
-        String v = pick(r, "0", "1", "3", "-1", "10", "99999999999", "1.0", "v1", "one", "", " 2", "2 ", "2147483648");
+        String v = pick(r, "0", "1", "2", "4", "-1", "10", "99999999999", "1.0", "v1", "one", "", " 3", "3 ", "2147483648");
         f.set(1, v);
-        // Version 1 is known, but its records have one field less than this version 2 record.
-        blame = Set.of(v.equals("1") ? "fields" : "version");
+        // Versions 1 and 2 are known, but their records have fewer fields than this version 3 record.
+        blame = Set.of(v.equals("1") || v.equals("2") ? "fields" : "version");
         what = kind + " '" + v + "'";
         break;
       }
@@ -458,7 +464,9 @@ class HostileRecordProperties {
     MalformedRecordException e = rejected(MalformedRecordException.class, d.toString(), thrown);
     assertThat(e.line()).as("line of %s: %s", d, e.getMessage()).isEqualTo(d.line());
     assertThat(e.getMessage()).as("message of %s", d).startsWith("line " + d.line() + ": ");
-    assertThat(d.fields()).as("field of %s: %s", d, e.getMessage()).contains(e.field());
+    // A policy field that looks like a preset id but names none is blamed as "preset".
+    String field = e.field().equals("preset") && d.fields().contains("policy") ? "policy" : e.field();
+    assertThat(d.fields()).as("field of %s: %s", d, e.getMessage()).contains(field);
     assertThat(e.getMessage()).contains(e.field());
   }
 
@@ -612,5 +620,188 @@ class HostileRecordProperties {
     Statistics.label("damage").coverage(checker -> EnumSet.allOf(Quiet.class).forEach(q -> checker.check(q).count(n -> n > 0)));
     Statistics.label("outcome").coverage(checker ->
         checker.check("valid lines, rejected by the count or the checksum").percentage(p -> p > 20));
+  }
+
+  // ---------------------------------------------------------------- damage to a written policy
+
+  /** How the policy stored with a record (format 3) is damaged. */
+  enum PolicyDamage {
+    DROP_LINE, DUPLICATE_LINE, SWAP_LINES, NOT_CANONICAL, OUT_OF_RANGE, UNKNOWN_RULE, BAD_LABEL_ESCAPE,
+    CATALOGUE_COUNT, FORM_VERSION, CHANGED_SETTING, OTHER_FINGERPRINT, UNKNOWN_PRESET
+  }
+
+  /** The setting each line of a written form holds, in order; behaviour lines follow. */
+  static final List<String> FORM_FIELDS = List.of("type", "name", "baseline", "gainRate", "lossRate",
+      "integrityMultiplier", "majorSeverity", "integrityBreaches", "scarRate", "maxScar", "selfReportedMultiplier",
+      "discoveredMultiplier", "discoveredMultiplierLimit", "concealmentHalfTime", "brokenPromiseMultiplier",
+      "abandonmentMultiplier", "renegotiationCost", "renegotiationNoticeHalfTime", "decay", "scarDecay", "ladder",
+      "catalogue");
+  private static final int CATALOGUE = FORM_FIELDS.indexOf("catalogue");
+
+  static Set<String> set(String... fields) {
+    return Set.copyOf(new java.util.HashSet<>(Arrays.asList(fields)));
+  }
+
+  static String formField(int j) {
+    return j < FORM_FIELDS.size() ? FORM_FIELDS.get(j) : "behaviour";
+  }
+
+  /**
+   * Damages a written form.
+   *
+   * @param form the valid form
+   * @return the damaged form, the index of the blamed form line (-1: the record's first line), and
+   *     the fields the reader may blame
+   */
+  static Damage damageForm(TrustPolicy policy, List<String> form, PolicyDamage kind, Random r) {
+    List<String> out = new ArrayList<>(form);
+    int n = form.size();
+    int behaviours = n - CATALOGUE - 1;
+    switch (kind) {
+      case DROP_LINE: {
+        int j = r.nextInt(n);
+        out.remove(j);
+        return j <= CATALOGUE
+            ? new Damage(out, j, set(formField(j), "fields", "type"), kind + " " + formField(j))
+            : new Damage(out, n - 1, Set.of("behaviour", "fields"), kind + " behaviour " + j);
+      }
+      case DUPLICATE_LINE: {
+        int j = r.nextInt(n);
+        out.add(j + 1, form.get(j));
+        if (j == n - 1 && j > CATALOGUE) {
+          // The last behaviour twice: the copy is read as the first event line (a ledger), or is a
+          // line after the form (a state).
+          return new Damage(out, j + 1, set("weight", "time", "policy"), kind + " last behaviour");
+        }
+        return j <= CATALOGUE
+            ? new Damage(out, j + 1, set(formField(j + 1), "fields", "policy"), kind + " " + formField(j))
+            : new Damage(out, j + 1, Set.of("id"), kind + " behaviour " + j);
+      }
+      case SWAP_LINES: {
+        int a = r.nextInt(CATALOGUE + 1);
+        int b;
+        do {
+          b = r.nextInt(n);
+        } while (b == a);
+        out.set(a, form.get(b));
+        out.set(b, form.get(a));
+        int first = Math.min(a, b);
+        return new Damage(out, first, set(formField(first), "fields", "type"), kind + " " + a + "<->" + b);
+      }
+      case NOT_CANONICAL: {
+        int j = pick(r, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 14, 15, 16);
+        String[] f = form.get(j).split("\t", -1);
+        f[1] = pick(r, "+" + f[1], "0" + f[1], f[1] + "e0", " " + f[1], f[1].contains("E") ? "+" + f[1] : f[1] + "0");
+        out.set(j, String.join("\t", f));
+        return new Damage(out, j, set(formField(j)), kind + " " + out.get(j));
+      }
+      case OUT_OF_RANGE: {
+        String[] bad = pick(r, new String[] {"baseline", "1.5"}, new String[] {"gainRate", "0.0"},
+            new String[] {"lossRate", "2.0"}, new String[] {"integrityMultiplier", "0.5"},
+            new String[] {"majorSeverity", "-1.0"}, new String[] {"scarRate", "1.5"},
+            new String[] {"selfReportedMultiplier", "0.0"}, new String[] {"brokenPromiseMultiplier", "6.0"},
+            new String[] {"renegotiationCost", "-0.5"}, new String[] {"concealmentHalfTime", "PT0S"},
+            new String[] {"renegotiationNoticeHalfTime", "PT-1H"}, new String[] {"baseline", "NaN"});
+        int j = FORM_FIELDS.indexOf(bad[0]);
+        out.set(j, bad[0] + "\t" + bad[1]);
+        return new Damage(out, j, Set.of(bad[0]), kind + " " + out.get(j));
+      }
+      case UNKNOWN_RULE: {
+        String setting = pick(r, "decay", "scarDecay");
+        int j = FORM_FIELDS.indexOf(setting);
+        out.set(j, setting + "\t" + pick(r, "weibull\tPT1H", "linear\tP1D", "Exponential\tPT8760H", "custom\t-"));
+        return new Damage(out, j, Set.of(setting), kind + " " + out.get(j));
+      }
+      case BAD_LABEL_ESCAPE: {
+        if (behaviours == 0) {
+          return damageForm(policy, form, PolicyDamage.UNKNOWN_RULE, r);
+        }
+        int j = CATALOGUE + 1 + r.nextInt(behaviours);
+        out.set(j, form.get(j) + pick(r, "\\q", "\\", "\\u0041", "\\0"));
+        return new Damage(out, j, Set.of("label"), kind + " " + out.get(j));
+      }
+      case CATALOGUE_COUNT: {
+        int count = behaviours + (behaviours == 0 || r.nextBoolean() ? 1 : -1);
+        out.set(CATALOGUE, "catalogue\t" + count);
+        return count > behaviours
+            ? new Damage(out, n, Set.of("behaviour", "fields"), kind + " " + count + " for " + behaviours)
+            // One behaviour fewer is a valid policy in a ledger, which its fingerprint does not match.
+            : new Damage(out, -1, Set.of("fingerprint", "policy"), kind + " " + count + " for " + behaviours);
+      }
+      case FORM_VERSION: {
+        out.set(0, "trust-policy\t" + pick(r, "2", "0", "01", "1.0", "", "v1"));
+        return new Damage(out, 0, Set.of("version"), kind + " " + out.get(0));
+      }
+      case CHANGED_SETTING: {
+        String setting = pick(r, RandomPolicies.SETTINGS.toArray(new String[0]));
+        Optional<TrustPolicy> changed = RandomPolicies.withOneChange(policy, setting, r);
+        if (changed.isEmpty()) {
+          return damageForm(policy, form, PolicyDamage.FORM_VERSION, r);
+        }
+        return new Damage(PolicyForm.write(changed.get()), -1, Set.of("fingerprint"), kind + " " + setting);
+      }
+      case OTHER_FINGERPRINT:
+      case UNKNOWN_PRESET:
+        return new Damage(out, -1, Set.of(kind == PolicyDamage.UNKNOWN_PRESET ? "preset" : "fingerprint"), kind.toString());
+      default:
+        throw new AssertionError(kind);
+    }
+  }
+
+  @Provide
+  Arbitrary<TrustPolicy> writtenPolicies() {
+    return RandomPolicies.policies();
+  }
+
+  @Property(tries = 300)
+  @Label("a damaged policy section (format 3) is rejected with the line and the setting, and nothing is half-read")
+  void damagedPolicySections(
+      @ForAll("writtenPolicies") TrustPolicy policy, @ForAll PolicyDamage kind, @ForAll("seeds") long seed,
+      @ForAll boolean state) {
+    Random r = new Random(seed);
+    TrustLedger ledger = TrustLedger.start(policy, Instant.parse("2024-05-06T09:00:00Z"));
+    for (int i = 0; i < policy.catalogue().size() && i < 3; i++) {
+      ledger = ledger.append(TrustEvent.of(policy.catalogue().get(i), Instant.parse("2024-05-0" + (7 + i) + "T09:00:00Z")));
+    }
+    List<String> form = PolicyForm.write(policy);
+    Damage d = damageForm(policy, form, kind, r);
+    Statistics.label("damage").collect(kind);
+    Statistics.label("record").collect(state ? "state" : "ledger");
+
+    String fingerprint = kind == PolicyDamage.OTHER_FINGERPRINT
+        ? PolicyForm.fingerprint(TrustPolicy.defaults()) : PolicyForm.fingerprint(policy);
+    String ref = kind == PolicyDamage.UNKNOWN_PRESET ? pick(r, "default@2", "default@99", "custom@1", "strict@0")
+        : null;
+    Damage expected;
+    Throwable thrown;
+    if (state) {
+      String line = TrustCodec.writeState(ledger.state());
+      String[] f = line.split("\t", -1);
+      f[10] = ref != null ? ref : TrustCodec.escape(String.join("\n", d.lines()));
+      f[11] = fingerprint;
+      String damaged = String.join("\t", f);
+      Set<String> fields = new java.util.HashSet<>(d.fields());
+      if (kind == PolicyDamage.CATALOGUE_COUNT || kind == PolicyDamage.DUPLICATE_LINE || d.line() == 0) {
+        // The form ends before the field does, or the field does not start like a written form.
+        fields.add("policy");
+      }
+      expected = new Damage(List.of(damaged), 1, fields, d.what());
+      thrown = catchThrowable(() -> TrustCodec.readState(damaged, policy));
+      assertThat(TrustCodec.readState(line, TrustPolicy.defaults())).isEqualTo(ledger.state());
+    } else {
+      List<String> lines = TrustCodec.writeLedger(ledger);
+      List<String> out = new ArrayList<>();
+      String[] h = lines.get(0).split("\t", -1);
+      h[11] = ref != null ? ref : h[11];
+      h[12] = fingerprint;
+      out.add(String.join("\t", h));
+      out.addAll(d.lines());
+      out.addAll(lines.subList(1 + form.size(), lines.size()));
+      expected = new Damage(out, d.line() + 2, d.fields(), d.what());
+      thrown = catchThrowable(() -> TrustCodec.readLedger(out, policy));
+      assertThat(TrustCodec.readLedger(lines, TrustPolicy.defaults())).isEqualTo(ledger);
+    }
+    check(expected, thrown);
+    Statistics.label("damage").coverage(checker -> EnumSet.allOf(PolicyDamage.class).forEach(k -> checker.check(k).count(c -> c > 0)));
   }
 }
