@@ -20,7 +20,7 @@ import net.jqwik.api.Arbitrary;
  * Random valid policies over every setting, custom catalogues included, and single-setting changes
  * of them, for the written form's properties.
  */
-final class RandomPolicies {
+public final class RandomPolicies {
   private RandomPolicies() {}
 
   /** Every setting of a policy, by the name its written form gives it. */
@@ -82,7 +82,7 @@ final class RandomPolicies {
     }
   }
 
-  static TrustPolicy policy(Random r) {
+  public static TrustPolicy policy(Random r) {
     while (true) {
       try {
         TrustPolicy.Builder b = TrustPolicy.builder();
