@@ -5,10 +5,11 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import dev.trustbucket.AutonomyTier;
 import dev.trustbucket.InvalidTrustInputException;
-import dev.trustbucket.internal.Texts;
+import dev.trustbucket.TextRule;
 import dev.trustbucket.TrustBucket;
 import dev.trustbucket.TrustLedger;
 import dev.trustbucket.TrustPolicy;
+import dev.trustbucket.internal.Texts;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -380,7 +381,7 @@ public final class TrustCodec {
     checkSupplied(stored, supplied, onMismatch, 1);
     TrustLedger start = TrustLedger.startingFrom(parseState(h, stored, 1));
     if (version == 1) {
-      return appendEvents(start, lines, 1, lines.size(), stored); // every line after the header is an event
+      return appendEvents(start, lines, 1, lines.size(), stored, true); // every line after the header is an event
     }
     int announced = parseWhole(h[STATE_FIELDS], "count", 1);
     // The events end at the trailer, or at the end of the input when the trailer is missing.
@@ -388,7 +389,7 @@ public final class TrustCodec {
     while (end < lines.size() && !isTrailer(requireNonNull(lines.get(end), "line"))) {
       end++;
     }
-    TrustLedger ledger = appendEvents(start, lines, first, end, stored);
+    TrustLedger ledger = appendEvents(start, lines, first, end, stored, version < 3);
     int events = end - first;
     if (end == lines.size()) {
       throw new MalformedRecordException(end + 1, "trailer", "the ledger ends before its trailer: " + events
@@ -414,15 +415,24 @@ public final class TrustCodec {
     return ledger;
   }
 
-  /** Reads the event lines from index {@code first} up to but not including index {@code end}. */
+  /**
+   * Reads the event lines from index {@code first} up to but not including index {@code end}. In a
+   * {@code legacy} (version 1 or 2) ledger a note may hold characters that {@link TextRule} has
+   * refused since: such a note reads in its {@linkplain TextRule#visible visible form}, so that old
+   * files stay readable and every number in them replays exactly.
+   */
   private static TrustLedger appendEvents(
-      TrustLedger start, List<String> lines, int first, int end, TrustPolicy policy) {
+      TrustLedger start, List<String> lines, int first, int end, TrustPolicy policy, boolean legacy) {
     TrustLedger ledger = start;
     for (int i = first; i < end; i++) {
       int lineNo = i + 1;
       String[] f = split(requireNonNull(lines.get(i), "line"), EVENT_FIELDS, lineNo);
       try {
-        EventRecord r = new EventRecord(f[0], f[1], parseDouble(f[2], "weight", lineNo), f[3], f[4], unescape(f[5], lineNo));
+        String note = unescape(f[5], lineNo);
+        if (legacy && TextRule.problem(note, Integer.MAX_VALUE).isPresent()) {
+          note = TextRule.visible(note);
+        }
+        EventRecord r = new EventRecord(f[0], f[1], parseDouble(f[2], "weight", lineNo), f[3], f[4], note);
         ledger = ledger.append(r.toEvent(policy.catalogue()));
       } catch (MalformedRecordException e) {
         throw e;

@@ -72,7 +72,7 @@ class PolicyFormTest {
     TrustPolicy custom = GoldenStories.custom();
     assertThat(PolicyForm.read(PolicyForm.write(custom))).isEqualTo(custom);
     assertThat(PolicyForm.write(custom)).last().isEqualTo(
-        "behaviour\tpaired-on-review\tDROP\tCOMMUNICATION\t0.75\tPaired on a review\\t(custom \\\\ team)");
+        "behaviour\tpaired-on-review\tDROP\tCOMMUNICATION\t0.75\tPaired on a review\\\\u0009(custom \\\\\\\\ team)");
     TrustPolicy none = TrustPolicy.builder().decay(DecayRule.none()).scarDecay(DecayRule.none()).build();
     assertThat(PolicyForm.write(none).get(18)).isEqualTo("decay\tnone");
     assertThat(PolicyForm.read(PolicyForm.write(none))).isEqualTo(none);

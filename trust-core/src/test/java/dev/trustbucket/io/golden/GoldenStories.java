@@ -2,6 +2,7 @@ package dev.trustbucket.io.golden;
 
 import dev.trustbucket.AutonomyLadder;
 import dev.trustbucket.Disclosure;
+import dev.trustbucket.TextRule;
 import dev.trustbucket.TrustBucket;
 import dev.trustbucket.TrustEvent;
 import dev.trustbucket.TrustLedger;
@@ -27,9 +28,12 @@ import java.util.List;
 public final class GoldenStories {
   private GoldenStories() {}
 
-  /** The custom policy's own behaviour, with a tab and a backslash in its label. */
+  /**
+   * The custom policy's own behaviour, with a backslash in its label (and a tab, written in its
+   * visible form since {@link TextRule} refuses tabs; format 1 and 2 files do not hold labels).
+   */
   public static final Behaviour PAIRED =
-      Behaviour.drop("paired-on-review", Dimension.COMMUNICATION, 0.75, "Paired on a review\t(custom \\ team)");
+      Behaviour.drop("paired-on-review", Dimension.COMMUNICATION, 0.75, note("Paired on a review\t(custom \\ team)"));
 
   /**
    * Every escape a note can need (notes are one line, so a tab and a backslash), with the texts
@@ -63,6 +67,16 @@ public final class GoldenStories {
         .build();
   }
 
+  /**
+   * A note as the story holds it: the text itself, or, when it has a character that {@link
+   * TextRule} refuses (the tabs the format 1 and 2 fixtures were written with, before the rule
+   * existed), its visible form, which is what {@link dev.trustbucket.io.TrustCodec} reads such a
+   * format 1 or 2 note as. Format 3 fixtures were written from these notes.
+   */
+  static String note(String text) {
+    return TextRule.problem(text, Integer.MAX_VALUE).isPresent() ? TextRule.visible(text) : text;
+  }
+
   /** When every story starts. */
   public static final Instant START = Instant.parse("2024-01-08T09:00:00Z");
 
@@ -77,14 +91,14 @@ public final class GoldenStories {
    */
   public static TrustLedger ledger(TrustPolicy policy) {
     List<TrustEvent> events = new ArrayList<>();
-    events.add(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, day(3)).withNote(ESCAPES));
+    events.add(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, day(3)).withNote(note(ESCAPES)));
     for (int d = 7; d <= 70; d += 7) {
       events.add(TrustEvent.of(Behaviours.SMALL_WIN, day(d)).withWeight(1.0 + d / 70.0));
     }
     events.addAll(Commitment.of("ship the Q1 report", day(71), day(90)).resolve(Outcome.onTime(day(89)), policy));
     events.add(TrustEvent.of(Behaviours.HID_PROBLEM, day(95))
         .withDisclosure(Disclosure.discovered(Duration.ofDays(12)))
-        .withNote("the \\ outage\tof March"));
+        .withNote(note("the \\ outage\tof March")));
     events.add(TrustEvent.of(Behaviours.MISSED_DEADLINE, day(110))
         .withDisclosure(Disclosure.selfReported()).withNote("said so at once"));
     events.addAll(Commitment.of("migrate the billing job", day(111), day(140))
