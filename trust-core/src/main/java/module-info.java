@@ -15,10 +15,10 @@ module dev.trustbucket {
   // Guava's immutable collections appear in public signatures (for example
   // TrustLedger.steps() returns an ImmutableList), so a module that reads this one reads Guava too.
   requires transitive com.google.common;
-  // The JSpecify annotations (@NullMarked, @Nullable) are part of the API's meaning, so readers of
-  // this module see them when they compile; nothing reads them at run time, so the jar may be
-  // absent there (static).
-  requires static transitive org.jspecify;
+  // The JSpecify annotations (@NullMarked, @Nullable) are part of the API, and a compile-scope
+  // dependency on purpose (CONTRIBUTING.md, "Why JSpecify is an ordinary dependency"): not static, so
+  // that on the module path too they are resolved and visible to tools that read them reflectively.
+  requires transitive org.jspecify;
   // Immutables' annotations are only needed while compiling TrustPolicy (provided scope).
   requires static org.immutables.value.annotations;
 

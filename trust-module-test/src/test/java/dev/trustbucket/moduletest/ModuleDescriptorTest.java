@@ -52,7 +52,7 @@ class ModuleDescriptorTest {
   }
 
   @Test
-  void readsGuavaTransitivelyAndJSpecifyOnlyWhenPresent() {
+  void readsGuavaAndJSpecifyTransitivelyAndImmutablesOnlyAtCompileTime() {
     assertThat(descriptor.requires())
         .anySatisfy(
             r -> {
@@ -62,9 +62,17 @@ class ModuleDescriptorTest {
         .anySatisfy(
             r -> {
               assertThat(r.name()).isEqualTo("org.jspecify");
-              assertThat(r.modifiers())
-                  .containsExactlyInAnyOrder(Requires.Modifier.STATIC, Requires.Modifier.TRANSITIVE);
+              assertThat(r.modifiers()).containsExactly(Requires.Modifier.TRANSITIVE);
+            })
+        .anySatisfy(
+            r -> {
+              assertThat(r.name()).isEqualTo("org.immutables.value.annotations");
+              assertThat(r.modifiers()).containsExactly(Requires.Modifier.STATIC);
             });
+    // Resolved at run time because it is required, not static: reflection sees @NullMarked.
+    assertThat(core.getLayer().findModule("org.jspecify")).isPresent();
+    assertThat(TrustBucket.class.getPackage().isAnnotationPresent(org.jspecify.annotations.NullMarked.class))
+        .isTrue();
     assertThat(descriptor.requires().stream().map(Requires::name))
         .containsExactlyInAnyOrder(
             "java.base", "com.google.common", "org.jspecify", "org.immutables.value.annotations");
