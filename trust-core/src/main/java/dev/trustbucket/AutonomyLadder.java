@@ -39,8 +39,11 @@ public record AutonomyLadder(
     double hysteresisBand,
     Duration minimumStay) {
 
+  // Engine details below (NO_PROMOTION, protects, next) are package-private: only BucketMachine and
+  // TrustBucket use them, and they speak epoch microseconds (docs/compatibility.md, "The public API").
+
   /** Marks "no promotion to protect" in {@link #next}. */
-  public static final long NO_PROMOTION = Long.MIN_VALUE;
+  static final long NO_PROMOTION = Long.MIN_VALUE;
 
   private static final AutonomyLadder DEFAULT =
       new AutonomyLadder(0.35, 0.6, 0.8, 0.05, Duration.ofDays(14));
@@ -124,7 +127,7 @@ public record AutonomyLadder(
    * @param promotedAtMicros when the tier was reached by promotion, or {@link #NO_PROMOTION}
    * @return {@code true} within the minimum stay after a promotion
    */
-  public boolean protects(long nowMicros, long promotedAtMicros) {
+  boolean protects(long nowMicros, long promotedAtMicros) {
     if (promotedAtMicros == NO_PROMOTION) {
       return false;
     }
@@ -181,7 +184,7 @@ public record AutonomyLadder(
    * @param breach whether the move was caused by a breach, which ignores the minimum stay
    * @return the new tier
    */
-  public AutonomyTier next(
+  AutonomyTier next(
       AutonomyTier current, double level, long nowMicros, long promotedAtMicros, boolean breach) {
     // BucketMachine skips this call for levels in [threshold(current) - hysteresisBand,
     // threshold(current.higher())), where it returns current: keep that true when changing it.

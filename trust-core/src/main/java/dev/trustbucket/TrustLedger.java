@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link #state()}: the bucket after the last event, kept up to date on every append;
  *   <li>{@link #stateAt(Instant)}, {@link #levelAt(Instant)}, {@link #tierAt(Instant)}: the
  *       bucket as it was at any instant since the start, in {@code O(log n)} time: a binary search
- *       and a replay of at most {@value #CHECKPOINT_INTERVAL} events from the nearest checkpoint;
+ *       and a replay of at most 64 events from the nearest checkpoint;
  *   <li>{@link #steps()}: what each event did, for explanations;
  *   <li>{@link #timeline}: the level and tier sampled every event, day or week, for charts;
  *   <li>{@link #replay()}: the final state recomputed from the start, without allocating per
@@ -42,8 +42,11 @@ import org.jspecify.annotations.Nullable;
  * of chunks and the notes and delays kept aside. Instances are immutable and thread-safe.
  */
 public final class TrustLedger {
-  /** How many events lie between two stored checkpoints. */
-  public static final int CHECKPOINT_INTERVAL = 64;
+  /**
+   * How many events lie between two stored checkpoints (the class comment quotes it). Package-private:
+   * a storage detail, not API (docs/compatibility.md, "The public API").
+   */
+  static final int CHECKPOINT_INTERVAL = 64;
 
   /** The most samples a periodic {@linkplain #timeline timeline} takes: 100,000. */
   public static final int MAX_TIMELINE_POINTS = 100_000;

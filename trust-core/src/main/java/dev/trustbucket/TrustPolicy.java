@@ -52,6 +52,9 @@ import org.immutables.value.Value;
  * <p>Instances are immutable and thread-safe.
  */
 @Value.Immutable
+// Immutables' @Value annotations sit on public members, but they only drive code generation while
+// trust-core compiles (module-info: requires static, not transitive); callers never need them.
+@SuppressWarnings("exports")
 public abstract class TrustPolicy {
 
   TrustPolicy() {}
