@@ -7,58 +7,69 @@ import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * A small, strict reader of RFC-4180-style CSV, one record per line.
+ * Reads the review tool's CSV: one record per line, its fields split by Apache Commons CSV
+ * ({@link CSVFormat#RFC4180}, with spaces around fields ignored).
+ *
+ * <p>This class only bounds what is read; Commons CSV does the parsing. The bounds hold whatever
+ * the input is (a 1 GB file, {@code /dev/zero}, a stream that never ends), because they count
+ * bytes as they are read, never a size the file system reports:
  *
  * <ul>
- *   <li>The input is UTF-8 (a leading byte-order mark is skipped); lines end with {@code \n} or
- *       {@code \r\n}; the last line may lack a terminator.
- *   <li>A field is either unquoted (surrounding spaces are trimmed, and it may not contain a
- *       quote) or quoted: {@code "Fixed the ""flaky"" test, at last"} holds commas and doubled
- *       quotes. Spaces around a quoted field are ignored.
- *   <li>Fields may not span lines: a quote left open at the end of a line is an error, as is any
- *       control character other than tab.
- *   <li>A line may be at most {@value #MAX_LINE_LENGTH} characters; a longer one is rejected
- *       without reading the rest of it into memory, so binary junk cannot exhaust the heap.
+ *   <li>at most {@value #MAX_BYTES} bytes in all, and at most {@value #MAX_LINES} lines;
+ *   <li>at most {@value #MAX_LINE_LENGTH} characters a line; a longer line is rejected without
+ *       keeping the rest of it in memory;
+ *   <li>UTF-8 only (a leading byte-order mark is skipped); lines end with {@code \n} or {@code
+ *       \r\n};
+ *   <li>no control character other than tab: that is binary junk, not a CSV file. A record may
+ *       therefore not span lines: a quote left open at the end of its line is an error.
  * </ul>
  *
- * <p>Every problem is a {@link CsvFormatException} with the line number and, where it applies,
- * the 1-based field number. Not thread-safe.
+ * <p>Every problem is a {@link CsvFormatException} with the line number. Not thread-safe.
  */
 public final class CsvReader implements Closeable {
   /** The longest line accepted, in characters. */
   public static final int MAX_LINE_LENGTH = 10_000;
 
+  /** The largest input accepted, in bytes (32 MiB), counted as they are read. */
+  public static final long MAX_BYTES = 32L << 20;
+
+  /** The most lines accepted, the header included: 250,000 rows. */
+  public static final int MAX_LINES = 250_001;
+
   /** A UTF-8 character takes at most four bytes. */
   private static final int MAX_LINE_BYTES = MAX_LINE_LENGTH * 4;
+
+  /** RFC 4180 (comma, double quote, doubled quotes inside quotes), spaces around fields ignored. */
+  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true).get();
 
   /** A line that could not be read or split. */
   public static final class CsvFormatException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final int line;
-    private final int field;
 
     /**
      * Creates the exception.
      *
      * @param line the 1-based line number
-     * @param field the 1-based field number, or 0 when the whole line is at fault
      * @param message what is wrong
      */
-    public CsvFormatException(int line, int field, String message) {
+    public CsvFormatException(int line, String message) {
       super(message);
       this.line = line;
-      this.field = field;
     }
 
     /**
@@ -69,34 +80,35 @@ public final class CsvReader implements Closeable {
     public int line() {
       return line;
     }
-
-    /**
-     * The 1-based field number, or 0 when the whole line is at fault.
-     *
-     * @return the field
-     */
-    public int field() {
-      return field;
-    }
   }
 
   private final InputStream in;
+  private final long maxBytes;
+  private final int maxLines;
   private final CharsetDecoder decoder =
       StandardCharsets.UTF_8
           .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT);
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
+  private long bytesRead;
   private int lineNumber;
   private boolean atEnd;
 
   /**
-   * Reads from a stream, which {@link #close()} closes.
+   * Reads from a stream, which {@link #close()} closes, with the standard limits.
    *
    * @param in the bytes of the file
    */
   public CsvReader(InputStream in) {
+    this(in, MAX_BYTES, MAX_LINES);
+  }
+
+  /** With other limits, for tests of the limits. */
+  CsvReader(InputStream in, long maxBytes, int maxLines) {
     this.in = new BufferedInputStream(requireNonNull(in, "in"));
+    this.maxBytes = maxBytes;
+    this.maxLines = maxLines;
   }
 
   /**
@@ -113,7 +125,8 @@ public final class CsvReader implements Closeable {
    *
    * @return the line, or {@code null} at the end of the input
    * @throws IOException when the stream fails
-   * @throws CsvFormatException when the line is too long, not UTF-8, or holds a control character
+   * @throws CsvFormatException when the input or the line is too long, not UTF-8, or holds a
+   *     control character
    */
   public String nextLine() throws IOException, CsvFormatException {
     if (atEnd) {
@@ -122,7 +135,14 @@ public final class CsvReader implements Closeable {
     buffer.reset();
     int b;
     boolean tooLong = false;
-    while ((b = in.read()) != -1 && b != '\n') {
+    while ((b = in.read()) != -1) {
+      if (++bytesRead > maxBytes) {
+        throw new CsvFormatException(lineNumber + 1, String.format(Locale.ROOT,
+            "the file is larger than %,d bytes, the most one import reads; split it into smaller files", maxBytes));
+      }
+      if (b == '\n') {
+        break;
+      }
       if (buffer.size() < MAX_LINE_BYTES + 1) {
         buffer.write(b);
       } else {
@@ -135,9 +155,12 @@ public final class CsvReader implements Closeable {
         return null; // the file ended with a line terminator, or was empty
       }
     }
-    lineNumber++;
+    if (++lineNumber > maxLines) {
+      throw new CsvFormatException(lineNumber, String.format(Locale.ROOT,
+          "the file has more than %,d lines, the most one import reads; split it into smaller files", maxLines));
+    }
     if (tooLong || buffer.size() > MAX_LINE_BYTES) {
-      throw new CsvFormatException(lineNumber, 0, "line is longer than " + MAX_LINE_LENGTH + " characters");
+      throw new CsvFormatException(lineNumber, "line is longer than " + MAX_LINE_LENGTH + " characters");
     }
     byte[] bytes = buffer.toByteArray();
     int from = 0;
@@ -153,15 +176,15 @@ public final class CsvReader implements Closeable {
     try {
       line = decoder.reset().decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
     } catch (CharacterCodingException e) {
-      throw new CsvFormatException(lineNumber, 0, "line is not UTF-8 text; is this a CSV file?");
+      throw new CsvFormatException(lineNumber, "line is not UTF-8 text; is this a CSV file?");
     }
     if (line.length() > MAX_LINE_LENGTH) {
-      throw new CsvFormatException(lineNumber, 0, "line is longer than " + MAX_LINE_LENGTH + " characters");
+      throw new CsvFormatException(lineNumber, "line is longer than " + MAX_LINE_LENGTH + " characters");
     }
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
       if ((c < 0x20 && c != '\t') || c == 0x7F) {
-        throw new CsvFormatException(lineNumber, 0, String.format(Locale.ROOT,
+        throw new CsvFormatException(lineNumber, String.format(Locale.ROOT,
             "line holds the control character U+%04X at position %d (%s); is this a CSV file?",
             (int) c, i + 1, c == '\r' ? "a line break inside a field is not supported" : "not text"));
       }
@@ -170,69 +193,22 @@ public final class CsvReader implements Closeable {
   }
 
   /**
-   * Splits one line into fields.
+   * Splits one line into its fields with Commons CSV.
    *
    * @param line a line without its terminator
    * @param lineNumber the line's number, for messages
    * @return the fields, at least one
-   * @throws CsvFormatException when a quote is misplaced or left open
+   * @throws CsvFormatException when a quote is left open or text follows a closing quote
    */
   public static List<String> split(String line, int lineNumber) throws CsvFormatException {
     requireNonNull(line, "line");
-    List<String> fields = new ArrayList<>();
-    int n = line.length();
-    int i = 0;
-    while (true) {
-      int field = fields.size() + 1;
-      int start = i;
-      while (i < n && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
-        i++;
-      }
-      if (i < n && line.charAt(i) == '"') {
-        StringBuilder s = new StringBuilder();
-        i++;
-        while (true) {
-          if (i >= n) {
-            throw new CsvFormatException(lineNumber, field,
-                "quoted field is not closed on this line (line breaks inside fields are not supported)");
-          }
-          char c = line.charAt(i);
-          if (c == '"') {
-            if (i + 1 < n && line.charAt(i + 1) == '"') {
-              s.append('"');
-              i += 2;
-            } else {
-              i++;
-              break;
-            }
-          } else {
-            s.append(c);
-            i++;
-          }
-        }
-        while (i < n && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
-          i++;
-        }
-        if (i < n && line.charAt(i) != ',') {
-          throw new CsvFormatException(lineNumber, field,
-              "unexpected text after the closing quote; write a quote inside a quoted field as \"\"");
-        }
-        fields.add(s.toString());
-      } else {
-        int comma = line.indexOf(',', start);
-        int end = comma < 0 ? n : comma;
-        String raw = line.substring(start, end);
-        if (raw.indexOf('"') >= 0) {
-          throw new CsvFormatException(lineNumber, field,
-              "a quote inside an unquoted field; quote the whole field and double the quote (\"\")");
-        }
-        fields.add(raw.strip());
-        i = end;
-      }
-      if (i >= n) {
-        return fields;
-      }
-      i++; // the comma
+    try (CSVParser parser = CSVParser.parse(line, FORMAT)) {
+      List<CSVRecord> records = parser.getRecords();
+      return records.isEmpty() ? List.of("") : records.get(0).toList();
+    } catch (IOException | UncheckedIOException e) {
+      throw new CsvFormatException(lineNumber, "the quotes do not pair up (" + EventRow.clip(String.valueOf(
+          e instanceof UncheckedIOException ? e.getCause().getMessage() : e.getMessage()))
+          + "); quote a field that holds a comma, and write a quote inside it as \"\"");
     }
   }
 

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,7 +25,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 
 /**
  * A team's trust history in an embedded SQLite database, through plain JDBC.
@@ -106,17 +107,30 @@ public final class ReviewDatabase implements AutoCloseable {
 
   /** Opens and migrates up to {@code target}; package-private so tests can build old versions. */
   static ReviewDatabase connect(Path file, Clock clock, int target) throws ReviewException {
-    requireNonNull(clock, "clock");
-    String name = file.toString();
+    return connect(dataSource(file), file.toString(), clock, target);
+  }
+
+  /**
+   * The SQLite data source of a file: foreign keys on, a five-second busy timeout, and write
+   * transactions that take the lock when they begin, so that the history an import is checked
+   * against cannot change before it commits.
+   */
+  static DataSource dataSource(Path file) {
     SQLiteConfig config = new SQLiteConfig();
     config.enforceForeignKeys(true);
     config.setBusyTimeout(5_000);
-    // A write transaction takes the lock when it begins, so the history an import is checked
-    // against cannot change before it commits.
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    SQLiteDataSource ds = new SQLiteDataSource(config);
+    ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+    return ds;
+  }
+
+  /** Opens a connection of {@code ds} and migrates up to {@code target}; tests pass data sources that inject faults. */
+  static ReviewDatabase connect(DataSource ds, String name, Clock clock, int target) throws ReviewException {
+    requireNonNull(clock, "clock");
     Connection c = null;
     try {
-      c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+      c = ds.getConnection();
       int found = Schema.migrate(c, name, clock, target);
       return new ReviewDatabase(c, name, clock, found);
     } catch (SQLException e) {
@@ -177,6 +191,12 @@ public final class ReviewDatabase implements AutoCloseable {
    */
   public ImportResult importCsv(Path csv, String policyName) throws ReviewException {
     String source = csv.getFileName() == null ? csv.toString() : csv.getFileName().toString();
+    if (!Files.isRegularFile(csv)) {
+      // A device (/dev/zero), a pipe (which blocks until a writer comes) or a folder: refused before it is opened.
+      throw new RejectedInputException(source, 0, "file", Files.exists(csv)
+          ? csv + " is not a regular file (a device, a pipe or a folder); import reads only files"
+          : "no such file: " + csv, null);
+    }
     try (InputStream in = Files.newInputStream(csv)) {
       return importCsv(in, source, policyName);
     } catch (NoSuchFileException e) {
@@ -269,10 +289,7 @@ public final class ReviewDatabase implements AutoCloseable {
       }
       return rows;
     } catch (CsvReader.CsvFormatException e) {
-      String field = e.field() >= 1 && e.field() <= EventRow.COLUMNS.size()
-          ? EventRow.COLUMNS.get(e.field() - 1)
-          : "line";
-      throw new RejectedInputException(source, e.line(), field, e.getMessage(), e);
+      throw new RejectedInputException(source, e.line(), "line", e.getMessage(), e);
     } catch (IOException e) {
       throw new RejectedInputException(source, reader.lineNumber(), "file",
           "cannot read the file: " + e.getMessage(), e);
@@ -305,24 +322,47 @@ public final class ReviewDatabase implements AutoCloseable {
     }
     try {
       connection.setAutoCommit(false); // BEGIN IMMEDIATE: see connect()
-      try {
-        Instant now = clock.instant();
-        Map<Relationship, Pending> pending = new LinkedHashMap<>();
-        List<Pending> order = new ArrayList<>(rows.size());
-        for (NumberedRow nr : rows) {
-          order.add(check(source, nr, now, pending, policyForNew));
-        }
-        int created = insert(source, now, pending, order);
-        connection.commit();
-        return new ImportResult(source, rows.size(), new ArrayList<>(pending.keySet()), created);
-      } catch (ReviewException | SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
     } catch (SQLException e) {
       throw storage(e);
+    }
+    try {
+      Instant now = clock.instant();
+      Map<Relationship, Pending> pending = new LinkedHashMap<>();
+      List<Pending> order = new ArrayList<>(rows.size());
+      for (NumberedRow nr : rows) {
+        order.add(check(source, nr, now, pending, policyForNew));
+      }
+      int created = insert(source, now, pending, order);
+      connection.commit();
+      connection.setAutoCommit(true);
+      return new ImportResult(source, rows.size(), new ArrayList<>(pending.keySet()), created);
+    } catch (SQLException e) {
+      rollback(e);
+      throw storage(e);
+    } catch (Throwable t) {
+      // Any Throwable, an OutOfMemoryError or a StackOverflowError too, ends in a rollback: restoring
+      // auto-commit (or closing) with the transaction still open would commit the half that was written.
+      rollback(t);
+      throw t;
+    }
+  }
+
+  /**
+   * Ends a failed transaction: rolls back, then restores auto-commit. When the rollback itself
+   * fails, the connection is closed unrestored (closing in manual-commit mode rolls back), and the
+   * rollback's failure is kept as a suppressed exception of the first.
+   */
+  private void rollback(Throwable first) {
+    try {
+      connection.rollback();
+      connection.setAutoCommit(true);
+    } catch (Throwable rollbackFailed) {
+      first.addSuppressed(rollbackFailed);
+      try {
+        connection.close();
+      } catch (Throwable closeFailed) {
+        first.addSuppressed(closeFailed);
+      }
     }
   }
 

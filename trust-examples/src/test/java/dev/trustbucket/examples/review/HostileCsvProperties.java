@@ -131,7 +131,7 @@ class HostileCsvProperties {
             Arbitraries.of("", "", "1", "0.5", "2.25", "100", "0", "1e0", "-0.0", "+3"),
             Arbitraries.integers().between(0, 3),
             Arbitraries.longs().between(0, 400),
-            Arbitraries.of("", "", "fine", "with, a comma", "say \"hi\"", "  padded  ", "é日本語😀", "tab\there"))
+            Arbitraries.of("", "", "fine", "with, a comma", "say \"hi\"", "  padded  ", "é日本語😀", "\u200Fשלום\u200F"))
         .as(RowSpec::new)
         .list()
         .ofMinSize(2)
@@ -348,15 +348,15 @@ class HostileCsvProperties {
       case BAD_QUOTES: {
         int f = r.nextInt(8);
         String value = row.get(f).isEmpty() ? "x" : row.get(f).replace("\"", "");
-        String bad = pick(r, "\"" + value, value.substring(0, 1) + "\"" + value.substring(1), "\"" + value + "\"x",
-            "\"" + value + "\" \"");
+        // (A quote in the middle of an unquoted field is text to Commons CSV, not damage.)
+        String bad = pick(r, "\"" + value, "\"" + value + "\"x", "\"" + value + "\" \"");
         List<String> cells = new ArrayList<>();
         for (int i = 0; i < row.size(); i++) {
           cells.add(i == f ? bad : quote(row.get(i)));
         }
         List<String> lines = with(rows, -1, null);
         lines.set(k + 1, String.join(",", cells));
-        return text(lines, line, Set.of(EventRow.COLUMNS.get(f)), "quote " + shorten(bad) + " in " + EventRow.COLUMNS.get(f));
+        return text(lines, line, Set.of("line"), "quote " + shorten(bad) + " in " + EventRow.COLUMNS.get(f));
       }
       case HUGE_NUMBER:
         return column(rows, k, "weight", pick(r, "1e309", "-1e309", "9".repeat(400), "1e99999", "101",
