@@ -2,39 +2,42 @@ package dev.trustbucket.examples.review;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads the review tool's CSV: one record per line, its fields split by Apache Commons CSV
- * ({@link CSVFormat#RFC4180}, with spaces around fields ignored).
+ * Reads the review tool's CSV: one record per line, parsed by Apache Commons CSV ({@link
+ * CSVFormat#RFC4180}, with spaces around fields ignored) from {@link #nextRecord()}.
  *
- * <p>This class only bounds what is read; Commons CSV does the parsing. The bounds hold whatever
+ * <p>This class only bounds and checks the lines Commons CSV reads; Commons CSV does the parsing. The bounds hold whatever
  * the input is (a 1 GB file, {@code /dev/zero}, a stream that never ends), because they count
  * bytes as they are read, never a size the file system reports:
  *
  * <ul>
  *   <li>at most {@value #MAX_BYTES} bytes in all, and at most {@value #MAX_LINES} lines;
- *   <li>at most {@value #MAX_LINE_LENGTH} characters a line; a longer line is rejected without
- *       keeping the rest of it in memory;
+ *   <li>at most {@value #MAX_LINE_LENGTH} characters a line; a longer line is rejected as soon
+ *       as its 40,001st byte is read, without reading the rest of it;
  *   <li>UTF-8 only (a leading byte-order mark is skipped); lines end with {@code \n} or {@code
  *       \r\n};
- *   <li>no control character other than tab: that is binary junk, not a CSV file. A record may
- *       therefore not span lines: a quote left open at the end of its line is an error.
+ *   <li>no control character other than tab: that is binary junk, not a CSV file;
+ *   <li>an even number of quotes on each line: a quoted field may not span lines, and a quote
+ *       outside a quoted field is an error, not text.
  * </ul>
  *
  * <p>Every problem is a {@link CsvFormatException} with the line number. Not thread-safe.
@@ -53,7 +56,8 @@ public final class CsvReader implements Closeable {
   private static final int MAX_LINE_BYTES = MAX_LINE_LENGTH * 4;
 
   /** RFC 4180 (comma, double quote, doubled quotes inside quotes), spaces around fields ignored. */
-  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true).get();
+  private static final CSVFormat FORMAT =
+      CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(false).get();
 
   /** A line that could not be read or split. */
   public static final class CsvFormatException extends Exception {
@@ -91,9 +95,13 @@ public final class CsvReader implements Closeable {
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT);
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
+  private final byte[] chunk = new byte[16_384];
+  private int chunkPos;
+  private int chunkEnd;
   private long bytesRead;
   private int lineNumber;
   private boolean atEnd;
+  private final Iterator<CSVRecord> records;
 
   /**
    * Reads from a stream, which {@link #close()} closes, with the standard limits.
@@ -106,9 +114,14 @@ public final class CsvReader implements Closeable {
 
   /** With other limits, for tests of the limits. */
   CsvReader(InputStream in, long maxBytes, int maxLines) {
-    this.in = new BufferedInputStream(requireNonNull(in, "in"));
+    this.in = requireNonNull(in, "in");
     this.maxBytes = maxBytes;
     this.maxLines = maxLines;
+    try {
+      this.records = CSVParser.builder().setReader(new Lines()).setFormat(FORMAT).get().iterator();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // creating a parser reads nothing
+    }
   }
 
   /**
@@ -134,8 +147,7 @@ public final class CsvReader implements Closeable {
     }
     buffer.reset();
     int b;
-    boolean tooLong = false;
-    while ((b = in.read()) != -1) {
+    while ((b = read()) != -1) {
       if (++bytesRead > maxBytes) {
         throw new CsvFormatException(lineNumber + 1, String.format(Locale.ROOT,
             "the file is larger than %,d bytes, the most one import reads; split it into smaller files", maxBytes));
@@ -143,24 +155,21 @@ public final class CsvReader implements Closeable {
       if (b == '\n') {
         break;
       }
-      if (buffer.size() < MAX_LINE_BYTES + 1) {
-        buffer.write(b);
-      } else {
-        tooLong = true; // keep counting to the end of the line, but store nothing more
+      if (buffer.size() == MAX_LINE_BYTES) {
+        // Stop here: the rest of the line may never end (a device, a pipe, a file of zeros).
+        throw new CsvFormatException(lineNumber + 1, "line is longer than " + MAX_LINE_LENGTH + " characters");
       }
+      buffer.write(b);
     }
     if (b == -1) {
       atEnd = true;
-      if (buffer.size() == 0 && !tooLong) {
+      if (buffer.size() == 0) {
         return null; // the file ended with a line terminator, or was empty
       }
     }
     if (++lineNumber > maxLines) {
       throw new CsvFormatException(lineNumber, String.format(Locale.ROOT,
           "the file has more than %,d lines, the most one import reads; split it into smaller files", maxLines));
-    }
-    if (tooLong || buffer.size() > MAX_LINE_BYTES) {
-      throw new CsvFormatException(lineNumber, "line is longer than " + MAX_LINE_LENGTH + " characters");
     }
     byte[] bytes = buffer.toByteArray();
     int from = 0;
@@ -189,27 +198,100 @@ public final class CsvReader implements Closeable {
             (int) c, i + 1, c == '\r' ? "a line break inside a field is not supported" : "not text"));
       }
     }
+    if (line.chars().filter(c -> c == '"').count() % 2 != 0) {
+      throw new CsvFormatException(lineNumber, "line has an odd number of quotes: a quoted field is left open (a field"
+          + " may not span lines) or a quote stands alone; quote the field and write a quote inside it as \"\"");
+    }
     return line;
   }
 
   /**
-   * Splits one line into its fields with Commons CSV.
+   * Reads the next record: the fields of the next line, split by Commons CSV. {@link
+   * #lineNumber()} is then the record's line: every record is one line, because {@link
+   * #nextLine()} refuses a line whose quotes do not pair up.
    *
-   * @param line a line without its terminator
-   * @param lineNumber the line's number, for messages
-   * @return the fields, at least one
-   * @throws CsvFormatException when a quote is left open or text follows a closing quote
+   * @return the fields, at least one (a blank line is one empty field), or {@code null} at the end
+   * @throws IOException when the stream fails
+   * @throws CsvFormatException when a line breaks a rule of {@link #nextLine()} or its quotes are
+   *     misplaced (text after a closing quote)
    */
-  public static List<String> split(String line, int lineNumber) throws CsvFormatException {
-    requireNonNull(line, "line");
-    try (CSVParser parser = CSVParser.parse(line, FORMAT)) {
-      List<CSVRecord> records = parser.getRecords();
-      return records.isEmpty() ? List.of("") : records.get(0).toList();
-    } catch (IOException | UncheckedIOException e) {
-      throw new CsvFormatException(lineNumber, "the quotes do not pair up (" + EventRow.clip(String.valueOf(
-          e instanceof UncheckedIOException ? e.getCause().getMessage() : e.getMessage()))
-          + "); quote a field that holds a comma, and write a quote inside it as \"\"");
+  public List<String> nextRecord() throws IOException, CsvFormatException {
+    try {
+      if (!records.hasNext()) {
+        return null;
+      }
+      return records.next().toList();
+    } catch (UncheckedIOException e) {
+      if (e.getCause() instanceof LineException) {
+        throw ((LineException) e.getCause()).problem;
+      }
+      if (e.getCause() instanceof CSVException) {
+        throw new CsvFormatException(lineNumber, "the quotes are misplaced (" + EventRow.clip(e.getCause().getMessage())
+            + "); quote a whole field, and write a quote inside it as \"\"");
+      }
+      throw e.getCause();
     }
+  }
+
+  /** A rule of {@link #nextLine()} broken while Commons CSV was reading; unwrapped by {@link #nextRecord()}. */
+  private static final class LineException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    @SuppressWarnings("serial") // never serialised: it only carries the problem up through Commons CSV
+    private final CsvFormatException problem;
+
+    LineException(CsvFormatException problem) {
+      super(problem.getMessage(), problem);
+      this.problem = problem;
+    }
+  }
+
+  /** The lines of {@link #nextLine()}, each with a {@code \n}, one line per read: what Commons CSV parses. */
+  private final class Lines extends Reader {
+    private String current = "";
+    private int pos;
+
+    @Override
+    public int read(char[] buf, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      if (pos == current.length()) {
+        String line;
+        try {
+          line = nextLine();
+        } catch (CsvFormatException e) {
+          throw new LineException(e);
+        }
+        if (line == null) {
+          return -1;
+        }
+        current = line + "\n";
+        pos = 0;
+      }
+      int n = Math.min(len, current.length() - pos);
+      current.getChars(pos, pos + n, buf, off);
+      pos += n;
+      return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
+  }
+
+  /** The next byte, through a chunk of our own: a byte at a time from the stream would be slow. */
+  private int read() throws IOException {
+    if (chunkPos == chunkEnd) {
+      int n = in.read(chunk);
+      if (n <= 0) {
+        return -1; // a stream that returns 0 for a non-empty array breaks its contract: treat it as the end
+      }
+      chunkPos = 0;
+      chunkEnd = n;
+    }
+    return chunk[chunkPos++] & 0xFF;
   }
 
   @Override

@@ -261,24 +261,22 @@ public final class ReviewDatabase implements AutoCloseable {
     List<NumberedRow> rows = new ArrayList<>();
     CsvReader reader = new CsvReader(in);
     try {
-      String header = reader.nextLine();
+      List<String> header = reader.nextRecord();
       if (header == null) {
         throw new RejectedInputException(source, 0, "file",
             "file is empty; the first line must be the header " + String.join(",", EventRow.COLUMNS), null);
       }
-      List<String> names = CsvReader.split(header, 1);
-      if (!names.equals(EventRow.COLUMNS)) {
+      if (!header.equals(EventRow.COLUMNS)) {
         throw new RejectedInputException(source, 1, "line",
             "header must be " + String.join(",", EventRow.COLUMNS) + " but was "
-                + EventRow.clip(header), null);
+                + EventRow.clip(String.join(",", header)), null);
       }
-      String line;
-      while ((line = reader.nextLine()) != null) {
-        if (line.isBlank()) {
-          continue;
+      List<String> fields;
+      while ((fields = reader.nextRecord()) != null) {
+        if (fields.size() == 1 && fields.get(0).isEmpty()) {
+          continue; // a blank line
         }
         int n = reader.lineNumber();
-        List<String> fields = CsvReader.split(line, n);
         if (fields.size() != EventRow.COLUMNS.size()) {
           throw new RejectedInputException(source, n, "line",
               "expected " + EventRow.COLUMNS.size() + " fields (" + String.join(",", EventRow.COLUMNS)

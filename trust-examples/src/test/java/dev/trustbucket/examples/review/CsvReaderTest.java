@@ -22,36 +22,54 @@ class CsvReaderTest {
     return out;
   }
 
+  private static List<List<String>> records(String text) throws Exception {
+    List<List<String>> out = new ArrayList<>();
+    try (CsvReader r = new CsvReader(new ByteArrayInputStream(text.getBytes(UTF_8)))) {
+      List<String> fields;
+      while ((fields = r.nextRecord()) != null) {
+        assertThat(r.lineNumber()).isEqualTo(out.size() + 1); // one record a line
+        out.add(fields);
+      }
+    }
+    return out;
+  }
+
+  private static CsvReader.CsvFormatException recordsFail(String text) {
+    try {
+      records(text);
+    } catch (CsvReader.CsvFormatException e) {
+      return e;
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    throw new AssertionError("accepted: " + text);
+  }
+
   @Test
   void splitsPlainQuotedAndEmptyFields() throws Exception {
-    assertThat(CsvReader.split("a,b,,d", 1)).containsExactly("a", "b", "", "d");
-    assertThat(CsvReader.split("a,\"b, with comma\",c", 1)).containsExactly("a", "b, with comma", "c");
-    assertThat(CsvReader.split("\"say \"\"hi\"\"\",x", 1)).containsExactly("say \"hi\"", "x");
-    assertThat(CsvReader.split("\"\"", 1)).containsExactly("");
-    assertThat(CsvReader.split("a,", 1)).containsExactly("a", "");
-    assertThat(CsvReader.split("", 1)).containsExactly("");
+    assertThat(records("a,b,,d\na,\"b, with comma\",c\n\"say \"\"hi\"\"\",x\n\"\"\na,\n\n"))
+        .containsExactly(List.of("a", "b", "", "d"), List.of("a", "b, with comma", "c"), List.of("say \"hi\"", "x"),
+            List.of(""), List.of("a", ""), List.of(""));
   }
 
   @Test
   void trimsUnquotedFieldsButKeepsQuotedTextAsWritten() throws Exception {
-    assertThat(CsvReader.split(" a ,  \" b \" , c", 1)).containsExactly("a", " b ", "c");
+    assertThat(records(" a ,  \" b \" , c")).containsExactly(List.of("a", " b ", "c"));
   }
 
   @Test
   void rejectsAQuoteLeftOpenWithTheLineNumber() {
-    assertThatThrownBy(() -> CsvReader.split("a,\"open, never closed", 7))
-        .isInstanceOfSatisfying(CsvReader.CsvFormatException.class, e -> {
-          assertThat(e.line()).isEqualTo(7);
-          assertThat(e.getMessage()).contains("quotes do not pair up").contains("EOF reached");
-        });
+    CsvReader.CsvFormatException e = recordsFail("h\nx\nx\nx\nx\nx\na,\"open, never closed\nb,\"c\"\n");
+    assertThat(e.line()).isEqualTo(7);
+    assertThat(e.getMessage()).contains("odd number of quotes").contains("may not span lines");
   }
 
   @Test
-  void rejectsTextAfterAClosingQuoteButKeepsAQuoteInsideAnUnquotedFieldAsText() throws Exception {
-    assertThatThrownBy(() -> CsvReader.split("\"a\"b,c", 1))
-        .isInstanceOfSatisfying(CsvReader.CsvFormatException.class, e -> assertThat(e.line()).isEqualTo(1));
-    // Commons CSV, like most readers, takes a quote in the middle of an unquoted field as text.
-    assertThat(CsvReader.split("a,b\"c", 1)).containsExactly("a", "b\"c");
+  void rejectsStrayQuotesAndTextAfterAClosingQuote() {
+    assertThat(recordsFail("h\na,b\"c\n").line()).isEqualTo(2);
+    CsvReader.CsvFormatException e = recordsFail("h\n\"a\"b,c\n");
+    assertThat(e.line()).isEqualTo(2);
+    assertThat(e.getMessage()).contains("quotes are misplaced");
   }
 
   @Test

@@ -348,8 +348,8 @@ class HostileCsvProperties {
       case BAD_QUOTES: {
         int f = r.nextInt(8);
         String value = row.get(f).isEmpty() ? "x" : row.get(f).replace("\"", "");
-        // (A quote in the middle of an unquoted field is text to Commons CSV, not damage.)
-        String bad = pick(r, "\"" + value, "\"" + value + "\"x", "\"" + value + "\" \"");
+        String bad = pick(r, "\"" + value, value.substring(0, 1) + "\"" + value.substring(1), "\"" + value + "\"x",
+            "\"" + value + "\" \"");
         List<String> cells = new ArrayList<>();
         for (int i = 0; i < row.size(); i++) {
           cells.add(i == f ? bad : quote(row.get(i)));

@@ -79,13 +79,13 @@ final class ReviewTestSupport {
     Map<Relationship, TrustLedger> out = new LinkedHashMap<>();
     TrustPolicy policy = TrustPolicy.defaults();
     try (CsvReader r = new CsvReader(Files.newInputStream(csv))) {
-      r.nextLine(); // header
-      String line;
-      while ((line = r.nextLine()) != null) {
-        if (line.isBlank()) {
+      r.nextRecord(); // header
+      List<String> fields;
+      while ((fields = r.nextRecord()) != null) {
+        if (fields.size() == 1 && fields.get(0).isEmpty()) {
           continue;
         }
-        EventRow row = EventRow.of(CsvReader.split(line, r.lineNumber()));
+        EventRow row = EventRow.of(fields);
         var event = row.toEvent(policy.catalogue());
         out.compute(row.relationship(), (rel, ledger) ->
             (ledger == null ? TrustLedger.start(policy, event.time()) : ledger).append(event));
