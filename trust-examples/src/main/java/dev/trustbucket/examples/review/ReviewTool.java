@@ -27,7 +27,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * The performance-review tool's command line (picocli): import a team's events from CSV, record
- * single events, and report on the team as text or HTML.
+ * single events, and report on the team as text or HTML. The history is kept by trust-jdbc (see
+ * {@link ReviewDatabase}): {@code --db} is an SQLite file or a {@code jdbc:postgresql:} URL.
  *
  * <pre>
  * ReviewTool import --db team.db [--policy NAME] events.csv
@@ -138,8 +139,9 @@ public final class ReviewTool implements Callable<Integer> {
 
   /** The database option every command but {@code demo} shares. */
   static final class Db {
-    @Option(names = "--db", required = true, paramLabel = "FILE", description = "The SQLite database file.")
-    Path file;
+    @Option(names = "--db", required = true, paramLabel = "FILE|URL",
+        description = "An SQLite file, or a PostgreSQL URL such as jdbc:postgresql://localhost/hr?user=me.")
+    String file;
   }
 
   /** {@code import}: a CSV file, all of it or nothing. */
@@ -163,9 +165,8 @@ public final class ReviewTool implements Callable<Integer> {
 
     @Override
     public Integer call() throws ReviewException {
-      try (ReviewDatabase d = ReviewDatabase.open(db.file, tool.clock)) {
-        tool.print(describe(d.importCsv(csv, policy), db.file));
-      }
+      ReviewDatabase d = ReviewDatabase.open(db.file, tool.clock);
+      tool.print(describe(d.importCsv(csv, policy), db.file));
       return OK;
     }
   }
@@ -188,17 +189,20 @@ public final class ReviewTool implements Callable<Integer> {
     @Option(names = "--delay", paramLabel = "DURATION", defaultValue = "") String delay;
     @Option(names = "--note", paramLabel = "TEXT", defaultValue = "") String note;
     @Option(names = "--policy", paramLabel = "NAME", defaultValue = "default") String policy;
+    @Option(names = "--id", paramLabel = "ID",
+        description = "Your id for this event: a record retried with the same id is recorded once.")
+    String id;
 
     @Override
     public Integer call() throws ReviewException {
       EventRow row = new EventRow(employee, manager, time, behaviour, weight, disclosure, delay, note);
-      try (ReviewDatabase d = ReviewDatabase.open(db.file, tool.clock)) {
-        d.record(row, policy);
-        Relationship rel = Relationship.of(row.employee(), row.manager());
-        TrustLedger ledger = d.ledgers().get(rel);
-        tool.print("Recorded " + row.behaviour() + " for " + rel + " at " + row.time() + "; level now "
-            + TextReport.percent(ledger.state().level()) + " (" + ledger.state().tier() + ").");
-      }
+      ReviewDatabase d = ReviewDatabase.open(db.file, tool.clock);
+      ImportResult r = d.record(row, policy, java.util.Optional.ofNullable(id));
+      Relationship rel = r.relationships().get(0);
+      TrustLedger ledger = d.ledgers().get(rel);
+      tool.print((r.duplicates() > 0 ? "Already recorded (id " + id + "): " : "Recorded ") + row.behaviour() + " for "
+          + rel + " at " + row.time() + "; level now " + TextReport.percent(ledger.state().level())
+          + " (" + ledger.state().tier() + ").");
       return OK;
     }
   }
@@ -220,10 +224,7 @@ public final class ReviewTool implements Callable<Integer> {
     @Override
     public Integer call() throws ReviewException {
       Instant at = asOf == null ? tool.clock.instant() : asOf;
-      TeamReport report;
-      try (ReviewDatabase d = ReviewDatabase.openExisting(db.file, tool.clock)) {
-        report = report(d, at);
-      }
+      TeamReport report = report(ReviewDatabase.openExisting(db.file, tool.clock), at);
       tool.out.print(TextReport.render(report));
       if (html != null) {
         writeHtml(report, html);
@@ -256,12 +257,12 @@ public final class ReviewTool implements Callable<Integer> {
       // The sample is the year 2025: the demo runs as if it were the last moment of that year.
       Clock demoClock = Clock.fixed(DEMO_AS_OF, ZoneOffset.UTC);
       TeamReport report;
-      try (InputStream sample = ReviewTool.class.getResourceAsStream(SAMPLE);
-          ReviewDatabase d = ReviewDatabase.open(db, demoClock)) {
+      try (InputStream sample = ReviewTool.class.getResourceAsStream(SAMPLE)) {
         if (sample == null) {
           throw new ReviewException("the sample " + SAMPLE + " is missing from the class path");
         }
-        tool.print(describe(d.importCsv(sample, "sample-team.csv", "default"), db));
+        ReviewDatabase d = ReviewDatabase.open(db.toString(), demoClock);
+        tool.print(describe(d.importCsv(sample, "sample-team.csv", "default"), db.toString()));
         tool.print("");
         report = report(d, DEMO_AS_OF);
       } catch (IOException e) {
@@ -316,14 +317,16 @@ public final class ReviewTool implements Callable<Integer> {
     out.println(Escape.terminalText(line));
   }
 
-  private static String describe(ImportResult r, Path db) {
-    if (r.events() == 0) {
+  private static String describe(ImportResult r, String db) {
+    if (r.events() == 0 && r.duplicates() == 0) {
       return "Nothing to import from " + r.source() + ": it has a header but no rows.";
     }
     int n = r.relationships().size();
     return "Imported " + r.events() + (r.events() == 1 ? " event" : " events") + " for " + n
         + (n == 1 ? " relationship" : " relationships") + " (" + r.newRelationships() + " new) from "
-        + r.source() + " into " + db + ".";
+        + r.source() + " into " + db
+        + (r.duplicates() == 0 ? "." : "; " + r.duplicates() + (r.duplicates() == 1 ? " row was" : " rows were")
+            + " recorded before and skipped.");
   }
 
   private static void writeHtml(TeamReport report, Path html) throws ReviewException {

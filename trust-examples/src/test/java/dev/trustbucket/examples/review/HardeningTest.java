@@ -4,6 +4,7 @@ import static dev.trustbucket.examples.review.ReviewTestSupport.CLOCK;
 import static dev.trustbucket.examples.review.ReviewTestSupport.HEADER;
 import static dev.trustbucket.examples.review.ReviewTestSupport.sample;
 import static dev.trustbucket.examples.review.ReviewTestSupport.snapshot;
+import static dev.trustbucket.examples.review.ReviewTestSupport.update;
 import static dev.trustbucket.examples.review.ReviewTestSupport.write;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +16,6 @@ import java.io.PrintStream;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +24,12 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import dev.trustbucket.Disclosure;
+import dev.trustbucket.TrustEvent;
+import dev.trustbucket.TrustPolicy;
+import dev.trustbucket.account.Relationship;
+import dev.trustbucket.behaviour.Behaviours;
+import dev.trustbucket.jdbc.TrustStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,37 +82,33 @@ class HardeningTest {
       throws Exception {
     Path file = dir.resolve("team.db");
     Path csv = sample(dir);
-    Map<String, List<String>> before;
-    try (ReviewDatabase d = ReviewDatabase.open(file, CLOCK)) {
-      before = snapshot(d);
+    ReviewDatabase d = ReviewDatabase.open(file, CLOCK);
+    Map<String, List<String>> before = snapshot(d);
+    int at = (int) Math.ceil(share * executionsOfACleanImport(csv));
+
+    FaultyDataSource faulty = new FaultyDataSource(ReviewDatabase.dataSource(file.toString()), fault);
+    ReviewDatabase e = ReviewDatabase.open(faulty, "team.db", CLOCK, true);
+    faulty.failAtNext(at);
+    Throwable thrown = catchThrowable(() -> e.importCsv(csv, "default"));
+    assertThat(thrown).as("the injected fault").isInstanceOf(Error.class);
+    assertThat(snapshot(d)).as("every table after %s", name).isEqualTo(before);
+    // The file holds nothing of the failed import and takes the same import whole.
+    assertThat(ReviewDatabase.open(file, CLOCK).importCsv(csv, "default").events()).isEqualTo(263);
+  }
+
+  private static int cleanImportExecutions;
+
+  /** The statement executions of a clean import of the sample into a scratch database, counted once. */
+  private int executionsOfACleanImport(Path csv) throws Exception {
+    if (cleanImportExecutions == 0) {
+      FaultyDataSource counting =
+          new FaultyDataSource(ReviewDatabase.dataSource(dir.resolve("scratch.db").toString()), () -> null);
+      ReviewDatabase scratch = ReviewDatabase.open(counting, "scratch.db", CLOCK, true);
+      int opened = counting.executions();
+      scratch.importCsv(csv, "default");
+      cleanImportExecutions = counting.executions() - opened;
     }
-    // Count the executions of a clean import into a scratch copy, to aim at a share of them.
-    Path scratch = dir.resolve("scratch.db");
-    FaultyDataSource counting = new FaultyDataSource(ReviewDatabase.dataSource(scratch), () -> null);
-    int at;
-    try (ReviewDatabase d = ReviewDatabase.connect(counting, "scratch.db", CLOCK, Schema.LATEST)) {
-      int migration = counting.executions();
-      d.importCsv(csv, "default");
-      at = (int) Math.ceil(share * (counting.executions() - migration));
-    }
-    try (ReviewDatabase d = ReviewDatabase.open(file, CLOCK)) {
-      FaultyDataSource faulty = new FaultyDataSource(ReviewDatabase.dataSource(file), fault);
-      Throwable thrown;
-      ReviewDatabase e = ReviewDatabase.connect(faulty, "team.db", CLOCK, Schema.LATEST);
-      try {
-        faulty.failAtNext(at);
-        thrown = catchThrowable(() -> e.importCsv(csv, "default"));
-      } finally {
-        catchThrowable(e::close);
-      }
-      assertThat(thrown).as("the injected fault").isInstanceOf(Error.class);
-      assertThat(snapshot(d)).as("every table after %s", name).isEqualTo(before);
-    }
-    // The file, opened afresh, holds nothing of the failed import and takes the same import whole.
-    try (ReviewDatabase d = ReviewDatabase.open(file, CLOCK)) {
-      assertThat(snapshot(d)).isEqualTo(before);
-      assertThat(d.importCsv(csv, "default").events()).isEqualTo(263);
-    }
+    return cleanImportExecutions;
   }
 
   // ---- (b) one text rule on input; escaped output for terminals and HTML ----
@@ -141,54 +143,30 @@ class HardeningTest {
         .endsWith("nothing was recorded" + System.lineSeparator());
     assertNoRawControls(err);
     assertThat(out).isEmpty();
-    try (ReviewDatabase d = ReviewDatabase.open(dir.resolve("team.db"), CLOCK)) {
-      assertThat(d.eventCount()).isEqualTo(1);
-    }
+    assertThat(ReviewDatabase.open(dir.resolve("team.db"), CLOCK).eventCount()).isEqualTo(1);
   }
 
-  /** Stored text the rule refuses, as a database edited by hand or an older version may hold it. */
+  /**
+   * Text the rule refuses, stored by another program through the library's own store, which does
+   * not apply the review tool's input rule (lone surrogates are left out: SQLite cannot store them
+   * exactly, which the store's checksums would then report).
+   */
   private static final String[][] STORED = {
     {"zoe\u001b]0;pwned\u0007", "maria", "clear\u001b[2J\u001b[H"},
-    {"yan\u202E", "omar\u0085", "U+FFFF \uFFFF and \uFFFE, lone \uD800 \uDC00, C1 \u009b, bidi \u202E\u2066"},
+    {"yan\u202E", "omar\u0085", "U+FFFF \uFFFF and \uFFFE, C1 \u009b, bidi \u202E\u2066"},
   };
 
   @Test
   void reportsEscapeStoredTextForTerminalsAndStayWellFormedHtml() throws Exception {
-    try (ReviewDatabase d = ReviewDatabase.open(dir.resolve("team.db"), CLOCK)) {
-      d.importCsv(write(dir, "a.csv", HEADER
-          + "ben,maria,2025-03-03T10:00:00Z,hid-problem,,discovered,P3D,ok\n"
-          + "chloe,maria,2025-03-03T10:00:00Z,hid-problem,,discovered,P3D,ok\n"), "default");
-      // Bypass the tool's checks, as a hand edit would.
-      try (PreparedStatement people = d.connection().prepareStatement("INSERT OR IGNORE INTO person (id) VALUES (?)")) {
-        for (String[] row : STORED) {
-          for (int k = 0; k < 2; k++) {
-            people.setString(1, row[k]);
-            people.executeUpdate();
-          }
-        }
-      }
-      try (PreparedStatement p = d.connection().prepareStatement(
-          "UPDATE relationship SET employee = ?, manager = ? WHERE id = ?");
-          PreparedStatement q = d.connection().prepareStatement("UPDATE event SET note = ? WHERE relationship_id = ?")) {
-        for (int i = 0; i < STORED.length; i++) {
-          p.setString(1, STORED[i][0]);
-          p.setString(2, STORED[i][1]);
-          p.setLong(3, i + 1);
-          p.executeUpdate();
-          q.setString(1, STORED[i][2]);
-          q.setLong(2, i + 1);
-          q.executeUpdate();
-        }
-      }
+    ReviewDatabase d = ReviewDatabase.open(dir.resolve("team.db"), CLOCK);
+    TrustStore other = TrustStore.open(d.dataSource(), TrustPolicy.defaults());
+    for (String[] s : STORED) {
+      Instant t = Instant.parse("2025-03-03T10:00:00Z");
+      other.record(Relationship.of(s[0], s[1]), TrustEvent.of(Behaviours.HID_PROBLEM, t)
+          .withDisclosure(Disclosure.discovered(Duration.ofDays(3))).withNote(s[2]));
     }
     Path html = dir.resolve("report.html");
-    int code = run("report", "--db", db(), "--as-of", "2025-12-31", "--html", html.toString());
-    if (code != ReviewTool.OK) {
-      // The library itself may refuse the stored ids: then the message is escaped too.
-      assertThat(code).isEqualTo(ReviewTool.BAD_INPUT);
-      assertNoRawControls(err);
-      return;
-    }
+    assertThat(run("report", "--db", db(), "--as-of", "2025-12-31", "--html", html.toString())).as(err).isZero();
     assertNoRawControls(out);
     assertThat(out).contains("zoe\\u001B]0;pwned\\u0007").contains("\\u202E");
     String page = Files.readString(html, UTF_8);

@@ -3,6 +3,7 @@ package dev.trustbucket.examples.review;
 import static dev.trustbucket.examples.review.ReviewTestSupport.CLOCK;
 import static dev.trustbucket.examples.review.ReviewTestSupport.NOW;
 import static dev.trustbucket.examples.review.ReviewTestSupport.sample;
+import static dev.trustbucket.examples.review.ReviewTestSupport.query;
 import static dev.trustbucket.examples.review.ReviewTestSupport.snapshot;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,7 +85,6 @@ class HostileCsvProperties {
 
   @AfterContainer
   static void closeDatabase() throws Exception {
-    db.close();
     try (Stream<Path> paths = Files.walk(dir)) {
       for (Path p : paths.sorted(Comparator.reverseOrder()).toArray(Path[]::new)) {
         Files.delete(p);
@@ -92,28 +92,17 @@ class HostileCsvProperties {
     }
   }
 
-  /** Every row of every table, and SQLite's AUTOINCREMENT counters. */
+  /** Every row of every table of the store, and SQLite's AUTOINCREMENT counters. */
   static Map<String, List<String>> everything() throws SQLException {
     Map<String, List<String>> all = new LinkedHashMap<>(snapshot(db));
-    List<String> sequences = new ArrayList<>();
-    try (Statement s = db.connection().createStatement();
-        ResultSet r = s.executeQuery("SELECT name, seq FROM sqlite_sequence ORDER BY name")) {
-      while (r.next()) {
-        sequences.add(r.getString(1) + "=" + r.getLong(2));
-      }
-    }
-    all.put("sqlite_sequence", sequences);
+    all.put("sqlite_sequence", query(db, "SELECT name, seq FROM sqlite_sequence ORDER BY name"));
     return all;
   }
 
   /** The row counts of the tables an import writes, and the highest event seq, in one query. */
-  static List<Long> counts() throws SQLException {
-    try (Statement s = db.connection().createStatement();
-        ResultSet r = s.executeQuery("SELECT (SELECT count(*) FROM person), (SELECT count(*) FROM relationship),"
-            + " (SELECT count(*) FROM event), (SELECT count(*) FROM import_batch), (SELECT max(seq) FROM event)")) {
-      r.next();
-      return List.of(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5));
-    }
+  static List<String> counts() throws SQLException {
+    return query(db, "SELECT (SELECT count(*) FROM trust_relationship), (SELECT count(*) FROM trust_event),"
+        + " (SELECT max(seq) FROM trust_event), (SELECT sum(row_version) FROM trust_relationship)");
   }
 
   // ---------------------------------------------------------------- valid files
@@ -469,7 +458,7 @@ class HostileCsvProperties {
     List<List<String>> rows = rows(specs);
     assertValid(rows);
     Random r = new Random(seed);
-    List<Long> counts = counts();
+    List<String> counts = counts();
     for (Harm harm : Harm.values()) {
       Damage d = damage(rows, harm, r);
       String name = "hostile-" + (++files) + ".csv";
@@ -509,7 +498,8 @@ class HostileCsvProperties {
     Path csv = scratch.resolve("valid.csv");
     List<String> lines = with(rows(specs), -1, null);
     Files.writeString(csv, String.join("\n", lines) + "\n", UTF_8);
-    try (ReviewDatabase fresh = ReviewDatabase.open(scratch.resolve("team.db"), CLOCK)) {
+    {
+      ReviewDatabase fresh = ReviewDatabase.open(scratch.resolve("team.db"), CLOCK);
       fresh.importCsv(sample(scratch), "default");
       ImportResult result = fresh.importCsv(csv, "default");
       assertThat(result.events()).isEqualTo(specs.size());

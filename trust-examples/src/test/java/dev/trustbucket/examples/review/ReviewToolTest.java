@@ -100,7 +100,7 @@ class ReviewToolTest {
     assertThat(run("frobnicate")).isEqualTo(ReviewTool.USAGE);
     assertThat(err).contains("Unmatched argument at index 0: 'frobnicate'").contains("Run 'ReviewTool help'");
     assertThat(run("import", "x.csv")).isEqualTo(ReviewTool.USAGE);
-    assertThat(err).contains("Missing required option: '--db=FILE'");
+    assertThat(err).contains("Missing required option: '--db=FILE|URL'");
     assertThat(run("import", "--db", db())).isEqualTo(ReviewTool.USAGE);
     assertThat(err).contains("Missing required parameter: 'EVENTS.csv'");
     assertThat(run("report", "--db", db(), "--colour", "blue")).isEqualTo(ReviewTool.USAGE);
