@@ -14,6 +14,7 @@ import dev.trustbucket.jdbc.EventSubmission;
 import dev.trustbucket.jdbc.PolicyMismatchException;
 import dev.trustbucket.jdbc.Recorded;
 import dev.trustbucket.jdbc.StoreOptions;
+import dev.trustbucket.jdbc.StoredEvent;
 import dev.trustbucket.jdbc.TrustSchema;
 import dev.trustbucket.jdbc.TrustStore;
 import dev.trustbucket.jdbc.TrustStoreException;
@@ -352,10 +353,22 @@ public final class ReviewDatabase {
     TrustBucket state; // null for a new relationship until its first event
     int lastLine; // the line of the last row applied; 0 while the state is the stored one
     final List<EventSubmission> submissions = new ArrayList<>();
+    Map<String, TrustEvent> storedIds; // read once, when a row is earlier than the stored history
 
     Pending(Optional<TrustBucket> stored) {
       this.isNew = stored.isEmpty();
       this.state = stored.orElse(null);
+    }
+
+    /** The stored events that have ids, by id: the whole history, read only when a row needs it. */
+    Map<String, TrustEvent> storedIds(TrustStore store, Relationship relationship) {
+      if (storedIds == null) {
+        storedIds = new HashMap<>();
+        for (StoredEvent e : store.events(relationship)) {
+          e.id().ifPresent(id -> storedIds.put(id, e.event()));
+        }
+      }
+      return storedIds;
     }
   }
 
@@ -379,14 +392,19 @@ public final class ReviewDatabase {
         p = new Pending(stored(source, nr, store, relationship));
         pending.put(relationship, p);
       }
-      TrustEvent event = check(source, nr, now, relationship, p, policy);
       Optional<String> id = recordId.isPresent() ? recordId : Optional.of(rowId(nr.row(), seen));
       try {
         id.ifPresent(text -> TextRule.checkNonBlank("id", text, EventSubmission.MAX_ID_LENGTH));
-        p.submissions.add(new EventSubmission(id, event));
       } catch (InvalidTrustInputException e) {
         throw new RejectedInputException(source, nr.line(), "id", e.getMessage(), e);
       }
+      TrustEvent event;
+      try {
+        event = check(source, nr, now, relationship, p, policy, id, store);
+      } catch (TrustStoreException e) {
+        throw storage(e);
+      }
+      p.submissions.add(new EventSubmission(id, event));
     }
     Map<Relationship, List<EventSubmission>> batches = new LinkedHashMap<>();
     pending.forEach((r, p) -> batches.put(r, p.submissions));
@@ -432,15 +450,23 @@ public final class ReviewDatabase {
     }
   }
 
-  /** Checks one row against the library and the state so far, and applies it. */
-  private static TrustEvent check(String source, NumberedRow nr, Instant now, Relationship relationship, Pending p,
-      TrustPolicy policy) throws RejectedInputException {
+  /**
+   * Checks one row against the library and the state so far, and applies it. A row the database
+   * holds already (same id, same event) is a duplicate: the store will skip it, so it is not
+   * applied and its time is not checked.
+   */
+  private TrustEvent check(String source, NumberedRow nr, Instant now, Relationship relationship, Pending p,
+      TrustPolicy policy, Optional<String> id, TrustStore store) throws ReviewException {
     int line = nr.line();
     try {
       TrustEvent event = nr.row().toEvent(policy.catalogue());
       if (event.time().isAfter(now)) {
         throw new RejectedInputException(source, line, "time", "time " + event.time() + " is in the future (now is "
             + now + "); record events after they happen", null);
+      }
+      if (p.state != null && event.time().isBefore(p.state.time()) && id.isPresent() && !p.isNew
+          && event.equals(p.storedIds(store, relationship).get(id.get()))) {
+        return event; // recorded before: a repeated import or a retried record
       }
       if (p.state != null && event.time().isBefore(p.state.time())) {
         throw new RejectedInputException(source, line, "time", "time " + event.time() + " is before the previous"

@@ -20,6 +20,7 @@ import dev.trustbucket.account.Relationship;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -397,6 +398,15 @@ class ReviewDatabaseTest {
           .containsExactly(0, 2);
       assertThat(snapshot(db)).isEqualTo(before);
       assertThat(db.eventCount()).isEqualTo(2);
+      // The file grew by a row: only that one is new.
+      Files.writeString(csv, "zoe,maria,2025-03-04T10:00:00Z,missed-deadline,,,,later\n", StandardOpenOption.APPEND);
+      assertThat(db.importCsv(csv, "default")).extracting(ImportResult::events, ImportResult::duplicates)
+          .containsExactly(1, 2);
+      // An old row that was never imported is still refused.
+      Files.writeString(csv, "zoe,maria,2025-03-01T10:00:00Z,small-win,,,,never imported\n", StandardOpenOption.APPEND);
+      assertThatThrownBy(() -> db.importCsv(csv, "default"))
+          .isInstanceOfSatisfying(RejectedInputException.class, e -> assertThat(e.line()).isEqualTo(5));
+      assertThat(db.eventCount()).isEqualTo(3);
     }
   }
 
