@@ -2,6 +2,7 @@ package dev.trustbucket;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.trustbucket.internal.Texts;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -41,13 +42,10 @@ import java.util.Optional;
  * <p>Rejections are {@link InvalidTrustInputException}s whose {@link
  * InvalidTrustInputException#field() field()} is the field given, and whose message names the
  * field, the code point ({@code U+202E}), its position and what kind of character it is, and quotes
- * the text through {@link #visible(String)}, so that the message itself never carries the
+ * the text in its {@linkplain #visible(String) visible form}, cut short to 80 characters, so that the message itself never carries the
  * character it rejects.
  */
 public final class TextRule {
-  /** The longest quote of a rejected text in a message, in characters, before it is cut short. */
-  static final int MAX_QUOTE = 80;
-
   private TextRule() {}
 
   /**
@@ -87,7 +85,7 @@ public final class TextRule {
     check(field, text, maxLength);
     if (text.isBlank()) {
       throw new InvalidTrustInputException(
-          field, field + " must not be blank but was \"" + visible(text, MAX_QUOTE) + "\"");
+          field, field + " must not be blank but was \"" + Texts.clip(text) + "\"");
     }
     return text;
   }
@@ -110,7 +108,8 @@ public final class TextRule {
     }
     if (text.length() > maxLength) {
       return Optional.of(String.format(Locale.ROOT,
-          "must be at most %d characters but was %d characters long", maxLength, text.length()));
+          "must be at most %d characters but was %d characters long: \"%s\"",
+          maxLength, text.length(), Texts.clip(text)));
     }
     int at = firstRefused(text);
     if (at < 0) {
@@ -119,7 +118,7 @@ public final class TextRule {
     int cp = text.codePointAt(at);
     return Optional.of(String.format(Locale.ROOT,
         "must not contain %s (%s) but had one at character %d in \"%s\"",
-        codePoint(cp), kind(cp), at, visible(text, MAX_QUOTE)));
+        codePoint(cp), kind(cp), at, Texts.clip(text)));
   }
 
   /**
@@ -165,35 +164,7 @@ public final class TextRule {
    * @return the visible form, only characters the rule accepts
    */
   public static String visible(String text) {
-    return visible(text, Integer.MAX_VALUE);
-  }
-
-  /** The visible form of the text, cut short to at most {@code max} characters with "...". */
-  static String visible(String text, int max) {
-    StringBuilder b = new StringBuilder(Math.min(text.length(), max) + 16);
-    int fits = 0; // the length of b at the last piece boundary within max - 3
-    int i = 0;
-    while (i < text.length() && b.length() <= max) {
-      int cp = text.codePointAt(i);
-      int n = Character.charCount(cp);
-      if (cp == '\\') {
-        b.append("\\\\");
-      } else if (isAllowed(cp)) {
-        b.append(text, i, i + n);
-      } else {
-        for (int k = i; k < i + n; k++) {
-          b.append(String.format(Locale.ROOT, "\\u%04X", (int) text.charAt(k)));
-        }
-      }
-      if (b.length() <= max - 3) {
-        fits = b.length();
-      }
-      i += n;
-    }
-    if (i == text.length() && b.length() <= max) {
-      return b.toString();
-    }
-    return b.substring(0, fits) + "...";
+    return Texts.clip(text, Integer.MAX_VALUE);
   }
 
   /** The index of the first char the rule refuses, or -1. */

@@ -26,7 +26,7 @@ import java.time.Instant;
  * @param time when it happened
  * @param weight how much it counts, finite and in {@code [0, 100]}
  * @param disclosure how a drain came to light; {@link Disclosure#notRecorded()} for drops
- * @param note free text for people (may be empty, at most 1,000 characters, one line)
+ * @param note free text for people (may be empty, at most 1,000 characters, following the {@link TextRule})
  */
 public record TrustEvent(
     Behaviour behaviour, Instant time, double weight, Disclosure disclosure, String note) {
@@ -41,9 +41,9 @@ public record TrustEvent(
    * @param time when it happened
    * @param weight how much it counts, finite and in {@code [0, 100]}
    * @param disclosure how a drain came to light; {@link Disclosure#notRecorded()} for drops
-   * @param note free text for people (may be empty, at most 1,000 characters, one line)
+   * @param note free text for people (may be empty, at most 1,000 characters, following the {@link TextRule})
    * @throws InvalidTrustInputException when the weight is NaN, infinite, negative or above 100,
-   *     the note is too long or spans lines, or a drop carries a disclosure
+   *     the note is too long or breaks the {@link TextRule}, or a drop carries a disclosure
    * @throws NullPointerException when a field is null (the message names it)
    */
   public TrustEvent {
@@ -52,17 +52,7 @@ public record TrustEvent(
     requireNonNull(disclosure, "disclosure");
     requireNonNull(note, "note");
     InvalidTrustInputException.checkRange(weight, "weight", 0.0, Behaviour.MAX_WEIGHT);
-    InvalidTrustInputException.check(
-        note.length() <= MAX_NOTE_LENGTH,
-        "note",
-        "note must be at most %s characters but was %s characters long",
-        MAX_NOTE_LENGTH,
-        note.length());
-    InvalidTrustInputException.check(
-        note.indexOf('\n') < 0 && note.indexOf('\r') < 0,
-        "note",
-        "note must be a single line but was \"%s\"",
-        note);
+    TextRule.check("note", note, MAX_NOTE_LENGTH);
     InvalidTrustInputException.check(
         !behaviour.isDrop() || disclosure.kind() == Disclosure.Kind.NOT_RECORDED,
         "disclosure",
@@ -112,9 +102,9 @@ public record TrustEvent(
   /**
    * Returns a copy with another note. This instance is immutable and unaffected.
    *
-   * @param newNote one line of free text, at most 1,000 characters
+   * @param newNote free text, at most 1,000 characters, following the {@link TextRule}
    * @return the new event
-   * @throws InvalidTrustInputException when the note is too long or spans lines
+   * @throws InvalidTrustInputException when the note is too long or breaks the {@link TextRule}
    */
   public TrustEvent withNote(String newNote) {
     return new TrustEvent(behaviour, time, weight, disclosure, newNote);

@@ -445,9 +445,8 @@ public abstract class TrustPolicy {
 
   @Value.Check
   void validate() {
-    // A name a little too long is quoted whole; an enormous one is cut short.
-    check(!name().isBlank() && name().length() <= 100 && name().matches("[^\\t\\r\\n]+"), "name",
-        "name must be 1 to 100 characters on one line without tabs but was \"%s\"", Texts.clip(name(), 200));
+    TextRule.check("name", name(), 100);
+    check(!name().isBlank(), "name", "name must be 1 to 100 characters, not blank, but was \"%s\"", name());
     check(baseline() > 0.0 && baseline() < 1.0, "baseline",
         "baseline must be a finite number in (0, 1) but was %s", baseline());
     checkPositive(gainRate(), "gainRate", 1.0);

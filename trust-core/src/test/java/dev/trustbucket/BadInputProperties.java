@@ -211,7 +211,7 @@ class BadInputProperties {
             .map(days -> DecayRule.exponential(Duration.ofDays(days)))
             .map(r -> new BadSetting("scarDecay", r, b -> b.decay(DecayRule.exponential(Duration.ofDays(365))).scarDecay(r))),
         Arbitraries.of("", " ", "x".repeat(101))
-            .map(n -> new BadSetting("name", "\"" + n + "\"", b -> b.name(n)))))
+            .map(n -> new BadSetting("name", "\"" + dev.trustbucket.internal.Texts.clip(n) + "\"", b -> b.name(n)))))
         .map(bad -> Tuple.of(base, bad)));
   }
 

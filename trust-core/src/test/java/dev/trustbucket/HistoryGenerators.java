@@ -52,7 +52,7 @@ public final class HistoryGenerators {
   /** Fragments notes are made of: tabs, backslashes, escapes that must stay literal, unicode. */
   private static final List<String> NOTE_FRAGMENTS =
       List.of(
-          "bug", " ", "\t", "\\", "\\t", "\\\\", "\\n", "é", "日本語", "\uD83D\uDE00", "\"", ",", ";",
+          "bug", " ", "\\", "\\t", "\\\\", "\\n", "é", "日本語", "\uD83D\uDE00", "\"", ",", ";",
           "%s", "-", "trust-ledger", "1", "Ω");
 
   /**

@@ -67,6 +67,8 @@ class HostileEventInputProperties {
     BAD_WEIGHT,
     NOTE_TOO_LONG,
     NOTE_MULTILINE,
+    NOTE_REFUSED_CHARACTER,
+    BEHAVIOUR_TEXT,
     DISCLOSURE_ON_DROP,
     BAD_DELAY,
     UNKNOWN_BEHAVIOUR,
@@ -155,7 +157,7 @@ class HostileEventInputProperties {
             Arbitraries.of(Dimension.class),
             Arbitraries.doubles().between(0, 100))
         .as((id, direction, dimension, w) -> new Behaviour("made-up-" + id, direction, dimension, w, "Made up"));
-    Arbitrary<Behaviour> enormous = Arbitraries.integers().between(1_000, 1 << 20)
+    Arbitrary<Behaviour> enormous = Arbitraries.integers().between(50, Behaviour.MAX_ID_LENGTH)
         .map(n -> Behaviour.drop("x".repeat(n), Dimension.ABILITY, 1.0, "Enormous"));
     Arbitrary<Behaviour> impostor = Combinators.combine(Generators.behaviours(), Arbitraries.doubles().between(0, 100))
         .as((b, w) -> new Behaviour(b.id(), b.direction(), b.dimension(), w, b.label()))
@@ -173,6 +175,14 @@ class HostileEventInputProperties {
         badWeights().map(w -> new Spoiler(Harm.BAD_WEIGHT, "weight", String.valueOf(w), (e, last) -> e.withWeight(w))),
         longNotes().map(n -> new Spoiler(Harm.NOTE_TOO_LONG, "note", n.length() + " characters", (e, last) -> e.withNote(n))),
         multiLineNotes().map(n -> new Spoiler(Harm.NOTE_MULTILINE, "note", "single line", (e, last) -> e.withNote(n))),
+        HostileText.spoiled(HistoryGenerators.notes()).map(n -> new Spoiler(Harm.NOTE_REFUSED_CHARACTER, "note",
+            "note must not contain U+", (e, last) -> e.withNote(n))),
+        Arbitraries.integers().between(Behaviour.MAX_ID_LENGTH + 1, 1 << 20).map(n -> new Spoiler(Harm.BEHAVIOUR_TEXT,
+            "id", "at most 100 characters but was " + n,
+            (e, last) -> TrustEvent.of(Behaviour.drop("x".repeat(n), Dimension.ABILITY, 1.0, "Enormous"), e.time()))),
+        HostileText.spoiled(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(40)).map(l -> new Spoiler(
+            Harm.BEHAVIOUR_TEXT, "label", "label must not contain U+",
+            (e, last) -> TrustEvent.of(Behaviour.drain("made-up", Dimension.ABILITY, 1.0, l), e.time()))),
         Combinators.combine(Generators.drops(), Arbitraries.oneOf(
                 Arbitraries.just(Disclosure.selfReported()), Generators.delays().map(Disclosure::discovered)))
             .as((drop, d) -> new Spoiler(Harm.DISCLOSURE_ON_DROP, "disclosure", drop.id(),
@@ -475,9 +485,17 @@ class HostileEventInputProperties {
                 b -> b.ladder(new AutonomyLadder(d.supervised(), d.trusted(), d.autonomous(), d.hysteresisBand(), v)))),
         Generators.behaviours().map(dup -> new BadPolicy("id", dup.id(),
             b -> b.catalogue(BehaviourCatalogue.standard().with(dup)))),
-        Arbitraries.of("", " ", "\t", "tab\there", "line\nbreak", "carriage\rreturn", "crlf\r\n", "\n", "x".repeat(101),
-                "y".repeat(1 << 20))
-            .map(n -> new BadPolicy("name", n.substring(0, Math.min(n.length(), 50)), b -> b.name(n)))));
+        Arbitraries.oneOf(
+                Arbitraries.of("", " ", "\t", "tab\there", "line\nbreak", "carriage\rreturn", "crlf\r\n", "\n",
+                    "x".repeat(101), "y".repeat(1 << 20)),
+                HostileText.spoiled(Arbitraries.strings().alpha().numeric().withChars(" -").ofMaxLength(98)))
+            .map(n -> new BadPolicy("name", visiblePrefix(n), b -> b.name(n)))));
+  }
+
+  /** The start of a text as a message quotes it: in its visible form, at most 40 characters. */
+  static String visiblePrefix(String text) {
+    String quoted = dev.trustbucket.internal.Texts.clip(text);
+    return quoted.substring(0, Math.min(quoted.length(), 40));
   }
 
   private static final Set<String> POLICY_FIELDS = Set.of("baseline", "gainRate", "lossRate", "integrityMultiplier",

@@ -40,7 +40,7 @@ public final class HostileText {
     return net.jqwik.api.Combinators.combine(valid, refusedCodePoints(), Arbitraries.doubles().between(0, 1))
         .as((text, cp, where) -> {
           int at = (int) (where * text.length());
-          if (at > 0 && Character.isLowSurrogate(text.charAt(at)) && Character.isHighSurrogate(text.charAt(at - 1))) {
+          if (at > 0 && at < text.length() && Character.isLowSurrogate(text.charAt(at)) && Character.isHighSurrogate(text.charAt(at - 1))) {
             at--;
           }
           return text.substring(0, at) + new String(Character.toChars(cp)) + text.substring(at);

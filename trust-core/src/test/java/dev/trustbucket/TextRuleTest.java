@@ -66,9 +66,9 @@ class TextRuleTest {
     assertThat(TextRule.check("title", pairs, 10)).isSameAs(pairs);
     assertThatThrownBy(() -> TextRule.check("title", pairs, 9))
         .isInstanceOf(InvalidTrustInputException.class)
-        .hasMessage("title must be at most 9 characters but was 10 characters long");
+        .hasMessage("title must be at most 9 characters but was 10 characters long: \"" + pairs + "\"");
     assertThat(TextRule.check("note", "", 0)).isEmpty();
-    assertThat(TextRule.problem("x", 0)).contains("must be at most 0 characters but was 1 characters long");
+    assertThat(TextRule.problem("x", 0)).contains("must be at most 0 characters but was 1 characters long: \"x\"");
     assertThatThrownBy(() -> TextRule.problem("x", -1)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("maxLength must be at least 0 but was -1");
   }
@@ -92,20 +92,20 @@ class TextRuleTest {
 
   @Test
   void visibleEscapesRefusedCharactersAndBackslashes() {
-    assertThat(TextRule.visible("a\\b\u001B\uD83D\uDE00\uD83D")).isEqualTo("a\\\\b\\u001B\uD83D\uDE00\\uD83D");
-    assertThat(TextRule.visible("")).isEmpty();
-    assertThat(TextRule.visible("\uDBFF\uDFFF")).isEqualTo("\\uDBFF\\uDFFF");
+    assertThat(dev.trustbucket.internal.Texts.clip("a\\b\u001B\uD83D\uDE00\uD83D")).isEqualTo("a\\\\b\\u001B\uD83D\uDE00\\uD83D");
+    assertThat(dev.trustbucket.internal.Texts.clip("")).isEmpty();
+    assertThat(dev.trustbucket.internal.Texts.clip("\uDBFF\uDFFF")).isEqualTo("\\uDBFF\\uDFFF");
   }
 
   @Test
   void quotesInMessagesAreCutShortWithoutSplittingAnEscapeOrAPair() {
-    assertThat(TextRule.visible("x".repeat(80), 80)).isEqualTo("x".repeat(80));
-    assertThat(TextRule.visible("x".repeat(81), 80)).isEqualTo("x".repeat(77) + "...");
-    assertThat(TextRule.visible("x".repeat(76) + "\u0007yyyy", 80)).isEqualTo("x".repeat(76) + "...");
-    assertThat(TextRule.visible("x".repeat(76) + "\uD83D\uDE00yy", 80)).isEqualTo("x".repeat(76) + "\uD83D\uDE00yy");
-    assertThat(TextRule.visible("x".repeat(75) + "\uD83D\uDE00yyyy", 80)).isEqualTo("x".repeat(75) + "\uD83D\uDE00...");
-    assertThat(TextRule.visible("x".repeat(76) + "\uD83D\uDE00yyyy", 80)).isEqualTo("x".repeat(76) + "...");
-    assertThat(TextRule.visible("x".repeat(74) + "\u0007", 80)).isEqualTo("x".repeat(74) + "\\u0007");
+    assertThat(dev.trustbucket.internal.Texts.clip("x".repeat(80), 80)).isEqualTo("x".repeat(80));
+    assertThat(dev.trustbucket.internal.Texts.clip("x".repeat(81), 80)).isEqualTo("x".repeat(77) + "...");
+    assertThat(dev.trustbucket.internal.Texts.clip("x".repeat(76) + "\u0007yyyy", 80)).isEqualTo("x".repeat(76) + "...");
+    assertThat(dev.trustbucket.internal.Texts.clip("x".repeat(76) + "\uD83D\uDE00yy", 80)).isEqualTo("x".repeat(76) + "\uD83D\uDE00yy");
+    assertThat(dev.trustbucket.internal.Texts.clip("x".repeat(75) + "\uD83D\uDE00yyyy", 80)).isEqualTo("x".repeat(75) + "\uD83D\uDE00...");
+    assertThat(dev.trustbucket.internal.Texts.clip("x".repeat(76) + "\uD83D\uDE00yyyy", 80)).isEqualTo("x".repeat(76) + "...");
+    assertThat(dev.trustbucket.internal.Texts.clip("x".repeat(74) + "\u0007", 80)).isEqualTo("x".repeat(74) + "\\u0007");
     String message = TextRule.problem("\u001B".repeat(1000), 5000).orElseThrow();
     assertThat(message).endsWith("in \"" + "\\u001B".repeat(12) + "...\"");
   }

@@ -306,7 +306,7 @@ class TrustLedgerTest {
     TrustEvent hidden = TrustEvent.of(Behaviours.HID_PROBLEM, day(3))
         .withWeight(1.25)
         .withDisclosure(Disclosure.discovered(Duration.ofDays(9).plusNanos(1)))
-        .withNote("critical bug\tin \\billing\\ — ü");
+        .withNote("critical bug in \\billing\\ — ü");
     TrustEvent told = TrustEvent.of(Behaviours.LOW_QUALITY_DELIVERY, day(4)).withDisclosure(Disclosure.selfReported());
     TrustLedger ledger = TrustLedger.start(POLICY, MONDAY).append(drop(1)).append(hidden).append(told);
 

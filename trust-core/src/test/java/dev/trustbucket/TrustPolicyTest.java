@@ -183,7 +183,7 @@ class TrustPolicyTest {
     assertThat(TrustPolicy.builder().name("n".repeat(100)).build().name()).hasSize(100);
     assertThatThrownBy(() -> TrustPolicy.builder().name("n".repeat(101)).build())
         .isInstanceOf(InvalidTrustInputException.class)
-        .hasMessage("name must be 1 to 100 characters on one line without tabs but was \"" + "n".repeat(101) + "\"");
+        .hasMessage("name must be at most 100 characters but was 101 characters long: \"" + "n".repeat(77) + "...\"");
     assertThatThrownBy(() -> TrustPolicy.builder().name("a\tb").build())
         .isInstanceOf(InvalidTrustInputException.class).hasMessageStartingWith("name");
   }

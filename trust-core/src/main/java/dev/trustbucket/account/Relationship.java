@@ -3,32 +3,36 @@ package dev.trustbucket.account;
 import static dev.trustbucket.InvalidTrustInputException.check;
 import static java.util.Objects.requireNonNull;
 
+import dev.trustbucket.TextRule;
+
 /**
  * Who trusts whom: one employee and their manager, by the ids of the embedding application.
  *
- * @param employee the employee's id, one line of 1 to 200 characters without tabs
- * @param manager the manager's id, one line of 1 to 200 characters without tabs
+ * @param employee the employee's id, 1 to 200 characters, not blank, following the {@link TextRule}
+ * @param manager the manager's id, 1 to 200 characters, not blank, following the {@link TextRule}
  */
 public record Relationship(String employee, String manager) {
+  /** The longest id accepted, in characters. */
+  public static final int MAX_ID_LENGTH = 200;
+
   /**
    * Validates both ids.
    *
-   * @param employee the employee's id, one line of 1 to 200 characters without tabs
-   * @param manager the manager's id, one line of 1 to 200 characters without tabs
-   * @throws dev.trustbucket.InvalidTrustInputException when an id is blank, too long or spans
-   *     lines
+   * @param employee the employee's id, 1 to 200 characters, not blank, following the {@link TextRule}
+   * @param manager the manager's id, 1 to 200 characters, not blank, following the {@link TextRule}
+   * @throws dev.trustbucket.InvalidTrustInputException when an id is blank, too long or breaks
+   *     the {@link TextRule}
    */
   public Relationship {
     requireNonNull(employee, "employee");
     requireNonNull(manager, "manager");
-    check(valid(employee), "employee",
-        "employee must be 1 to 200 characters on one line without tabs but was \"%s\"", employee);
-    check(valid(manager), "manager",
-        "manager must be 1 to 200 characters on one line without tabs but was \"%s\"", manager);
+    checkId("employee", employee);
+    checkId("manager", manager);
   }
 
-  private static boolean valid(String id) {
-    return !id.isBlank() && id.length() <= 200 && id.chars().noneMatch(c -> c == '\t' || c == '\n' || c == '\r');
+  private static void checkId(String field, String id) {
+    TextRule.check(field, id, MAX_ID_LENGTH);
+    check(!id.isBlank(), field, "%s must be 1 to 200 characters, not blank, but was \"%s\"", field, id);
   }
 
   /**

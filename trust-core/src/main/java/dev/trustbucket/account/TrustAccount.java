@@ -9,8 +9,12 @@ import dev.trustbucket.TrustLedger;
 import dev.trustbucket.TrustPolicy;
 import java.time.Instant;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one mutable thing in the library: the live history of one relationship, shared by the
@@ -22,7 +26,9 @@ import java.util.function.Consumer;
  * an event earlier than the last recorded one is rejected and changes nothing.
  *
  * <p>{@linkplain TrustListener Listeners} hear about tier changes and breaches once each, in
- * order. This class is thread-safe.
+ * order, after the lock is released: a listener may record into this account or any other
+ * without deadlock. {@link TrustListener} says what happens when one throws, an {@link Error}
+ * included. This class is thread-safe.
  */
 public final class TrustAccount {
   private static final System.Logger LOG = System.getLogger(TrustAccount.class.getName());
@@ -34,6 +40,10 @@ public final class TrustAccount {
   private final Object lock = new Object();
   private final List<TrustListener> listeners = new CopyOnWriteArrayList<>();
   private final Consumer<RuntimeException> listenerErrors;
+  /** Notices waiting for delivery, in the ledger's order (queued under {@link #lock}). */
+  private final Queue<Notices> pending = new ConcurrentLinkedQueue<>();
+  /** Whether a thread is delivering notices; at most one does at a time. */
+  private final AtomicBoolean delivering = new AtomicBoolean();
   private volatile TrustLedger ledger;
 
   private TrustAccount(Relationship relationship, TrustLedger ledger, Consumer<RuntimeException> listenerErrors) {
@@ -71,7 +81,10 @@ public final class TrustAccount {
    *
    * @param relationship who trusts whom
    * @param ledger the history so far
-   * @param listenerErrors receives every exception a listener throws
+   * @param listenerErrors receives every exception a listener throws: a {@link RuntimeException}
+   *     as thrown, an {@link Error} (other than a {@link VirtualMachineError}) or a checked
+   *     exception wrapped in a {@link ListenerFailureException}; what it throws in turn is logged
+   *     through {@link System.Logger} at WARNING and goes no further
    * @return the account
    */
   public static TrustAccount of(
@@ -82,6 +95,10 @@ public final class TrustAccount {
   /**
    * Records one event and returns the new state.
    *
+   * <p>The event is appended under the account's lock; the notices it causes are delivered to the
+   * listeners after the lock is released (see {@link TrustListener}). Nothing a listener or the
+   * error handler throws reaches the caller: the result is the state the event was recorded in.
+   *
    * @param event the event; not earlier than the last recorded one
    * @return the bucket after the event
    * @throws InvalidTrustInputException when the event is out of time order or unknown to the
@@ -89,17 +106,23 @@ public final class TrustAccount {
    */
   public TrustBucket record(TrustEvent event) {
     requireNonNull(event, "event");
+    TrustBucket result;
     synchronized (lock) {
       TrustLedger before = ledger;
       TrustLedger after = before.append(event);
       ledger = after;
-      notifyChange(before.state(), after.state(), event);
-      return after.state();
+      queueNotices(before.state(), after.state(), event);
+      result = after.state();
     }
+    deliverNotices();
+    return result;
   }
 
   /**
    * Records several events atomically: all of them, or none.
+   *
+   * <p>Listeners hear the notices of every event, in order, after the lock is released, as for
+   * {@link #record(TrustEvent)}.
    *
    * @param events events in time order
    * @return the bucket after the last one
@@ -107,6 +130,7 @@ public final class TrustAccount {
    */
   public TrustBucket recordAll(Iterable<TrustEvent> events) {
     requireNonNull(events, "events");
+    TrustBucket result;
     synchronized (lock) {
       TrustLedger before = ledger;
       TrustLedger after = before.appendAll(events);
@@ -116,14 +140,17 @@ public final class TrustAccount {
       for (int i = before.size(); !listeners.isEmpty() && i < after.size(); i++) {
         TrustEvent event = after.event(i);
         TrustBucket next = previous.apply(event);
-        notifyChange(previous, next, event);
+        queueNotices(previous, next, event);
         previous = next;
       }
-      return after.state();
+      result = after.state();
     }
+    deliverNotices();
+    return result;
   }
 
-  private void notifyChange(TrustBucket previous, TrustBucket next, TrustEvent event) {
+  /** Queues the notices of one event, under the lock, so that the queue's order is the ledger's. */
+  private void queueNotices(TrustBucket previous, TrustBucket next, TrustEvent event) {
     if (listeners.isEmpty()) {
       return;
     }
@@ -132,23 +159,78 @@ public final class TrustAccount {
     if (!breach && !tierChanged) {
       return;
     }
-    TrustBucket before = previous.advanceTo(event.time());
-    for (TrustListener l : listeners) {
-      // One try per notice: a listener whose onBreach throws must still hear the tier change.
-      if (breach) {
-        try {
-          l.onBreach(new BreachNotice(relationship, event, before, next));
-        } catch (RuntimeException e) {
-          listenerErrors.accept(e);
+    List<TrustListener> to = List.copyOf(listeners);
+    BreachNotice breachNotice = breach
+        ? new BreachNotice(relationship, event, previous.advanceTo(event.time()), next) : null;
+    TierChange change = tierChanged
+        ? new TierChange(relationship, event, previous.tier(), next.tier(), next) : null;
+    pending.add(new Notices(to, breachNotice, change));
+  }
+
+  /**
+   * Delivers the queued notices unless another thread is delivering them, in which case that
+   * thread delivers ours too before it stops. At most one thread delivers at a time, so listeners
+   * hear the notices one at a time and in the ledger's order.
+   */
+  private void deliverNotices() {
+    while (!pending.isEmpty() && delivering.compareAndSet(false, true)) {
+      try {
+        Notices n;
+        while ((n = pending.poll()) != null) {
+          n.deliver(this);
+        }
+      } finally {
+        delivering.set(false);
+      }
+      // A notice queued after our last poll, by a thread that found us delivering, is ours to
+      // deliver: the loop condition sees it.
+    }
+  }
+
+  /** The notices of one event, and the listeners registered when it was recorded. */
+  private record Notices(List<TrustListener> listeners, @Nullable BreachNotice breach, @Nullable TierChange change) {
+    void deliver(TrustAccount account) {
+      for (TrustListener l : listeners) {
+        // One try per notice: a listener whose onBreach throws must still hear the tier change.
+        BreachNotice b = breach;
+        if (b != null) {
+          try {
+            l.onBreach(b);
+          } catch (Throwable t) {
+            account.listenerFailed(t);
+          }
+        }
+        TierChange c = change;
+        if (c != null) {
+          try {
+            l.onTierChange(c);
+          } catch (Throwable t) {
+            account.listenerFailed(t);
+          }
         }
       }
-      if (tierChanged) {
-        try {
-          l.onTierChange(new TierChange(relationship, event, previous.tier(), next.tier(), next));
-        } catch (RuntimeException e) {
-          listenerErrors.accept(e);
-        }
+    }
+  }
+
+  /**
+   * Hands what a listener threw to the error handler: a {@link RuntimeException} as it is, an
+   * {@link Error} or checked exception wrapped in a {@link ListenerFailureException}. A {@link
+   * VirtualMachineError} (out of memory, stack overflow) is rethrown: the JVM may not be able to
+   * go on. Whatever the handler throws in turn is logged and goes no further.
+   */
+  private void listenerFailed(Throwable t) {
+    if (t instanceof VirtualMachineError) {
+      throw (VirtualMachineError) t;
+    }
+    RuntimeException e = t instanceof RuntimeException ? (RuntimeException) t : new ListenerFailureException(t);
+    try {
+      listenerErrors.accept(e);
+    } catch (Throwable handlerFailure) {
+      if (handlerFailure instanceof VirtualMachineError) {
+        throw (VirtualMachineError) handlerFailure;
       }
+      handlerFailure.addSuppressed(e);
+      LOG.log(System.Logger.Level.WARNING, "the listener error handler of " + relationship + " failed", handlerFailure);
     }
   }
 

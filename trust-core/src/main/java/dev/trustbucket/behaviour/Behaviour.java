@@ -4,6 +4,7 @@ import static dev.trustbucket.InvalidTrustInputException.check;
 import static java.util.Objects.requireNonNull;
 
 import dev.trustbucket.InvalidTrustInputException;
+import dev.trustbucket.TextRule;
 import java.util.regex.Pattern;
 
 /**
@@ -17,16 +18,24 @@ import java.util.regex.Pattern;
  *
  * <p>Instances are immutable and thread-safe.
  *
- * @param id stable identifier, lower-case letters, digits and dashes, e.g. {@code "missed-deadline"}
+ * @param id stable identifier, 1 to 100 lower-case letters, digits and dashes, e.g. {@code
+ *     "missed-deadline"}
  * @param direction whether it adds ({@link Direction#DROP}) or drains ({@link Direction#DRAIN})
  * @param dimension the facet of trust it speaks to
  * @param defaultWeight the weight of an ordinary occurrence, finite and in {@code [0, 100]}
- * @param label a short human description used in explanations, e.g. {@code "Missed a deadline"}
+ * @param label a short human description used in explanations, e.g. {@code "Missed a deadline"};
+ *     1 to 200 characters, not blank, following the {@link TextRule}
  */
 public record Behaviour(
     String id, Direction direction, Dimension dimension, double defaultWeight, String label) {
 
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+  /** The longest id accepted, in characters. */
+  public static final int MAX_ID_LENGTH = 100;
+
+  /** The longest label accepted, in characters. */
+  public static final int MAX_LABEL_LENGTH = 200;
 
   /** The largest weight an event or behaviour may carry. */
   public static final double MAX_WEIGHT = 100.0;
@@ -40,8 +49,8 @@ public record Behaviour(
    * @param dimension the facet of trust it speaks to
    * @param defaultWeight the weight of an ordinary occurrence, finite and in {@code [0, 100]}
    * @param label a short human description used in explanations, e.g. {@code "Missed a deadline"}
-   * @throws InvalidTrustInputException when the id is malformed, the weight is out of range or
-   *     the label is blank
+   * @throws InvalidTrustInputException when the id is malformed or longer than 100 characters,
+   *     the weight is out of range, or the label is blank, too long or breaks the {@link TextRule}
    */
   public Behaviour {
     requireNonNull(id, "id");
@@ -49,12 +58,18 @@ public record Behaviour(
     requireNonNull(dimension, "dimension");
     requireNonNull(label, "label");
     check(
+        id.length() <= MAX_ID_LENGTH,
+        "id",
+        "id must be at most 100 characters but was %s characters long: \"%s\"",
+        id.length(),
+        dev.trustbucket.internal.Texts.clip(id));
+    check(
         ID.matcher(id).matches(),
         "id",
         "id must be lower-case letters, digits and single dashes (e.g. \"missed-deadline\") but was \"%s\"",
         id);
     InvalidTrustInputException.checkRange(defaultWeight, "defaultWeight", 0.0, MAX_WEIGHT);
-    check(!label.isBlank(), "label", "label must not be blank but was \"%s\"", label);
+    TextRule.checkNonBlank("label", label, MAX_LABEL_LENGTH);
   }
 
   /**

@@ -7,6 +7,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import dev.trustbucket.InvalidTrustInputException;
+import dev.trustbucket.TextRule;
 import dev.trustbucket.TrustEvent;
 import dev.trustbucket.TrustPolicy;
 import dev.trustbucket.behaviour.Behaviour;
@@ -28,7 +29,7 @@ import java.time.Instant;
  *
  * <p>Instances are immutable and thread-safe.
  *
- * @param what what was promised, one line, 1 to 200 characters
+ * @param what what was promised, 1 to 200 characters, not blank, following the {@link TextRule}
  * @param madeAt when the promise was made
  * @param due when it is due, not before {@code madeAt}
  * @param importance how much it matters, in (0, 10]; {@code 1.0} is an ordinary commitment and
@@ -39,10 +40,13 @@ import java.time.Instant;
 public record Commitment(
     String what, Instant madeAt, Instant due, double importance, double effortHours) {
 
+  /** The longest {@code what} accepted, in characters. */
+  public static final int MAX_WHAT_LENGTH = 200;
+
   /**
    * Validates every part.
    *
-   * @param what what was promised, one line, 1 to 200 characters
+   * @param what what was promised, 1 to 200 characters, not blank, following the {@link TextRule}
    * @param madeAt when the promise was made
    * @param due when it is due, not before {@code madeAt}
    * @param importance how much it matters, in (0, 10]; {@code 1.0} is an ordinary commitment and
@@ -56,11 +60,7 @@ public record Commitment(
     requireNonNull(what, "what");
     requireNonNull(madeAt, "madeAt");
     requireNonNull(due, "due");
-    check(
-        !what.isBlank() && what.length() <= 200 && what.indexOf('\n') < 0 && what.indexOf('\r') < 0,
-        "what",
-        "what must be one line of 1 to 200 characters but was \"%s\"",
-        what);
+    TextRule.checkNonBlank("what", what, MAX_WHAT_LENGTH);
     check(!due.isBefore(madeAt), "due", "due must not be before madeAt %s but was %s", madeAt, due);
     checkPositive(importance, "importance", 10.0);
     checkRange(effortHours, "effortHours", 0.0, 100_000.0);

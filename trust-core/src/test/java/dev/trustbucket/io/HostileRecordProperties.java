@@ -75,6 +75,10 @@ class HostileRecordProperties {
 
   private static final int ENORMOUS = 1 << 20;
 
+  /** Code points the text rule refuses, one of each kind and the ends of each range. */
+  private static final int[] REFUSED = {0x00, 0x07, 0x09, 0x1B, 0x1F, 0x7F, 0x80, 0x85, 0x9B, 0x9F, 0x2028, 0x2029,
+      0x202A, 0x202E, 0x2066, 0x2069, 0xFDD0, 0xFDEF, 0xFFFE, 0xFFFF, 0x1FFFF, 0x10FFFE, 0xD800, 0xDBFF, 0xDC00, 0xDFFF};
+
   /** How a record or a ledger is damaged. */
   enum Kind {
     // One field of one line.
@@ -83,7 +87,7 @@ class HostileRecordProperties {
     // The first fields of a state or a ledger header.
     WRONG_VERSION, WRONG_RECORD_TYPE,
     // The note of an event line.
-    INVALID_ESCAPE, RAW_LINE_BREAK, NOTE_TOO_LONG,
+    INVALID_ESCAPE, RAW_LINE_BREAK, NOTE_TOO_LONG, NOTE_REFUSED_CHARACTER,
     // Whole lines of a ledger.
     EMPTY_INPUT, DROP_HEADER, DUPLICATE_HEADER, HEADER_SWAPPED, EVENTS_REORDERED, EVENT_BEFORE_START, BLANK_LINE,
     JUNK_LINE, ENORMOUS_LINE,
@@ -319,6 +323,20 @@ class HostileRecordProperties {
         f.set(NOTE, pick(r, "x", "\\t", "\\\\", "é").repeat(len));
         blame = Set.of("note");
         what = kind + " " + len;
+        break;
+      }
+      case NOTE_REFUSED_CHARACTER: {
+        // A character the TextRule refuses, raw (a control, a lone surrogate, U+FFFF, U+202E ...)
+        // or written as an escape the codec decodes (\t): the reader must refuse to hold it.
+        String note = f.get(NOTE);
+        int cp;
+        do {
+          cp = REFUSED[r.nextInt(REFUSED.length)];
+        } while (cp == '\n' || cp == '\r');
+        String bad = cp == '\t' ? "\\t" : new String(Character.toChars(cp));
+        f.set(NOTE, r.nextBoolean() ? note + bad : bad + note);
+        blame = Set.of("note");
+        what = kind + " U+" + Integer.toHexString(cp);
         break;
       }
       default:

@@ -27,7 +27,7 @@ class TrustCodecTest {
 
   private static final String HEADER =
       "trust-ledger\t2\tdefault\t2025-01-06T09:00:00Z\t0.5\t0.0\tSUPERVISED\t-\t0.0\t0.0\t4";
-  private static final String TRAILER = "trust-ledger-end\t4\te2bfd5b2";
+  private static final String TRAILER = "trust-ledger-end\t4\t4a579b2e";
 
   /** A small ledger: a drop, an update, a hidden bug found after 9 days, a mistake owned early. */
   static TrustLedger story() {
@@ -41,7 +41,7 @@ class TrustCodecTest {
         .append(
             TrustEvent.of(Behaviours.OWNED_MISTAKE_EARLY, Instant.parse("2025-03-20T10:00:00Z"))
                 .withWeight(1.5)
-                .withNote("tab\there \\ back \\t ü"));
+                .withNote("no tab here \\ back \\t ü"));
   }
 
   private static List<String> storyLines() {
@@ -57,7 +57,7 @@ class TrustCodecTest {
             "2025-01-10T17:00:00Z\tdelivered-on-commitment\t1.0\tnot-recorded\tPT0S\t",
             "2025-02-14T10:00:00Z\tproactive-update\t0.5\tnot-recorded\tPT0S\t",
             "2025-03-03T10:00:00Z\thid-problem\t1.0\tdiscovered\tPT216H\tcritical bug",
-            "2025-03-20T10:00:00Z\towned-mistake-early\t1.5\tnot-recorded\tPT0S\ttab\\there \\\\ back \\\\t ü",
+            "2025-03-20T10:00:00Z\towned-mistake-early\t1.5\tnot-recorded\tPT0S\tno tab here \\\\ back \\\\t ü",
             TRAILER);
   }
 
@@ -95,7 +95,7 @@ class TrustCodecTest {
     TrustLedger read = TrustCodec.readLedger(storyLines(), POLICY);
     assertThat(read).isEqualTo(story());
     assertThat(read.state()).isEqualTo(story().state());
-    assertThat(read.event(3).note()).isEqualTo("tab\there \\ back \\t ü");
+    assertThat(read.event(3).note()).isEqualTo("no tab here \\ back \\t ü");
   }
 
   private static MalformedRecordException ledgerError(List<String> lines) {
@@ -381,13 +381,13 @@ class TrustCodecTest {
   @Test
   @DisplayName("a trailer whose count does not match the event lines is rejected naming \"count\" at the trailer")
   void eventCountInTheTrailer() {
-    MalformedRecordException e = ledgerError(withLine(5, "trust-ledger-end\t5\te2bfd5b2"));
+    MalformedRecordException e = ledgerError(withLine(5, "trust-ledger-end\t5\t4a579b2e"));
     assertError(e, 6, "count");
     assertThat(e).hasMessage("line 6: count must be 4 (the event lines read) but the trailer announced 5");
     // The header and the trailer both changed to match a dropped line: the checksum still sees it.
     List<String> lines = without(2);
     lines.set(0, replaceField(HEADER, 10, "3"));
-    lines.set(4, "trust-ledger-end\t3\te2bfd5b2");
+    lines.set(4, "trust-ledger-end\t3\t4a579b2e");
     assertError(ledgerError(lines), 5, "checksum");
   }
 
@@ -398,8 +398,8 @@ class TrustCodecTest {
     assertError(header, 1, "count");
     assertThat(header).hasMessage("line 1: count must be a whole number but was \"4.0\"");
     assertError(ledgerError(withLine(0, replaceField(HEADER, 10, "-4"))), 1, "count");
-    assertError(ledgerError(withLine(5, "trust-ledger-end\t+4\te2bfd5b2")), 6, "count");
-    assertError(ledgerError(withLine(5, "trust-ledger-end\t\te2bfd5b2")), 6, "count");
+    assertError(ledgerError(withLine(5, "trust-ledger-end\t+4\t4a579b2e")), 6, "count");
+    assertError(ledgerError(withLine(5, "trust-ledger-end\t\t4a579b2e")), 6, "count");
   }
 
   @Test
@@ -411,7 +411,7 @@ class TrustCodecTest {
         .hasMessage("line 6: a record must have 3 tab-separated fields but had 1");
     assertError(ledgerError(withLine(5, TRAILER + "\t")), 6, "fields");
     // Another type is not a trailer: it is read as an event line.
-    assertThat(ledgerError(withLine(5, "trust-ledger-ends\t4\te2bfd5b2")))
+    assertThat(ledgerError(withLine(5, "trust-ledger-ends\t4\t4a579b2e")))
         .hasMessage("line 6: a record must have 6 tab-separated fields but had 3");
   }
 
@@ -422,7 +422,7 @@ class TrustCodecTest {
     MalformedRecordException e = ledgerError(withLine(0, replaceField(HEADER, 3, "2025-01-06T09:00:01Z")));
     assertError(e, 6, "checksum");
     assertThat(e).hasMessageStartingWith("line 6: checksum must be ")
-        .hasMessageEndingWith(" (the CRC-32C of the lines before the trailer) but was e2bfd5b2: the file was changed"
+        .hasMessageEndingWith(" (the CRC-32C of the lines before the trailer) but was 4a579b2e: the file was changed"
             + " after it was written: a line was altered, dropped, added or moved");
     // Two event lines at the same time, swapped: the ledger's rules allow either order.
     Instant t = Instant.parse("2025-01-10T17:00:00Z");

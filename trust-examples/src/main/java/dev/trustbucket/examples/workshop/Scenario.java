@@ -3,6 +3,7 @@ package dev.trustbucket.examples.workshop;
 import static java.util.Objects.requireNonNull;
 
 import dev.trustbucket.InvalidTrustInputException;
+import dev.trustbucket.TextRule;
 import dev.trustbucket.TrustEvent;
 import dev.trustbucket.behaviour.Behaviour;
 import java.time.Instant;
@@ -25,10 +26,13 @@ import java.util.List;
  *     .build();
  * }</pre>
  *
+ * <p>Every text (name, description, narration) is not blank and follows the {@link TextRule}:
+ * one line, no control characters, non-characters or bidirectional overrides.
+ *
  * <p>Instances are immutable and thread-safe.
  *
  * @param name a short name, 1 to 100 characters, e.g. {@code "essay"}
- * @param description one line saying what the story is about
+ * @param description one line saying what the story is about, 1 to 500 characters
  * @param start when the story starts
  * @param startingLevel the level of the bucket at {@code start}, in [0, 1]
  * @param steps the events in time order, none before {@code start} and all before {@code end}
@@ -42,13 +46,16 @@ public record Scenario(
     List<Step> steps,
     Instant end) {
 
+  /** The longest name accepted, in characters. */
+  public static final int MAX_NAME_LENGTH = 100;
+
   /** The longest narration or description accepted, in characters. */
   public static final int MAX_TEXT_LENGTH = 500;
 
   /**
    * Validates every field and copies the steps.
    *
-   * @throws InvalidTrustInputException when a text is blank, too long or spans lines, the level is
+   * @throws InvalidTrustInputException when a text is blank, too long or breaks the {@link TextRule}, the level is
    *     out of range, the steps are out of time order or outside {@code [start, end)}, or {@code
    *     end} is not after {@code start}
    * @throws NullPointerException when a field or a step is null
@@ -59,9 +66,8 @@ public record Scenario(
     requireNonNull(start, "start");
     requireNonNull(steps, "steps");
     requireNonNull(end, "end");
-    InvalidTrustInputException.check(
-        !name.isBlank() && name.length() <= 100, "name", "name must be 1 to 100 characters but was \"%s\"", name);
-    checkLine(description, "description");
+    TextRule.checkNonBlank("name", name, MAX_NAME_LENGTH);
+    TextRule.checkNonBlank("description", description, MAX_TEXT_LENGTH);
     InvalidTrustInputException.checkRange(startingLevel, "startingLevel", 0.0, 1.0);
     InvalidTrustInputException.check(
         end.isAfter(start), "end", "end must be after start %s but was %s", start, end);
@@ -95,13 +101,14 @@ public record Scenario(
     /**
      * Validates the narration.
      *
-     * @throws InvalidTrustInputException when the narration is blank, too long or spans lines
+     * @throws InvalidTrustInputException when the narration is blank, too long or breaks the {@link
+     *     TextRule}
      * @throws NullPointerException when a field is null
      */
     public Step {
       requireNonNull(event, "event");
       requireNonNull(narration, "narration");
-      checkLine(narration, "narration");
+      TextRule.checkNonBlank("narration", narration, MAX_TEXT_LENGTH);
     }
   }
 
@@ -126,19 +133,6 @@ public record Scenario(
     long micros = java.time.Duration.between(start, end).toNanos() / 1_000L;
     long weekMicros = ScenarioRunner.WEEK.toNanos() / 1_000L;
     return Math.toIntExact((micros + weekMicros - 1) / weekMicros);
-  }
-
-  private static void checkLine(String text, String field) {
-    InvalidTrustInputException.check(
-        !text.isBlank()
-            && text.length() <= MAX_TEXT_LENGTH
-            && text.indexOf('\n') < 0
-            && text.indexOf('\r') < 0,
-        field,
-        "%s must be one non-blank line of at most %s characters but was \"%s\"",
-        field,
-        MAX_TEXT_LENGTH,
-        text);
   }
 
   /** Collects a scenario's parts; {@link #build()} validates them. Not thread-safe. */

@@ -4,11 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import dev.trustbucket.Disclosure;
 import dev.trustbucket.InvalidTrustInputException;
+import dev.trustbucket.TextRule;
 import dev.trustbucket.TrustEvent;
 import dev.trustbucket.TrustPolicy;
 import dev.trustbucket.behaviour.Behaviour;
 import dev.trustbucket.behaviour.BehaviourCatalogue;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -131,9 +133,16 @@ public record ScenarioFile(String source, Scenario scenario, TrustPolicy policy,
   /**
    * Reads, checks and validates a scenario file.
    *
+   * <p>Only a regular file is read (a symbolic link to one is followed): a device such as {@code
+   * /dev/zero}, a pipe such as {@code /dev/stdin} or a socket is refused before anything is read,
+   * since it can produce bytes without end. The size limit, {@value #MAX_FILE_BYTES} bytes, counts
+   * the bytes as they are read, and reading stops one byte past it: a file that says it is smaller
+   * than it is (files under {@code /proc} say 0) is held to the same limit.
+   *
    * @param path the file; its name as given appears in error messages
    * @return the scenario
-   * @throws ScenarioFormatException when the file cannot be read or is not a valid scenario
+   * @throws ScenarioFormatException when the file is not a regular file, is larger than {@value
+   *     #MAX_FILE_BYTES} bytes, cannot be read or is not a valid scenario
    */
   public static ScenarioFile read(Path path) {
     String source = path.toString();
@@ -141,16 +150,40 @@ public record ScenarioFile(String source, Scenario scenario, TrustPolicy policy,
       if (Files.isDirectory(path)) {
         throw new ScenarioFormatException(source, 0, "is a directory, not a scenario file");
       }
+      if (Files.exists(path) && !Files.isRegularFile(path)) {
+        throw new ScenarioFormatException(source, 0,
+            "is not a regular file (a device, a pipe or a socket); save the scenario to a file and give its path");
+      }
       long size = Files.size(path);
       if (size > MAX_FILE_BYTES) {
         throw new ScenarioFormatException(source, 0, tooLarge(size));
       }
-      return parse(source, Files.readAllBytes(path));
+      try (InputStream in = Files.newInputStream(path)) {
+        return parse(source, readAtMost(source, in));
+      }
     } catch (NoSuchFileException e) {
       throw new ScenarioFormatException(source, 0, "no such file", e);
     } catch (IOException e) {
       throw new ScenarioFormatException(source, 0, "cannot read the file: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Reads a stream up to the size limit, counting the bytes as they come.
+   *
+   * @param source the file name, for messages
+   * @param in the stream, read one byte past the limit at most
+   * @return every byte of the stream, at most {@value #MAX_FILE_BYTES}
+   * @throws ScenarioFormatException when the stream holds more than {@value #MAX_FILE_BYTES} bytes
+   * @throws IOException when reading fails
+   */
+  static byte[] readAtMost(String source, InputStream in) throws IOException {
+    byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+    if (bytes.length > MAX_FILE_BYTES) {
+      throw new ScenarioFormatException(source, 0, String.format(Locale.ROOT,
+          "the file is larger than the limit of %,d bytes (1 MiB); reading stopped there", MAX_FILE_BYTES));
+    }
+    return bytes;
   }
 
   /**
@@ -211,7 +244,21 @@ public record ScenarioFile(String source, Scenario scenario, TrustPolicy policy,
    * @throws ScenarioFormatException when the text is not a valid scenario
    */
   public static ScenarioFile parse(String source, String text) {
+    requireNonNull(source, "source");
     requireNonNull(text, "text");
+    // getBytes would turn a lone surrogate into '?' without a word: refuse it on its line instead.
+    int line = 1;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        line++;
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new ScenarioFormatException(source, line, String.format(Locale.ROOT,
+            "holds U+%04X, a lone surrogate: the text is not well-formed UTF-16", (int) c));
+      }
+    }
     return parse(source, text.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -377,11 +424,16 @@ public record ScenarioFile(String source, Scenario scenario, TrustPolicy policy,
         problem(n, tooLong(text.length(), "characters"));
         return;
       }
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (c != '\t' && (Character.getType(c) == Character.CONTROL || c == '\uFEFF' || c == '\uFFFD')) {
-          problem(n, String.format(Locale.ROOT,
-              "column %d holds the control character U+%04X (is this a text file?)", i + 1, (int) c));
+      // Tabs separate tokens; every other character follows the TextRule, comments included (a
+      // bidirectional override in a comment reorders what an editor shows of the lines after it).
+      for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+        int c = text.codePointAt(i);
+        if (c != '\t' && (!TextRule.isAllowed(c) || c == '\uFEFF' || c == '\uFFFD')) {
+          boolean control = c < 0x20 || (c >= 0x7F && c <= 0x9F);
+          problem(n, String.format(Locale.ROOT, control
+              ? "column %d holds the control character U+%04X (is this a text file?)"
+              : "column %d holds U+%04X, which no text may hold (a non-character, a bidirectional override"
+                  + " or isolate, a line separator, a stray byte-order mark or U+FFFD)", i + 1, c));
           return;
         }
       }
@@ -441,14 +493,18 @@ public record ScenarioFile(String source, Scenario scenario, TrustPolicy policy,
       }
       switch (key) {
         case "title":
-          if (value.length() > 100) {
+          if (value.length() > Scenario.MAX_NAME_LENGTH) {
             problem(n, "the title must be at most 100 characters but is " + value.length());
+          } else {
+            TextRule.problem(value, Scenario.MAX_NAME_LENGTH).ifPresent(p -> problem(n, "the title " + p));
           }
           break;
         case "description":
           if (value.length() > Scenario.MAX_TEXT_LENGTH) {
             problem(n, "the description must be at most " + Scenario.MAX_TEXT_LENGTH + " characters but is "
                 + value.length());
+          } else {
+            TextRule.problem(value, Scenario.MAX_TEXT_LENGTH).ifPresent(p -> problem(n, "the description " + p));
           }
           break;
         case "policy":
@@ -631,6 +687,9 @@ public record ScenarioFile(String source, Scenario scenario, TrustPolicy policy,
             } else if (value.length() > Scenario.MAX_TEXT_LENGTH) {
               problem(n, "the note must be at most " + Scenario.MAX_TEXT_LENGTH + " characters but is "
                   + value.length());
+              ok = false;
+            } else if (TextRule.problem(value, Scenario.MAX_TEXT_LENGTH).isPresent()) {
+              problem(n, "the note " + TextRule.problem(value, Scenario.MAX_TEXT_LENGTH).orElseThrow());
               ok = false;
             } else {
               note = value;

@@ -336,6 +336,73 @@ class ScenarioFileTest {
     assertThat(text).contains("2025-01-07T12:00:00Z missed-deadline weight=0.3333 discovered=14d note=\"a \\\\ b\"");
   }
 
+  // ---- hostile text and special files ----
+
+  @Test
+  void textFollowsTheTextRuleOnItsLine() {
+    rejects(HEAD + "2025-01-07 small-win note=\"ok\u202Eevil\"\n", 3, "column 30 holds U+202E, which no text may hold");
+    rejects(HEAD + "# a comment \u2066 that reorders the lines below\n", 3, "U+2066");
+    rejects(HEAD + "2025-01-07 small-win note=\"a\u009Bb\"\n", 3, "the control character U+009B");
+    rejects(HEAD + "2025-01-07 small-win note=\"x\uFFFF\"\n", 3, "U+FFFF");
+    rejects(HEAD + "2025-01-07 small-win note=\"tab\there\"\n", 3,
+        "the note must not contain U+0009 (a control character)");
+    rejects("title: a\tb\nstart: 2025-01-06\n", 1, "the title must not contain U+0009");
+    rejects("description: a\tb\nstart: 2025-01-06\n", 1, "the description must not contain U+0009");
+    // A lone surrogate in a String would be written as '?' by getBytes: it is refused on its line.
+    rejects(HEAD + "# fine\n2025-01-07 small-win note=\"x\uD800\"\n", 4, "U+D800, a lone surrogate");
+    rejects(HEAD + "2025-01-07 small-win note=\"x\uDC00\"\n", 3, "U+DC00, a lone surrogate");
+    assertThat(ScenarioFile.parse("ok.txt", HEAD + "2025-01-07 small-win note=\"\uD83D\uDE00 \u05E9\u200F\"\n")
+        .scenario().steps().get(0).event().note()).isEqualTo("\uD83D\uDE00 \u05E9\u200F");
+  }
+
+  @Test
+  void specialFilesAreRefusedBeforeAnythingIsRead() {
+    for (String device : List.of("/dev/zero", "/dev/null", "/dev/urandom")) {
+      Path path = Path.of(device);
+      org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(path), device + " exists");
+      assertThatThrownBy(() -> ScenarioFile.read(path))
+          .isInstanceOf(ScenarioFormatException.class)
+          .hasMessage(device + ": is not a regular file (a device, a pipe or a socket);"
+              + " save the scenario to a file and give its path");
+    }
+  }
+
+  @Test
+  void theSizeLimitCountsBytesAsTheyAreRead() throws Exception {
+    // A stream that never ends, like /dev/zero: reading stops one byte past the limit.
+    java.util.concurrent.atomic.AtomicLong served = new java.util.concurrent.atomic.AtomicLong();
+    java.io.InputStream endless = new java.io.InputStream() {
+      @Override
+      public int read() {
+        served.incrementAndGet();
+        return '#';
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        java.util.Arrays.fill(b, off, off + len, (byte) '#');
+        served.addAndGet(len);
+        return len;
+      }
+    };
+    assertThatThrownBy(() -> ScenarioFile.readAtMost("endless", endless))
+        .isInstanceOf(ScenarioFormatException.class)
+        .hasMessage("endless: the file is larger than the limit of 1,048,576 bytes (1 MiB); reading stopped there");
+    assertThat(served.get()).isLessThanOrEqualTo(ScenarioFile.MAX_FILE_BYTES + 1L + 8192);
+    byte[] exact = new byte[ScenarioFile.MAX_FILE_BYTES];
+    assertThat(ScenarioFile.readAtMost("exact", new java.io.ByteArrayInputStream(exact))).hasSize(exact.length);
+  }
+
+  @Test
+  void aRegularFileThatUnderstatesItsSizeIsStillBounded() {
+    // Files under /proc say they are 0 bytes long: the limit counts what is read, not what they say.
+    Path status = Path.of("/proc/self/status");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(status), "/proc/self/status");
+    assertThatThrownBy(() -> ScenarioFile.read(status))
+        .isInstanceOf(ScenarioFormatException.class)
+        .hasMessageStartingWith("/proc/self/status:1: ");
+  }
+
   // ---- helpers ----
 
   private static ScenarioFormatException rejects(String text, int line, String... fragments) {
