@@ -1,5 +1,7 @@
 package dev.trustbucket;
 
+import dev.trustbucket.internal.EpochMicros;
+
 /**
  * The model's dynamics on primitive, mutable state: the one place where decay, drops, drains,
  * scars and tiers are computed.
@@ -103,9 +105,7 @@ final class BucketMachine {
 
   /** The time from {@code from} to {@code to}; a difference that overflows means "forever". */
   static long elapsed(long from, long to) {
-    long elapsed = to - from;
-    // to >= from, so a negative difference overflowed: over ~292,000 years, i.e. forever.
-    return elapsed < 0 ? Long.MAX_VALUE : elapsed;
+    return EpochMicros.elapsed(from, to);
   }
 
   /**

@@ -45,6 +45,9 @@ public final class TrustLedger {
   /** How many events lie between two stored checkpoints. */
   public static final int CHECKPOINT_INTERVAL = 64;
 
+  /** The most samples a periodic {@linkplain #timeline timeline} takes: 100,000. */
+  public static final int MAX_TIMELINE_POINTS = 100_000;
+
   private final TrustPolicy policy;
   private final TrustBucket initial;
   private final TrustBucket state;
@@ -341,11 +344,19 @@ public final class TrustLedger {
   /**
    * Samples the level, tier and scar from the start until {@code end}, for charts.
    *
+   * <p>The number of samples is bounded: sampling after every event takes at most one more sample
+   * than there are events up to {@code end}, plus one at {@code end}; periodic sampling takes one
+   * at the start, one every period and one at {@code end}, at most {@value #MAX_TIMELINE_POINTS}
+   * in all. A period and a span that would take more (every second for a year, every day for
+   * 300 years) are rejected before any work is done.
+   *
    * @param sampling after every event, or at a fixed period from the start
    * @param end the last instant to sample, not before the start; periodic sampling also samples
    *     {@code end} itself
    * @return the samples, in time order
-   * @throws InvalidTrustInputException when {@code end} is before the start
+   * @throws InvalidTrustInputException when {@code end} is before the start ({@code end}), or a
+   *     periodic sampling would take more than {@value #MAX_TIMELINE_POINTS} samples ({@code
+   *     sampling})
    */
   public ImmutableList<TimelinePoint> timeline(Sampling sampling, Instant end) {
     requireNonNull(sampling, "sampling");
@@ -382,6 +393,12 @@ public final class TrustLedger {
       long seconds = sampling.period().get().toSeconds();
       long period =
           Long.compareUnsigned(seconds, Long.divideUnsigned(-1L, 1_000_000L)) <= 0 ? seconds * 1_000_000L : -1L;
+      long span = until - initial.timeMicros();
+      long samples = Long.divideUnsigned(span, period) + (Long.remainderUnsigned(span, period) == 0 ? 1 : 2);
+      check(Long.compareUnsigned(samples, MAX_TIMELINE_POINTS) <= 0, "sampling",
+          "sampling %s from %s to %s would take %s samples but a timeline holds at most %,d:"
+              + " sample less often or end sooner",
+          sampling, initial.time(), end, Long.toUnsignedString(samples), MAX_TIMELINE_POINTS);
       int i = 0;
       for (long t = initial.timeMicros(); ; t = Long.compareUnsigned(until - t, period) <= 0 ? until : t + period) {
         int j = events.countUpTo(t);

@@ -229,7 +229,9 @@ public final class TrustAccount {
       if (handlerFailure instanceof VirtualMachineError) {
         throw (VirtualMachineError) handlerFailure;
       }
-      handlerFailure.addSuppressed(e);
+      if (handlerFailure != e) {
+        handlerFailure.addSuppressed(e);
+      }
       LOG.log(System.Logger.Level.WARNING, "the listener error handler of " + relationship + " failed", handlerFailure);
     }
   }

@@ -18,12 +18,14 @@ import java.util.Optional;
  * <p>{@link #assess} schedules the open commitments earliest-due-first against a weekly capacity
  * from {@code now}. That schedule is optimal for meeting deadlines (Jackson's rule), so if it
  * misses one, every schedule does: the person is over-committed, and {@link #firstMiss()} says
- * which due date breaks first and by how many hours.
+ * which due date breaks first and by how many hours. Commitments due at the same instant are one
+ * deadline: the result does not depend on the order they are given in.
  *
  * @param overCommitted whether some open commitment cannot be met at this capacity
  * @param firstMiss the first due date that cannot be met, if any
  * @param shortfallHours the hours missing by that date (0 when none)
- * @param atRisk the commitments due up to and including that date, earliest first
+ * @param atRisk the commitments due up to and including that date (every one due at it), earliest
+ *     first
  */
 public record OverCommitment(
     boolean overCommitted, Optional<Instant> firstMiss, double shortfallHours, ImmutableList<Commitment> atRisk) {
@@ -61,14 +63,21 @@ public record OverCommitment(
     byDue.sort(Comparator.comparing(Commitment::due));
     double perSecond = hoursPerWeek / Duration.ofDays(7).toSeconds();
     double needed = 0.0;
-    for (int i = 0; i < byDue.size(); i++) {
-      Commitment c = byDue.get(i);
-      needed += c.effortHours();
-      double available = Math.max(0L, Duration.between(now, c.due()).toSeconds()) * perSecond;
-      if (needed > available + 1e-9) {
-        return new OverCommitment(
-            true, Optional.of(c.due()), needed - available, ImmutableList.copyOf(byDue.subList(0, i + 1)));
+    int i = 0;
+    while (i < byDue.size()) {
+      Instant due = byDue.get(i).due();
+      // Commitments due at the same instant are one deadline: all their work counts before it is
+      // checked, so that their order in the input changes nothing.
+      int j = i;
+      while (j < byDue.size() && byDue.get(j).due().equals(due)) {
+        needed += byDue.get(j).effortHours();
+        j++;
       }
+      double available = Math.max(0L, Duration.between(now, due).toSeconds()) * perSecond;
+      if (needed > available + 1e-9) {
+        return new OverCommitment(true, Optional.of(due), needed - available, ImmutableList.copyOf(byDue.subList(0, j)));
+      }
+      i = j;
     }
     return new OverCommitment(false, Optional.empty(), 0.0, ImmutableList.of());
   }

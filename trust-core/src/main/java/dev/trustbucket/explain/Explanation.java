@@ -57,8 +57,10 @@ public record Explanation(
   /** Scars smaller than this are not reported as open. */
   public static final double OPEN_SCAR_MINIMUM = 0.005;
 
+  // "u", the proleptic year with a sign only when negative: "yyyy" is the year of the era, which
+  // would print the year -5 as 6 (BC, without saying so) and the year 290000 as +290000.
   private static final DateTimeFormatter DATE =
-      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("d MMMM u", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
   /**
    * Checks that no part is null.
@@ -98,7 +100,7 @@ public record Explanation(
       if (t > now) {
         break;
       }
-      long age = now - t;
+      long age = EpochMicros.elapsed(t, now);
       out.add(
           new Contribution(
               step,
@@ -107,7 +109,7 @@ public record Explanation(
       lastLevel = step.levelAfter();
     }
     double startRemaining =
-        (initial.level() - policy.baseline()) * policy.decay().retained(now - initial.timeMicros());
+        (initial.level() - policy.baseline()) * policy.decay().retained(EpochMicros.elapsed(initial.timeMicros(), now));
     double decaySinceLast = state.level() - lastLevel;
     return new Explanation(
         at, state, policy.baseline(), initial.level(), startRemaining, decaySinceLast, out.build());

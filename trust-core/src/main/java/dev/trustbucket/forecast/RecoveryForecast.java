@@ -11,6 +11,7 @@ import dev.trustbucket.TrustEvent;
 import dev.trustbucket.TrustLedger;
 import dev.trustbucket.behaviour.Behaviour;
 import dev.trustbucket.history.LedgerStep;
+import dev.trustbucket.internal.EpochMicros;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -21,7 +22,8 @@ import java.util.Optional;
  * tier, and when; or why they never will.
  *
  * <p>The forecast simulates the drops under the bucket's policy, decay and scars included, for
- * at most {@link #HORIZON} (or {@link #MAX_DROPS} drops). A target can be out of reach for two
+ * at most {@link #HORIZON} (or {@link #MAX_DROPS} drops), and never past the end of the supported
+ * range of instants (the year 290,000), which a state near it reaches first. A target can be out of reach for two
  * reasons, which {@link #reason()} names: a scar keeps the ceiling below it, or at this cadence
  * decay takes back what the drops add before the level gets there. With a cadence under about 53
  * minutes the drop limit comes before the horizon, so the forecast looks less far ahead, and a
@@ -146,7 +148,11 @@ public record RecoveryForecast(
       return new RecoveryForecast(from, drop, cadence, target, tier, 0, Optional.of(from.time()),
           from.level(), Optional.empty());
     }
-    Instant end = from.time().plus(HORIZON);
+    // The horizon, or the end of the supported range if that comes first: no drop is simulated
+    // at an instant the library cannot hold.
+    Instant horizon = from.time().plus(HORIZON);
+    boolean rangeEnds = horizon.isAfter(EpochMicros.MAX);
+    Instant end = rangeEnds ? EpochMicros.MAX : horizon;
     TrustBucket b = from;
     Instant t = from.time();
     int drops = 0;
@@ -166,7 +172,10 @@ public record RecoveryForecast(
     String span = drops == MAX_DROPS
         ? String.format(Locale.ROOT, "for all %,d drops simulated (%d days)",
             MAX_DROPS, Duration.between(from.time(), t).toDays())
-        : String.format(Locale.ROOT, "for longer than %d years", HORIZON.toDays() / 365);
+        : rangeEnds
+            ? String.format(Locale.ROOT, "for the %d days left before the end of the supported range, %s",
+                Duration.between(from.time(), end).toDays(), EpochMicros.MAX)
+            : String.format(Locale.ROOT, "for longer than %d years", HORIZON.toDays() / 365);
     String why =
         target > b.ceiling()
             ? String.format(Locale.ROOT,

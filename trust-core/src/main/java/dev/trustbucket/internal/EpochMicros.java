@@ -44,4 +44,21 @@ public final class EpochMicros {
   public static Instant toInstant(long micros) {
     return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
   }
+
+  /**
+   * Returns the time from {@code from} to {@code to}, two instants of the supported range with
+   * {@code from <= to}, in microseconds. The range spans about 580,000 years, more microseconds
+   * than a {@code long} holds (about 292,000 years): a longer time saturates to {@link
+   * Long#MAX_VALUE}, which every decay rule treats as "forever". Every difference of two instants
+   * in microseconds goes through here.
+   *
+   * @param from the earlier instant, in microseconds since the epoch
+   * @param to the later instant, in microseconds since the epoch
+   * @return {@code to - from}, or {@link Long#MAX_VALUE} when that does not fit
+   */
+  public static long elapsed(long from, long to) {
+    long elapsed = to - from;
+    // to >= from, so a negative difference overflowed: over ~292,000 years, i.e. forever.
+    return elapsed < 0 ? Long.MAX_VALUE : elapsed;
+  }
 }

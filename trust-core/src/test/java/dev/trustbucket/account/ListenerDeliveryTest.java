@@ -211,6 +211,11 @@ class ListenerDeliveryTest {
         }
         return inner.retained(elapsedMicros);
       }
+
+      @Override
+      public Duration halfLife() {
+        return inner.halfLife();
+      }
     };
     TrustPolicy policy = TrustPolicy.builder().name("flaky").decay(flaky).build();
     List<String> heard = new ArrayList<>();
