@@ -516,6 +516,9 @@ public final class ReviewDatabase {
       }
     } catch (TrustStoreException e) {
       throw storage(e);
+    } catch (InvalidTrustInputException e) {
+      throw new ReviewException(name + " holds a row the library refuses (" + e.getMessage()
+          + "); was the database edited by hand?", e);
     }
     return new LinkedHashMap<>(all);
   }

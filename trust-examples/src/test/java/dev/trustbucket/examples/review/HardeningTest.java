@@ -146,33 +146,46 @@ class HardeningTest {
     assertThat(ReviewDatabase.open(dir.resolve("team.db"), CLOCK).eventCount()).isEqualTo(1);
   }
 
-  /**
-   * Text the rule refuses, stored by another program through the library's own store, which does
-   * not apply the review tool's input rule (lone surrogates are left out: SQLite cannot store them
-   * exactly, which the store's checksums would then report).
-   */
+  /** Text the rule refuses, as a hand edit of the database might leave it. */
   private static final String[][] STORED = {
-    {"zoe\u001b]0;pwned\u0007", "maria", "clear\u001b[2J\u001b[H"},
-    {"yan\u202E", "omar\u0085", "U+FFFF \uFFFF and \uFFFE, C1 \u009b, bidi \u202E\u2066"},
+    {"zoe\u001b]0;pwned\u0007", "maria"},
+    {"yan\u202E", "omar\u0085"},
+    {"ben", "maria\uFFFF\u009b"},
   };
 
-  @Test
-  void reportsEscapeStoredTextForTerminalsAndStayWellFormedHtml() throws Exception {
+  @ParameterizedTest(name = "{index}")
+  @MethodSource("storedIndexes")
+  void aHandEditedNameIsRefusedWithAMessageThatIsSafeToPrint(int k) throws Exception {
     ReviewDatabase d = ReviewDatabase.open(dir.resolve("team.db"), CLOCK);
-    TrustStore other = TrustStore.open(d.dataSource(), TrustPolicy.defaults());
-    for (String[] s : STORED) {
-      Instant t = Instant.parse("2025-03-03T10:00:00Z");
-      other.record(Relationship.of(s[0], s[1]), TrustEvent.of(Behaviours.HID_PROBLEM, t)
-          .withDisclosure(Disclosure.discovered(Duration.ofDays(3))).withNote(s[2]));
-    }
-    Path html = dir.resolve("report.html");
-    assertThat(run("report", "--db", db(), "--as-of", "2025-12-31", "--html", html.toString())).as(err).isZero();
-    assertNoRawControls(out);
-    assertThat(out).contains("zoe\\u001B]0;pwned\\u0007").contains("\\u202E");
-    String page = Files.readString(html, UTF_8);
-    assertNoRawControls(page.replace("\n", ""));
-    Document doc = ReportTest.parse(page); // U+FFFF would make it fail: not well-formed XML
-    assertThat(doc.getDocumentElement().getTextContent()).contains("zoe\uFFFD]0;pwned\uFFFD");
+    d.importCsv(write(dir, "a.csv", HEADER + "ben,maria,2025-03-03T10:00:00Z,hid-problem,,discovered,P3D,ok\n"),
+        "default");
+    update(d, "UPDATE trust_relationship SET employee = ?, manager = ?", STORED[k][0], STORED[k][1]);
+    assertThat(run("report", "--db", db(), "--as-of", "2025-12-31", "--html", dir.resolve("r.html").toString()))
+        .isEqualTo(ReviewTool.BAD_INPUT);
+    assertThat(err).startsWith("error: ").contains("\\u");
+    assertNoRawControls(err);
+    assertThat(out).isEmpty();
+    assertThat(dir.resolve("r.html")).doesNotExist();
+  }
+
+  static Stream<Integer> storedIndexes() {
+    return Stream.of(0, 1, 2);
+  }
+
+  @Test
+  void theOneEscapingPlaceMakesAnyTextSafeForTerminalsAndWellFormedForXml() throws Exception {
+    String hostile = "zoe\u001b]0;pwned\u0007 \u001b[2J U+FFFF \uFFFF \uFFFE C1 \u009b bidi \u202E\u2066 lone \uD800 \uDC00 "
+        + "<script>&'\" \uD83D\uDE00 \u200F\u05E9\u200F";
+    String t = Escape.terminal(hostile);
+    assertNoRawControls(t);
+    assertThat(t).contains("zoe\\u001B]0;pwned\\u0007").contains("\\u202E").contains("\\uD800")
+        .contains("\uD83D\uDE00").contains("<script>");
+    String h = Escape.html(hostile);
+    assertNoRawControls(h);
+    assertThat(h).contains("&lt;script&gt;&amp;&#39;&quot;").contains("\uD83D\uDE00").doesNotContain("<script");
+    Document doc = ReportTest.parse("<p>" + h + "</p>"); // U+FFFF or a lone surrogate would not parse
+    assertThat(doc.getDocumentElement().getTextContent()).contains("<script>&'\"").contains("zoe\uFFFD]0;pwned\uFFFD");
+    assertThat(Escape.terminalText("a\tb\nc\u001b")).isEqualTo("a\tb\nc\\u001B");
   }
 
   /** No C0/C1 control (but the line breaks the layout uses), bidi control, non-character or lone surrogate. */
