@@ -371,6 +371,175 @@ class HostileEventInputProperties {
     }
   }
 
+  // ---------------------------------------------------------------- huge spans
+
+  /** A short history whose start, events and instant of interest lie anywhere in the range, ends included. */
+  record FarCase(TrustPolicy policy, Instant start, List<Instant> times, List<Behaviour> behaviours, Instant at,
+      Duration cadence, Duration period) {
+    TrustLedger ledger() {
+      TrustLedger l = TrustLedger.start(policy, start);
+      for (int i = 0; i < times.size(); i++) {
+        l = l.append(TrustEvent.of(behaviours.get(i), times.get(i)));
+      }
+      return l;
+    }
+  }
+
+  @Provide
+  Arbitrary<FarCase> farCases() {
+    long min = EpochMicros.MIN.getEpochSecond();
+    long max = EpochMicros.MAX.getEpochSecond();
+    Arbitrary<Long> anywhere = Arbitraries.frequencyOf(
+        Tuple.of(1, Arbitraries.of(min, max, max - 86_400, min + 86_400, 0L)),
+        Tuple.of(3, Arbitraries.longs().between(min, max)));
+    Arbitrary<Duration> cadences = Arbitraries.frequencyOf(
+        Tuple.of(2, Arbitraries.of(Duration.ofDays(1), Duration.ofDays(7), Duration.ofMinutes(1))),
+        Tuple.of(1, Arbitraries.longs().between(60, RecoveryForecastHorizon.SECONDS).map(Duration::ofSeconds)));
+    Arbitrary<Duration> periods = Arbitraries.frequencyOf(
+        Tuple.of(2, Arbitraries.of(Duration.ofSeconds(1), Duration.ofDays(1), Duration.ofDays(7))),
+        Tuple.of(1, Arbitraries.longs().between(1, Long.MAX_VALUE).map(Duration::ofSeconds)));
+    return Combinators.combine(Generators.policies(), anywhere.list().ofMinSize(2).ofMaxSize(7),
+            Generators.behaviours().list().ofSize(6), cadences, periods)
+        .as((policy, raw, behaviours, cadence, period) -> {
+          List<Long> sorted = raw.stream().sorted().toList();
+          List<Instant> times = sorted.subList(1, sorted.size() - 1).stream().map(Instant::ofEpochSecond).toList();
+          return new FarCase(policy, Instant.ofEpochSecond(sorted.get(0)), times, behaviours.subList(0, times.size()),
+              Instant.ofEpochSecond(sorted.get(sorted.size() - 1)), cadence, period);
+        });
+  }
+
+  /** The forecast horizon in seconds, for cadence generators. */
+  static final class RecoveryForecastHorizon {
+    static final long SECONDS = dev.trustbucket.forecast.RecoveryForecast.HORIZON.toSeconds();
+
+    private RecoveryForecastHorizon() {}
+  }
+
+  @Property(tries = 120)
+  @Label("across spans of up to 580,000 years, explanations, forecasts and timelines give finite numbers, proleptic years and bounded work")
+  void hugeSpansGiveRightNumbersAndBoundedWork(@ForAll("farCases") FarCase c) throws Exception {
+    TrustLedger ledger = c.ledger();
+    dev.trustbucket.explain.Explanation e = dev.trustbucket.explain.Explanation.of(ledger, c.at());
+    double sum = e.baseline() + e.startRemaining();
+    for (dev.trustbucket.explain.Contribution k : e.contributions()) {
+      assertThat(k.remaining()).isFinite();
+      assertThat(k.scarRemaining()).isFinite().isBetween(0.0, 1.0);
+      sum += k.remaining();
+    }
+    assertThat(e.startRemaining()).isFinite();
+    assertThat(e.decayTotal()).isFinite();
+    assertThat(sum).as("the remainders add up to the level").isCloseTo(e.level(), org.assertj.core.api.Assertions.within(1e-9));
+    String text = e.render(3);
+    assertThat(text).doesNotContain("NaN").doesNotContain("Infinity").doesNotContainPattern("\\d [A-Z][a-z]+ \\+\\d");
+    int year = java.time.LocalDateTime.ofInstant(c.at(), java.time.ZoneOffset.UTC).getYear();
+    assertThat(text).contains(" " + year + ", backed by");
+    Statistics.label("span").collect(
+        Duration.between(c.start(), c.at()).toDays() > 292_000L * 365 ? "beyond 292,000 years" : "within a long");
+
+    TrustBucket now = ledger.stateAt(c.at());
+    dev.trustbucket.forecast.RecoveryForecast f =
+        dev.trustbucket.forecast.RecoveryForecast.toLevel(now, Behaviours.SMALL_WIN, c.cadence(), 0.95);
+    assertThat(f.finalLevel()).isFinite().isBetween(0.0, 1.0);
+    assertThat(f.reachedAt().orElse(now.time())).isBeforeOrEqualTo(EpochMicros.MAX);
+    dev.trustbucket.forecast.RecoveryForecast.toTier(now, Behaviours.SMALL_WIN, c.cadence(), AutonomyTier.AUTONOMOUS);
+
+    Future<List<TimelinePoint>> timeline = WATCHDOG.submit(() -> ledger.timeline(Sampling.every(c.period()), c.at()));
+    try {
+      List<TimelinePoint> points = timeline.get(10, TimeUnit.SECONDS);
+      assertThat(points).hasSizeLessThanOrEqualTo(TrustLedger.MAX_TIMELINE_POINTS);
+      Statistics.label("timeline").collect("drawn");
+    } catch (java.util.concurrent.ExecutionException rejected) {
+      InvalidTrustInputException x = rejected(InvalidTrustInputException.class, "timeline " + c.period(), rejected.getCause());
+      names(x, "sampling");
+      Statistics.label("timeline").collect("over the cap");
+    } catch (TimeoutException endless) {
+      timeline.cancel(true);
+      throw new AssertionError("timeline every " + c.period() + " did not return within 10 s", endless);
+    }
+  }
+
+  // ---------------------------------------------------------------- user code that throws
+
+  /** What a custom decay rule throws for long gaps. */
+  enum Fault {
+    ASSERTION_ERROR, RUNTIME_EXCEPTION, STACK_OVERFLOW;
+
+    Throwable make() {
+      switch (this) {
+        case ASSERTION_ERROR:
+          return new AssertionError("decay rule assertion");
+        case RUNTIME_EXCEPTION:
+          return new UnsupportedOperationException("decay rule bug");
+        default:
+          return new StackOverflowError("decay rule recursion");
+      }
+    }
+  }
+
+  /** A decay rule that keeps the contract for the policy's probes (up to ten years) but throws beyond a threshold. */
+  static DecayRule faulty(Fault fault, long thresholdDays) {
+    DecayRule inner = DecayRule.exponential(Duration.ofDays(90));
+    long limit = Duration.ofDays(thresholdDays).toSeconds() * 1_000_000L;
+    return new DecayRule() {
+      @Override
+      public double retained(long elapsedMicros) {
+        if (elapsedMicros > limit) {
+          HostileEventInputProperties.<RuntimeException>sneaky(fault.make());
+        }
+        return inner.retained(elapsedMicros);
+      }
+
+      @Override
+      public Duration halfLife() {
+        return inner.halfLife();
+      }
+
+      @Override
+      public String toString() {
+        return "faulty(" + fault + " after " + thresholdDays + " days)";
+      }
+    };
+  }
+
+  @SuppressWarnings("unchecked")
+  static <T extends Throwable> void sneaky(Throwable t) throws T {
+    throw (T) t;
+  }
+
+  @Property(tries = 50)
+  @Label("whatever a custom decay rule throws leaves apply, append, appendAll, record and recordAll as thrown; nothing changes and nobody hears")
+  void throwingDecayRulesChangeNothing(@ForAll Fault fault, @ForAll @net.jqwik.api.constraints.LongRange(min = 3_651, max = 40_000) long thresholdDays,
+      @ForAll("nextEvents") EventSpec first) {
+    TrustPolicy policy = TrustPolicy.builder().name("faulty").decay(faulty(fault, thresholdDays)).build();
+    Instant t0 = Instant.parse("2000-01-01T00:00:00Z");
+    TrustLedger ledger = TrustLedger.start(policy, t0).append(TrustEvent.of(Behaviours.HID_PROBLEM, t0.plusSeconds(60)));
+    TrustLedger copy = TrustLedger.start(policy, t0).append(TrustEvent.of(Behaviours.HID_PROBLEM, t0.plusSeconds(60)));
+    TrustBucket bucket = ledger.state();
+    List<RuntimeException> handled = new ArrayList<>();
+    TrustAccount account = TrustAccount.of(REL, ledger, handled::add);
+    Ears ears = new Ears();
+    account.addListener(ears);
+    TrustEvent far = first.after(bucket.time().plus(Duration.ofDays(thresholdDays + 1)));
+    TrustEvent near = TrustEvent.of(Behaviours.HID_PROBLEM, bucket.time().plusSeconds(1));
+    List<Tuple.Tuple2<String, ThrowingCallable>> attempts = List.of(
+        Tuple.of("TrustBucket.apply", () -> bucket.apply(far)),
+        Tuple.of("TrustLedger.append", () -> ledger.append(far)),
+        Tuple.of("TrustLedger.appendAll", () -> ledger.appendAll(List.of(near, far))),
+        Tuple.of("TrustAccount.record", () -> account.record(far)),
+        Tuple.of("TrustAccount.recordAll", () -> account.recordAll(List.of(near, far))));
+    for (Tuple.Tuple2<String, ThrowingCallable> a : attempts) {
+      Throwable thrown = catchThrowable(a.get2());
+      assertThat(thrown).as(a.get1()).isNotNull();
+      assertThat(thrown.getClass()).as(a.get1()).isEqualTo(fault.make().getClass());
+    }
+    assertThat(ledger).isEqualTo(copy);
+    assertThat(account.ledger()).isSameAs(ledger);
+    assertThat(ears.heard).isEmpty();
+    assertThat(handled).isEmpty();
+    assertThat(account.record(near)).isEqualTo(copy.append(near).state());
+    assertThat(ears.heard).containsExactly("breach " + Behaviours.HID_PROBLEM);
+  }
+
   // ---------------------------------------------------------------- policies
 
   /**

@@ -298,4 +298,149 @@ class ConcurrentAccountProperties {
     assertThat(recorder.heard).containsExactlyElementsOf(TrustAccountTest.expectedNotices(ledger));
     assertThat(listenerErrors).isEmpty();
   }
+
+  // ---------------------------------------------------------------- listeners that fight back
+
+  /** What a hostile listener throws. */
+  enum Blow {
+    NOTHING, RUNTIME_EXCEPTION, ASSERTION_ERROR, CHECKED_EXCEPTION;
+
+    void strike(String where) {
+      switch (this) {
+        case RUNTIME_EXCEPTION:
+          throw new IllegalStateException("listener bug at " + where);
+        case ASSERTION_ERROR:
+          throw new AssertionError("listener assertion at " + where);
+        case CHECKED_EXCEPTION:
+          ConcurrentAccountProperties.<RuntimeException>sneaky(new java.io.IOException("listener I/O at " + where));
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static <T extends Throwable> void sneaky(Throwable t) throws T {
+    throw (T) t;
+  }
+
+  /**
+   * How a web of accounts runs.
+   *
+   * @param accounts how many accounts
+   * @param threads writer threads
+   * @param calls calls per writer
+   * @param blows what the hostile listener of each account throws, by account
+   * @param rethrow whether each account's error handler rethrows what it is given
+   * @param seed the writers' random seed
+   */
+  record Web(int accounts, int threads, int calls, List<Blow> blows, List<Boolean> rethrow, long seed) {}
+
+  @Provide
+  Arbitrary<Web> webs() {
+    return Arbitraries.integers().between(2, 4).flatMap(n -> Combinators.combine(
+            Arbitraries.integers().between(2, 6),
+            Arbitraries.integers().between(20, 80),
+            Arbitraries.of(Blow.class).list().ofSize(n),
+            Arbitraries.of(true, false).list().ofSize(n),
+            Arbitraries.longs())
+        .as((threads, calls, blows, rethrow, seed) -> new Web(n, threads, calls, blows, rethrow, seed)));
+  }
+
+  @Property(tries = 15, shrinking = ShrinkingMode.OFF)
+  @Label("accounts whose listeners record into each other, throw Errors and have rethrowing handlers never deadlock,"
+      + " never fail a call, and every listener hears every notice once, in order")
+  void listenersThatRecordAndThrowCannotHurtTheCaller(@ForAll("webs") Web web) throws Exception {
+    TrustPolicy policy = TrustPolicy.defaults();
+    List<TrustAccount> accounts = new ArrayList<>();
+    List<TrustAccountTest.Recorder> recorders = new ArrayList<>();
+    List<List<RuntimeException>> handled = new ArrayList<>();
+    List<java.util.concurrent.atomic.AtomicInteger> blowsStruck = new ArrayList<>();
+    for (int a = 0; a < web.accounts(); a++) {
+      List<RuntimeException> errors = Collections.synchronizedList(new ArrayList<>());
+      boolean rethrow = web.rethrow().get(a);
+      handled.add(errors);
+      accounts.add(TrustAccount.of(Relationship.of("e" + a, "m"), TrustLedger.start(policy, HistoryGenerators.EPOCH),
+          e -> {
+            errors.add(e);
+            if (rethrow) {
+              throw e;
+            }
+          }));
+    }
+    for (int a = 0; a < web.accounts(); a++) {
+      TrustAccount self = accounts.get(a);
+      Blow blow = web.blows().get(a);
+      java.util.concurrent.atomic.AtomicInteger struck = new java.util.concurrent.atomic.AtomicInteger();
+      blowsStruck.add(struck);
+      TrustAccount other = accounts.get((a + 1) % web.accounts());
+      // First a listener that throws, then one that records into the next account (which may be
+      // rejected for time order: that goes to the handler too), then the one that checks.
+      self.addListener(new TrustListener() {
+        @Override
+        public void onBreach(BreachNotice n) {
+          if (blow != Blow.NOTHING) {
+            struck.incrementAndGet();
+          }
+          blow.strike(n.event().note());
+        }
+      });
+      self.addListener(new TrustListener() {
+        @Override
+        public void onBreach(BreachNotice n) {
+          other.record(TrustEvent.of(Behaviours.SMALL_WIN, other.state().time()).withNote("echo of " + n.event().note()));
+          self.state(); // reading its own account from a listener is fine too
+        }
+      });
+      TrustAccountTest.Recorder recorder = new TrustAccountTest.Recorder();
+      recorders.add(recorder);
+      self.addListener(recorder);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(web.threads());
+    CountDownLatch go = new CountDownLatch(1);
+    try {
+      List<Future<Integer>> writers = new ArrayList<>();
+      for (int w = 0; w < web.threads(); w++) {
+        int thread = w;
+        writers.add(pool.submit(() -> {
+          SplittableRandom r = new SplittableRandom(web.seed() + thread);
+          go.await();
+          int recorded = 0;
+          for (int i = 0; i < web.calls(); i++) {
+            TrustAccount target = accounts.get(r.nextInt(accounts.size()));
+            Behaviour b = r.nextInt(3) == 0 ? Behaviours.HID_PROBLEM : STOCK.get(r.nextInt(STOCK.size()));
+            TrustEvent e = event(r, b, target.state().time(), "t" + thread + "#" + i);
+            try {
+              TrustBucket returned = target.record(e);
+              assertThat(returned).isNotNull();
+              recorded++;
+            } catch (InvalidTrustInputException lostARace) {
+              assertThat(lostARace.field()).isEqualTo("time");
+            }
+          }
+          return recorded;
+        }));
+      }
+      go.countDown();
+      for (Future<Integer> f : writers) {
+        // No deadlock, and nothing a listener or a handler threw reached a caller.
+        f.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    for (int a = 0; a < web.accounts(); a++) {
+      TrustLedger ledger = accounts.get(a).ledger();
+      assertThat(recorders.get(a).heard).as("account %s", a).containsExactlyElementsOf(TrustAccountTest.expectedNotices(ledger));
+      long wrapped = handled.get(a).stream().filter(ListenerFailureException.class::isInstance).count();
+      Blow blow = web.blows().get(a);
+      if (blow == Blow.ASSERTION_ERROR || blow == Blow.CHECKED_EXCEPTION) {
+        assertThat(wrapped).isEqualTo(blowsStruck.get(a).get());
+      } else {
+        assertThat(wrapped).isZero();
+      }
+      Statistics.label("blow").collect(blow, blowsStruck.get(a).get() > 0 ? "struck" : "never struck");
+    }
+  }
 }

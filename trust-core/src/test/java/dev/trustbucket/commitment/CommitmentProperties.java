@@ -231,4 +231,43 @@ class CommitmentProperties {
     assertThat(e.time()).isEqualTo(at);
     assertThat(e.weight()).isCloseTo(Math.min(weight, 100.0), within(1e-12));
   }
+
+  // ---------------------------------------------------------------- over-commitment, any order
+
+  /** Open commitments, many of them sharing a due instant, and a capacity. */
+  @Provide
+  Arbitrary<java.util.List<Commitment>> openCommitments() {
+    Instant now = DUE.minus(Duration.ofDays(30));
+    Arbitrary<Instant> dues = Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(3, Arbitraries.of(DUE, DUE.minus(Duration.ofDays(7)), DUE.plus(Duration.ofDays(7)))),
+        net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(0, 60L * 86_400).map(s -> now.plusSeconds(s))),
+        net.jqwik.api.Tuple.of(1, Arbitraries.just(now.minusSeconds(3600))));
+    return net.jqwik.api.Combinators.combine(dues, Arbitraries.doubles().between(0, 200), Arbitraries.integers().between(0, 999))
+        .as((due, hours, id) -> new Commitment("c" + id, now.minus(Duration.ofDays(1)), due.isBefore(now) ? now : due, 1.0, hours))
+        .list().ofMinSize(1).ofMaxSize(8);
+  }
+
+  @Property(tries = 300)
+  @Label("over-commitment does not depend on the order commitments are given in; atRisk holds every commitment due by the first miss")
+  void overCommitmentIgnoresOrder(@ForAll("openCommitments") java.util.List<Commitment> open,
+      @ForAll @DoubleRange(min = 0, max = 168) double hoursPerWeek, @ForAll long shuffleSeed) {
+    Instant now = DUE.minus(Duration.ofDays(30));
+    OverCommitment given = OverCommitment.assess(open, hoursPerWeek, now);
+    java.util.List<Commitment> shuffled = new java.util.ArrayList<>(open);
+    java.util.Collections.shuffle(shuffled, new java.util.Random(shuffleSeed));
+    java.util.Collections.reverse(shuffled);
+    OverCommitment other = OverCommitment.assess(shuffled, hoursPerWeek, now);
+    assertThat(other.overCommitted()).isEqualTo(given.overCommitted());
+    assertThat(other.firstMiss()).isEqualTo(given.firstMiss());
+    assertThat(other.shortfallHours()).isCloseTo(given.shortfallHours(), within(1e-9));
+    assertThat(other.atRisk()).containsExactlyInAnyOrderElementsOf(given.atRisk());
+    given.firstMiss().ifPresent(miss -> {
+      assertThat(given.atRisk()).containsExactlyInAnyOrderElementsOf(
+          open.stream().filter(c -> !c.due().isAfter(miss)).toList());
+      double needed = open.stream().filter(c -> !c.due().isAfter(miss)).mapToDouble(Commitment::effortHours).sum();
+      double available = Math.max(0, Duration.between(now, miss).toSeconds()) * hoursPerWeek / (7 * 86_400.0);
+      assertThat(given.shortfallHours()).isCloseTo(needed - available, within(1e-6));
+    });
+    Statistics.label("shared due instants").collect(open.stream().map(Commitment::due).distinct().count() < open.size());
+  }
 }

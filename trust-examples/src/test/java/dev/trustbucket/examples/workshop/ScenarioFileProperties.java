@@ -215,4 +215,88 @@ class ScenarioFileProperties {
       return e;
     }
   }
+
+  // ---- text the TextRule refuses, wherever it hides ----
+
+  /** Code points the text rule refuses (no raw line breaks: they would split the line). */
+  @Provide
+  Arbitrary<Integer> refused() {
+    return Arbitraries.oneOf(
+        Arbitraries.integers().between(0x00, 0x1F).filter(c -> c != '\n' && c != '\r' && c != '\t'),
+        Arbitraries.integers().between(0x7F, 0x9F),
+        Arbitraries.of(0x2028, 0x2029, 0xFFFE, 0xFFFF, 0x1FFFE, 0x10FFFF),
+        Arbitraries.integers().between(0xFDD0, 0xFDEF),
+        Arbitraries.integers().between(0x202A, 0x202E),
+        Arbitraries.integers().between(0x2066, 0x2069),
+        Arbitraries.integers().between(0xD800, 0xDFFF));
+  }
+
+  /** Where in a valid file the character goes: the line's number and the line with a placeholder. */
+  enum Spot {
+    TITLE(1, "title: Val%sid"),
+    DESCRIPTION(1, "description: a %s story"),
+    NOTE(5, "2025-01-10 delivered-on-commitment note=\"on %s time\""),
+    COMMENT(5, "# a comment %s here"),
+    TAB_IN_NOTE(5, "2025-01-10 delivered-on-commitment note=\"on\t%s time\"");
+
+    final int line;
+    final String template;
+
+    Spot(int line, String template) {
+      this.line = line;
+      this.template = template;
+    }
+  }
+
+  @Property(tries = 400)
+  void aRefusedCharacterIsRejectedOnItsLineAsTextOrBytes(@ForAll("refused") int cp, @ForAll Spot spot) {
+    List<String> lines = new ArrayList<>(List.of("start: 2025-01-06", "end: 2025-06-30", "", "",
+        "2025-02-03 low-quality-delivery weight=1.5 discovered=9d"));
+    lines.add(spot.line - 1, String.format(java.util.Locale.ROOT, spot.template, new String(Character.toChars(cp))));
+    String text = String.join("\n", lines) + "\n";
+    ScenarioFormatException fromText = (ScenarioFormatException) parseSafely(text);
+    assertThat(fromText).as("U+%04X in the %s", cp, spot).isNotNull();
+    assertThat(fromText.line()).isEqualTo(spot.line);
+    if (!Character.isSurrogate((char) cp) || cp > 0xFFFF) {
+      // The same as UTF-8 bytes (a lone surrogate has no UTF-8 form: the String path covers it).
+      ScenarioFormatException fromBytes = (ScenarioFormatException) parseSafelyBytes(text.getBytes(StandardCharsets.UTF_8));
+      assertThat(fromBytes).isNotNull();
+      assertThat(fromBytes.line()).isEqualTo(spot.line);
+    }
+  }
+
+  // ---- special files ----
+
+  @Property(tries = 1)
+  void specialFilesAreRefusedOrBoundedNeverEndless() throws Exception {
+    List<java.nio.file.Path> paths = new ArrayList<>();
+    for (String p : List.of("/dev/zero", "/dev/null", "/dev/urandom", "/dev/stdin", "/dev/tty", "/proc/self/status",
+        "/proc/self/maps", "/proc/self/fd/0", "/", "/tmp")) {
+      if (java.nio.file.Files.exists(java.nio.file.Path.of(p))) {
+        paths.add(java.nio.file.Path.of(p));
+      }
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "special-files");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      for (java.nio.file.Path p : paths) {
+        java.util.concurrent.Future<Throwable> f = pool.submit(() -> {
+          try {
+            ScenarioFile.read(p);
+            return null;
+          } catch (ScenarioFormatException e) {
+            return e;
+          }
+        });
+        Throwable t = f.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(t).as("%s", p).isInstanceOf(ScenarioFormatException.class);
+        assertThat(((ScenarioFormatException) t).file()).isEqualTo(p.toString());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
