@@ -13,11 +13,12 @@ import dev.trustbucket.TextRule;
  * escaped as well, by the same rule:
  *
  * <ul>
- *   <li>{@link #terminal}: {@link TextRule#visible}: every character the rule refuses (C0 and C1
- *       controls such as ESC and BEL, line breaks, bidi overrides such as U+202E, non-characters
- *       such as U+FFFF, lone surrogates) is written as {@code \}{@code uXXXX} and a backslash is
- *       doubled, so the text prints as one harmless line that cannot clear a screen, set a window
- *       title or reorder what follows;
+ *   <li>{@link #terminal}: every character the rule refuses (C0 and C1 controls such as ESC and
+ *       BEL, line breaks, bidi overrides such as U+202E, non-characters such as U+FFFF, lone
+ *       surrogates) is written as {@code \}{@code uXXXX}, the form {@link TextRule#visible} uses,
+ *       so the text prints as one harmless line that cannot clear a screen, set a window title or
+ *       reorder what follows. Backslashes are left alone, so escaping twice changes nothing (a
+ *       message that already quotes a value visibly is printed as it is);
  *   <li>{@link #html}: every character the rule refuses becomes U+FFFD (XML forbids U+FFFF and
  *       most controls, so a page holding them is not well-formed), then Guava's {@link
  *       HtmlEscapers#htmlEscaper()} escapes {@code & < > " '}.
@@ -34,10 +35,26 @@ public final class Escape {
    * Makes one line of text safe to print on a terminal.
    *
    * @param text any text
-   * @return the text as {@link TextRule#visible} writes it
+   * @return the text with every character {@link TextRule} refuses written as {@code \}{@code uXXXX}
    */
   public static String terminal(String text) {
-    return TextRule.visible(text);
+    StringBuilder s = null;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      int n = Character.charCount(cp);
+      if (!TextRule.isAllowed(cp)) {
+        if (s == null) {
+          s = new StringBuilder(text.length() + 16).append(text, 0, i);
+        }
+        for (int k = i; k < i + n; k++) {
+          s.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) text.charAt(k)));
+        }
+      } else if (s != null) {
+        s.append(text, i, i + n);
+      }
+      i += n;
+    }
+    return s == null ? text : s.toString();
   }
 
   /**

@@ -134,7 +134,26 @@ public record EventRow(
     return w;
   }
 
+  /**
+   * A value quoted in a message: in {@linkplain TextRule#visible visible form}, at most 80
+   * characters, never cut inside an escape or a surrogate pair. (The review tool's own clipper
+   * until the examples share one.)
+   */
   static String clip(String text) {
-    return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+    String visible = TextRule.visible(text);
+    if (visible.length() <= 80) {
+      return visible;
+    }
+    StringBuilder s = new StringBuilder(80);
+    for (int i = 0; i < text.length(); ) {
+      int n = Character.charCount(text.codePointAt(i));
+      String piece = TextRule.visible(text.substring(i, i + n));
+      if (s.length() + piece.length() > 77) {
+        break;
+      }
+      s.append(piece);
+      i += n;
+    }
+    return s.append("...").toString();
   }
 }

@@ -279,6 +279,16 @@ class HardeningTest {
   }
 
   @Test
+  void messagesQuoteValuesInVisibleFormAndCutThemWhole() {
+    assertThat(run("report", "--db", db(), "--as-of", "2025\u001b]0;x\u0007")).isEqualTo(ReviewTool.USAGE);
+    assertThat(err).contains("'2025\\u001B]0;x\\u0007'");
+    assertNoRawControls(err);
+    String clipped = EventRow.clip("\u001b".repeat(100));
+    assertThat(clipped).hasSizeLessThanOrEqualTo(80).endsWith("\\u001B...").startsWith("\\u001B");
+    assertThat(EventRow.clip("a".repeat(76) + "\uD83D\uDE00" + "b".repeat(10))).isEqualTo("a".repeat(76) + "...");
+  }
+
+  @Test
   void theEndOfTheRangeIsStillAValidAsOf() throws Exception {
     assertThatThrownBy(() -> new ReviewTool.AsOf().convert("+290001-01-01"))
         .hasMessageContaining("--as-of must be an instant the library accepts");
