@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -284,8 +285,13 @@ public final class ReviewTool implements Callable<Integer> {
     public Instant convert(String text) {
       Instant t;
       try {
-        t = LocalDate.parse(text).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
-      } catch (DateTimeException notADate) { // unparsable, or a date whose next day does not exist
+        LocalDate date = LocalDate.parse(text);
+        if (date.getYear() >= Year.MAX_VALUE) {
+          throw new CommandLine.TypeConversionException("--as-of must be an instant the library accepts, in the"
+              + " years -290000 to 290000, but was '" + EventRow.clip(text) + "'");
+        }
+        t = date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
+      } catch (DateTimeException notADate) {
         try {
           t = Instant.parse(text);
         } catch (DateTimeException e) {

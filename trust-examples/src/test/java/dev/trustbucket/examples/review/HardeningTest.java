@@ -274,6 +274,8 @@ class HardeningTest {
       assertThat(err).startsWith("error: Invalid value for option '--as-of'").contains("--as-of must be")
           .doesNotContain("Exception").doesNotContain("\tat ");
     }
+    assertThat(run("report", "--db", db(), "--as-of", "+999999999-12-31")).isEqualTo(ReviewTool.USAGE);
+    assertThat(err).contains("in the years -290000 to 290000");
     assertThat(run("report", "--db", db(), "--as-of", "+290000-12-30")).as(err).isIn(ReviewTool.OK, ReviewTool.BAD_INPUT);
     assertThat(err).doesNotContain("\tat ");
   }
