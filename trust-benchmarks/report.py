@@ -50,6 +50,8 @@ def load(path):
             "threads": r.get("threads"),
             # JdbcRecordBenchmark's auxiliary counter: optimistic retries per second, all threads
             "retries": num(((r.get("secondaryMetrics") or {}).get("retries") or {}).get("score")),
+            # a @Group benchmark's members (JdbcRecordBenchmark.pair: pairRaw, pairRecord)
+            "members": {k: num(v.get("score")) for k, v in (r.get("secondaryMetrics") or {}).items()},
         }
     meta = runs[0] if runs else {}
     return out, meta
@@ -162,6 +164,16 @@ def main(argv):
                     rt = m.get("retries")
                     per = f", {rt / m['score']:.2f} retries/write" if rt is not None and m["score"] else ""
                     rows.append(("", f"record {mode.lower()}, {rel}, {t} writer(s){per}", fmt_score(m), fmt_alloc(m)))
+            pair = res.get("JdbcRecordBenchmark.pair" + p)
+            if pair and pair["members"].get("pairRaw") and pair["members"].get("pairRecord") is not None:
+                raw_s, rec_s = pair["members"]["pairRaw"], pair["members"]["pairRecord"]
+                rows.append(("6 database" if first else "", f"side by side ({mode.lower()}, {rel}): raw update",
+                             f"{raw_s:,.0f} ops/s", ""))
+                first = False
+                rows.append(("", f"side by side ({mode.lower()}, {rel}): record", f"{rec_s:,.0f} ops/s", ""))
+                r = rec_s / raw_s
+                notes.append((f"record ÷ raw update, side by side ({mode.lower()}, {rel})", f"{r:.2f}×",
+                              "≥ 0.5× (within 2×)", "ok" if r >= 0.5 else "MISSED"))
             rec = res.get("JdbcRecordBenchmark.record1" + p)
             if rec and raw:
                 r = rec["score"] / raw["score"]

@@ -666,21 +666,22 @@ public final class TrustStore {
       return new Outcome(r, state, List.of(), duplicates, row.eventCount,
           new Known(row.id, row.version, row.eventCount, row.startState, state, row.state, row.checksum));
     }
-    // Fold in memory: the ledger's rules validate every event, and give the state after each.
-    TrustLedger ledger = TrustLedger.startingFrom(state);
+    // Fold in memory: apply validates every event (time order, behaviour) and gives the state
+    // after each, the same values a ledger's append computes.
+    TrustBucket after = state;
     List<StoredEvent> recorded = new ArrayList<>(fresh.size());
     for (int i = 0; i < fresh.size(); i++) {
       EventSubmission s = fresh.get(i);
       try {
-        ledger = ledger.append(s.event());
+        after = after.apply(s.event());
       } catch (InvalidTrustInputException e) {
         throw new InvalidTrustInputException(e.field(), "relationship " + r + ", event " + (i + 1) + ": "
             + e.getMessage() + "; nothing was recorded", e);
       }
-      recorded.add(new StoredEvent(r, row.eventCount + i + 1, s.id(), s.event(), ledger.state()));
+      recorded.add(new StoredEvent(r, row.eventCount + i + 1, s.id(), s.event(), after));
     }
     int count = row.eventCount + fresh.size();
-    String stateLine = TrustCodec.writeState(ledger.state());
+    String stateLine = TrustCodec.writeState(after);
     String checksum = StoredRows.relationshipChecksum(r, count, row.startState, stateLine);
     try (PreparedStatement ps = c.prepareStatement(UPDATE_ROW)) {
       setRowUpdate(ps, 1, row.id, row.version, count, stateLine, now, checksum);
@@ -690,7 +691,7 @@ public final class TrustStore {
     }
     insertEvents(c, row.id, recorded, now);
     return new Outcome(r, state, recorded, duplicates, count,
-        new Known(row.id, row.version + 1, count, row.startState, ledger.state(), stateLine, checksum));
+        new Known(row.id, row.version + 1, count, row.startState, after, stateLine, checksum));
   }
 
   /**
@@ -704,15 +705,15 @@ public final class TrustStore {
    */
   private Optional<Outcome> writeKnown(Connection c, Relationship r, Known row, EventSubmission s, String now)
       throws SQLException {
-    TrustLedger ledger;
+    TrustBucket after;
     try {
-      ledger = TrustLedger.startingFrom(row.state).append(s.event());
+      after = row.state.apply(s.event());
     } catch (InvalidTrustInputException e) {
       return Optional.empty(); // judged against the row as it is, on the path that reads it
     }
     int count = row.eventCount + 1;
-    StoredEvent e = new StoredEvent(r, count, s.id(), s.event(), ledger.state());
-    String stateLine = TrustCodec.writeState(ledger.state());
+    StoredEvent e = new StoredEvent(r, count, s.id(), s.event(), after);
+    String stateLine = TrustCodec.writeState(after);
     String checksum = StoredRows.relationshipChecksum(r, count, row.startState, stateLine);
     if (dialect == Dialect.POSTGRESQL) {
       try (PreparedStatement ps = c.prepareStatement("WITH moved AS (" + UPDATE_KNOWN_ROW
@@ -734,7 +735,7 @@ public final class TrustStore {
       insertEvents(c, row.id, List.of(e), now);
     }
     return Optional.of(new Outcome(r, row.state, List.of(e), 0, count,
-        new Known(row.id, row.version + 1, count, row.startState, ledger.state(), stateLine, checksum)));
+        new Known(row.id, row.version + 1, count, row.startState, after, stateLine, checksum)));
   }
 
   private static final String UPDATE_KNOWN_ROW = "UPDATE trust_relationship SET row_version = ?, event_count = ?,"

@@ -20,8 +20,9 @@ CREATE TABLE trust_policy (
   CONSTRAINT trust_policy_key UNIQUE (policy_key)
 );
 
--- One row per relationship: its start and its state after the last event (codec state lines),
--- guarded by row_version for optimistic writers.
+-- One row per relationship: its start and its state after the last event (codec state lines,
+-- unbounded: a later codec format may carry the policy in them), guarded by row_version for
+-- optimistic writers.
 CREATE TABLE trust_relationship (
   relationship_id INTEGER PRIMARY KEY AUTOINCREMENT,
   employee        VARCHAR(200)  NOT NULL,
@@ -29,8 +30,8 @@ CREATE TABLE trust_relationship (
   policy_id       BIGINT        NOT NULL REFERENCES trust_policy (policy_id),
   row_version     BIGINT        NOT NULL,
   event_count     INTEGER       NOT NULL,
-  start_state     VARCHAR(4000) NOT NULL,
-  state           VARCHAR(4000) NOT NULL,
+  start_state     TEXT          NOT NULL,
+  state           TEXT          NOT NULL,
   updated_at      VARCHAR(40)   NOT NULL,
   checksum        CHAR(8)       NOT NULL,
   CONSTRAINT trust_relationship_pair UNIQUE (employee, manager)
@@ -49,7 +50,7 @@ CREATE TABLE trust_event (
   disclosure       VARCHAR(20)      NOT NULL,
   disclosure_delay VARCHAR(40)      NOT NULL,
   note             VARCHAR(1000)    NOT NULL,
-  state_after      VARCHAR(4000)    NOT NULL,
+  state_after      TEXT             NOT NULL,
   recorded_at      VARCHAR(40)      NOT NULL,
   checksum         CHAR(8)          NOT NULL,
   CONSTRAINT trust_event_pk PRIMARY KEY (relationship_id, seq),
