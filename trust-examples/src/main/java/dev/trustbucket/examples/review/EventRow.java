@@ -3,6 +3,7 @@ package dev.trustbucket.examples.review;
 import static java.util.Objects.requireNonNull;
 
 import dev.trustbucket.InvalidTrustInputException;
+import dev.trustbucket.TextRule;
 import dev.trustbucket.TrustEvent;
 import dev.trustbucket.account.Relationship;
 import dev.trustbucket.behaviour.Behaviour;
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
  * @param weight a decimal number in [0, 100], or empty
  * @param disclosure {@code not-recorded}, {@code self-reported}, {@code discovered}, or empty
  * @param delay an ISO-8601 duration such as {@code P9D}, or empty
- * @param note free text on one line, or empty
+ * @param note free text on one line, or empty; it follows the library's {@link TextRule}
  */
 public record EventRow(
     String employee,
@@ -36,6 +37,9 @@ public record EventRow(
     String disclosure,
     String delay,
     String note) {
+
+  /** The longest employee or manager id, in characters. */
+  public static final int MAX_ID_LENGTH = 200;
 
   /** The CSV header, in order. */
   public static final List<String> COLUMNS =
@@ -74,10 +78,14 @@ public record EventRow(
    * Returns who this row is about.
    *
    * @return the relationship
-   * @throws InvalidTrustInputException when an id is blank, too long or spans lines, or the
-   *     employee is their own manager; {@link InvalidTrustInputException#field()} names the column
+   * @throws InvalidTrustInputException when an id is blank, longer than {@value #MAX_ID_LENGTH}
+   *     characters or breaks the library's {@link TextRule} (control characters such as ESC,
+   *     bidi overrides, non-characters, lone surrogates), or the employee is their own manager;
+   *     {@link InvalidTrustInputException#field()} names the column
    */
   public Relationship relationship() {
+    TextRule.checkNonBlank("employee", employee, MAX_ID_LENGTH);
+    TextRule.checkNonBlank("manager", manager, MAX_ID_LENGTH);
     Relationship r = Relationship.of(employee, manager);
     InvalidTrustInputException.check(!employee.equals(manager), "manager",
         "manager must differ from the employee but both were \"%s\"", manager);
@@ -87,7 +95,8 @@ public record EventRow(
   /**
    * Turns the text into a validated event, filling in the defaults. All checks are the
    * library's: {@link EventRecord#toEvent} parses the time, behaviour, disclosure and delay, and
-   * {@link TrustEvent}'s constructor checks the weight and the note.
+   * {@link TrustEvent}'s constructor checks the weight and the note, after {@link TextRule} has
+   * checked the note.
    *
    * @param catalogue the behaviours the relationship's policy accepts
    * @return the event
@@ -96,6 +105,7 @@ public record EventRow(
    */
   public TrustEvent toEvent(BehaviourCatalogue catalogue) {
     requireNonNull(catalogue, "catalogue");
+    TextRule.check("note", note, TrustEvent.MAX_NOTE_LENGTH);
     required(time, "time", "an ISO-8601 instant such as 2025-03-03T10:00:00Z");
     required(behaviour, "behaviour", "a behaviour id such as delivered-on-commitment");
     Behaviour b = catalogue.byId(behaviour);
@@ -124,7 +134,26 @@ public record EventRow(
     return w;
   }
 
+  /**
+   * A value quoted in a message: in {@linkplain TextRule#visible visible form}, at most 80
+   * characters, never cut inside an escape or a surrogate pair. (The review tool's own clipper
+   * until the examples share one.)
+   */
   static String clip(String text) {
-    return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+    String visible = TextRule.visible(text);
+    if (visible.length() <= 80) {
+      return visible;
+    }
+    StringBuilder s = new StringBuilder(80);
+    for (int i = 0; i < text.length(); ) {
+      int n = Character.charCount(text.codePointAt(i));
+      String piece = TextRule.visible(text.substring(i, i + n));
+      if (s.length() + piece.length() > 77) {
+        break;
+      }
+      s.append(piece);
+      i += n;
+    }
+    return s.append("...").toString();
   }
 }

@@ -16,7 +16,10 @@ import java.util.Locale;
 /**
  * Writes a {@link TeamReport} as one self-contained HTML page: inline CSS, an inline SVG chart per
  * person, no scripts and no external resources. The page is also well-formed XML (XHTML
- * syntax), and every piece of user text (ids, notes) is escaped.
+ * syntax), and every piece of stored text (ids, notes, policy names) goes through {@link
+ * Escape#html}. Its size does not grow with the length of a history: a chart has at most {@link
+ * PersonReport#MAX_CHART_POINTS} + 1 points, {@link PersonReport#MAX_BREACHES} breach marks and 60
+ * axis ticks, and each person lists at most {@link PersonReport#REASONS} reasons and open scars.
  */
 public final class HtmlReport {
   private static final int WIDTH = 720;
@@ -114,8 +117,9 @@ public final class HtmlReport {
     List<Contribution> scars = p.openScars();
     if (!scars.isEmpty()) {
       s.append("<p>Open scars keep the ceiling at ").append(TextReport.percent(p.state().ceiling()))
+          .append(scars.size() > PersonReport.REASONS ? "; the deepest " + PersonReport.REASONS + " of " + scars.size() : "")
           .append(":</p>\n<ul>\n");
-      for (Contribution c : scars) {
+      for (Contribution c : scars.subList(0, Math.min(PersonReport.REASONS, scars.size()))) {
         var e = c.step().event();
         s.append("<li>").append(esc(e.behaviour().label()))
             .append(e.note().isEmpty() ? "" : " (" + esc(e.note()) + ")").append(" on ")
@@ -194,7 +198,9 @@ public final class HtmlReport {
     }
     s.append("</svg>\n");
     if (!p.breaches().isEmpty()) {
-      s.append("<p class=\"meta\">Red dots mark breaches (hover for details).</p>\n");
+      s.append("<p class=\"meta\">Red dots mark ")
+          .append(p.breachCount() > p.breaches().size() ? "the last " + p.breaches().size() + " of " + p.breachCount() + " breaches" : "breaches")
+          .append(" (hover for details).</p>\n");
     }
   }
 
@@ -227,25 +233,7 @@ public final class HtmlReport {
     return TOP + (1 - level) * plotH;
   }
 
-  /**
-   * Escapes text for HTML and XML: {@code & < > " '}.
-   *
-   * @param text any text
-   * @return the escaped text
-   */
-  public static String esc(String text) {
-    StringBuilder s = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> s.append("&amp;");
-        case '<' -> s.append("&lt;");
-        case '>' -> s.append("&gt;");
-        case '"' -> s.append("&quot;");
-        case '\'' -> s.append("&#39;");
-        default -> s.append(c);
-      }
-    }
-    return s.toString();
+  private static String esc(String text) {
+    return Escape.html(text);
   }
 }

@@ -32,8 +32,10 @@ import java.util.Optional;
  * @param levelBefore the level at {@code trendFrom}
  * @param explanation why the level is what it is ({@link Explanation#of})
  * @param forecast how many weekly deliveries on commitment reach the next tier; empty at the top
- * @param timeline the level sampled weekly from the start to {@code asOf}, for the chart
- * @param breaches the breaches up to {@code asOf}, oldest first
+ * @param timeline the level from the start to {@code asOf}, for the chart: sampled weekly, or less
+ *     often for a history so long that weekly samples would be more than {@link #MAX_CHART_POINTS}
+ * @param breaches the last breaches up to {@code asOf}, at most {@link #MAX_BREACHES}, oldest first
+ * @param breachCount how many breaches there were up to {@code asOf} in all
  */
 public record PersonReport(
     Relationship relationship,
@@ -45,7 +47,8 @@ public record PersonReport(
     Explanation explanation,
     Optional<RecoveryForecast> forecast,
     List<TimelinePoint> timeline,
-    List<LedgerStep> breaches) {
+    List<LedgerStep> breaches,
+    int breachCount) {
 
   /** The smallest change of level over the trend window that counts as a rise or a fall. */
   public static final double TREND_STEP = 0.01;
@@ -58,6 +61,15 @@ public record PersonReport(
 
   /** The time between two forecast drops. */
   public static final Duration FORECAST_CADENCE = Duration.ofDays(7);
+
+  /**
+   * The most points in a chart: the report's size does not grow with the length of a history. Ten
+   * years of weekly samples; a longer history is sampled less often.
+   */
+  public static final int MAX_CHART_POINTS = 520;
+
+  /** The most breaches a report lists for one relationship: the latest ones. */
+  public static final int MAX_BREACHES = 10;
 
   /** Copies the lists and checks that nothing is null. */
   public PersonReport {
@@ -96,8 +108,19 @@ public record PersonReport(
         .map(Contribution::step)
         .filter(LedgerStep::breach)
         .toList();
+    List<LedgerStep> latest = breaches.subList(Math.max(0, breaches.size() - MAX_BREACHES), breaches.size());
     return new PersonReport(relationship, ledger, asOf, state, trendFrom, before, explanation,
-        forecast, ledger.timeline(Sampling.weekly(), asOf), breaches);
+        forecast, ledger.timeline(chartSampling(ledger.start(), asOf), asOf), latest, breaches.size());
+  }
+
+  /**
+   * Weekly, or every {@code span / MAX_CHART_POINTS} (rounded up to a whole second) when that is
+   * longer, so that a chart has at most {@link #MAX_CHART_POINTS} + 1 points whatever the span.
+   */
+  static Sampling chartSampling(Instant start, Instant asOf) {
+    long span = Math.max(0, Duration.between(start, asOf).getSeconds());
+    long period = Math.max(Duration.ofDays(7).getSeconds(), -Math.floorDiv(-span, (long) MAX_CHART_POINTS));
+    return Sampling.every(Duration.ofSeconds(period));
   }
 
   /**

@@ -2,181 +2,250 @@ package dev.trustbucket.examples.review;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.hash.Hashing;
 import dev.trustbucket.InvalidTrustInputException;
+import dev.trustbucket.TextRule;
+import dev.trustbucket.TrustBucket;
 import dev.trustbucket.TrustEvent;
 import dev.trustbucket.TrustLedger;
 import dev.trustbucket.TrustPolicy;
 import dev.trustbucket.account.Relationship;
-import dev.trustbucket.io.EventRecord;
+import dev.trustbucket.jdbc.EventSubmission;
+import dev.trustbucket.jdbc.PolicyMismatchException;
+import dev.trustbucket.jdbc.Recorded;
+import dev.trustbucket.jdbc.StoreOptions;
+import dev.trustbucket.jdbc.StoredEvent;
+import dev.trustbucket.jdbc.TrustSchema;
+import dev.trustbucket.jdbc.TrustStore;
+import dev.trustbucket.jdbc.TrustStoreException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 
 /**
- * A team's trust history in an embedded SQLite database, through plain JDBC.
+ * A team's trust history, kept by trust-jdbc's {@link TrustStore}: in an SQLite file by default,
+ * or in PostgreSQL when the database is given as a {@code jdbc:postgresql:} URL.
  *
- * <p>The database holds rows, not states: every event as an {@link EventRecord} (six text and
- * number columns) under its relationship, in insertion order. {@link #ledgers()} rebuilds each
- * relationship's {@link TrustLedger} by replaying the rows through the library, so the levels
- * always follow from the events and the policy, and a newer library explains old data.
+ * <p>Everything about storage is the library's: the schema ({@link TrustSchema}), one transaction
+ * per import with a rollback on any failure, event ids that make a repeated import record nothing
+ * twice, checksummed rows, and the ledgers read back. What this class adds is what a review tool
+ * needs on top: it reads CSV, says which line and field is wrong, refuses events in the future,
+ * and keeps each relationship under the policy it was started with (one {@link TrustStore} per
+ * policy).
  *
- * <p>Writing goes through the library too. {@link #importCsv} and {@link #record} turn every row
- * into a {@link TrustEvent}, append it to the relationship's ledger (rebuilt from the stored rows),
- * and only then insert it, all inside one transaction: one bad row rejects the whole import with a
- * {@link RejectedInputException} and nothing is written.
- *
- * <p>Time comes from the injected {@link Clock} only: it stamps imports and migrations and bounds
- * event times (an event in the future is rejected). One instance owns one connection and is not
- * thread-safe; SQLite serialises writers across processes.
+ * <p>Time comes from the injected {@link Clock} only. Not thread-safe; the stores it holds are.
  */
-public final class ReviewDatabase implements AutoCloseable {
+public final class ReviewDatabase {
   /** The source name of events written by {@link #record}. */
   public static final String RECORD_SOURCE = "record";
 
   private static final int SQLITE_CORRUPT = 11;
   private static final int SQLITE_NOTADB = 26;
 
-  private final Connection connection;
+  private final DataSource dataSource;
   private final String name;
   private final Clock clock;
-  private final int versionFound;
+  /** The stores of the policies the database holds, by policy name. */
+  private final Map<String, TrustStore> stores = new LinkedHashMap<>();
 
-  private ReviewDatabase(Connection connection, String name, Clock clock, int versionFound) {
-    this.connection = connection;
+  private ReviewDatabase(DataSource dataSource, String name, Clock clock) {
+    this.dataSource = dataSource;
     this.name = name;
     this.clock = clock;
-    this.versionFound = versionFound;
   }
 
   /**
-   * Opens a database, creating the file (and its folder) when missing, and brings its schema up
-   * to date.
+   * Opens a database for writing: creates the SQLite file (and its folder) or the schema when
+   * missing, and registers the four preset policies.
    *
-   * @param file the database file
+   * @param db an SQLite file, or a {@code jdbc:postgresql://host/database?user=...} URL
    * @param clock the source of "now"
    * @return the open database
-   * @throws IncompatibleDatabaseException when the file is newer than this code, not a review
-   *     database, or not SQLite at all; it is left untouched
-   * @throws ReviewException when the file cannot be opened
+   * @throws IncompatibleDatabaseException when it holds a newer schema, or is a file that is not
+   *     SQLite or holds other tables; it is left untouched
+   * @throws ReviewException when it cannot be reached
+   */
+  public static ReviewDatabase open(String db, Clock clock) throws ReviewException {
+    requireNonNull(db, "db");
+    if (!isUrl(db)) {
+      Path parent = Path.of(db).toAbsolutePath().getParent();
+      try {
+        if (parent != null) {
+          Files.createDirectories(parent);
+        }
+      } catch (IOException e) {
+        throw new ReviewException("cannot create the folder for " + db + ": " + e.getMessage(), e);
+      }
+    }
+    return open(dataSource(db), db, clock, true);
+  }
+
+  /**
+   * Opens an SQLite file for writing; see {@link #open(String, Clock)}.
+   *
+   * @param file the database file, created when missing
+   * @param clock the source of "now"
+   * @return the open database
+   * @throws ReviewException when the file cannot be used
    */
   public static ReviewDatabase open(Path file, Clock clock) throws ReviewException {
-    requireNonNull(file, "file");
-    Path parent = file.toAbsolutePath().getParent();
-    try {
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-    } catch (IOException e) {
-      throw new ReviewException("cannot create the folder for " + file + ": " + e.getMessage(), e);
-    }
-    return connect(file, clock, Schema.LATEST);
+    return open(file.toString(), clock);
   }
 
   /**
-   * Opens a database that must exist already, e.g. for a report.
+   * Opens a database that must hold a trust store already, e.g. for a report; writes nothing.
    *
-   * @param file the database file
+   * @param db an SQLite file, or a {@code jdbc:postgresql:} URL
    * @param clock the source of "now"
    * @return the open database
-   * @throws ReviewException when the file does not exist or cannot be used
+   * @throws ReviewException when there is no such database or it cannot be used
    */
-  public static ReviewDatabase openExisting(Path file, Clock clock) throws ReviewException {
-    requireNonNull(file, "file");
-    if (!Files.isRegularFile(file)) {
-      throw new ReviewException("no database at " + file + "; create one with the import or record command");
+  public static ReviewDatabase openExisting(String db, Clock clock) throws ReviewException {
+    requireNonNull(db, "db");
+    if (!isUrl(db) && !Files.isRegularFile(Path.of(db))) {
+      throw new ReviewException("no database at " + db + "; create one with the import or record command");
     }
-    return connect(file, clock, Schema.LATEST);
+    return open(dataSource(db), db, clock, false);
   }
 
-  /** Opens and migrates up to {@code target}; package-private so tests can build old versions. */
-  static ReviewDatabase connect(Path file, Clock clock, int target) throws ReviewException {
-    requireNonNull(clock, "clock");
-    String name = file.toString();
+  private static boolean isUrl(String db) {
+    return db.startsWith("jdbc:");
+  }
+
+  /**
+   * The data source of a database: a {@code jdbc:postgresql:} URL, or an SQLite file with foreign
+   * keys on, a five-second busy timeout, and write transactions that take the lock when they begin.
+   */
+  static DataSource dataSource(String db) throws ReviewException {
+    if (db.startsWith("jdbc:postgresql:")) {
+      PGSimpleDataSource pg = new PGSimpleDataSource();
+      try {
+        pg.setURL(db);
+      } catch (IllegalArgumentException e) {
+        throw new ReviewException("--db is not a PostgreSQL URL the driver understands: " + e.getMessage(), e);
+      }
+      return pg;
+    }
+    if (isUrl(db)) {
+      throw new ReviewException("--db must be an SQLite file or a jdbc:postgresql: URL but was "
+          + EventRow.clip(db));
+    }
     SQLiteConfig config = new SQLiteConfig();
     config.enforceForeignKeys(true);
     config.setBusyTimeout(5_000);
-    // A write transaction takes the lock when it begins, so the history an import is checked
-    // against cannot change before it commits.
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-    Connection c = null;
+    SQLiteDataSource ds = new SQLiteDataSource(config);
+    ds.setUrl("jdbc:sqlite:" + Path.of(db).toAbsolutePath());
+    return ds;
+  }
+
+  /** Opens a data source; tests pass ones that inject faults or run PostgreSQL. */
+  static ReviewDatabase open(DataSource ds, String name, Clock clock, boolean forWriting) throws ReviewException {
+    requireNonNull(clock, "clock");
+    ReviewDatabase d = new ReviewDatabase(ds, name, clock);
     try {
-      c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
-      int found = Schema.migrate(c, name, clock, target);
-      return new ReviewDatabase(c, name, clock, found);
-    } catch (SQLException e) {
-      closeQuietly(c);
-      if (e.getErrorCode() == SQLITE_NOTADB || e.getErrorCode() == SQLITE_CORRUPT) {
-        throw new IncompatibleDatabaseException(name + " is not an SQLite database (or it is damaged)", e);
+      Optional<Integer> version = TrustSchema.version(ds);
+      if (version.isEmpty()) {
+        if (!forWriting) {
+          throw new ReviewException(name + " holds no trust history yet; create it with the import or record command");
+        }
+        d.refuseForeignSqliteFile();
+        TrustSchema.migrate(ds);
       }
-      throw new ReviewException("cannot open " + name + ": " + e.getMessage(), e);
-    } catch (IncompatibleDatabaseException e) {
-      closeQuietly(c);
-      throw e;
+      for (String key : d.registeredPolicies()) {
+        d.store(Policies.byName(key));
+      }
+      if (forWriting) {
+        for (TrustPolicy p : TrustPolicy.presets()) {
+          d.store(p); // registers the presets now, so that a rejected import writes nothing at all
+        }
+      }
+      return d;
+    } catch (TrustStoreException e) {
+      throw d.storage(e);
+    } catch (InvalidTrustInputException e) {
+      throw new IncompatibleDatabaseException(name + " keeps relationships under a policy this tool does not know: "
+          + e.getMessage(), e);
     }
   }
 
-  private static void closeQuietly(Connection c) {
-    if (c != null) {
-      try {
-        c.close();
-      } catch (SQLException ignored) {
-        // already failing; the first error is the one to report
+  /** A file with tables of its own but no trust store is someone else's: refused, not written to. */
+  private void refuseForeignSqliteFile() throws ReviewException {
+    try (Connection c = dataSource.getConnection()) {
+      if (!c.getMetaData().getDatabaseProductName().equals("SQLite")) {
+        return; // a server database the application shares: the store's tables go next to its own
       }
-    }
-  }
-
-  /**
-   * The schema version the file had when it was opened (0 for a new file).
-   *
-   * @return the version before migration
-   */
-  public int versionFound() {
-    return versionFound;
-  }
-
-  /**
-   * The schema version of the database now.
-   *
-   * @return the version
-   * @throws ReviewException when the database cannot be read
-   */
-  public int schemaVersion() throws ReviewException {
-    try {
-      return Schema.version(connection, name);
+      DatabaseMetaData md = c.getMetaData();
+      try (ResultSet r = md.getTables(null, null, "%", new String[] {"TABLE"})) {
+        if (r.next()) {
+          throw new IncompatibleDatabaseException(name + " is not a Trust Bucket database: it has tables (such as "
+              + r.getString("TABLE_NAME") + ") but no trust_schema_version; it was not changed", null);
+        }
+      }
     } catch (SQLException e) {
       throw storage(e);
     }
   }
 
+  /** The policies the database holds relationships under, from the store's {@code trust_policy} table. */
+  private List<String> registeredPolicies() throws ReviewException {
+    List<String> keys = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT policy_key FROM trust_policy ORDER BY policy_id");
+        ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        keys.add(r.getString(1));
+      }
+      return keys;
+    } catch (SQLException e) {
+      throw storage(e);
+    }
+  }
+
+  private TrustStore store(TrustPolicy policy) {
+    return stores.computeIfAbsent(policy.name(),
+        k -> TrustStore.open(dataSource, policy, StoreOptions.builder().clock(clock).build()));
+  }
+
   /**
    * Imports a CSV file: all of it, or nothing. See {@link #importCsv(InputStream, String,
-   * String)}.
+   * String)}. A device such as {@code /dev/zero}, a pipe or a folder is refused before it is opened.
    *
    * @param csv the file
-   * @param policyName the policy for relationships this import creates, e.g. {@code default}
+   * @param policyName the policy of relationships this import creates: a preset's name
    * @return what was written
-   * @throws RejectedInputException when the file cannot be read or a row is invalid; nothing was
-   *     written
+   * @throws RejectedInputException when the file is missing, not a regular file, or not valid;
+   *     nothing was written
    * @throws ReviewException when the database fails
    */
   public ImportResult importCsv(Path csv, String policyName) throws ReviewException {
     String source = csv.getFileName() == null ? csv.toString() : csv.getFileName().toString();
+    if (!Files.isRegularFile(csv)) {
+      // A device (/dev/zero), a pipe (which blocks until a writer comes) or a folder: refused before it is opened.
+      throw new RejectedInputException(source, 0, "file", Files.exists(csv)
+          ? csv + " is not a regular file (a device, a pipe or a folder); import reads only files"
+          : "no such file: " + csv, null);
+    }
     try (InputStream in = Files.newInputStream(csv)) {
       return importCsv(in, source, policyName);
     } catch (NoSuchFileException e) {
@@ -191,13 +260,17 @@ public final class ReviewDatabase implements AutoCloseable {
    *
    * <p>The first line must be the header {@code employee,manager,time,behaviour,weight,disclosure,delay,note}
    * and every other non-blank line a row of exactly eight fields (see {@link EventRow} for the
-   * defaults of empty fields and {@link CsvReader} for quoting). Rows of one relationship must be
-   * in time order and not before its last stored event; rows of different relationships may be
-   * interleaved. A relationship seen for the first time starts at its first event, under {@code
-   * policyName}. A header with no rows imports nothing.
+   * defaults of empty fields and {@link CsvReader} for quoting and limits). Rows of one
+   * relationship must be in time order and not before its last stored event; rows of different
+   * relationships may be interleaved. A relationship seen for the first time starts at its first
+   * event under {@code policyName}; one the database holds already must be kept under that policy.
+   *
+   * <p>Each row is recorded with an id made of its content (and how many identical rows came
+   * before it in the file), so importing the same file again records nothing twice: the rows
+   * count as {@linkplain ImportResult#duplicates() duplicates}.
    *
    * @param in the CSV bytes (UTF-8); not closed
-   * @param source the name used in messages and stored with the batch, e.g. the file name
+   * @param source the name used in messages, e.g. the file name
    * @param policyName the policy for relationships this import creates
    * @return what was written
    * @throws RejectedInputException when the input is not valid; nothing was written
@@ -206,8 +279,7 @@ public final class ReviewDatabase implements AutoCloseable {
   public ImportResult importCsv(InputStream in, String source, String policyName) throws ReviewException {
     requireNonNull(source, "source");
     TrustPolicy policy = policy(source, policyName);
-    List<NumberedRow> rows = readCsv(in, source);
-    return write(source, rows, policy);
+    return write(source, readCsv(in, source), policy, Optional.empty());
   }
 
   /**
@@ -215,14 +287,16 @@ public final class ReviewDatabase implements AutoCloseable {
    *
    * @param row the event's fields
    * @param policyName the policy if this creates the relationship
+   * @param id the caller's id of this event: a retried {@code record} with the same id is recorded
+   *     once; empty to record it every time
    * @return what was written
    * @throws RejectedInputException when the event is invalid; nothing was written
    * @throws ReviewException when the database fails
    */
-  public ImportResult record(EventRow row, String policyName) throws ReviewException {
+  public ImportResult record(EventRow row, String policyName, Optional<String> id) throws ReviewException {
     requireNonNull(row, "row");
     TrustPolicy policy = policy(RECORD_SOURCE, policyName);
-    return write(RECORD_SOURCE, List.of(new NumberedRow(0, row)), policy);
+    return write(RECORD_SOURCE, List.of(new NumberedRow(0, row)), policy, id);
   }
 
   private static TrustPolicy policy(String source, String policyName) throws RejectedInputException {
@@ -236,322 +310,258 @@ public final class ReviewDatabase implements AutoCloseable {
   /** A row and the line it came from (0 when it did not come from a file). */
   private record NumberedRow(int line, EventRow row) {}
 
-  /** Phase one, outside any transaction: the text must be well-formed CSV with the right header. */
+  /** Phase one: the text must be well-formed CSV with the right header; nothing is read from the database. */
   private static List<NumberedRow> readCsv(InputStream in, String source) throws RejectedInputException {
     List<NumberedRow> rows = new ArrayList<>();
     CsvReader reader = new CsvReader(in);
     try {
-      String header = reader.nextLine();
+      List<String> header = reader.nextRecord();
       if (header == null) {
         throw new RejectedInputException(source, 0, "file",
             "file is empty; the first line must be the header " + String.join(",", EventRow.COLUMNS), null);
       }
-      List<String> names = CsvReader.split(header, 1);
-      if (!names.equals(EventRow.COLUMNS)) {
+      if (!header.equals(EventRow.COLUMNS)) {
         throw new RejectedInputException(source, 1, "line",
             "header must be " + String.join(",", EventRow.COLUMNS) + " but was "
-                + EventRow.clip(header), null);
+                + EventRow.clip(String.join(",", header)), null);
       }
-      String line;
-      while ((line = reader.nextLine()) != null) {
-        if (line.isBlank()) {
-          continue;
+      List<String> fields;
+      while ((fields = reader.nextRecord()) != null) {
+        if (fields.size() == 1 && fields.get(0).isEmpty()) {
+          continue; // a blank line
         }
         int n = reader.lineNumber();
-        List<String> fields = CsvReader.split(line, n);
         if (fields.size() != EventRow.COLUMNS.size()) {
           throw new RejectedInputException(source, n, "line",
               "expected " + EventRow.COLUMNS.size() + " fields (" + String.join(",", EventRow.COLUMNS)
-                  + ") but found " + fields.size()
-                  + "; empty optional fields still need their commas", null);
+                  + ") but found " + fields.size() + "; empty optional fields still need their commas", null);
         }
         rows.add(new NumberedRow(n, EventRow.of(fields)));
       }
       return rows;
     } catch (CsvReader.CsvFormatException e) {
-      String field = e.field() >= 1 && e.field() <= EventRow.COLUMNS.size()
-          ? EventRow.COLUMNS.get(e.field() - 1)
-          : "line";
-      throw new RejectedInputException(source, e.line(), field, e.getMessage(), e);
+      throw new RejectedInputException(source, e.line(), "line", e.getMessage(), e);
     } catch (IOException e) {
       throw new RejectedInputException(source, reader.lineNumber(), "file",
           "cannot read the file: " + e.getMessage(), e);
     }
   }
 
-  /** A relationship an import writes to: what is stored, and the ledger with the new events. */
+  /** A relationship the rows write to: its state so far (stored, then each row's event applied). */
   private static final class Pending {
-    final Relationship relationship;
-    final TrustPolicy policy;
-    Long id; // null until inserted, for a new relationship
-    TrustLedger ledger; // null for a new relationship until its first event
-    int lastLine; // the line of the last event appended; 0 when it is a stored one
-    final int stored; // how many events of the ledger are already in the database
+    final boolean isNew;
+    TrustBucket state; // null for a new relationship until its first event
+    int lastLine; // the line of the last row applied; 0 while the state is the stored one
+    final List<EventSubmission> submissions = new ArrayList<>();
+    Map<String, TrustEvent> storedIds; // read once, when a row is earlier than the stored history
 
-    Pending(Relationship relationship, TrustPolicy policy, Long id, TrustLedger ledger) {
-      this.relationship = relationship;
-      this.policy = policy;
-      this.id = id;
-      this.ledger = ledger;
-      this.stored = ledger == null ? 0 : ledger.size();
+    Pending(Optional<TrustBucket> stored) {
+      this.isNew = stored.isEmpty();
+      this.state = stored.orElse(null);
     }
-  }
 
-  /** Phase two, in one transaction: check every row against the library and the stored history, then insert. */
-  private ImportResult write(String source, List<NumberedRow> rows, TrustPolicy policyForNew)
-      throws ReviewException {
-    if (rows.isEmpty()) {
-      return new ImportResult(source, 0, List.of(), 0);
-    }
-    try {
-      connection.setAutoCommit(false); // BEGIN IMMEDIATE: see connect()
-      try {
-        Instant now = clock.instant();
-        Map<Relationship, Pending> pending = new LinkedHashMap<>();
-        List<Pending> order = new ArrayList<>(rows.size());
-        for (NumberedRow nr : rows) {
-          order.add(check(source, nr, now, pending, policyForNew));
+    /** The stored events that have ids, by id: the whole history, read only when a row needs it. */
+    Map<String, TrustEvent> storedIds(TrustStore store, Relationship relationship) {
+      if (storedIds == null) {
+        storedIds = new HashMap<>();
+        for (StoredEvent e : store.events(relationship)) {
+          e.id().ifPresent(id -> storedIds.put(id, e.event()));
         }
-        int created = insert(source, now, pending, order);
-        connection.commit();
-        return new ImportResult(source, rows.size(), new ArrayList<>(pending.keySet()), created);
-      } catch (ReviewException | SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
       }
-    } catch (SQLException e) {
-      throw storage(e);
-    }
-  }
-
-  private Pending check(String source, NumberedRow nr, Instant now, Map<Relationship, Pending> pending,
-      TrustPolicy policyForNew) throws ReviewException, SQLException {
-    EventRow row = nr.row();
-    int line = nr.line();
-    Relationship relationship;
-    TrustEvent event;
-    Pending p;
-    try {
-      relationship = row.relationship();
-      p = pending.get(relationship);
-      if (p == null) {
-        p = load(relationship, policyForNew);
-        pending.put(relationship, p);
-      }
-      event = row.toEvent(p.policy.catalogue());
-    } catch (InvalidTrustInputException e) {
-      throw new RejectedInputException(source, line, e.field(), e.getMessage(), e);
-    }
-    if (event.time().isAfter(now)) {
-      throw new RejectedInputException(source, line, "time",
-          "time " + event.time() + " is in the future (now is " + now + "); record events after they happen", null);
-    }
-    if (p.ledger != null && !p.ledger.isEmpty()) {
-      Instant last = p.ledger.event(p.ledger.size() - 1).time();
-      if (event.time().isBefore(last)) {
-        throw new RejectedInputException(source, line, "time",
-            "time " + event.time() + " is before the previous event of " + relationship + " at " + last
-                + (p.lastLine > 0 ? " (line " + p.lastLine + "); rows of one relationship must be in time order"
-                    : " (already in the database); events can only be added after it"), null);
-      }
-    }
-    try {
-      if (p.ledger == null) {
-        // A new relationship starts at its first event, which must be in the library's range.
-        p.ledger = TrustLedger.start(p.policy, event.time());
-      }
-      p.ledger = p.ledger.append(event);
-    } catch (InvalidTrustInputException e) {
-      throw new RejectedInputException(source, line, e.field(), e.getMessage(), e);
-    }
-    p.lastLine = line;
-    return p;
-  }
-
-  private Pending load(Relationship relationship, TrustPolicy policyForNew) throws ReviewException, SQLException {
-    try (PreparedStatement s = connection.prepareStatement(
-        "SELECT id, started_at, policy FROM relationship WHERE employee = ? AND manager = ?")) {
-      s.setString(1, relationship.employee());
-      s.setString(2, relationship.manager());
-      try (ResultSet r = s.executeQuery()) {
-        if (!r.next()) {
-          return new Pending(relationship, policyForNew, null, null);
-        }
-        long id = r.getLong(1);
-        TrustLedger ledger = emptyLedger(relationship, r.getString(2), r.getString(3));
-        ledger = replay(ledger, relationship, "WHERE relationship_id = " + id);
-        return new Pending(relationship, ledger.policy(), id, ledger);
-      }
-    }
-  }
-
-  private int insert(String source, Instant now, Map<Relationship, Pending> pending, List<Pending> order)
-      throws SQLException {
-    long batch;
-    try (PreparedStatement s = connection.prepareStatement(
-        "INSERT INTO import_batch (source, imported_at, events) VALUES (?, ?, ?)")) {
-      s.setString(1, source);
-      s.setString(2, now.toString());
-      s.setInt(3, order.size());
-      s.executeUpdate();
-      batch = lastRowId();
-    }
-    int created = 0;
-    try (PreparedStatement person = connection.prepareStatement("INSERT OR IGNORE INTO person (id) VALUES (?)");
-        PreparedStatement rel = connection.prepareStatement(
-            "INSERT INTO relationship (employee, manager, started_at, policy) VALUES (?, ?, ?, ?)")) {
-      for (Pending p : pending.values()) {
-        if (p.id != null) {
-          continue;
-        }
-        for (String id : List.of(p.relationship.employee(), p.relationship.manager())) {
-          person.setString(1, id);
-          person.executeUpdate();
-        }
-        rel.setString(1, p.relationship.employee());
-        rel.setString(2, p.relationship.manager());
-        rel.setString(3, p.ledger.start().toString());
-        rel.setString(4, p.policy.name());
-        rel.executeUpdate();
-        p.id = lastRowId();
-        created++;
-      }
-    }
-    // Events go in the order of the rows, so seq replays each relationship in time order. Each is
-    // written as the ledger holds it (time at microsecond precision), so a reload is bit-identical.
-    Map<Pending, Integer> next = new LinkedHashMap<>();
-    try (PreparedStatement s = connection.prepareStatement(
-        "INSERT INTO event (relationship_id, time, behaviour, weight, disclosure, delay, note, batch_id)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (Pending p : order) {
-        int i = next.merge(p, p.stored + 1, (a, b) -> a + 1) - 1;
-        EventRecord r = EventRecord.of(p.ledger.event(i));
-        s.setLong(1, p.id);
-        s.setString(2, r.time());
-        s.setString(3, r.behaviour());
-        s.setDouble(4, r.weight());
-        s.setString(5, r.disclosure());
-        s.setString(6, r.delay());
-        s.setString(7, r.note());
-        s.setLong(8, batch);
-        s.addBatch();
-      }
-      s.executeBatch();
-    }
-    return created;
-  }
-
-  private long lastRowId() throws SQLException {
-    try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SELECT last_insert_rowid()")) {
-      r.next();
-      return r.getLong(1);
+      return storedIds;
     }
   }
 
   /**
-   * Rebuilds every relationship's ledger from the stored rows, ordered by employee then manager.
-   *
-   * @return the ledgers
-   * @throws ReviewException when the database fails or holds a row the library rejects (e.g. it
-   *     was edited by hand); the message names the event's {@code seq}
+   * Phase two: every row checked against the library and the stored state, with its line; then one
+   * {@link TrustStore#importAll} writes them all in one transaction, or none.
    */
-  public Map<Relationship, TrustLedger> ledgers() throws ReviewException {
-    Map<Relationship, TrustLedger> out = new LinkedHashMap<>();
-    try (Statement s = connection.createStatement();
-        ResultSet r = s.executeQuery(
-            "SELECT id, employee, manager, started_at, policy FROM relationship ORDER BY employee, manager")) {
-      List<Object[]> found = new ArrayList<>();
-      while (r.next()) {
-        found.add(new Object[] {r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)});
+  private ImportResult write(String source, List<NumberedRow> rows, TrustPolicy policy, Optional<String> recordId)
+      throws ReviewException {
+    if (rows.isEmpty()) {
+      return new ImportResult(source, 0, 0, List.of(), 0);
+    }
+    TrustStore store = store(policy);
+    Instant now = clock.instant();
+    Map<Relationship, Pending> pending = new LinkedHashMap<>();
+    Map<String, Integer> seen = new HashMap<>();
+    for (NumberedRow nr : rows) {
+      Relationship relationship = relationship(source, nr);
+      Pending p = pending.get(relationship);
+      if (p == null) {
+        p = new Pending(stored(source, nr, store, relationship));
+        pending.put(relationship, p);
       }
-      for (Object[] f : found) {
-        Relationship rel = relationshipOf((String) f[1], (String) f[2]);
-        TrustLedger ledger = emptyLedger(rel, (String) f[3], (String) f[4]);
-        out.put(rel, replay(ledger, rel, "WHERE relationship_id = " + f[0]));
+      Optional<String> id = recordId.isPresent() ? recordId : Optional.of(rowId(nr.row(), seen));
+      try {
+        id.ifPresent(text -> TextRule.checkNonBlank("id", text, EventSubmission.MAX_ID_LENGTH));
+      } catch (InvalidTrustInputException e) {
+        throw new RejectedInputException(source, nr.line(), "id", e.getMessage(), e);
       }
-      return out;
-    } catch (SQLException e) {
+      TrustEvent event;
+      try {
+        event = check(source, nr, now, relationship, p, policy, id, store);
+      } catch (TrustStoreException e) {
+        throw storage(e);
+      }
+      p.submissions.add(new EventSubmission(id, event));
+    }
+    Map<Relationship, List<EventSubmission>> batches = new LinkedHashMap<>();
+    pending.forEach((r, p) -> batches.put(r, p.submissions));
+    Map<Relationship, Recorded> done;
+    try {
+      done = store.importAll(batches);
+    } catch (InvalidTrustInputException e) {
+      // Every row was checked above: only another writer, between the check and the write, gets here.
+      throw new RejectedInputException(source, 0, e.field(), e.getMessage(), e);
+    } catch (TrustStoreException e) {
+      throw storage(e);
+    }
+    int recorded = 0;
+    int duplicates = 0;
+    int created = 0;
+    for (Recorded r : done.values()) {
+      recorded += r.recorded();
+      duplicates += r.duplicates();
+      created += pending.get(r.relationship()).isNew ? 1 : 0;
+    }
+    return new ImportResult(source, recorded, duplicates, new ArrayList<>(pending.keySet()), created);
+  }
+
+  private static Relationship relationship(String source, NumberedRow nr) throws RejectedInputException {
+    try {
+      return nr.row().relationship();
+    } catch (InvalidTrustInputException e) {
+      throw new RejectedInputException(source, nr.line(), e.field(), e.getMessage(), e);
+    }
+  }
+
+  /** The relationship's stored state, read from one row; empty when it is new. */
+  private Optional<TrustBucket> stored(String source, NumberedRow nr, TrustStore store, Relationship relationship)
+      throws ReviewException {
+    try {
+      return store.state(relationship);
+    } catch (PolicyMismatchException e) {
+      throw new RejectedInputException(source, nr.line(), "policy", relationship + " is kept under the policy "
+          + e.storedPolicy() + ", not " + e.storePolicy() + "; one import writes under one policy: import its rows"
+          + " with --policy " + e.storedPolicy(), e);
+    } catch (TrustStoreException e) {
       throw storage(e);
     }
   }
 
-  private Relationship relationshipOf(String employee, String manager) throws ReviewException {
+  /**
+   * Checks one row against the library and the state so far, and applies it. A row the database
+   * holds already (same id, same event) is a duplicate: the store will skip it, so it is not
+   * applied and its time is not checked.
+   */
+  private TrustEvent check(String source, NumberedRow nr, Instant now, Relationship relationship, Pending p,
+      TrustPolicy policy, Optional<String> id, TrustStore store) throws ReviewException {
+    int line = nr.line();
     try {
-      return Relationship.of(employee, manager);
+      TrustEvent event = nr.row().toEvent(policy.catalogue());
+      if (event.time().isAfter(now)) {
+        throw new RejectedInputException(source, line, "time", "time " + event.time() + " is in the future (now is "
+            + now + "); record events after they happen", null);
+      }
+      if (p.state != null && event.time().isBefore(p.state.time()) && id.isPresent() && !p.isNew
+          && event.equals(p.storedIds(store, relationship).get(id.get()))) {
+        return event; // recorded before: a repeated import or a retried record
+      }
+      if (p.state != null && event.time().isBefore(p.state.time())) {
+        throw new RejectedInputException(source, line, "time", "time " + event.time() + " is before the previous"
+            + " event of " + relationship + " at " + p.state.time()
+            + (p.lastLine > 0 ? " (line " + p.lastLine + "); rows of one relationship must be in time order"
+                : " (already in the database); events can only be added after it"), null);
+      }
+      // The library has the last word: a new relationship starts at its first event, which must be in range.
+      TrustBucket before = p.state == null ? TrustBucket.start(policy, event.time()) : p.state;
+      p.state = before.apply(event);
+      p.lastLine = line;
+      return event;
     } catch (InvalidTrustInputException e) {
-      throw damaged("relationship " + employee + " / " + manager, e.getMessage(), e);
+      throw new RejectedInputException(source, line, e.field(), e.getMessage(), e);
     }
   }
 
-  private TrustLedger emptyLedger(Relationship rel, String startedAt, String policyName) throws ReviewException {
+  /**
+   * An id for an imported row: a digest of its fields, and how many identical rows the file had
+   * before it. The same file imported twice gives the same ids; two identical rows get two.
+   */
+  private static String rowId(EventRow row, Map<String, Integer> seen) {
+    String digest = Hashing.sha256()
+        .hashString(String.join("\u0000", row.employee(), row.manager(), row.time(), row.behaviour(), row.weight(),
+            row.disclosure(), row.delay(), row.note()), StandardCharsets.UTF_8)
+        .toString();
+    int k = seen.merge(digest, 1, Integer::sum);
+    return "csv:" + digest + ":" + k;
+  }
+
+  /**
+   * Every relationship's history, read and checked by the stores (checksums, sequence, replay),
+   * ordered by employee then manager.
+   *
+   * @return the ledgers
+   * @throws ReviewException when the database fails or holds a damaged row; the message names the
+   *     relationship and the row
+   */
+  public Map<Relationship, TrustLedger> ledgers() throws ReviewException {
+    Map<Relationship, TrustLedger> all = new java.util.TreeMap<>(
+        java.util.Comparator.comparing(Relationship::employee).thenComparing(Relationship::manager));
     try {
-      return TrustLedger.start(Policies.byName(policyName), Instant.parse(startedAt));
-    } catch (InvalidTrustInputException | DateTimeParseException e) {
-      throw damaged("relationship " + rel, e.getMessage(), e);
-    }
-  }
-
-  /** Appends the stored events, in insertion order, through the library's checks. */
-  private TrustLedger replay(TrustLedger ledger, Relationship rel, String where)
-      throws ReviewException, SQLException {
-    try (Statement s = connection.createStatement();
-        ResultSet r = s.executeQuery(
-            "SELECT seq, time, behaviour, weight, disclosure, delay, note FROM event " + where + " ORDER BY seq")) {
-      while (r.next()) {
-        long seq = r.getLong(1);
-        try {
-          EventRecord record = new EventRecord(
-              r.getString(2), r.getString(3), r.getDouble(4), r.getString(5), r.getString(6), r.getString(7));
-          ledger = ledger.append(record.toEvent(ledger.policy().catalogue()));
-        } catch (InvalidTrustInputException | NullPointerException e) {
-          throw damaged("event seq " + seq + " of " + rel, e.getMessage(), e);
+      for (TrustStore store : stores.values()) {
+        for (Relationship r : store.relationships()) {
+          all.put(r, store.ledger(r));
         }
       }
-      return ledger;
+    } catch (TrustStoreException e) {
+      throw storage(e);
+    } catch (InvalidTrustInputException e) {
+      throw new ReviewException(name + " holds a row the library refuses (" + e.getMessage()
+          + "); was the database edited by hand?", e);
     }
-  }
-
-  private ReviewException damaged(String what, String problem, Throwable cause) {
-    return new ReviewException(name + ": " + what + " cannot be read (" + problem
-        + "); was the database edited by hand?", cause);
+    return new LinkedHashMap<>(all);
   }
 
   /**
    * Counts the stored events.
    *
-   * @return the number of rows in {@code event}
+   * @return the number of events of every relationship
    * @throws ReviewException when the database fails
    */
   public long eventCount() throws ReviewException {
-    try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM event")) {
-      r.next();
-      return r.getLong(1);
-    } catch (SQLException e) {
-      throw storage(e);
+    long n = 0;
+    for (TrustLedger l : ledgers().values()) {
+      n += l.size();
     }
+    return n;
   }
 
   /**
-   * The connection, for tests and tools that want to look at the tables.
+   * The data source, for tests that look at the tables.
    *
-   * @return the open connection, owned by this object
+   * @return the database
    */
-  Connection connection() {
-    return connection;
+  DataSource dataSource() {
+    return dataSource;
   }
 
   private ReviewException storage(SQLException e) {
+    if (e.getErrorCode() == SQLITE_NOTADB || e.getErrorCode() == SQLITE_CORRUPT) {
+      return new IncompatibleDatabaseException(name + " is not an SQLite database (or it is damaged)", e);
+    }
     return new ReviewException("database error in " + name + ": " + e.getMessage(), e);
   }
 
-  @Override
-  public void close() throws ReviewException {
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      throw storage(e);
+  private ReviewException storage(TrustStoreException e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof SQLException
+        && (((SQLException) cause).getErrorCode() == SQLITE_NOTADB || ((SQLException) cause).getErrorCode() == SQLITE_CORRUPT)) {
+      return new IncompatibleDatabaseException(name + " is not an SQLite database (or it is damaged)", e);
     }
+    if (e instanceof dev.trustbucket.jdbc.SchemaVersionException) {
+      return new IncompatibleDatabaseException(name + ": " + e.getMessage(), e);
+    }
+    return new ReviewException(name + ": " + e.getMessage(), e);
   }
 }

@@ -27,7 +27,7 @@ public record TeamReport(Instant asOf, List<PersonReport> people, List<Relations
   public static final Duration TREND_WINDOW = Duration.ofDays(30);
 
   static final DateTimeFormatter DATE =
-      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
   /** Copies the lists and checks that nothing is null. */
   public TeamReport {
@@ -58,7 +58,8 @@ public record TeamReport(Instant asOf, List<PersonReport> people, List<Relations
   }
 
   /**
-   * The instant as a date for people, e.g. {@code 31 December 2025}.
+   * The instant as a date for people, e.g. {@code 31 December 2025}; years before 1 are
+   * proleptic ({@code -290000}), not years of an era.
    *
    * @param t an instant
    * @return the UTC date in words

@@ -7,7 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Writes a {@link TeamReport} as plain text: an aligned summary table, then each person's details. */
+/**
+ * Writes a {@link TeamReport} as plain text: an aligned summary table, then each person's details.
+ * Every stored value (ids, notes, policy names) goes through {@link Escape#terminal}, so that the
+ * report cannot clear a screen, retitle a window or reorder its own text.
+ */
 public final class TextReport {
   private TextReport() {}
 
@@ -15,9 +19,15 @@ public final class TextReport {
    * Renders the report.
    *
    * @param report the report
-   * @return the text, lines ending in {@code \n}
+   * @return the text, lines ending in {@code \n}, safe to print on a terminal
    */
   public static String render(TeamReport report) {
+    // Cells are escaped before they are measured, so the columns line up; the whole text once more
+    // at the end, which changes nothing that was escaped and catches whatever else holds stored text.
+    return Escape.terminalText(unescaped(report));
+  }
+
+  private static String unescaped(TeamReport report) {
     StringBuilder s = new StringBuilder();
     s.append("Team trust review as of ").append(TeamReport.date(report.asOf()))
         .append(" (").append(report.people().size())
@@ -44,8 +54,8 @@ public final class TextReport {
     rows.add(new String[] {"EMPLOYEE", "MANAGER", "LEVEL", "TIER", "30 DAYS", "CONFIDENCE", "NEXT TIER"});
     for (PersonReport p : report.people()) {
       rows.add(new String[] {
-        p.relationship().employee(),
-        p.relationship().manager(),
+        Escape.terminal(p.relationship().employee()),
+        Escape.terminal(p.relationship().manager()),
         percent(p.level()),
         p.tier().name(),
         p.trendArrow() + " " + points(p.trend()),
@@ -89,6 +99,11 @@ public final class TextReport {
           .append(String.format(Locale.ROOT, ", level %s \u2192 %s, tier %s \u2192 %s",
               percent(b.levelBefore()), percent(b.levelAfter()), b.tierBefore(), b.tierAfter()))
           .append(".\n");
+    }
+    if (p.breachCount() > p.breaches().size()) {
+      int earlier = p.breachCount() - p.breaches().size();
+      s.append("  (and ").append(earlier).append(earlier == 1 ? " earlier breach" : " earlier breaches")
+          .append(", not listed)\n");
     }
     s.append("  Next tier: ").append(nextTier(p)).append('\n');
   }

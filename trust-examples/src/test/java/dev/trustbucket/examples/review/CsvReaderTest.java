@@ -22,37 +22,54 @@ class CsvReaderTest {
     return out;
   }
 
+  private static List<List<String>> records(String text) throws Exception {
+    List<List<String>> out = new ArrayList<>();
+    try (CsvReader r = new CsvReader(new ByteArrayInputStream(text.getBytes(UTF_8)))) {
+      List<String> fields;
+      while ((fields = r.nextRecord()) != null) {
+        assertThat(r.lineNumber()).isEqualTo(out.size() + 1); // one record a line
+        out.add(fields);
+      }
+    }
+    return out;
+  }
+
+  private static CsvReader.CsvFormatException recordsFail(String text) {
+    try {
+      records(text);
+    } catch (CsvReader.CsvFormatException e) {
+      return e;
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    throw new AssertionError("accepted: " + text);
+  }
+
   @Test
   void splitsPlainQuotedAndEmptyFields() throws Exception {
-    assertThat(CsvReader.split("a,b,,d", 1)).containsExactly("a", "b", "", "d");
-    assertThat(CsvReader.split("a,\"b, with comma\",c", 1)).containsExactly("a", "b, with comma", "c");
-    assertThat(CsvReader.split("\"say \"\"hi\"\"\",x", 1)).containsExactly("say \"hi\"", "x");
-    assertThat(CsvReader.split("\"\"", 1)).containsExactly("");
-    assertThat(CsvReader.split("a,", 1)).containsExactly("a", "");
-    assertThat(CsvReader.split("", 1)).containsExactly("");
+    assertThat(records("a,b,,d\na,\"b, with comma\",c\n\"say \"\"hi\"\"\",x\n\"\"\na,\n\n"))
+        .containsExactly(List.of("a", "b", "", "d"), List.of("a", "b, with comma", "c"), List.of("say \"hi\"", "x"),
+            List.of(""), List.of("a", ""), List.of(""));
   }
 
   @Test
   void trimsUnquotedFieldsButKeepsQuotedTextAsWritten() throws Exception {
-    assertThat(CsvReader.split(" a ,  \" b \" , c", 1)).containsExactly("a", " b ", "c");
+    assertThat(records(" a ,  \" b \" , c")).containsExactly(List.of("a", " b ", "c"));
   }
 
   @Test
-  void rejectsAQuoteLeftOpenWithTheFieldNumber() {
-    assertThatThrownBy(() -> CsvReader.split("a,\"open, never closed", 7))
-        .isInstanceOfSatisfying(CsvReader.CsvFormatException.class, e -> {
-          assertThat(e.line()).isEqualTo(7);
-          assertThat(e.field()).isEqualTo(2);
-          assertThat(e.getMessage()).contains("not closed").contains("line breaks");
-        });
+  void rejectsAQuoteLeftOpenWithTheLineNumber() {
+    CsvReader.CsvFormatException e = recordsFail("h\nx\nx\nx\nx\nx\na,\"open, never closed\nb,\"c\"\n");
+    assertThat(e.line()).isEqualTo(7);
+    assertThat(e.getMessage()).contains("odd number of quotes").contains("may not span lines");
   }
 
   @Test
-  void rejectsStrayQuotes() {
-    assertThatThrownBy(() -> CsvReader.split("a,b\"c", 1))
-        .isInstanceOfSatisfying(CsvReader.CsvFormatException.class, e -> assertThat(e.field()).isEqualTo(2));
-    assertThatThrownBy(() -> CsvReader.split("\"a\"b,c", 1))
-        .isInstanceOfSatisfying(CsvReader.CsvFormatException.class, e -> assertThat(e.field()).isEqualTo(1));
+  void rejectsStrayQuotesAndTextAfterAClosingQuote() {
+    assertThat(recordsFail("h\na,b\"c\n").line()).isEqualTo(2);
+    CsvReader.CsvFormatException e = recordsFail("h\n\"a\"b,c\n");
+    assertThat(e.line()).isEqualTo(2);
+    assertThat(e.getMessage()).contains("quotes are misplaced");
   }
 
   @Test
@@ -78,6 +95,52 @@ class CsvReaderTest {
     assertThat(catchLines(("x".repeat(CsvReader.MAX_LINE_LENGTH) + "\n").getBytes(UTF_8))).isNull();
     assertThat(catchLines(("x".repeat(CsvReader.MAX_LINE_LENGTH + 1) + "\n").getBytes(UTF_8)))
         .contains("longer than");
+  }
+
+  @Test
+  void countsBytesAsTheyAreReadWhateverTheStreamClaims() throws Exception {
+    // A stream that never ends, as /dev/zero or a pipe would be: the byte limit stops it.
+    java.io.InputStream endless = new java.io.InputStream() {
+      private final byte[] row = "zoe,maria,2025-03-03T10:00:00Z,small-win,,,,\n".getBytes(UTF_8);
+      private long i;
+
+      @Override
+      public int read() {
+        return row[(int) (i++ % row.length)];
+      }
+
+      @Override
+      public int available() {
+        return 0; // says nothing of its size, like a device
+      }
+    };
+    try (CsvReader r = new CsvReader(endless, 10_000, Integer.MAX_VALUE)) {
+      assertThatThrownBy(() -> {
+        while (r.nextLine() != null) {
+          // keep reading
+        }
+      }).isInstanceOfSatisfying(CsvReader.CsvFormatException.class, e -> {
+        assertThat(e.getMessage()).contains("larger than 10,000 bytes");
+        assertThat(e.line()).isEqualTo(10_000 / 45 + 1);
+      });
+    }
+    byte[] lines = "h\na\nb\nc\n".getBytes(UTF_8);
+    try (CsvReader r = new CsvReader(new ByteArrayInputStream(lines), 1_000, 3)) {
+      r.nextLine();
+      r.nextLine();
+      r.nextLine();
+      assertThatThrownBy(r::nextLine).isInstanceOfSatisfying(CsvReader.CsvFormatException.class, e -> {
+        assertThat(e.line()).isEqualTo(4);
+        assertThat(e.getMessage()).contains("more than 3 lines");
+      });
+    }
+    // Exactly at the limits is fine.
+    try (CsvReader r = new CsvReader(new ByteArrayInputStream(lines), lines.length, 4)) {
+      assertThat(r.nextLine()).isEqualTo("h");
+      while (r.nextLine() != null) {
+        assertThat(r.lineNumber()).isLessThanOrEqualTo(4);
+      }
+    }
   }
 
   @Test

@@ -30,8 +30,8 @@ class ReportTest {
 
   @BeforeEach
   void importSample() throws Exception {
-    try (ReviewDatabase db = ReviewDatabase.open(dir.resolve("team.db"), CLOCK)) {
-      db.importCsv(sample(dir), "default");
+    {
+      ReviewDatabase db = ReviewTestSupport.sampleDatabase(dir);
       report = TeamReport.of(db.ledgers(), END_OF_2025);
     }
   }
@@ -133,7 +133,8 @@ class ReportTest {
   @Test
   void userTextIsEscapedEverywhere() throws Exception {
     String evil = "<script>alert(\"x\")</script> & 'co'";
-    try (ReviewDatabase db = ReviewDatabase.open(dir.resolve("evil.db"), CLOCK)) {
+    {
+      ReviewDatabase db = ReviewDatabase.open(dir.resolve("evil.db"), CLOCK);
       db.importCsv(write(dir, "evil.csv", HEADER
           + "\"<img src=x onerror=alert(1)>\",maria,2025-03-03T10:00:00Z,hid-problem,,discovered,P3D,"
           + "\"<script>alert(\"\"x\"\")</script> & 'co'\"\n"), "default");
@@ -152,7 +153,8 @@ class ReportTest {
 
   @Test
   void anEmptyDatabaseReportsNothingWithoutFailing() throws Exception {
-    try (ReviewDatabase db = ReviewDatabase.open(dir.resolve("empty.db"), CLOCK)) {
+    {
+      ReviewDatabase db = ReviewDatabase.open(dir.resolve("empty.db"), CLOCK);
       TeamReport r = TeamReport.of(db.ledgers(), END_OF_2025);
       assertThat(TextReport.render(r)).contains("No relationships to report yet");
       parse(HtmlReport.render(r));

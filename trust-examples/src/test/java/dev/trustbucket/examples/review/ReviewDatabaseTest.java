@@ -4,8 +4,11 @@ import static dev.trustbucket.examples.review.ReviewTestSupport.CLOCK;
 import static dev.trustbucket.examples.review.ReviewTestSupport.HEADER;
 import static dev.trustbucket.examples.review.ReviewTestSupport.NOW;
 import static dev.trustbucket.examples.review.ReviewTestSupport.count;
+import static dev.trustbucket.examples.review.ReviewTestSupport.query;
+import static dev.trustbucket.examples.review.ReviewTestSupport.update;
 import static dev.trustbucket.examples.review.ReviewTestSupport.inMemory;
 import static dev.trustbucket.examples.review.ReviewTestSupport.sample;
+import static dev.trustbucket.examples.review.ReviewTestSupport.sampleDatabase;
 import static dev.trustbucket.examples.review.ReviewTestSupport.snapshot;
 import static dev.trustbucket.examples.review.ReviewTestSupport.write;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,11 +20,13 @@ import dev.trustbucket.account.Relationship;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
+import dev.trustbucket.jdbc.TrustSchema;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -41,79 +46,47 @@ class ReviewDatabaseTest {
     return ReviewDatabase.open(dir.resolve("team.db"), CLOCK);
   }
 
-  // ---- schema ----
+  // ---- schema: the store's ----
 
   @Test
-  void aNewDatabaseGetsEveryMigrationInOrder() throws Exception {
-    try (ReviewDatabase db = open()) {
-      assertThat(db.versionFound()).isZero();
-      assertThat(db.schemaVersion()).isEqualTo(Schema.LATEST).isEqualTo(2);
-      assertThat(snapshot(db).get("schema_version"))
-          .containsExactly(
-              "1|people, relationships and events|" + NOW + "|",
-              "2|import batches: where each event came from|" + NOW + "|");
-      assertThat(db.eventCount()).isZero();
-    }
-    try (ReviewDatabase again = open()) {
-      assertThat(again.versionFound()).isEqualTo(Schema.LATEST);
-      assertThat(count(again, "schema_version")).isEqualTo(2);
-    }
+  void aNewDatabaseGetsTheStoresSchemaAndThePresetPolicies() throws Exception {
+    ReviewDatabase db = open();
+    assertThat(TrustSchema.version(db.dataSource())).contains(TrustSchema.VERSION);
+    assertThat(query(db, "SELECT policy_key FROM trust_policy ORDER BY policy_key"))
+        .containsExactly("default|", "forgiving|", "strict|", "symmetric|");
+    assertThat(db.eventCount()).isZero();
+    var before = snapshot(db);
+    assertThat(snapshot(open())).isEqualTo(before); // opening again changes nothing
   }
 
   @Test
-  void aDatabaseFromANewerToolIsRefusedAndLeftUntouched() throws Exception {
+  void aDatabaseFromANewerStoreIsRefusedAndLeftUntouched() throws Exception {
     Path file = dir.resolve("team.db");
-    try (ReviewDatabase db = open()) {
-      db.importCsv(sample(dir), "default");
-      try (Statement s = db.connection().createStatement()) {
-        s.executeUpdate("INSERT INTO schema_version VALUES (7, 'from the future', '2030-01-01T00:00:00Z')");
-      }
-    }
+    ReviewDatabase db = open();
+    db.importCsv(sample(dir), "default");
+    update(db, "INSERT INTO trust_schema_version VALUES (7, 'from the future')");
     byte[] before = Files.readAllBytes(file);
     assertThatThrownBy(this::open)
         .isInstanceOf(IncompatibleDatabaseException.class)
         .hasMessageContaining("schema version 7")
-        .hasMessageContaining("knows versions up to 2")
-        .hasMessageContaining("not changed");
+        .hasMessageContaining("nothing was changed");
+    assertThatThrownBy(() -> ReviewDatabase.openExisting(file.toString(), CLOCK))
+        .isInstanceOf(IncompatibleDatabaseException.class);
     assertThat(Files.readAllBytes(file)).isEqualTo(before);
   }
 
   @Test
-  void aVersionOneDatabaseIsMigratedAndKeepsItsEvents() throws Exception {
-    Path file = dir.resolve("team.db");
-    try (ReviewDatabase v1 = ReviewDatabase.connect(file, CLOCK, 1);
-        Statement s = v1.connection().createStatement()) {
-      assertThat(v1.schemaVersion()).isEqualTo(1);
-      s.executeUpdate("INSERT INTO person VALUES ('ana'), ('maria')");
-      s.executeUpdate("INSERT INTO relationship VALUES (1, 'ana', 'maria', '2025-01-06T09:00:00Z', 'default')");
-      s.executeUpdate("INSERT INTO event (relationship_id, time, behaviour, weight, disclosure, delay, note)"
-          + " VALUES (1, '2025-01-10T16:00:00Z', 'delivered-on-commitment', 1.0, 'not-recorded', 'PT0S', 'v1 row')");
-    }
-    try (ReviewDatabase db = open()) {
-      assertThat(db.versionFound()).isEqualTo(1);
-      assertThat(db.schemaVersion()).isEqualTo(2);
-      TrustLedger ledger = db.ledgers().get(ANA);
-      assertThat(ledger.size()).isEqualTo(1);
-      assertThat(ledger.event(0).note()).isEqualTo("v1 row");
-      assertThat(ledger.start()).isEqualTo("2025-01-06T09:00:00Z");
-      try (Statement s = db.connection().createStatement();
-          ResultSet r = s.executeQuery("SELECT batch_id FROM event")) {
-        r.next();
-        assertThat(r.getObject(1)).isNull();
-      }
-    }
-  }
-
-  @Test
-  void refusesFilesThatAreNotReviewDatabases() throws Exception {
+  void refusesFilesThatAreNotTrustBucketDatabases() throws Exception {
     Path other = dir.resolve("other.db");
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + other);
         Statement s = c.createStatement()) {
       s.executeUpdate("CREATE TABLE invoices (id INTEGER)");
     }
+    byte[] before = Files.readAllBytes(other);
     assertThatThrownBy(() -> ReviewDatabase.open(other, CLOCK))
         .isInstanceOf(IncompatibleDatabaseException.class)
-        .hasMessageContaining("not a Trust Bucket review database");
+        .hasMessageContaining("is not a Trust Bucket database").hasMessageContaining("invoices");
+    assertThat(Files.readAllBytes(other)).isEqualTo(before);
 
     Path text = write(dir, "notes.txt", "this is not a database, just some text that is long enough to matter\n".repeat(20));
     assertThatThrownBy(() -> ReviewDatabase.open(text, CLOCK))
@@ -121,10 +94,15 @@ class ReviewDatabaseTest {
         .hasMessageContaining("not an SQLite database");
     assertThat(Files.readString(text)).startsWith("this is not a database");
 
-    assertThatThrownBy(() -> ReviewDatabase.openExisting(dir.resolve("missing.db"), CLOCK))
+    assertThatThrownBy(() -> ReviewDatabase.openExisting(dir.resolve("missing.db").toString(), CLOCK))
         .isInstanceOf(ReviewException.class)
         .hasMessageContaining("no database at");
     assertThat(dir.resolve("missing.db")).doesNotExist();
+    Path empty = dir.resolve("empty.db");
+    Files.createFile(empty);
+    assertThatThrownBy(() -> ReviewDatabase.openExisting(empty.toString(), CLOCK))
+        .isInstanceOf(ReviewException.class)
+        .hasMessageContaining("holds no trust history yet");
   }
 
   // ---- import ----
@@ -133,17 +111,18 @@ class ReviewDatabaseTest {
   void importsTheSampleAndRebuildsTheSameLedgersAsTheLibraryInMemory() throws Exception {
     Path csv = sample(dir);
     Map<Relationship, TrustLedger> expected = inMemory(csv);
-    try (ReviewDatabase db = open()) {
+    {
+      ReviewDatabase db = open();
       ImportResult r = db.importCsv(csv, "default");
       assertThat(r.events()).isEqualTo(263);
       assertThat(r.newRelationships()).isEqualTo(4);
       assertThat(db.eventCount()).isEqualTo(263);
-      assertThat(count(db, "person")).isEqualTo(5);
-      assertThat(count(db, "import_batch")).isEqualTo(1);
+      assertThat(count(db, "trust_relationship")).isEqualTo(4);
       assertThat(db.ledgers()).isEqualTo(expected);
     }
     // Reopen: the rows alone give back the same ledgers, bit for bit.
-    try (ReviewDatabase db = open()) {
+    {
+      ReviewDatabase db = open();
       Map<Relationship, TrustLedger> reloaded = db.ledgers();
       assertThat(reloaded.keySet()).containsExactly(
           ANA, Relationship.of("ben", "maria"), Relationship.of("chloe", "maria"), Relationship.of("dev", "maria"));
@@ -161,7 +140,8 @@ class ReviewDatabaseTest {
     String note = "Late, but \"fine\" — and <b>bold</b>";
     Path csv = write(dir, "q.csv", HEADER
         + "zoe,maria,2025-03-03T10:00:00Z,missed-deadline,2,self-reported,,\"Late, but \"\"fine\"\" — and <b>bold</b>\"\n");
-    try (ReviewDatabase db = open()) {
+    {
+      ReviewDatabase db = open();
       db.importCsv(csv, "default");
       var e = db.ledgers().get(Relationship.of("zoe", "maria")).event(0);
       assertThat(e.note()).isEqualTo(note);
@@ -173,7 +153,8 @@ class ReviewDatabaseTest {
   @Test
   void aSignedZeroWeightSurvivesSqliteWhichDropsTheSign() throws Exception {
     Path csv = write(dir, "z.csv", HEADER + "zoe,maria,2025-03-03T10:00:00Z,small-win,-0.0,,,\n");
-    try (ReviewDatabase db = open()) {
+    {
+      ReviewDatabase db = open();
       db.importCsv(csv, "default");
       assertThat(db.ledgers()).isEqualTo(inMemory(csv));
     }
@@ -182,28 +163,22 @@ class ReviewDatabaseTest {
   @Test
   void emptyOptionalColumnsTakeTheDefaults() throws Exception {
     Path csv = write(dir, "d.csv", HEADER + "zoe,maria,2025-03-03T10:00:00Z,regular-check-in,,,,\n");
-    try (ReviewDatabase db = open()) {
+    {
+      ReviewDatabase db = open();
       db.importCsv(csv, "default");
-      try (Statement s = db.connection().createStatement();
-          ResultSet r = s.executeQuery("SELECT time, behaviour, weight, disclosure, delay, note FROM event")) {
-        r.next();
-        assertThat(r.getString(1)).isEqualTo("2025-03-03T10:00:00Z");
-        assertThat(r.getString(2)).isEqualTo("regular-check-in");
-        assertThat(r.getDouble(3)).isEqualTo(0.25);
-        assertThat(r.getString(4)).isEqualTo("not-recorded");
-        assertThat(r.getString(5)).isEqualTo("PT0S");
-        assertThat(r.getString(6)).isEmpty();
-      }
+      assertThat(query(db, "SELECT occurred_at, behaviour, weight, disclosure, disclosure_delay, note FROM trust_event"))
+          .containsExactly("2025-03-03T10:00:00Z|regular-check-in|0.25|not-recorded|PT0S||");
     }
   }
 
   @Test
   void aHeaderWithNoRowsImportsNothing() throws Exception {
-    try (ReviewDatabase db = open()) {
+    {
+      ReviewDatabase db = open();
       ImportResult r = db.importCsv(write(dir, "h.csv", HEADER + "\n\n"), "default");
       assertThat(r.events()).isZero();
       assertThat(db.eventCount()).isZero();
-      assertThat(count(db, "import_batch")).isZero();
+      assertThat(count(db, "trust_relationship")).isZero();
     }
   }
 
@@ -266,11 +241,24 @@ class ReviewDatabaseTest {
             h + before + "zoe,maria,2025-03-04T10:00:00Z,small-win,,,," + "n".repeat(1_001) + "\n" + after,
             3, "note", "at most 1000"),
         Arguments.of("quote left open", h + before + "zoe,maria,2025-03-04T10:00:00Z,small-win,,,,\"open\n" + after,
-            3, "note", "not closed"),
+            3, "line", "odd number of quotes"),
         Arguments.of("stray quote", h + before + "zoe,ma\"ria,2025-03-04T10:00:00Z,small-win,,,,\n" + after,
-            3, "manager", "quote"),
+            3, "line", "odd number of quotes"),
+        Arguments.of("text after a closing quote",
+            h + before + "zoe,\"ma\"ria,2025-03-04T10:00:00Z,small-win,,,,\n" + after, 3, "line", "quotes are misplaced"),
         Arguments.of("blank employee", h + before + ",maria,2025-03-04T10:00:00Z,small-win,,,,\n" + after,
-            3, "employee", "1 to 200 characters"),
+            3, "employee", "must not be blank"),
+        Arguments.of("ESC in a note", h + before + "zoe,maria,2025-03-04T10:00:00Z,small-win,,,,\"a\u001b]0;x\"\n",
+            3, "line", "U+001B"),
+        Arguments.of("C1 control in a name", h + before + "zo\u009be,maria,2025-03-04T10:00:00Z,small-win,,,,\n",
+            3, "employee", "U+009B (a control character)"),
+        Arguments.of("right-to-left override in a note",
+            h + before + "zoe,maria,2025-03-04T10:00:00Z,small-win,,,,invoice\u202Efdp.exe\n",
+            3, "note", "U+202E"),
+        Arguments.of("non-character in a name", h + before + "zoe\uFFFF,maria,2025-03-04T10:00:00Z,small-win,,,,\n",
+            3, "employee", "U+FFFF (a non-character)"),
+        Arguments.of("tab inside a note", h + before + "zoe,maria,2025-03-04T10:00:00Z,small-win,,,,a\tb\n",
+            3, "note", "U+0009"),
         Arguments.of("own manager", h + before + "maria,maria,2025-03-04T10:00:00Z,small-win,,,,\n" + after,
             3, "manager", "differ"),
         Arguments.of("rows out of order", h + before + "zoe,maria,2025-03-01T10:00:00Z,small-win,,,,\n" + after,
@@ -288,8 +276,8 @@ class ReviewDatabaseTest {
   void aBadRowRejectsTheWholeImportAndChangesNothing(
       String name, String text, int line, String field, String fragment) throws Exception {
     Path csv = write(dir, "bad.csv", text);
-    try (ReviewDatabase db = open()) {
-      db.importCsv(sample(dir), "default");
+    {
+      ReviewDatabase db = sampleDatabase(dir);
       var before = snapshot(db);
       long events = db.eventCount();
       assertThatThrownBy(() -> db.importCsv(csv, "default"))
@@ -314,17 +302,19 @@ class ReviewDatabaseTest {
     new java.util.Random(7).nextBytes(junk);
     Path csv = dir.resolve("junk.csv");
     Files.write(csv, junk);
-    try (ReviewDatabase db = open()) {
+    {
+      ReviewDatabase db = open();
       assertThatThrownBy(() -> db.importCsv(csv, "default"))
           .isInstanceOf(RejectedInputException.class)
           .hasMessageStartingWith("junk.csv")
           .hasMessageEndingWith("nothing was imported");
       assertThat(db.eventCount()).isZero();
-      assertThat(count(db, "person")).isZero();
+      assertThat(count(db, "trust_relationship")).isZero();
     }
     Path pdfLike = dir.resolve("report.csv");
     Files.write(pdfLike, "%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n".getBytes(StandardCharsets.ISO_8859_1));
-    try (ReviewDatabase db = open()) {
+    {
+      ReviewDatabase db = open();
       assertThatThrownBy(() -> db.importCsv(pdfLike, "default"))
           .isInstanceOf(RejectedInputException.class)
           .hasMessageContaining("line 1");
@@ -333,7 +323,8 @@ class ReviewDatabaseTest {
 
   @Test
   void aMissingFileIsRejected() throws Exception {
-    try (ReviewDatabase db = open()) {
+    {
+      ReviewDatabase db = open();
       assertThatThrownBy(() -> db.importCsv(dir.resolve("nope.csv"), "default"))
           .isInstanceOf(RejectedInputException.class)
           .hasMessageContaining("no such file");
@@ -347,7 +338,8 @@ class ReviewDatabaseTest {
         + "yan,maria,2025-03-01T10:00:00Z,small-win,,,,\n"
         + "zoe,maria,2025-03-03T10:00:00Z,proactive-update,,,,same instant\n"
         + "yan,maria,2025-03-02T10:00:00Z,missed-deadline,,,,\n");
-    try (ReviewDatabase db = open()) {
+    {
+      ReviewDatabase db = open();
       assertThat(db.importCsv(csv, "default").events()).isEqualTo(4);
       var ledgers = db.ledgers();
       assertThat(ledgers.get(Relationship.of("zoe", "maria")).size()).isEqualTo(2);
@@ -357,42 +349,78 @@ class ReviewDatabaseTest {
 
   @Test
   void importsAppendAfterTheStoredHistory() throws Exception {
-    try (ReviewDatabase db = open()) {
-      db.importCsv(sample(dir), "default");
+    {
+      ReviewDatabase db = sampleDatabase(dir);
       double before = db.ledgers().get(ANA).state().level();
       ImportResult r = db.importCsv(write(dir, "more.csv", HEADER
           + "ana,maria,2026-01-05T10:00:00Z,missed-deadline,,,,first miss in a year\n"), "default");
       assertThat(r.newRelationships()).isZero();
       assertThat(db.eventCount()).isEqualTo(264);
       assertThat(db.ledgers().get(ANA).state().level()).isLessThan(before);
-      assertThat(count(db, "import_batch")).isEqualTo(2);
     }
   }
 
   @Test
-  void aPolicyNameIsStoredForNewRelationshipsOnly() throws Exception {
-    try (ReviewDatabase db = open()) {
+  void aRelationshipKeepsItsPolicyAndAnImportWritesUnderOne() throws Exception {
+    {
+      ReviewDatabase db = open();
       db.importCsv(write(dir, "a.csv", HEADER + "zoe,maria,2025-03-03T10:00:00Z,small-win,,,,\n"), "strict");
-      db.importCsv(write(dir, "b.csv", HEADER + "zoe,maria,2025-03-04T10:00:00Z,small-win,,,,\n"), "forgiving");
+      var before = snapshot(db);
+      assertThatThrownBy(() -> db.importCsv(write(dir, "b.csv", HEADER + "yan,maria,2025-03-04T10:00:00Z,small-win,,,,\n"
+              + "zoe,maria,2025-03-04T10:00:00Z,small-win,,,,\n"), "forgiving"))
+          .isInstanceOfSatisfying(RejectedInputException.class, e -> {
+            assertThat(e.line()).isEqualTo(3);
+            assertThat(e.field()).isEqualTo("policy");
+            assertThat(e.getMessage()).contains("zoe \u2192 maria is kept under the policy strict")
+                .contains("--policy strict");
+          });
+      assertThat(snapshot(db)).isEqualTo(before);
+      db.importCsv(write(dir, "c.csv", HEADER + "zoe,maria,2025-03-04T10:00:00Z,small-win,,,,\n"), "strict");
       assertThat(db.ledgers().get(Relationship.of("zoe", "maria")).policy().name()).isEqualTo("strict");
-      assertThatThrownBy(() -> db.importCsv(write(dir, "c.csv", HEADER), "lenient"))
+      assertThat(db.ledgers().get(Relationship.of("zoe", "maria")).size()).isEqualTo(2);
+      assertThatThrownBy(() -> db.importCsv(write(dir, "d.csv", HEADER), "lenient"))
           .isInstanceOf(RejectedInputException.class)
           .hasMessageContaining("policy must be one of [default, symmetric, strict, forgiving]");
     }
   }
 
   @Test
+  void importingTheSameFileTwiceRecordsItsEventsOnce() throws Exception {
+    {
+      ReviewDatabase db = open();
+      Path csv = write(dir, "twice.csv", HEADER
+          + "zoe,maria,2025-03-03T10:00:00Z,small-win,,,,same\n"
+          + "zoe,maria,2025-03-03T10:00:00Z,small-win,,,,same\n"); // two identical rows are two events
+      assertThat(db.importCsv(csv, "default")).extracting(ImportResult::events, ImportResult::duplicates)
+          .containsExactly(2, 0);
+      var before = snapshot(db);
+      assertThat(db.importCsv(csv, "default")).extracting(ImportResult::events, ImportResult::duplicates)
+          .containsExactly(0, 2);
+      assertThat(snapshot(db)).isEqualTo(before);
+      assertThat(db.eventCount()).isEqualTo(2);
+      // The file grew by a row: only that one is new.
+      Files.writeString(csv, "zoe,maria,2025-03-04T10:00:00Z,missed-deadline,,,,later\n", StandardOpenOption.APPEND);
+      assertThat(db.importCsv(csv, "default")).extracting(ImportResult::events, ImportResult::duplicates)
+          .containsExactly(1, 2);
+      // An old row that was never imported is still refused.
+      Files.writeString(csv, "zoe,maria,2025-03-01T10:00:00Z,small-win,,,,never imported\n", StandardOpenOption.APPEND);
+      assertThatThrownBy(() -> db.importCsv(csv, "default"))
+          .isInstanceOfSatisfying(RejectedInputException.class, e -> assertThat(e.line()).isEqualTo(5));
+      assertThat(db.eventCount()).isEqualTo(3);
+    }
+  }
+
+  @Test
   void aHandEditedRowIsReportedWhenTheLedgersAreRebuilt() throws Exception {
-    try (ReviewDatabase db = open()) {
-      db.importCsv(sample(dir), "default");
-      try (Statement s = db.connection().createStatement()) {
-        s.executeUpdate("UPDATE event SET weight = -3 WHERE seq = 5");
-      }
+    {
+      ReviewDatabase db = sampleDatabase(dir);
+      update(db, "UPDATE trust_event SET weight = 3 WHERE seq = 5 AND relationship_id ="
+          + " (SELECT relationship_id FROM trust_relationship WHERE employee = 'ana')");
       assertThatThrownBy(db::ledgers)
           .isInstanceOf(ReviewException.class)
-          .hasMessageContaining("event seq 5")
-          .hasMessageContaining("weight")
-          .hasMessageContaining("edited by hand");
+          .hasMessageContaining("ana \u2192 maria")
+          .hasMessageContaining("seq 5")
+          .hasMessageContaining("checksum");
     }
   }
 
@@ -400,12 +428,12 @@ class ReviewDatabaseTest {
 
   @Test
   void recordsOneEventWithTheSameChecks() throws Exception {
-    try (ReviewDatabase db = open()) {
-      db.importCsv(sample(dir), "default");
+    {
+      ReviewDatabase db = sampleDatabase(dir);
       java.time.Instant at = java.time.Instant.parse("2026-01-10T09:00:00Z");
       double before = db.ledgers().get(ANA).levelAt(at);
       db.record(new EventRow("ana", "maria", at.toString(), "raised-risk-early", "", "", "", "vendor delay"),
-          "default");
+          "default", Optional.empty());
       assertThat(db.eventCount()).isEqualTo(264);
       TrustLedger ana = db.ledgers().get(ANA);
       assertThat(ana.levelAt(at)).isGreaterThan(before);
@@ -413,12 +441,14 @@ class ReviewDatabaseTest {
 
       var snapshot = snapshot(db);
       assertThatThrownBy(() -> db.record(
-              new EventRow("ana", "maria", "2026-01-11T09:00:00Z", "teleported", "", "", "", ""), "default"))
+              new EventRow("ana", "maria", "2026-01-11T09:00:00Z", "teleported", "", "", "", ""), "default",
+              Optional.empty()))
           .isInstanceOf(RejectedInputException.class)
           .hasMessageStartingWith("record, field behaviour: behaviour must be one of")
           .hasMessageEndingWith("nothing was recorded");
       assertThatThrownBy(() -> db.record(
-              new EventRow("ana", "maria", "2026-01-09T09:00:00Z", "small-win", "", "", "", ""), "default"))
+              new EventRow("ana", "maria", "2026-01-09T09:00:00Z", "small-win", "", "", "", ""), "default",
+              Optional.empty()))
           .isInstanceOf(RejectedInputException.class)
           .hasMessageContaining("before the previous event of ana \u2192 maria at 2026-01-10T09:00:00Z")
           .hasMessageContaining("already in the database");
@@ -427,20 +457,20 @@ class ReviewDatabaseTest {
   }
 
   @Test
-  void theDatabaseStoresTheEventRecordColumns() throws Exception {
-    try (ReviewDatabase db = open()) {
-      db.record(new EventRow("zoe", "maria", "2025-03-03T10:00:00.123456789Z", "hid-problem", "1.25", "discovered",
-          "P9DT4H", "found in QA"), "default");
-      try (Statement s = db.connection().createStatement();
-          ResultSet r = s.executeQuery("SELECT e.time, e.behaviour, e.weight, e.disclosure, e.delay, e.note,"
-              + " r.employee, r.manager, r.started_at, r.policy, b.source FROM event e"
-              + " JOIN relationship r ON r.id = e.relationship_id JOIN import_batch b ON b.id = e.batch_id")) {
-        r.next();
-        assertThat(List.of(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                r.getString(6), r.getString(7), r.getString(8), r.getString(9), r.getString(10), r.getString(11)))
-            .containsExactly("2025-03-03T10:00:00.123456Z", "hid-problem", "1.25", "discovered", "PT220H",
-                "found in QA", "zoe", "maria", "2025-03-03T10:00:00.123456Z", "default", "record");
-      }
+  void theStoreKeepsTheEventRecordColumnsAndARetriedRecordWithAnIdCountsOnce() throws Exception {
+    {
+      ReviewDatabase db = open();
+      EventRow row = new EventRow("zoe", "maria", "2025-03-03T10:00:00.123456789Z", "hid-problem", "1.25",
+          "discovered", "P9DT4H", "found in QA");
+      assertThat(db.record(row, "default", Optional.of("req-42")).events()).isEqualTo(1);
+      assertThat(db.record(row, "default", Optional.of("req-42")).duplicates()).isEqualTo(1);
+      assertThat(query(db, "SELECT e.occurred_at, e.behaviour, e.weight, e.disclosure, e.disclosure_delay, e.note,"
+              + " e.event_id, r.employee, r.manager, p.policy_key FROM trust_event e"
+              + " JOIN trust_relationship r ON r.relationship_id = e.relationship_id"
+              + " JOIN trust_policy p ON p.policy_id = r.policy_id"))
+          .containsExactly("2025-03-03T10:00:00.123456789Z|hid-problem|1.25|discovered|PT220H|found in QA|req-42|zoe|maria|default|");
+      assertThatThrownBy(() -> db.record(row, "default", Optional.of("bad\u001bid")))
+          .isInstanceOfSatisfying(RejectedInputException.class, e -> assertThat(e.field()).isEqualTo("id"));
     }
   }
 }
