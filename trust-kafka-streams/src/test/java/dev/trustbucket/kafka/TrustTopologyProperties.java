@@ -67,7 +67,7 @@ class TrustTopologyProperties {
     }
   }
 
-  @Property(tries = 60)
+  @Property(tries = 40)
   void theTopologyEqualsALedgerReplayOfTheAcceptedEventsInTimeOrder(@ForAll("scripts") Script script)
       throws Exception {
     Reference expected = Reference.of(script);
