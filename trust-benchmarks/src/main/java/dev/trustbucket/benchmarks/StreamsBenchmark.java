@@ -50,8 +50,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The trust topology against the same engine's plain count per key, on Kafka Streams'
- * {@link TopologyTestDriver}, over the same records: 1,000 relationships, 50 weekly events each,
- * in time order, piped as bytes. Reported per event (a single shot of 50,000 records on a fresh
+ * {@link TopologyTestDriver}, over the same records: 200 relationships, 50 weekly events each,
+ * in time order, piped as bytes. Reported per event (a single shot of 10,000 records on a fresh
  * driver and store each time), in microseconds: events/s = 1e6 / the figure.
  *
  * <ul>
@@ -70,7 +70,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @OperationsPerInvocation(StreamsBenchmark.EVENTS)
 public class StreamsBenchmark {
-  static final int PEOPLE = 1_000;
+  static final int PEOPLE = 200;
   static final int WEEKS = 50;
   static final int EVENTS = PEOPLE * WEEKS;
   static final TrustPolicy POLICY = TrustPolicy.defaults();

@@ -70,6 +70,11 @@ final class TrustFoldProcessor implements Processor<byte[], byte[], byte[], byte
     KeyValueStore<Relationship, StoredRelationship> s = context.getStateStore(config.storeName());
     this.store = s;
     // The task's event time is the latest accepted event's: every one of them is in the store.
+    // Kafka Streams may call init again on this instance after it closed the task dirty (e.g. an
+    // aborted transaction) and rebuilt the store from the changelog: what was in memory may
+    // belong to work that was rolled back, so start over from the store.
+    eventTime = null;
+    observed = null;
     try (KeyValueIterator<Relationship, StoredRelationship> all = s.all()) {
       while (all.hasNext()) {
         Instant t = all.next().value.state().time();
@@ -110,7 +115,7 @@ final class TrustFoldProcessor implements Processor<byte[], byte[], byte[], byte
     }
     StoredRelationship next;
     try {
-      next = fold(relationship, event, now);
+      next = fold(relationship, event);
     } catch (InvalidTrustInputException e) {
       deadLetter(record, DeadLetterKind.REJECTED, e.field(), String.valueOf(e.getMessage()));
       return;
@@ -134,7 +139,7 @@ final class TrustFoldProcessor implements Processor<byte[], byte[], byte[], byte
   }
 
   /** Places the event among the relationship's kept events in time order and replays from the checkpoint. */
-  private StoredRelationship fold(Relationship relationship, TrustEvent event, @Nullable Instant now) {
+  private StoredRelationship fold(Relationship relationship, TrustEvent event) {
     StoredRelationship old = store().get(relationship);
     TrustBucket base;
     List<TrustEvent> kept = new ArrayList<>();
@@ -215,13 +220,14 @@ final class TrustFoldProcessor implements Processor<byte[], byte[], byte[], byte
       ledger = TrustLedger.startingFrom(after[fold]).appendAll(ledger.events().subList(fold, n));
       settled -= fold;
     }
-    if (ledger == r.ledger() && settled == r.settled() && reported == r.reportedTier()) {
-      return r;
+    if (fold <= 0 && settled == r.settled() && reported == r.reportedTier()) {
+      return r; // unchanged: the caller can skip writing it
     }
     return new StoredRelationship(ledger, settled, reported);
   }
 
   /** The punctuation: settles and observes every relationship of the task at its event time minus the grace. */
+  @SuppressWarnings("ReferenceEquality") // settle returns the very entry it was given when nothing changed
   private void checkDecay() {
     Instant now = eventTime;
     if (now == null) {

@@ -33,6 +33,7 @@ final class TopologyHarness implements AutoCloseable {
   private final TestOutputTopic<Relationship, TierTransition> tierChanges;
   private final TestOutputTopic<Relationship, BreachNotice> breaches;
   private final TestOutputTopic<byte[], byte[]> deadLetters;
+  private final TestOutputTopic<Relationship, StoredRelationship> changelog;
   private final TrustPolicy policy;
 
   TopologyHarness(TrustPolicy policy, Duration grace, int history) throws Exception {
@@ -55,6 +56,8 @@ final class TopologyHarness implements AutoCloseable {
         TrustSerdes.breaches(policy).deserializer());
     this.deadLetters = driver.createOutputTopic(topology.deadLetterTopic(), new ByteArrayDeserializer(),
         new ByteArrayDeserializer());
+    this.changelog = driver.createOutputTopic("trust-test-" + topology.storeName() + "-changelog",
+        TrustSerdes.relationship().deserializer(), TrustSerdes.stored(policy).deserializer());
   }
 
   void send(Relationship r, TrustEvent e) {
@@ -88,6 +91,15 @@ final class TopologyHarness implements AutoCloseable {
 
   List<TestRecord<Relationship, BreachNotice>> breaches() {
     return breaches.readRecordsToList();
+  }
+
+  /** The store as a new task would rebuild it: the last changelog record of each key. */
+  java.util.Map<Relationship, StoredRelationship> restoredFromChangelog() {
+    java.util.Map<Relationship, StoredRelationship> out = new java.util.LinkedHashMap<>();
+    for (TestRecord<Relationship, StoredRelationship> r : changelog.readRecordsToList()) {
+      out.put(r.key(), r.value());
+    }
+    return out;
   }
 
   List<TestRecord<byte[], byte[]>> deadLetters() {

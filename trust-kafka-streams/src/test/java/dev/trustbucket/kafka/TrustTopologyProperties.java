@@ -97,6 +97,13 @@ class TrustTopologyProperties {
         assertThat(TrustQueries.of(h.store()).level(e.getKey())).contains(want.level());
       }
 
+      // Restoring: the store rebuilt from its changelog holds the same entries, so the same states.
+      Map<Relationship, StoredRelationship> restored = h.restoredFromChangelog();
+      assertThat(restored.keySet()).containsExactlyInAnyOrderElementsOf(expected.ledgers.keySet());
+      for (Map.Entry<Relationship, StoredRelationship> e : restored.entrySet()) {
+        assertThat(e.getValue()).isEqualTo(h.store().get(e.getKey()));
+      }
+
       // Dead letters: exactly the records not accepted, in order, each with its reason.
       List<String> letters = new ArrayList<>();
       for (TestRecord<byte[], byte[]> r : h.deadLetters()) {
