@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.common.MetadataVersion;
 
 /**
  * A real single-node Kafka (KRaft, broker and controller in one process) started in this JVM
@@ -18,6 +19,9 @@ final class InProcessKafka implements AutoCloseable {
 
   InProcessKafka() throws Exception {
     TestKitNodes nodes = new TestKitNodes.Builder()
+        // The kit's default is the newest metadata version under development (with unreleased
+        // transaction features); a released one is what a real cluster runs.
+        .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
         .setCombined(true)
         .setNumBrokerNodes(1)
         .setNumControllerNodes(1)
