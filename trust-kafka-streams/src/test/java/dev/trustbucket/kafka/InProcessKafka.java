@@ -40,6 +40,23 @@ final class InProcessKafka implements AutoCloseable {
     cluster.waitForReadyBrokers();
   }
 
+  /**
+   * Settings for a plain (non-transactional) producer writing the input on a busy machine: one
+   * request in flight keeps the order without idempotence's sequence numbers, which the broker
+   * refused after a batch expired and was retried under load; long timeouts ride out the load.
+   */
+  Map<String, Object> producerConfig() {
+    return Map.of(
+        "bootstrap.servers", bootstrapServers(),
+        "enable.idempotence", false,
+        "acks", "all",
+        "max.in.flight.requests.per.connection", 1,
+        "request.timeout.ms", 120_000,
+        "delivery.timeout.ms", 600_000,
+        "linger.ms", 20,
+        "batch.size", 256 * 1024);
+  }
+
   String bootstrapServers() {
     return cluster.bootstrapServers();
   }

@@ -20,7 +20,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -49,9 +48,8 @@ class KafkaBrokerTest {
     }
     try (InProcessKafka kafka = new InProcessKafka()) {
       kafka.createTopics(topology, 2);
-      try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-          ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new ByteArraySerializer(),
-          new ByteArraySerializer())) {
+      try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.producerConfig(),
+          new ByteArraySerializer(), new ByteArraySerializer())) {
         for (SampleTeam.Keyed k : team) {
           producer.send(new ProducerRecord<>(topology.eventsTopic(), null, k.event().time().toEpochMilli(),
               TopologyHarness.key(k.relationship()), TrustSerdes.events(POLICY).serializer().serialize("", k.event())));

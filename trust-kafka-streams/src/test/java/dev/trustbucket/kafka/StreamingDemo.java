@@ -81,7 +81,7 @@ public final class StreamingDemo {
         reader.setDaemon(true);
         reader.start();
         long sent;
-        try (KafkaProducer<byte[], byte[]> producer = producer(kafka.bootstrapServers())) {
+        try (KafkaProducer<byte[], byte[]> producer = producer(kafka)) {
           Serializer<TrustEvent> events = TrustSerdes.events(POLICY).serializer();
           long start = System.nanoTime();
           List<SampleTeam.Keyed> team = SampleTeam.events(POLICY);
@@ -164,11 +164,8 @@ public final class StreamingDemo {
     producer.send(new ProducerRecord<>(topology.eventsTopic(), key, value));
   }
 
-  private static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
-    return new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ProducerConfig.LINGER_MS_CONFIG, 20,
-        ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024), new ByteArraySerializer(), new ByteArraySerializer());
+  private static KafkaProducer<byte[], byte[]> producer(InProcessKafka kafka) {
+    return new KafkaProducer<>(kafka.producerConfig(), new ByteArraySerializer(), new ByteArraySerializer());
   }
 
   /** Counts the committed output: states (one per folded event), tier changes, dead letters. */
