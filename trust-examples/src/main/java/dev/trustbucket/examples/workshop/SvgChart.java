@@ -6,6 +6,8 @@ import dev.trustbucket.AutonomyLadder;
 import dev.trustbucket.AutonomyTier;
 import dev.trustbucket.Disclosure;
 import dev.trustbucket.TrustEvent;
+import dev.trustbucket.examples.format.Clip;
+import dev.trustbucket.examples.format.Percent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -446,7 +448,7 @@ public final class SvgChart {
   }
 
   private static String pct(double level) {
-    return String.format(Locale.ROOT, "%.0f %%", level * 100);
+    return Percent.of(level, 0);
   }
 
   /** A coordinate with one decimal, the same on every machine. */
@@ -459,6 +461,6 @@ public final class SvgChart {
   }
 
   private static String shorten(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max - 3) + "...";
+    return Clip.to(text, max);
   }
 }
