@@ -18,8 +18,9 @@ import java.util.Locale;
 /**
  * Draws one or two {@link Timeline}s as an SVG picture, for slides and documentation: the level
  * over time on a 0–100 % axis with month ticks, the autonomy tiers of the policy's ladder as
- * shaded bands, every event as a mark (a green dot for a drop, a red triangle for a drain) and
- * every breach labelled.
+ * shaded bands, every event as a mark (a bluish-green dot for a drop, a vermillion triangle for a
+ * drain), every breach labelled, and the ceiling that open scars leave as a dotted line. The
+ * colours are the Okabe-Ito palette, which colour-blind readers tell apart.
  *
  * <p>The SVG is written by hand, without a library. It is deterministic: the same timelines give
  * the same bytes on every machine (no dates of drawing, no locale-dependent numbers), so charts
