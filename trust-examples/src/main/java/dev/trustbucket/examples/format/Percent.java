@@ -15,6 +15,7 @@ import java.util.Locale;
  * Percent.exact(0.05)      // "5 %"
  * Percent.points(-0.1234)  // "-12.3"
  * Percent.compact(0.2)     // "20%"
+ * Percent.compact(0.718, 1) // "71.8%"
  * }</pre>
  *
  * <p>Stateless and thread-safe.
@@ -83,7 +84,20 @@ public final class Percent {
    * @return e.g. {@code "20%"}
    */
   public static String compact(double fraction) {
-    return number(fraction * 100, 0) + "%";
+    return compact(fraction, 0);
+  }
+
+  /**
+   * Writes a level with a given number of decimals and no space before the percent sign, for
+   * narrow columns.
+   *
+   * @param fraction a level
+   * @param decimals digits after the point, 0 to 6
+   * @return e.g. {@code "71.8%"} for {@code (0.718, 1)}
+   * @throws IllegalArgumentException when {@code decimals} is out of range
+   */
+  public static String compact(double fraction, int decimals) {
+    return number(fraction * 100, decimals) + "%";
   }
 
   /**

@@ -18,6 +18,7 @@ class FormatTest {
     assertThat(Percent.signedPoints(0.042)).isEqualTo("+4.2");
     assertThat(Percent.signedPoints(-0.042)).isEqualTo("-4.2");
     assertThat(Percent.compact(0.2)).isEqualTo("20%");
+    assertThat(Percent.compact(0.718, 1)).isEqualTo("71.8%");
     assertThat(Percent.plain(7.000000000000001)).isEqualTo("7");
     assertThatThrownBy(() -> Percent.of(Double.NaN)).hasMessageContaining("NaN");
     assertThatThrownBy(() -> Percent.of(0.5, 7)).hasMessageContaining("decimals");

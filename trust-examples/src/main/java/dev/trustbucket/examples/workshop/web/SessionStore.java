@@ -10,7 +10,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /**
  * The sessions of the participants, one per browser, with bounded memory: at most {@code
@@ -113,10 +112,6 @@ final class SessionStore {
   /** How many sessions are held now, expired ones not yet forgotten included. */
   int size() {
     return sessions.size();
-  }
-
-  Supplier<Instant> now() {
-    return clock::instant;
   }
 
   private boolean expired(WorkshopSession s, Instant now) {
