@@ -42,7 +42,17 @@ final class ShippedScenarios {
    * @throws dev.trustbucket.examples.workshop.ScenarioFormatException when a shipped file is bad
    */
   static ShippedScenarios load() {
-    URL url = ShippedScenarios.class.getClassLoader().getResource(RESOURCE_DIRECTORY);
+    return load(ShippedScenarios.class.getClassLoader());
+  }
+
+  /**
+   * Reads every scenario file that a class loader finds, from a directory or from a jar.
+   *
+   * @param loader where to look
+   * @return the scenarios, by name without {@code .txt}
+   */
+  static ShippedScenarios load(ClassLoader loader) {
+    URL url = loader.getResource(RESOURCE_DIRECTORY);
     if (url == null) {
       throw new UncheckedIOException(new IOException("no " + RESOURCE_DIRECTORY + " on the class path"));
     }

@@ -46,7 +46,15 @@ public final class WorkshopPage implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    WorkshopServer server = WorkshopServer.start(WorkshopServer.Config.defaults().withAddress(host, port));
+    WorkshopServer server;
+    try {
+      server = WorkshopServer.start(WorkshopServer.Config.defaults().withAddress(host, port));
+    } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();

@@ -60,7 +60,7 @@ final class WorkshopSession {
   }
 
   /** How many earlier states undo keeps. */
-  static final int UNDO_DEPTH = 100;
+  static final int UNDO_DEPTH = 50;
 
   private final String id;
   private final int maxEvents;
