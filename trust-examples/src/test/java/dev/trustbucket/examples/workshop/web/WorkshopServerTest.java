@@ -225,6 +225,18 @@ class WorkshopServerTest {
   }
 
   @Test
+  void thePageProgramReportsAPortInUseInOneLine() {
+    start(10, 50);
+    java.io.StringWriter err = new java.io.StringWriter();
+    picocli.CommandLine cli = new picocli.CommandLine(new WorkshopPage());
+    cli.setErr(new java.io.PrintWriter(err));
+    int code = cli.execute("--port", String.valueOf(server.address().getPort()));
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).startsWith("error: cannot start the workshop page on 127.0.0.1:")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
   void theJsonWriterEscapesAndRefusesWhatJsonCannotHold() {
     String s = new Json().beginObject()
         .field("text", "quote \" backslash \\ newline \n tab \t nul \u0000 ls \u2028 lone \uD800 pair \uD83D\uDCA5")
