@@ -257,9 +257,9 @@ public final class SvgChart {
       StringBuilder d = new StringBuilder("The level of the trust bucket over time, from 0 to 100 %");
       for (Series s : series) {
         Timeline t = s.timeline();
-        d.append(String.format(Locale.ROOT, "; %s: starts at %.1f %%, lowest %.1f %% in week %d, ends at %.1f %% (%s)",
-            s.label(), t.initial().level() * 100, t.lowest().level() * 100, t.lowest().number(),
-            t.last().level() * 100, t.last().tier()));
+        d.append(String.format(Locale.ROOT, "; %s: starts at %s, lowest %s in week %d, ends at %s (%s)",
+            s.label(), Percent.of(t.initial().level()), Percent.of(t.lowest().level()), t.lowest().number(),
+            Percent.of(t.last().level()), t.last().tier()));
       }
       return d.append('.').toString();
     }

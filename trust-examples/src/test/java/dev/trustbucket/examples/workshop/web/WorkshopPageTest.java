@@ -54,6 +54,7 @@ class WorkshopPageTest {
   private Path screenshots;
   private Page page;
   private final List<String> consoleErrors = new ArrayList<>();
+  private final List<String> elsewhere = new ArrayList<>();
 
   @BeforeAll
   void start() throws Exception {
@@ -103,6 +104,13 @@ class WorkshopPageTest {
       }
     });
     page.onPageError(e -> consoleErrors.add(e));
+    elsewhere.clear();
+    String home = server.address().toString();
+    page.onRequest(r -> {
+      if (!r.url().startsWith(home) && !r.url().startsWith("data:")) {
+        elsewhere.add(r.url());
+      }
+    });
     page.navigate(server.address().toString());
     page.waitForSelector("body[data-ready='true']");
   }
@@ -111,6 +119,7 @@ class WorkshopPageTest {
   void noConsoleErrors() {
     page.close();
     assertThat(consoleErrors).as("errors in the browser console").isEmpty();
+    assertThat(elsewhere).as("requests to anywhere but the workshop server (the page must work offline)").isEmpty();
   }
 
   // ---- helpers ----
