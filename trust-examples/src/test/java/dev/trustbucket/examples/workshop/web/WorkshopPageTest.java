@@ -60,7 +60,9 @@ class WorkshopPageTest {
   void start() throws Exception {
     assertThat(CHROMIUM).as("Chromium is required: apt-get install -y chromium").isExecutable();
     server = WorkshopServer.start(WorkshopServer.Config.defaults().withAddress("127.0.0.1", 0));
-    playwright = Playwright.create();
+    // Never download a browser build (surefire sets the same variable for the driver's own checks).
+    playwright = Playwright.create(new Playwright.CreateOptions()
+        .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     profile = Files.createTempDirectory("workshop-chromium-");
     browser = playwright.chromium().launchPersistentContext(profile, new BrowserType.LaunchPersistentContextOptions()
         .setExecutablePath(CHROMIUM)
