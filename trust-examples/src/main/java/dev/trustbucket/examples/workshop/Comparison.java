@@ -3,6 +3,7 @@ package dev.trustbucket.examples.workshop;
 import static java.util.Objects.requireNonNull;
 
 import dev.trustbucket.AutonomyTier;
+import dev.trustbucket.examples.format.Percent;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -62,11 +63,11 @@ public record Comparison(SvgChart.Series first, SvgChart.Series second) {
       String row = String.format(Locale.ROOT, "%4d  %-10s  %7s  %-12s  %7s  %-12s  %6s",
           i + 1,
           (wa != null ? wa : wb).start(),
-          wa == null ? "" : Workshop.level(wa.level()),
+          wa == null ? "" : Percent.of(wa.level()),
           wa == null ? "" : wa.tier(),
-          wb == null ? "" : Workshop.level(wb.level()),
+          wb == null ? "" : Percent.of(wb.level()),
           wb == null ? "" : wb.tier(),
-          wa == null || wb == null ? "" : String.format(Locale.ROOT, "%+.1f", (wb.level() - wa.level()) * 100));
+          wa == null || wb == null ? "" : Percent.signedPoints(wb.level() - wa.level()));
       out.append(row.stripTrailing()).append('\n');
     }
     out.append('\n').append("The level at the end of each week\n\n");
@@ -78,8 +79,8 @@ public record Comparison(SvgChart.Series first, SvgChart.Series second) {
     summary(out, "A", a);
     summary(out, "B", b);
     double gap = b.last().level() - a.last().level();
-    out.append(String.format(Locale.ROOT, "At the end B is %.1f points %s A.\n",
-        Math.abs(gap) * 100, gap >= 0 ? "above" : "below"));
+    out.append("At the end B is ").append(Percent.points(Math.abs(gap))).append(" points ")
+        .append(gap >= 0 ? "above" : "below").append(" A.\n");
     return out.toString();
   }
 
@@ -95,10 +96,10 @@ public record Comparison(SvgChart.Series first, SvgChart.Series second) {
     Timeline.Week last = t.last();
     StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
         "%s: from %s to a lowest %s (%s, week %d), ended at %s, %s",
-        name, Workshop.level(t.initial().level()), Workshop.level(low.level()), low.tier(), low.number(),
-        Workshop.level(last.level()), last.tier()));
+        name, Percent.of(t.initial().level()), Percent.of(low.level()), low.tier(), low.number(),
+        Percent.of(last.level()), last.tier()));
     if (last.bucket().scar() > 0) {
-      line.append(String.format(Locale.ROOT, ", scar %.1f points", last.bucket().scar() * 100));
+      line.append(", scar ").append(Percent.points(last.bucket().scar())).append(" points");
     }
     Optional<Timeline.Week> below = t.firstWeekBelow(AutonomyTier.TRUSTED, 0);
     if (below.isPresent()) {

@@ -6,6 +6,8 @@ import dev.trustbucket.AutonomyLadder;
 import dev.trustbucket.AutonomyTier;
 import dev.trustbucket.Disclosure;
 import dev.trustbucket.TrustEvent;
+import dev.trustbucket.examples.format.Clip;
+import dev.trustbucket.examples.format.Percent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,8 +18,9 @@ import java.util.Locale;
 /**
  * Draws one or two {@link Timeline}s as an SVG picture, for slides and documentation: the level
  * over time on a 0–100 % axis with month ticks, the autonomy tiers of the policy's ladder as
- * shaded bands, every event as a mark (a green dot for a drop, a red triangle for a drain) and
- * every breach labelled.
+ * shaded bands, every event as a mark (a bluish-green dot for a drop, a vermillion triangle for a
+ * drain), every breach labelled, and the ceiling that open scars leave as a dotted line. The
+ * colours are the Okabe-Ito palette, which colour-blind readers tell apart.
  *
  * <p>The SVG is written by hand, without a library. It is deterministic: the same timelines give
  * the same bytes on every machine (no dates of drawing, no locale-dependent numbers), so charts
@@ -37,10 +40,15 @@ public final class SvgChart {
   private static final double TOP = 78;
   private static final double BOTTOM = 430;
 
-  private static final String[] COLOURS = {"#1f4e9c", "#d95f02"};
+  // The Okabe-Ito palette, which people with the common kinds of colour blindness tell apart:
+  // blue and reddish purple for the two lines, bluish green for drops, vermillion for drains. The
+  // marks differ in shape too (a dot, a triangle), and the second line is dashed.
+  private static final String[] COLOURS = {"#0072B2", "#CC79A7"};
   private static final String[] DASHES = {"", " stroke-dasharray=\"7 4\""};
-  private static final String DROP_COLOUR = "#2e7d32";
-  private static final String DRAIN_COLOUR = "#c62828";
+  private static final String DROP_COLOUR = "#009E73";
+  private static final String DRAIN_COLOUR = "#D55E00";
+  /** A scar's ceiling below this is drawn; above it the line would sit on the top of the chart. */
+  private static final double CEILING_SHOWN_BELOW = 0.995;
   private static final String[] MONTHS = {
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
   };
@@ -90,7 +98,32 @@ public final class SvgChart {
     if (series.isEmpty() || series.size() > 2) {
       throw new IllegalArgumentException("a chart has one or two series but got " + series.size());
     }
-    return new Drawing(title, subtitle, List.copyOf(series)).draw();
+    return new Drawing(title, subtitle, List.copyOf(series), Integer.MAX_VALUE).draw();
+  }
+
+  /**
+   * Draws one or two timelines up to a week, on the axis of the whole story: the workshop page
+   * draws the chart week by week this way while the story plays. A vertical line marks the end
+   * of the week shown.
+   *
+   * @param title the chart's title
+   * @param subtitle one line under the title
+   * @param series one or two lines to draw
+   * @param shownWeeks how many weeks to draw, at least 1; a series with fewer is drawn whole
+   * @return the SVG document, UTF-8 text
+   * @throws IllegalArgumentException when there are no series or more than two, or {@code
+   *     shownWeeks} is below 1
+   */
+  public static String render(String title, String subtitle, List<Series> series, int shownWeeks) {
+    requireNonNull(title, "title");
+    requireNonNull(subtitle, "subtitle");
+    if (series.isEmpty() || series.size() > 2) {
+      throw new IllegalArgumentException("a chart has one or two series but got " + series.size());
+    }
+    if (shownWeeks < 1) {
+      throw new IllegalArgumentException("shownWeeks must be at least 1 but was " + shownWeeks);
+    }
+    return new Drawing(title, subtitle, List.copyOf(series), shownWeeks).draw();
   }
 
   /**
@@ -140,21 +173,36 @@ public final class SvgChart {
     private final List<Series> series;
     private final long t0;
     private final long t1;
+    /** The end of the last week drawn, when the chart stops before the end of the story. */
+    private final Instant cursor;
     private final StringBuilder out = new StringBuilder(32_768);
     private final List<double[]> labelBoxes = new ArrayList<>();
 
-    Drawing(String title, String subtitle, List<Series> series) {
+    Drawing(String title, String subtitle, List<Series> series, int shownWeeks) {
       this.title = title;
       this.subtitle = subtitle;
-      this.series = series;
       long from = Long.MAX_VALUE;
       long to = Long.MIN_VALUE;
+      List<Series> shown = new ArrayList<>();
+      Instant lastShown = null;
+      boolean cut = false;
       for (Series s : series) {
-        from = Math.min(from, s.timeline().scenario().start().getEpochSecond());
-        to = Math.max(to, s.timeline().last().end().getEpochSecond());
+        Timeline t = s.timeline();
+        from = Math.min(from, t.scenario().start().getEpochSecond());
+        to = Math.max(to, t.last().end().getEpochSecond());
+        if (t.weeks().size() > shownWeeks) {
+          cut = true;
+          t = new Timeline(t.scenario(), t.policy(), t.initial(), t.weeks().subList(0, shownWeeks));
+        }
+        if (lastShown == null || t.last().end().isAfter(lastShown)) {
+          lastShown = t.last().end();
+        }
+        shown.add(new Series(s.label(), t));
       }
+      this.series = shown;
       this.t0 = from;
       this.t1 = Math.max(to, from + 1);
+      this.cursor = cut ? lastShown : null;
     }
 
     String draw() {
@@ -173,7 +221,16 @@ public final class SvgChart {
       grid();
       months();
       for (int i = 0; i < series.size(); i++) {
+        ceiling(i);
+      }
+      for (int i = 0; i < series.size(); i++) {
         line(i);
+      }
+      if (cursor != null) {
+        double x = x(cursor.getEpochSecond());
+        out.append("  <line class=\"cursor\" x1=\"").append(f(x)).append("\" y1=\"").append(f(TOP))
+            .append("\" x2=\"").append(f(x)).append("\" y2=\"").append(f(BOTTOM))
+            .append("\" stroke=\"#000000\" stroke-width=\"1.5\" stroke-dasharray=\"1 3\"/>\n");
       }
       List<List<Timeline.StepResult>> breaches = new ArrayList<>();
       for (int i = 0; i < series.size(); i++) {
@@ -200,9 +257,9 @@ public final class SvgChart {
       StringBuilder d = new StringBuilder("The level of the trust bucket over time, from 0 to 100 %");
       for (Series s : series) {
         Timeline t = s.timeline();
-        d.append(String.format(Locale.ROOT, "; %s: starts at %.1f %%, lowest %.1f %% in week %d, ends at %.1f %% (%s)",
-            s.label(), t.initial().level() * 100, t.lowest().level() * 100, t.lowest().number(),
-            t.last().level() * 100, t.last().tier()));
+        d.append(String.format(Locale.ROOT, "; %s: starts at %s, lowest %s in week %d, ends at %s (%s)",
+            s.label(), Percent.of(t.initial().level()), Percent.of(t.lowest().level()), t.lowest().number(),
+            Percent.of(t.last().level()), t.last().tier()));
       }
       return d.append('.').toString();
     }
@@ -321,6 +378,35 @@ public final class SvgChart {
           .append(" points=\"").append(points.toString().strip()).append("\"/>\n");
     }
 
+    /**
+     * Draws the ceiling that open scars leave, week by week, as a dotted line in the series'
+     * colour; nothing when the bucket never had a scar worth showing.
+     */
+    private void ceiling(int i) {
+      Timeline t = series.get(i).timeline();
+      double lowest = t.initial().ceiling();
+      for (Timeline.Week w : t.weeks()) {
+        lowest = Math.min(lowest, w.bucket().ceiling());
+      }
+      if (lowest >= CEILING_SHOWN_BELOW) {
+        return;
+      }
+      StringBuilder points = new StringBuilder();
+      point(points, t.scenario().start(), t.initial().ceiling());
+      for (Timeline.Week w : t.weeks()) {
+        for (Timeline.StepResult r : w.steps()) {
+          point(points, r.step().event().time(), r.after().ceiling());
+        }
+        point(points, w.end(), w.bucket().ceiling());
+      }
+      out.append("  <polyline class=\"ceiling series-").append(i + 1).append("\" fill=\"none\" stroke=\"")
+          .append(COLOURS[i]).append("\" stroke-width=\"1.5\" stroke-dasharray=\"2 3\" points=\"")
+          .append(points.toString().strip()).append("\"><title>")
+          .append(escape("Ceiling left by open scars (" + series.get(i).label() + "): lowest "
+              + Percent.of(lowest)))
+          .append("</title></polyline>\n");
+    }
+
     private void point(StringBuilder points, Instant at, double level) {
       points.append(f(x(at.getEpochSecond()))).append(',').append(f(y(level))).append(' ');
     }
@@ -428,6 +514,11 @@ public final class SvgChart {
           .append(f(y + 1.5)).append(" Z\" fill=\"").append(DRAIN_COLOUR)
           .append("\" stroke=\"#3b0a0a\" stroke-width=\"1.5\"/>\n");
       text(x3 + 34, y, "legend-item", "fill=\"#222222\"", "breach (labelled): it may leave a scar");
+      y += 18;
+      out.append("    <line x1=\"").append(f(x)).append("\" y1=\"").append(f(y - 4)).append("\" x2=\"")
+          .append(f(x + 28)).append("\" y2=\"").append(f(y - 4)).append("\" stroke=\"#444444\" stroke-width=\"1.5\""
+              + " stroke-dasharray=\"2 3\"/>\n");
+      text(x + 34, y, "legend-item", "fill=\"#222222\"", "ceiling left by open scars (where there is one)");
       out.append("  </g>\n");
     }
 
@@ -446,7 +537,7 @@ public final class SvgChart {
   }
 
   private static String pct(double level) {
-    return String.format(Locale.ROOT, "%.0f %%", level * 100);
+    return Percent.of(level, 0);
   }
 
   /** A coordinate with one decimal, the same on every machine. */
@@ -459,6 +550,6 @@ public final class SvgChart {
   }
 
   private static String shorten(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max - 3) + "...";
+    return Clip.to(text, max);
   }
 }

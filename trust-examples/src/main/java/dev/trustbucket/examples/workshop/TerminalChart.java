@@ -3,6 +3,7 @@ package dev.trustbucket.examples.workshop;
 import dev.trustbucket.AutonomyLadder;
 import dev.trustbucket.AutonomyTier;
 import dev.trustbucket.InvalidTrustInputException;
+import dev.trustbucket.examples.format.Percent;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -224,7 +225,7 @@ public final class TerminalChart {
   }
 
   private static String percent(double level) {
-    return String.format(Locale.ROOT, "%.0f%%", level * 100);
+    return Percent.compact(level);
   }
 
   private static String pad(String s, int width) {

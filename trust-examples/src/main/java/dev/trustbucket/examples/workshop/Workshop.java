@@ -3,11 +3,10 @@ package dev.trustbucket.examples.workshop;
 import dev.trustbucket.AutonomyLadder;
 import dev.trustbucket.AutonomyTier;
 import dev.trustbucket.TrustPolicy;
+import dev.trustbucket.examples.format.Percent;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -146,18 +145,18 @@ public final class Workshop implements Callable<Integer> {
             + "  tiers: SUPERVISED from %s, TRUSTED from %s, AUTONOMOUS from %s"
             + " (hysteresis %s points, minimum stay %d days).\n",
         policy.name(),
-        pct(policy.baseline()),
-        pct(policy.gainRate()),
-        pct(policy.lossRate()),
-        num(policy.integrityMultiplier()),
-        num(policy.scarRate()),
-        pct(policy.maxScar()),
+        Percent.exact(policy.baseline()),
+        Percent.exact(policy.gainRate()),
+        Percent.exact(policy.lossRate()),
+        Percent.plain(policy.integrityMultiplier()),
+        Percent.plain(policy.scarRate()),
+        Percent.exact(policy.maxScar()),
         policy.decay().halfLife().toDays(),
         policy.scarDecay().halfLife().toDays(),
-        pct(ladder.supervised()),
-        pct(ladder.trusted()),
-        pct(ladder.autonomous()),
-        num(ladder.hysteresisBand() * 100),
+        Percent.exact(ladder.supervised()),
+        Percent.exact(ladder.trusted()),
+        Percent.exact(ladder.autonomous()),
+        Percent.plain(ladder.hysteresisBand() * 100),
         ladder.minimumStay().toDays());
   }
 
@@ -167,7 +166,7 @@ public final class Workshop implements Callable<Integer> {
         Locale.ROOT,
         "Start %s: %s %s\n\n",
         timeline.weeks().get(0).start(),
-        level(timeline.initial().level()),
+        Percent.of(timeline.initial().level()),
         timeline.initial().tier()));
     String header = String.format(
         Locale.ROOT, "%4s  %-10s  %7s  %-12s  %6s  %s", "Week", "Week of", "Level", "Tier", "Change", "Event: what happened");
@@ -177,7 +176,7 @@ public final class Workshop implements Callable<Integer> {
         "----", "----------", "-------", "------------", "------", "--------------------")).append('\n');
     for (Timeline.Week w : timeline.weeks()) {
       String row = String.format(
-          Locale.ROOT, "%4d  %-10s  %7s  %-12s", w.number(), w.start(), level(w.level()), w.tier());
+          Locale.ROOT, "%4d  %-10s  %7s  %-12s", w.number(), w.start(), Percent.of(w.level()), w.tier());
       if (w.steps().isEmpty()) {
         out.append(row.stripTrailing()).append('\n');
         continue;
@@ -186,7 +185,7 @@ public final class Workshop implements Callable<Integer> {
       boolean first = true;
       for (Timeline.StepResult s : w.steps()) {
         out.append(first ? row : indent)
-            .append(String.format(Locale.ROOT, "  %+6.1f  ", s.change() * 100))
+            .append(String.format(Locale.ROOT, "  %6s  ", Percent.signedPoints(s.change())))
             .append(s.step().event().behaviour().label())
             .append(": ")
             .append(s.step().narration())
@@ -202,12 +201,12 @@ public final class Workshop implements Callable<Integer> {
     Timeline.Week lowest = timeline.lowest();
     Timeline.Week last = timeline.last();
     double start = timeline.initial().level();
-    line(out, "Started at %s, %s.", level(start), timeline.initial().tier());
+    line(out, "Started at %s, %s.", Percent.of(start), timeline.initial().tier());
 
     Optional<Timeline.Week> firstDrain =
         timeline.weeks().stream().filter(Timeline.Week::hasDrain).findFirst();
     line(out, "Lowest point: %s, %s, at the end of week %d (week of %s).",
-        level(lowest.level()), lowest.tier(), lowest.number(), lowest.start());
+        Percent.of(lowest.level()), lowest.tier(), lowest.number(), lowest.start());
     if (firstDrain.isPresent() && firstDrain.get().number() <= lowest.number()) {
       Timeline.Week from = firstDrain.get();
       double before = from.number() == 1
@@ -221,7 +220,7 @@ public final class Workshop implements Callable<Integer> {
       line(out, "  Lost in buckets: %s in %s took it from %s to %s, %s points in %s.",
           count(drains, "drain"),
           span == 1 ? "week " + from.number() : "weeks " + from.number() + " to " + lowest.number(),
-          level(before), level(lowest.level()), points(before - lowest.level()), count(span, "week"));
+          Percent.of(before), Percent.of(lowest.level()), Percent.points(before - lowest.level()), count(span, "week"));
     }
     timeline.firstWeekBelow(AutonomyTier.TRUSTED, 0).ifPresent(w ->
         line(out, "Fell below TRUSTED in week %d (week of %s).", w.number(), w.start()));
@@ -248,15 +247,15 @@ public final class Workshop implements Callable<Integer> {
         .filter(s -> s.step().event().isDrop())
         .count();
     line(out, "Ended at %s, %s, in week %d (week of %s).",
-        level(last.level()), last.tier(), last.number(), last.start());
+        Percent.of(last.level()), last.tier(), last.number(), last.start());
     if (last.number() > lowest.number()) {
       line(out, "  Built in drops: %s after the lowest point won back %s points in %s.",
-          count(drops, "drop"), points(last.level() - lowest.level()), count(last.number() - lowest.number(), "week"));
+          count(drops, "drop"), Percent.points(last.level() - lowest.level()), count(last.number() - lowest.number(), "week"));
     }
     if (last.bucket().scar() > 0) {
       line(out, "The scar of the breaches still keeps the bucket from refilling above %s (it fades with a"
           + " half-life of %d days).",
-          level(last.bucket().ceiling()), timeline.policy().scarDecay().halfLife().toDays());
+          Percent.of(last.bucket().ceiling()), timeline.policy().scarDecay().halfLife().toDays());
     }
     return out.toString();
   }
@@ -267,24 +266,5 @@ public final class Workshop implements Callable<Integer> {
 
   private static String count(long n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
-  }
-
-  /** A level as a percentage with one decimal: 0.718 prints as "71.8 %". */
-  static String level(double level) {
-    return String.format(Locale.ROOT, "%.1f %%", level * 100);
-  }
-
-  private static String points(double delta) {
-    return String.format(Locale.ROOT, "%.1f", delta * 100);
-  }
-
-  /** A fraction as a percentage without float noise: 0.05 prints as "5 %". */
-  static String pct(double fraction) {
-    return num(fraction * 100) + " %";
-  }
-
-  /** A number without float noise: 7.000000000000001 prints as 7, 0.05 * 100 as 5. */
-  static String num(double x) {
-    return BigDecimal.valueOf(x).setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
   }
 }

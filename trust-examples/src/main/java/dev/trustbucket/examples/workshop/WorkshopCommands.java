@@ -4,6 +4,7 @@ import dev.trustbucket.AutonomyLadder;
 import dev.trustbucket.TrustPolicy;
 import dev.trustbucket.behaviour.Behaviour;
 import dev.trustbucket.behaviour.BehaviourCatalogue;
+import dev.trustbucket.examples.format.Percent;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -243,7 +244,7 @@ final class WorkshopCommands {
       out.printf(Locale.ROOT, format, "-".repeat(32), "-----", "-------------", "------", "-----");
       for (Behaviour b : catalogue.all()) {
         out.printf(Locale.ROOT, format, b.id(), b.isDrop() ? "drop" : "drain",
-            b.dimension().name().toLowerCase(Locale.ROOT), Workshop.num(b.defaultWeight()), b.label());
+            b.dimension().name().toLowerCase(Locale.ROOT), Percent.plain(b.defaultWeight()), b.label());
       }
       out.println();
       out.println("A weight of 1 is an ordinary occurrence; weight=... on an event line overrides it.");
@@ -264,24 +265,24 @@ final class WorkshopCommands {
       List<TrustPolicy> all = PolicyPresets.ALL;
       row(out, "setting", all, TrustPolicy::name);
       row(out, "-".repeat(38), all, p -> "-".repeat(10));
-      row(out, "start level (baseline)", all, p -> Workshop.pct(p.baseline()));
-      row(out, "ordinary drop fills, of the room left", all, p -> Workshop.pct(p.gainRate()));
-      row(out, "ordinary drain empties, of the level", all, p -> Workshop.pct(p.lossRate()));
-      row(out, "drain / drop at the baseline", all, p -> Workshop.num(round(p.lossRate() / p.gainRate())));
-      row(out, "integrity drains weigh", all, p -> "x" + Workshop.num(p.integrityMultiplier()));
-      row(out, "major drain (a breach) from weight", all, p -> Workshop.num(p.majorSeverity()));
-      row(out, "scar rate", all, p -> Workshop.num(p.scarRate()));
-      row(out, "deepest scar", all, p -> Workshop.pct(p.maxScar()));
-      row(out, "self-reported drain weighs", all, p -> "x" + Workshop.num(p.selfReportedMultiplier()));
-      row(out, "discovered drain weighs", all, p -> "x" + Workshop.num(p.discoveredMultiplier())
+      row(out, "start level (baseline)", all, p -> Percent.exact(p.baseline()));
+      row(out, "ordinary drop fills, of the room left", all, p -> Percent.exact(p.gainRate()));
+      row(out, "ordinary drain empties, of the level", all, p -> Percent.exact(p.lossRate()));
+      row(out, "drain / drop at the baseline", all, p -> Percent.plain(round(p.lossRate() / p.gainRate())));
+      row(out, "integrity drains weigh", all, p -> "x" + Percent.plain(p.integrityMultiplier()));
+      row(out, "major drain (a breach) from weight", all, p -> Percent.plain(p.majorSeverity()));
+      row(out, "scar rate", all, p -> Percent.plain(p.scarRate()));
+      row(out, "deepest scar", all, p -> Percent.exact(p.maxScar()));
+      row(out, "self-reported drain weighs", all, p -> "x" + Percent.plain(p.selfReportedMultiplier()));
+      row(out, "discovered drain weighs", all, p -> "x" + Percent.plain(p.discoveredMultiplier())
           + (p.discoveredMultiplierLimit() == p.discoveredMultiplier()
-              ? "" : "-" + Workshop.num(p.discoveredMultiplierLimit())));
+              ? "" : "-" + Percent.plain(p.discoveredMultiplierLimit())));
       row(out, "memory half-life", all, p -> p.decay().halfLife().toDays() + " days");
       row(out, "scar half-life", all, p -> p.scarDecay().halfLife().toDays() + " days");
-      row(out, "SUPERVISED from", all, p -> Workshop.pct(p.ladder().supervised()));
-      row(out, "TRUSTED from", all, p -> Workshop.pct(p.ladder().trusted()));
-      row(out, "AUTONOMOUS from", all, p -> Workshop.pct(p.ladder().autonomous()));
-      row(out, "hysteresis band", all, p -> Workshop.num(p.ladder().hysteresisBand() * 100) + " points");
+      row(out, "SUPERVISED from", all, p -> Percent.exact(p.ladder().supervised()));
+      row(out, "TRUSTED from", all, p -> Percent.exact(p.ladder().trusted()));
+      row(out, "AUTONOMOUS from", all, p -> Percent.exact(p.ladder().autonomous()));
+      row(out, "hysteresis band", all, p -> Percent.plain(p.ladder().hysteresisBand() * 100) + " points");
       row(out, "minimum stay after a promotion", all, p -> p.ladder().minimumStay().toDays() + " days");
       out.println();
       out.println("Use one with --policy NAME, or \"policy: NAME\" in a scenario file. docs/policy.md gives the sources.");

@@ -1,0 +1,44 @@
+package dev.trustbucket.examples.format;
+
+/**
+ * The one text clipper of the examples: shortens a user's text to a maximum length for a message,
+ * a label or a chart, ending it with {@code "..."} when it had to cut. It never splits a surrogate
+ * pair, so a clipped text is still valid UTF-16.
+ *
+ * <pre>{@code
+ * Clip.to("Said yes to a third project", 12)   // "Said yes ..."
+ * Clip.to("short", 12)                          // "short"
+ * }</pre>
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class Clip {
+  /** What a clipped text ends with. */
+  public static final String ELLIPSIS = "...";
+
+  private Clip() {}
+
+  /**
+   * Returns the text when it has at most {@code max} characters, else its first characters and
+   * {@link #ELLIPSIS}, {@code max} characters in all (one fewer when the cut would split a
+   * surrogate pair).
+   *
+   * @param text any text
+   * @param max the longest result, at least 4
+   * @return the text or its clipped start
+   * @throws IllegalArgumentException when {@code max} is below 4
+   */
+  public static String to(String text, int max) {
+    if (max < ELLIPSIS.length() + 1) {
+      throw new IllegalArgumentException("max must be at least 4 but was " + max);
+    }
+    if (text.length() <= max) {
+      return text;
+    }
+    int cut = max - ELLIPSIS.length();
+    if (Character.isHighSurrogate(text.charAt(cut - 1)) && Character.isLowSurrogate(text.charAt(cut))) {
+      cut--;
+    }
+    return text.substring(0, cut) + ELLIPSIS;
+  }
+}
