@@ -70,6 +70,16 @@ public final class AccountRegistryMetrics implements MeterBinder {
   }
 
   /**
+   * The meters of writes, for a caller that records on the registry's accounts itself and reports
+   * here.
+   *
+   * @return the write meters, bound wherever this binder is bound
+   */
+  public RecordingMetrics recording() {
+    return recording;
+  }
+
+  /**
    * The registry these meters watch.
    *
    * @return the registry

@@ -1,0 +1,52 @@
+package dev.trustbucket.spring.boot;
+
+import dev.trustbucket.account.AccountRegistry;
+import dev.trustbucket.micrometer.AccountRegistryMetrics;
+import io.micrometer.core.instrument.Tags;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Micrometer meters, when Micrometer and trust-micrometer are on the classpath: a {@link
+ * AccountRegistryMetrics} binder for the in-memory registry (Spring Boot binds every {@code
+ * MeterBinder} bean to the application's meter registries) and the observer that counts and
+ * times the writes made through {@link TrustRelationships}.
+ */
+@AutoConfiguration(after = TrustBucketAutoConfiguration.class)
+@ConditionalOnClass(name = {
+    "io.micrometer.core.instrument.MeterRegistry", "dev.trustbucket.micrometer.AccountRegistryMetrics"})
+public class TrustBucketMetricsAutoConfiguration {
+  /** Creates the auto-configuration; Spring calls it. */
+  public TrustBucketMetricsAutoConfiguration() {}
+
+  /**
+   * The registry's meters.
+   *
+   * @param registry the registry
+   * @param properties {@code trustbucket.metrics.*}
+   * @return the binder
+   */
+  @Bean
+  @ConditionalOnBean(AccountRegistry.class)
+  @ConditionalOnMissingBean
+  public AccountRegistryMetrics trustAccountRegistryMetrics(
+      AccountRegistry registry, TrustBucketProperties properties) {
+    return new AccountRegistryMetrics(registry, Tags.empty(), properties.getMetrics().getCensusMaxAge());
+  }
+
+  /**
+   * Counts and times every write made through the registry-backed {@link TrustRelationships}.
+   *
+   * @param metrics the registry's meters
+   * @return the observer
+   */
+  @Bean
+  @ConditionalOnBean(AccountRegistryMetrics.class)
+  @ConditionalOnMissingBean
+  public TrustRecordingObserver trustRecordingObserver(AccountRegistryMetrics metrics) {
+    return (policy, event, write) -> metrics.recording().record(policy, event, write);
+  }
+}
