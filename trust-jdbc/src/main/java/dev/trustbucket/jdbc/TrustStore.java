@@ -1,0 +1,1034 @@
+package dev.trustbucket.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.trustbucket.AutonomyTier;
+import dev.trustbucket.InvalidTrustInputException;
+import dev.trustbucket.TrustBucket;
+import dev.trustbucket.TrustEvent;
+import dev.trustbucket.TrustLedger;
+import dev.trustbucket.TrustPolicy;
+import dev.trustbucket.account.BreachNotice;
+import dev.trustbucket.account.Relationship;
+import dev.trustbucket.account.TierChange;
+import dev.trustbucket.behaviour.Behaviour;
+import dev.trustbucket.explain.Explanation;
+import dev.trustbucket.forecast.RecoveryForecast;
+import dev.trustbucket.forecast.WhatIf;
+import dev.trustbucket.io.EventRecord;
+import dev.trustbucket.io.TrustCodec;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The trust of many relationships, kept in a relational database that several application
+ * servers share.
+ *
+ * <p>Open a store on the application's {@link DataSource} (pooled or not) with the {@link
+ * TrustPolicy} its relationships are kept under:
+ *
+ * <pre>{@code
+ * TrustSchema.migrate(dataSource);                       // or run the scripts with Flyway
+ * TrustStore store = TrustStore.open(dataSource, TrustPolicy.defaults());
+ * Relationship pair = Relationship.of("ana", "ben");
+ * store.record(pair, EventSubmission.of("req-42",
+ *     TrustEvent.of(Behaviours.DELIVERED, Instant.parse("2025-03-03T10:00:00Z"))));
+ * double level = store.levelAt(pair, Instant.parse("2025-03-10T00:00:00Z"));
+ * }</pre>
+ *
+ * <p><b>Writes</b> ({@link #record}, {@link #recordAll}, {@link #importAll}, {@link #start}) each
+ * run in one transaction: all of it is recorded, or none of it. A relationship that does not
+ * exist yet starts at its first event's time. Concurrent writers of the same relationship, on
+ * any server, are serialised by the relationship's row: an {@linkplain WriteMode#OPTIMISTIC
+ * optimistic} write retries when another committed first, a {@linkplain WriteMode#PESSIMISTIC
+ * pessimistic} one locks the row and waits. Either way every accepted event is recorded exactly
+ * once, and an event submitted again with its {@linkplain EventSubmission id} is not recorded
+ * twice. Deadlocks, serialization failures and connections lost before the commit are retried
+ * with backoff; a transaction ends in a rollback on any failure.
+ *
+ * <p><b>Reads</b> never load more history than they need: the state now, and the level and tier
+ * at any instant, read one row (every event row keeps the bucket just after it); explanations
+ * and what-ifs read the relationship's whole history. Every row read is checked against its
+ * checksum; a damaged row is reported with {@link DamagedRowException} naming the relationship
+ * and the row, and other relationships are not affected.
+ *
+ * <p>This class is thread-safe: share one store per data source and policy.
+ */
+public final class TrustStore {
+  private static final int ID_LOOKUP_CHUNK = 100;
+
+  private final DataSource dataSource;
+  private final TrustPolicy policy;
+  private final StoreOptions options;
+  private final Dialect dialect;
+  private final String policyKey;
+  private final long policyId;
+
+  private TrustStore(DataSource dataSource, TrustPolicy policy, StoreOptions options, Dialect dialect,
+      String policyKey, long policyId) {
+    this.dataSource = dataSource;
+    this.policy = policy;
+    this.options = options;
+    this.dialect = dialect;
+    this.policyKey = policyKey;
+    this.policyId = policyId;
+  }
+
+  /**
+   * Opens a store with the {@linkplain StoreOptions#defaults() default options}.
+   *
+   * @param dataSource the database; the store borrows a connection per call and returns it
+   * @param policy the rules the store's relationships are kept under
+   * @return the store
+   * @throws SchemaVersionException when the database holds no schema, or one of another version;
+   *     nothing is changed
+   * @throws TrustStoreException when the database cannot be reached
+   */
+  public static TrustStore open(DataSource dataSource, TrustPolicy policy) {
+    return open(dataSource, policy, StoreOptions.defaults());
+  }
+
+  /**
+   * Opens a store. Checks the schema version and registers the policy in the {@code
+   * trust_policy} table if it is not there yet.
+   *
+   * @param dataSource the database; the store borrows a connection per call and returns it
+   * @param policy the rules the store's relationships are kept under
+   * @param options write mode, retries, backoff, clock and observer
+   * @return the store
+   * @throws SchemaVersionException when the database holds no schema, or one of another version;
+   *     nothing is changed
+   * @throws TrustStoreException when the database cannot be reached
+   */
+  public static TrustStore open(DataSource dataSource, TrustPolicy policy, StoreOptions options) {
+    requireNonNull(dataSource, "dataSource");
+    requireNonNull(policy, "policy");
+    requireNonNull(options, "options");
+    String key = policyKey(policy);
+    try (Connection c = dataSource.getConnection()) {
+      Dialect dialect = Dialect.of(c);
+      TrustSchema.check(c);
+      Optional<Long> id = findPolicy(c, key);
+      if (id.isEmpty()) {
+        id = registerPolicy(c, key, policy);
+      }
+      return new TrustStore(dataSource, policy, options, dialect, key, id.orElseThrow());
+    } catch (SQLException e) {
+      throw new TrustStoreException(null, "could not open the trust store: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The key a policy is registered under in the {@code trust_policy} table: today its name, as the
+   * codec stores it.
+   */
+  static String policyKey(TrustPolicy policy) {
+    return policy.name();
+  }
+
+  private static Optional<Long> findPolicy(Connection c, String key) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT policy_id FROM trust_policy WHERE policy_key = ?")) {
+      ps.setString(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+      }
+    }
+  }
+
+  private static Optional<Long> registerPolicy(Connection c, String key, TrustPolicy policy) throws SQLException {
+    try {
+      try (PreparedStatement ps =
+          c.prepareStatement("INSERT INTO trust_policy (policy_key, name, written_form) VALUES (?, ?, NULL)")) {
+        ps.setString(1, key);
+        ps.setString(2, policy.name());
+        ps.executeUpdate();
+      }
+    } catch (SQLException e) {
+      // Another server registered it first (autocommit: nothing else to undo).
+      if (SqlFailures.classify(e) != SqlFailures.Kind.CONFLICT) {
+        throw e;
+      }
+    }
+    Optional<Long> id = findPolicy(c, key);
+    if (id.isEmpty()) {
+      throw new TrustStoreException(null, "policy \"" + key + "\" was registered but cannot be read back", null);
+    }
+    return id;
+  }
+
+  /**
+   * The rules this store's relationships are kept under.
+   *
+   * @return the policy
+   */
+  public TrustPolicy policy() {
+    return policy;
+  }
+
+  /**
+   * The options this store writes with.
+   *
+   * @return the options
+   */
+  public StoreOptions options() {
+    return options;
+  }
+
+  /**
+   * The database this store runs on.
+   *
+   * @return the dialect found when the store was opened
+   */
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  /**
+   * Records one event without an id: it is recorded every time it is submitted.
+   *
+   * @param relationship who trusts whom; started at the event's time if the store does not hold
+   *     it yet
+   * @param event the event, not earlier than the relationship's last one
+   * @return what the write did
+   * @throws InvalidTrustInputException when the event is out of time order or unknown to the
+   *     policy; nothing is recorded
+   * @throws TrustStoreException when the write cannot be committed; nothing is recorded (see the
+   *     subclasses)
+   */
+  public Recorded record(Relationship relationship, TrustEvent event) {
+    return record(relationship, EventSubmission.of(event));
+  }
+
+  /**
+   * Records one event; with an id, at most once.
+   *
+   * @param relationship who trusts whom; started at the event's time if the store does not hold
+   *     it yet
+   * @param submission the event and its optional id
+   * @return what the write did: {@link Recorded#duplicates()} is 1 when the id was already there
+   * @throws InvalidTrustInputException when the event is out of time order or unknown to the
+   *     policy; nothing is recorded
+   * @throws EventIdConflictException when the id names another event
+   * @throws TrustStoreException when the write cannot be committed; nothing is recorded
+   */
+  public Recorded record(Relationship relationship, EventSubmission submission) {
+    requireNonNull(relationship, "relationship");
+    requireNonNull(submission, "submission");
+    return write(WriteReport.Operation.RECORD, List.of(new Batch(relationship, List.of(submission), null)))
+        .get(0);
+  }
+
+  /**
+   * Records a batch of events for one relationship in one transaction: all of them or none.
+   * Events whose ids the relationship already holds are skipped as duplicates.
+   *
+   * @param relationship who trusts whom; started at the first event's time if new
+   * @param submissions events in time order, each with an optional id
+   * @return what the write did
+   * @throws InvalidTrustInputException when any event is out of time order or unknown to the
+   *     policy (the message says which, counting from 1); nothing is recorded
+   * @throws EventIdConflictException when an id names another event
+   * @throws TrustStoreException when the write cannot be committed; nothing is recorded
+   */
+  public Recorded recordAll(Relationship relationship, List<EventSubmission> submissions) {
+    requireNonNull(relationship, "relationship");
+    List<EventSubmission> list = List.copyOf(requireNonNull(submissions, "submissions"));
+    return write(WriteReport.Operation.RECORD_ALL, List.of(new Batch(relationship, list, null))).get(0);
+  }
+
+  /**
+   * Imports batches for many relationships in one transaction: every event of every batch, or
+   * none. Relationships are written in one fixed order (by employee, then manager), so two
+   * imports running at once cannot deadlock each other.
+   *
+   * @param batches each relationship's events in time order, with optional ids
+   * @return what the import did to each relationship, in the order they were written
+   * @throws InvalidTrustInputException when any event is invalid; nothing is recorded
+   * @throws EventIdConflictException when an id names another event
+   * @throws TrustStoreException when the import cannot be committed; nothing is recorded
+   */
+  public Map<Relationship, Recorded> importAll(Map<Relationship, List<EventSubmission>> batches) {
+    requireNonNull(batches, "batches");
+    List<Batch> list = new ArrayList<>();
+    for (Map.Entry<Relationship, List<EventSubmission>> e : batches.entrySet()) {
+      list.add(new Batch(requireNonNull(e.getKey(), "relationship"),
+          List.copyOf(requireNonNull(e.getValue(), "submissions")), null));
+    }
+    list.sort(Comparator.comparing((Batch b) -> b.relationship.employee())
+        .thenComparing(b -> b.relationship.manager()));
+    List<Recorded> results = write(WriteReport.Operation.IMPORT, list);
+    Map<Relationship, Recorded> out = new LinkedHashMap<>();
+    for (Recorded r : results) {
+      out.put(r.relationship(), r);
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * Starts a relationship at the policy's baseline without recording an event, e.g. when a person
+   * joins a team. Does nothing to a relationship the store already holds.
+   *
+   * @param relationship who trusts whom
+   * @param start when the relationship started
+   * @return the relationship's state: the baseline at {@code start}, or the stored state when it
+   *     already existed ({@link Recorded#eventCount()} tells them apart)
+   * @throws TrustStoreException when the write cannot be committed
+   */
+  public Recorded start(Relationship relationship, Instant start) {
+    requireNonNull(relationship, "relationship");
+    requireNonNull(start, "start");
+    TrustBucket initial = TrustBucket.start(policy, start);
+    return write(WriteReport.Operation.START, List.of(new Batch(relationship, List.of(), initial))).get(0);
+  }
+
+  /** One relationship's part of a write. */
+  private static final class Batch {
+    final Relationship relationship;
+    final List<EventSubmission> submissions;
+    /** The start of a relationship opened by {@link #start}; null to start at the first event. */
+    final @Nullable TrustBucket initial;
+
+    Batch(Relationship relationship, List<EventSubmission> submissions, @Nullable TrustBucket initial) {
+      this.relationship = relationship;
+      this.submissions = submissions;
+      this.initial = initial;
+    }
+
+    boolean allHaveIds() {
+      return submissions.stream().allMatch(s -> s.id().isPresent());
+    }
+  }
+
+  /** What one relationship's part of a committed write did, with what observers need. */
+  private static final class Outcome {
+    final Relationship relationship;
+    final TrustBucket before;
+    final List<StoredEvent> recorded;
+    final int duplicates;
+    final int eventCount;
+
+    Outcome(Relationship relationship, TrustBucket before, List<StoredEvent> recorded, int duplicates,
+        int eventCount) {
+      this.relationship = relationship;
+      this.before = before;
+      this.recorded = recorded;
+      this.duplicates = duplicates;
+      this.eventCount = eventCount;
+    }
+
+    TrustBucket after() {
+      return recorded.isEmpty() ? before : recorded.get(recorded.size() - 1).stateAfter();
+    }
+  }
+
+  /** A transaction that must be rolled back and may be tried again. */
+  private static final class Retry extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Retry(String message, @Nullable Throwable cause) {
+      super(message, cause, false, false);
+    }
+  }
+
+  private List<Recorded> write(WriteReport.Operation operation, List<Batch> batches) {
+    long t0 = System.nanoTime();
+    int retries = 0;
+    @Nullable Relationship single = batches.size() == 1 ? batches.get(0).relationship : null;
+    try {
+      while (true) {
+        List<Outcome> outcomes;
+        try {
+          outcomes = attempt(batches);
+        } catch (Retry r) {
+          if (retries >= options.maxRetries()) {
+            throw new ConcurrentWriteException(single, retries + 1, r.getCause() == null ? r : r.getCause());
+          }
+          retries++;
+          backoff(retries, single);
+          continue;
+        }
+        List<Recorded> results = new ArrayList<>(outcomes.size());
+        int recorded = 0;
+        int duplicates = 0;
+        for (Outcome o : outcomes) {
+          results.add(new Recorded(o.relationship, o.after(), o.before.tier(), o.recorded.size(), o.duplicates,
+              o.eventCount, retries));
+          recorded += o.recorded.size();
+          duplicates += o.duplicates;
+        }
+        if (options.observer() != StoreObserver.NONE) {
+          for (Outcome o : outcomes) {
+            notifyRecorded(o);
+          }
+          report(new WriteReport(operation, options.writeMode(), batches.size(), recorded, duplicates, retries,
+              Duration.ofNanos(System.nanoTime() - t0), Optional.empty()));
+        }
+        return results;
+      }
+    } catch (RuntimeException | Error e) {
+      if (options.observer() != StoreObserver.NONE) {
+        report(new WriteReport(operation, options.writeMode(), batches.size(), 0, 0, retries,
+            Duration.ofNanos(System.nanoTime() - t0), Optional.of(e)));
+      }
+      throw e;
+    }
+  }
+
+  private void backoff(int retry, @Nullable Relationship single) {
+    long initial = options.initialBackoff().toNanos();
+    long cap = Math.min(options.maxBackoff().toNanos(), retry >= 31 ? Long.MAX_VALUE : initial << (retry - 1));
+    if (cap <= 0) {
+      return;
+    }
+    long nanos = ThreadLocalRandom.current().nextLong(cap + 1);
+    try {
+      Thread.sleep(nanos / 1_000_000L, (int) (nanos % 1_000_000L));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TrustStoreException(single, "interrupted while waiting to retry a write; nothing was recorded", e);
+    }
+  }
+
+  /** One transaction: commits every batch, or rolls back and throws. */
+  private List<Outcome> attempt(List<Batch> batches) throws Retry {
+    @Nullable Relationship single = batches.size() == 1 ? batches.get(0).relationship : null;
+    Connection c;
+    try {
+      c = dataSource.getConnection();
+    } catch (SQLException e) {
+      throw failure(single, "could not get a connection", e);
+    }
+    try (Connection connection = c) {
+      boolean autoCommit = connection.getAutoCommit();
+      if (autoCommit) {
+        connection.setAutoCommit(false);
+      }
+      List<Outcome> outcomes = new ArrayList<>(batches.size());
+      String now = options.clock().instant().toString();
+      try {
+        for (Batch b : batches) {
+          outcomes.add(writeOne(connection, b, now));
+        }
+      } catch (SQLException e) {
+        rollback(connection, e, autoCommit);
+        throw failure(single, "could not write", e);
+      } catch (Retry | RuntimeException | Error e) { // every Throwable writeOne can throw ends in a rollback
+        rollback(connection, e, autoCommit);
+        throw e;
+      }
+      try {
+        connection.commit();
+      } catch (SQLException e) {
+        rollback(connection, e, autoCommit);
+        if (SqlFailures.classify(e) == SqlFailures.Kind.CONNECTION
+            && !batches.stream().allMatch(Batch::allHaveIds)) {
+          throw new CommitOutcomeUnknownException(single, e);
+        }
+        throw failure(single, "could not commit", e);
+      } catch (RuntimeException | Error e) {
+        rollback(connection, e, autoCommit);
+        throw e;
+      }
+      restoreAutoCommit(connection, autoCommit);
+      return outcomes;
+    } catch (SQLException e) {
+      // getAutoCommit/setAutoCommit before any write, or closing the connection after the commit.
+      throw failure(single, "connection failed", e);
+    }
+  }
+
+  private static void rollback(Connection c, Throwable t, boolean autoCommit) {
+    try {
+      c.rollback();
+    } catch (Throwable r) {
+      t.addSuppressed(r);
+    }
+    try {
+      if (autoCommit) {
+        c.setAutoCommit(true);
+      }
+    } catch (Throwable r) {
+      t.addSuppressed(r);
+    }
+  }
+
+  private static void restoreAutoCommit(Connection c, boolean autoCommit) {
+    try {
+      if (autoCommit) {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException | RuntimeException e) {
+      // The write is committed; a connection that cannot be reset is closed next anyway.
+    }
+  }
+
+  /** A database failure: a retry for races, deadlocks and lost connections, else a store exception. */
+  private static Retry failure(@Nullable Relationship r, String what, SQLException e) {
+    SqlFailures.Kind kind = SqlFailures.classify(e);
+    if (kind != SqlFailures.Kind.OTHER) {
+      return new Retry(kind + ": " + e.getMessage(), e);
+    }
+    throw new TrustStoreException(r, what + (r == null ? "" : " relationship " + r) + ": " + e.getMessage()
+        + "; nothing was recorded", e);
+  }
+
+  /** The relationship's row as read. */
+  private static final class Row {
+    final long id;
+    final long version;
+    final int eventCount;
+    final String startState;
+    final String state;
+    final String checksum;
+    final long policyId;
+
+    Row(long id, long version, int eventCount, String startState, String state, String checksum, long policyId) {
+      this.id = id;
+      this.version = version;
+      this.eventCount = eventCount;
+      this.startState = startState;
+      this.state = state;
+      this.checksum = checksum;
+      this.policyId = policyId;
+    }
+  }
+
+  private static final String SELECT_ROW = "SELECT relationship_id, row_version, event_count, start_state, state,"
+      + " checksum, policy_id FROM trust_relationship WHERE employee = ? AND manager = ?";
+
+  private Optional<Row> selectRow(Connection c, Relationship r, boolean lock) throws SQLException {
+    if (lock && dialect == Dialect.SQLITE) {
+      // SQLite has no row locks: take the database's write lock with a write that changes nothing.
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE trust_relationship SET row_version = row_version WHERE employee = ? AND manager = ?")) {
+        ps.setString(1, r.employee());
+        ps.setString(2, r.manager());
+        ps.executeUpdate();
+      }
+    }
+    String sql = lock && dialect != Dialect.SQLITE ? SELECT_ROW + " FOR UPDATE" : SELECT_ROW;
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, r.employee());
+      ps.setString(2, r.manager());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(new Row(rs.getLong(1), rs.getLong(2), rs.getInt(3), nonNull(rs.getString(4)),
+            nonNull(rs.getString(5)), nonNull(rs.getString(6)), rs.getLong(7)));
+      }
+    }
+  }
+
+  private static String nonNull(@Nullable String s) {
+    return s == null ? "" : s;
+  }
+
+  /** Checks a relationship row and reads its current state. */
+  private TrustBucket verify(Connection c, Relationship r, Row row) throws SQLException {
+    String expected = StoredRows.relationshipChecksum(r, row.eventCount, row.startState, row.state);
+    if (!expected.equals(row.checksum)) {
+      throw new DamagedRowException(r, StoredRows.RELATIONSHIPS, StoredRows.RELATIONSHIP_ROW, "checksum",
+          "checksum must be " + expected + " (the CRC-32C of the row's columns) but was " + row.checksum
+              + ": the row was changed after it was written", null);
+    }
+    if (row.policyId != policyId) {
+      throw new PolicyMismatchException(r, storedPolicyKey(c, row.policyId), policyKey);
+    }
+    return StoredRows.readState(row.state, policy, r, StoredRows.RELATIONSHIPS, StoredRows.RELATIONSHIP_ROW,
+        "state");
+  }
+
+  private static String storedPolicyKey(Connection c, long id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT policy_key FROM trust_policy WHERE policy_id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? nonNull(rs.getString(1)) : "#" + id;
+      }
+    }
+  }
+
+  private Outcome writeOne(Connection c, Batch b, String now) throws SQLException, Retry {
+    Relationship r = b.relationship;
+    boolean lock = options.writeMode() == WriteMode.PESSIMISTIC;
+    Optional<Row> found = selectRow(c, r, lock);
+    if (found.isEmpty()) {
+      @Nullable TrustBucket initial = b.initial;
+      if (initial == null) {
+        if (b.submissions.isEmpty()) {
+          throw new InvalidTrustInputException("submissions",
+              "submissions must not be empty for relationship " + r + ", which the store does not hold yet");
+        }
+        initial = TrustBucket.start(policy, b.submissions.get(0).event().time());
+      }
+      insertRow(c, r, TrustCodec.writeState(initial), now);
+      found = selectRow(c, r, false);
+      if (found.isEmpty()) {
+        throw new Retry("the relationship row just inserted is not visible", null);
+      }
+    }
+    Row row = found.get();
+    TrustBucket state = verify(c, r, row);
+    // Idempotency: skip events whose ids the relationship (or this batch) already holds.
+    Map<String, EventRecord> known = knownIds(c, r, row.id, b.submissions);
+    List<EventSubmission> fresh = new ArrayList<>(b.submissions.size());
+    int duplicates = 0;
+    for (EventSubmission s : b.submissions) {
+      if (s.id().isPresent()) {
+        String id = s.id().get();
+        EventRecord submitted = EventRecord.of(s.event());
+        EventRecord stored = known.get(id);
+        if (stored != null) {
+          if (!stored.equals(submitted)) {
+            throw new EventIdConflictException(r, id, stored.toString(), submitted.toString());
+          }
+          duplicates++;
+          continue;
+        }
+        known.put(id, submitted);
+      }
+      fresh.add(s);
+    }
+    if (fresh.isEmpty()) {
+      return new Outcome(r, state, List.of(), duplicates, row.eventCount);
+    }
+    // Fold in memory: the ledger's rules validate every event, and give the state after each.
+    TrustLedger ledger = TrustLedger.startingFrom(state);
+    List<StoredEvent> recorded = new ArrayList<>(fresh.size());
+    for (int i = 0; i < fresh.size(); i++) {
+      EventSubmission s = fresh.get(i);
+      try {
+        ledger = ledger.append(s.event());
+      } catch (InvalidTrustInputException e) {
+        throw new InvalidTrustInputException(e.field(), "relationship " + r + ", event " + (i + 1) + ": "
+            + e.getMessage() + "; nothing was recorded", e);
+      }
+      recorded.add(new StoredEvent(r, row.eventCount + i + 1, s.id(), s.event(), ledger.state()));
+    }
+    int count = row.eventCount + fresh.size();
+    String stateLine = TrustCodec.writeState(ledger.state());
+    try (PreparedStatement ps = c.prepareStatement("UPDATE trust_relationship SET row_version = ?, event_count = ?,"
+        + " state = ?, updated_at = ?, checksum = ? WHERE relationship_id = ? AND row_version = ?")) {
+      ps.setLong(1, row.version + 1);
+      ps.setInt(2, count);
+      ps.setString(3, stateLine);
+      ps.setString(4, now);
+      ps.setString(5, StoredRows.relationshipChecksum(r, count, row.startState, stateLine));
+      ps.setLong(6, row.id);
+      ps.setLong(7, row.version);
+      if (ps.executeUpdate() != 1) {
+        throw new Retry("relationship " + r + " was changed by another writer since it was read", null);
+      }
+    }
+    insertEvents(c, row.id, recorded, now);
+    return new Outcome(r, state, recorded, duplicates, count);
+  }
+
+  private void insertRow(Connection c, Relationship r, String startLine, String now) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO trust_relationship (employee, manager, policy_id,"
+        + " row_version, event_count, start_state, state, updated_at, checksum) VALUES (?, ?, ?, 0, 0, ?, ?, ?, ?)")) {
+      ps.setString(1, r.employee());
+      ps.setString(2, r.manager());
+      ps.setLong(3, policyId);
+      ps.setString(4, startLine);
+      ps.setString(5, startLine);
+      ps.setString(6, now);
+      ps.setString(7, StoredRows.relationshipChecksum(r, 0, startLine, startLine));
+      ps.executeUpdate();
+    }
+  }
+
+  private static void insertEvents(Connection c, long relationshipId, List<StoredEvent> events, String now)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO trust_event (relationship_id, seq, event_id,"
+        + " time_micros, occurred_at, behaviour, weight, disclosure, disclosure_delay, note, state_after,"
+        + " recorded_at, checksum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (StoredEvent e : events) {
+        EventRecord r = EventRecord.of(e.event());
+        long micros = StoredRows.micros(e.event().time());
+        String after = TrustCodec.writeState(e.stateAfter());
+        @Nullable String id = e.id().orElse(null);
+        ps.setLong(1, relationshipId);
+        ps.setInt(2, e.sequence());
+        ps.setString(3, id);
+        ps.setLong(4, micros);
+        ps.setString(5, r.time());
+        ps.setString(6, r.behaviour());
+        ps.setDouble(7, r.weight());
+        ps.setString(8, r.disclosure());
+        ps.setString(9, r.delay());
+        ps.setString(10, r.note());
+        ps.setString(11, after);
+        ps.setString(12, now);
+        ps.setString(13, StoredRows.eventChecksum(relationshipId, e.sequence(), id, micros, r, after));
+        if (events.size() == 1) {
+          ps.executeUpdate();
+          return;
+        }
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** The events already stored under the submissions' ids, by id. */
+  private Map<String, EventRecord> knownIds(Connection c, Relationship r, long relationshipId,
+      List<EventSubmission> submissions) throws SQLException {
+    List<String> ids = new ArrayList<>();
+    for (EventSubmission s : submissions) {
+      s.id().ifPresent(ids::add);
+    }
+    Map<String, EventRecord> known = new HashMap<>();
+    for (int from = 0; from < ids.size(); from += ID_LOOKUP_CHUNK) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + ID_LOOKUP_CHUNK));
+      StringBuilder sql = new StringBuilder(EVENT_COLUMNS + " FROM trust_event WHERE relationship_id = ? AND event_id IN (");
+      for (int i = 0; i < chunk.size(); i++) {
+        sql.append(i == 0 ? "?" : ", ?");
+      }
+      sql.append(')');
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        ps.setLong(1, relationshipId);
+        for (int i = 0; i < chunk.size(); i++) {
+          ps.setString(i + 2, chunk.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            StoredEvent e = readEvent(rs, r, relationshipId);
+            known.put(e.id().orElseThrow(), EventRecord.of(e.event()));
+          }
+        }
+      }
+    }
+    return known;
+  }
+
+  // ---------------------------------------------------------------- observers
+
+  private void notifyRecorded(Outcome o) {
+    StoreObserver observer = options.observer();
+    TrustBucket previous = o.before;
+    for (StoredEvent e : o.recorded) {
+      TrustBucket next = e.stateAfter();
+      call(() -> observer.onEventRecorded(e));
+      if (e.breach()) {
+        TrustBucket before = previous.advanceTo(e.event().time());
+        call(() -> observer.onBreach(new BreachNotice(o.relationship, e.event(), before, next)));
+      }
+      if (next.tier() != previous.tier()) {
+        AutonomyTier from = previous.tier();
+        call(() -> observer.onTierChange(new TierChange(o.relationship, e.event(), from, next.tier(), next)));
+      }
+      previous = next;
+    }
+  }
+
+  private void report(WriteReport report) {
+    call(() -> options.observer().onWrite(report));
+  }
+
+  private void call(Runnable notice) {
+    try {
+      notice.run();
+    } catch (RuntimeException e) {
+      options.observerErrors().accept(e);
+    }
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  private static final String EVENT_COLUMNS = "SELECT seq, event_id, time_micros, occurred_at, behaviour, weight,"
+      + " disclosure, disclosure_delay, note, state_after, checksum";
+
+  private StoredEvent readEvent(ResultSet rs, Relationship r, long relationshipId) throws SQLException {
+    int seq = rs.getInt(1);
+    @Nullable String id = rs.getString(2);
+    long micros = rs.getLong(3);
+    EventRecord record = new EventRecord(nonNull(rs.getString(4)), nonNull(rs.getString(5)), rs.getDouble(6),
+        nonNull(rs.getString(7)), nonNull(rs.getString(8)), nonNull(rs.getString(9)));
+    return StoredRows.readEvent(r, relationshipId, policy, seq, id, micros, record, nonNull(rs.getString(10)),
+        nonNull(rs.getString(11)));
+  }
+
+  /** A read-only unit of work on one connection. */
+  private interface Read<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  private <T> T read(@Nullable Relationship r, Read<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new TrustStoreException(r, "could not read" + (r == null ? "" : " relationship " + r) + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  private Row requireRow(Connection c, Relationship r) throws SQLException {
+    return selectRow(c, r, false).orElseThrow(() -> new UnknownRelationshipException(r));
+  }
+
+  /**
+   * The relationships this store holds under its policy, by employee then manager.
+   *
+   * @return the relationships
+   * @throws TrustStoreException when the database cannot be read
+   */
+  public List<Relationship> relationships() {
+    return read(null, c -> {
+      List<Relationship> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT employee, manager FROM trust_relationship WHERE policy_id = ? ORDER BY employee, manager")) {
+        ps.setLong(1, policyId);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(Relationship.of(nonNull(rs.getString(1)), nonNull(rs.getString(2))));
+          }
+        }
+      }
+      return List.copyOf(out);
+    });
+  }
+
+  /**
+   * The bucket after the relationship's last event (not decayed to now): one row read.
+   *
+   * @param relationship who trusts whom
+   * @return the state, or empty when the store does not hold the relationship
+   * @throws DamagedRowException when the relationship's row is damaged
+   * @throws PolicyMismatchException when it was kept under another policy
+   */
+  public Optional<TrustBucket> state(Relationship relationship) {
+    requireNonNull(relationship, "relationship");
+    return read(relationship, c -> {
+      Optional<Row> row = selectRow(c, relationship, false);
+      return row.isEmpty() ? Optional.<TrustBucket>empty() : Optional.of(verify(c, relationship, row.get()));
+    });
+  }
+
+  /**
+   * The bucket now, by the store's clock: {@code stateAt(relationship, clock.instant())}.
+   *
+   * @param relationship who trusts whom
+   * @return the state now
+   * @throws UnknownRelationshipException when the store does not hold the relationship
+   */
+  public TrustBucket stateNow(Relationship relationship) {
+    return stateAt(relationship, options.clock().instant());
+  }
+
+  /**
+   * The bucket as it was at an instant: after every event at or before it, decayed to it. Reads
+   * two rows whatever the length of the history: the relationship's and the last event's at or
+   * before {@code time}, which holds the bucket just after it.
+   *
+   * @param relationship who trusts whom
+   * @param time not before the relationship's start
+   * @return the bucket then
+   * @throws InvalidTrustInputException when {@code time} is before the relationship's start
+   * @throws UnknownRelationshipException when the store does not hold the relationship
+   * @throws DamagedRowException when a row read is damaged
+   */
+  public TrustBucket stateAt(Relationship relationship, Instant time) {
+    requireNonNull(relationship, "relationship");
+    requireNonNull(time, "time");
+    return read(relationship, c -> {
+      Row row = requireRow(c, relationship);
+      TrustBucket now = verify(c, relationship, row);
+      if (!time.isBefore(now.time())) {
+        return now.advanceTo(time);
+      }
+      TrustBucket start = StoredRows.readState(row.startState, policy, relationship, StoredRows.RELATIONSHIPS,
+          StoredRows.RELATIONSHIP_ROW, "start_state");
+      InvalidTrustInputException.check(!time.isBefore(start.time()), "time",
+          "time must not be before the relationship's start %s but was %s", start.time(), time);
+      try (PreparedStatement ps = c.prepareStatement(EVENT_COLUMNS + " FROM trust_event WHERE relationship_id = ?"
+          + " AND time_micros <= ? ORDER BY time_micros DESC, seq DESC LIMIT 1")) {
+        ps.setLong(1, row.id);
+        ps.setLong(2, StoredRows.micros(time));
+        try (ResultSet rs = ps.executeQuery()) {
+          TrustBucket then = rs.next() ? readEvent(rs, relationship, row.id).stateAfter() : start;
+          return then.advanceTo(time);
+        }
+      }
+    });
+  }
+
+  /**
+   * The level at an instant; see {@link #stateAt}.
+   *
+   * @param relationship who trusts whom
+   * @param time not before the relationship's start
+   * @return the level then, in [0, 1]
+   */
+  public double levelAt(Relationship relationship, Instant time) {
+    return stateAt(relationship, time).level();
+  }
+
+  /**
+   * The autonomy tier at an instant; see {@link #stateAt}.
+   *
+   * @param relationship who trusts whom
+   * @param time not before the relationship's start
+   * @return the tier then
+   */
+  public AutonomyTier tierAt(Relationship relationship, Instant time) {
+    return stateAt(relationship, time).tier();
+  }
+
+  /**
+   * The relationship's whole history, each event with its id and the bucket after it, checked row
+   * by row: every checksum, the sequence numbers, and that the events replay to the states the
+   * rows hold.
+   *
+   * @param relationship who trusts whom
+   * @return the events, oldest first
+   * @throws UnknownRelationshipException when the store does not hold the relationship
+   * @throws DamagedRowException when any row is damaged, missing or out of place
+   */
+  public List<StoredEvent> events(Relationship relationship) {
+    return history(relationship).events;
+  }
+
+  /**
+   * The relationship's whole history as a ledger, checked as {@link #events} checks it.
+   *
+   * @param relationship who trusts whom
+   * @return the ledger, equal to the one the recorded events make
+   * @throws UnknownRelationshipException when the store does not hold the relationship
+   * @throws DamagedRowException when any row is damaged, missing or out of place
+   */
+  public TrustLedger ledger(Relationship relationship) {
+    return history(relationship).ledger;
+  }
+
+  private static final class History {
+    final TrustLedger ledger;
+    final List<StoredEvent> events;
+
+    History(TrustLedger ledger, List<StoredEvent> events) {
+      this.ledger = ledger;
+      this.events = events;
+    }
+  }
+
+  private History history(Relationship relationship) {
+    requireNonNull(relationship, "relationship");
+    return read(relationship, c -> {
+      Row row = requireRow(c, relationship);
+      TrustBucket now = verify(c, relationship, row);
+      TrustBucket start = StoredRows.readState(row.startState, policy, relationship, StoredRows.RELATIONSHIPS,
+          StoredRows.RELATIONSHIP_ROW, "start_state");
+      TrustLedger ledger = TrustLedger.startingFrom(start);
+      List<StoredEvent> events = new ArrayList<>(row.eventCount);
+      try (PreparedStatement ps = c.prepareStatement(
+          EVENT_COLUMNS + " FROM trust_event WHERE relationship_id = ? ORDER BY seq")) {
+        ps.setLong(1, row.id);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            StoredEvent e = readEvent(rs, relationship, row.id);
+            String where = "seq " + e.sequence();
+            if (e.sequence() != events.size() + 1) {
+              throw new DamagedRowException(relationship, StoredRows.EVENTS, where, "seq", "seq must be "
+                  + (events.size() + 1) + " (the next in the history) but was " + e.sequence()
+                  + ": an event row is missing", null);
+            }
+            try {
+              ledger = ledger.append(e.event());
+            } catch (InvalidTrustInputException x) {
+              throw new DamagedRowException(relationship, StoredRows.EVENTS, where, x.field(),
+                  String.valueOf(x.getMessage()), x);
+            }
+            if (!ledger.state().equals(e.stateAfter())) {
+              throw new DamagedRowException(relationship, StoredRows.EVENTS, where, "state_after",
+                  "the events up to this one replay to " + ledger.state() + " but the row holds " + e.stateAfter(),
+                  null);
+            }
+            events.add(e);
+          }
+        }
+      }
+      if (events.size() != row.eventCount || !ledger.state().equals(now)) {
+        throw new DamagedRowException(relationship, StoredRows.RELATIONSHIPS, StoredRows.RELATIONSHIP_ROW,
+            "event_count", "the row announces " + row.eventCount + " events ending in " + now + " but "
+                + events.size() + " event rows replay to " + ledger.state(), null);
+      }
+      return new History(ledger, List.copyOf(events));
+    });
+  }
+
+  /**
+   * Explains the level at an instant, event by event; reads the whole history.
+   *
+   * @param relationship who trusts whom
+   * @param at not before the relationship's start
+   * @return the explanation
+   * @throws UnknownRelationshipException when the store does not hold the relationship
+   */
+  public Explanation explain(Relationship relationship, Instant at) {
+    return Explanation.of(ledger(relationship), at);
+  }
+
+  /**
+   * Forecasts how many drops, at a cadence from now, bring the relationship to a tier; reads
+   * one row.
+   *
+   * @param relationship who trusts whom
+   * @param drop a drop behaviour, at its default weight
+   * @param cadence the time between drops, at least one minute
+   * @param tier the tier to reach
+   * @return the forecast from the state now
+   * @throws UnknownRelationshipException when the store does not hold the relationship
+   */
+  public RecoveryForecast forecast(Relationship relationship, Behaviour drop, Duration cadence, AutonomyTier tier) {
+    return RecoveryForecast.toTier(stateNow(relationship), drop, cadence, tier);
+  }
+
+  /**
+   * Compares the history with one where the event at {@code index} happened otherwise; reads the
+   * whole history and changes nothing.
+   *
+   * @param relationship who trusts whom
+   * @param index the event to replace, from 0
+   * @param replacement what happens instead
+   * @param at the instant to compare
+   * @return the comparison
+   */
+  public WhatIf whatIf(Relationship relationship, int index, TrustEvent replacement, Instant at) {
+    return WhatIf.replacing(ledger(relationship), index, replacement, at);
+  }
+
+  /**
+   * Compares the history with one without the event at {@code index}; reads the whole history and
+   * changes nothing.
+   *
+   * @param relationship who trusts whom
+   * @param index the event to leave out, from 0
+   * @param at the instant to compare
+   * @return the comparison
+   */
+  public WhatIf whatIfWithout(Relationship relationship, int index, Instant at) {
+    return WhatIf.without(ledger(relationship), index, at);
+  }
+
+  @Override
+  public String toString() {
+    return "TrustStore[" + dialect + ", policy " + policyKey + ", " + options + "]";
+  }
+}
