@@ -28,8 +28,9 @@ import org.jspecify.annotations.Nullable;
  * record an event ({@value TrustMeterNames#RECORD}) and, for stores that write optimistically,
  * retries ({@value TrustMeterNames#RETRIES}).
  *
- * <p>Whatever records events reports each one here, through {@link #record} (which times the
- * write) or {@link #recorded} and {@link #rejected} (when the writer timed it itself). Every
+ * <p>Whatever records events reports here, through {@link #record} (which times the write and
+ * counts its event) or, for a writer that times itself, {@link #timed} once per write call and
+ * {@link #counted} once per recorded event. Every
  * combination of tags is registered when the binder is bound, so a series reads 0 before its
  * first event rather than being missing. Reports made before any binding are not kept. The
  * binder may be bound to several registries; each one counts every report made after its binding.
@@ -57,14 +58,24 @@ public final class RecordingMetrics implements MeterBinder {
     bound.add(new Meters(requireNonNull(registry, "registry"), tags, retries));
   }
 
+  /** How a write ended: the values of the {@value TrustMeterNames#OUTCOME} tag. */
+  public enum Outcome {
+    /** It committed. */
+    RECORDED,
+    /** The model refused an event ({@link InvalidTrustInputException}); nothing changed. */
+    REJECTED,
+    /** Anything else went wrong, e.g. the database; nothing changed. */
+    FAILED
+  }
+
   /**
    * Runs a write of one event, times it and counts the event if the write succeeded.
    *
    * @param <T> what the write returns
    * @param policy the policy the event was recorded under, which says whether it is a breach
    * @param event the event being recorded
-   * @param write records the event; an {@link InvalidTrustInputException} it throws counts as
-   *     {@code rejected} and is rethrown, any other exception is rethrown uncounted
+   * @param write records the event; what it throws is timed as {@code rejected} (an {@link
+   *     InvalidTrustInputException}) or {@code failed} (anything else) and rethrown
    * @return what the write returned
    */
   public <T> T record(TrustPolicy policy, TrustEvent event, Supplier<T> write) {
@@ -76,41 +87,45 @@ public final class RecordingMetrics implements MeterBinder {
     try {
       result = write.get();
     } catch (InvalidTrustInputException e) {
-      rejected(System.nanoTime() - start);
+      timed(Outcome.REJECTED, System.nanoTime() - start);
+      throw e;
+    } catch (RuntimeException | Error e) {
+      timed(Outcome.FAILED, System.nanoTime() - start);
       throw e;
     }
-    recorded(policy, event, System.nanoTime() - start);
+    timed(Outcome.RECORDED, System.nanoTime() - start);
+    counted(event.behaviour().direction(), event.behaviour().dimension(), policy.isBreach(event));
     return result;
   }
 
   /**
-   * Counts one recorded event and the time its write took.
+   * Counts one recorded event.
    *
-   * @param policy the policy it was recorded under, which says whether it is a breach
-   * @param event the event
-   * @param nanos how long the write took, in nanoseconds, {@code >= 0}
+   * @param direction whether it was a drop or a drain
+   * @param dimension the trust dimension of its behaviour
+   * @param breach whether its policy counts it as a breach
    */
-  public void recorded(TrustPolicy policy, TrustEvent event, long nanos) {
-    Direction direction = event.behaviour().direction();
-    Dimension dimension = event.behaviour().dimension();
-    boolean breach = policy.isBreach(event);
+  public void counted(Direction direction, Dimension dimension, boolean breach) {
+    requireNonNull(direction, "direction");
+    requireNonNull(dimension, "dimension");
     for (Meters m : bound) {
       m.event(direction, dimension).increment();
       if (breach) {
         m.breach(dimension).increment();
       }
-      m.recorded.record(nanos, TimeUnit.NANOSECONDS);
     }
   }
 
   /**
-   * Counts one event that was refused (nothing was recorded) and the time it took to refuse it.
+   * Times one write call.
    *
-   * @param nanos how long the attempt took, in nanoseconds, {@code >= 0}
+   * @param outcome how it ended
+   * @param nanos how long it took, in nanoseconds, {@code >= 0}
    */
-  public void rejected(long nanos) {
+  public void timed(Outcome outcome, long nanos) {
+    requireNonNull(outcome, "outcome");
     for (Meters m : bound) {
-      m.rejected.record(nanos, TimeUnit.NANOSECONDS);
+      m.timer(outcome).record(nanos, TimeUnit.NANOSECONDS);
     }
   }
 
@@ -144,8 +159,7 @@ public final class RecordingMetrics implements MeterBinder {
   private static final class Meters {
     final Map<Direction, Map<Dimension, Counter>> events = new EnumMap<>(Direction.class);
     final Map<Dimension, Counter> breaches = new EnumMap<>(Dimension.class);
-    final Timer recorded;
-    final Timer rejected;
+    final Map<Outcome, Timer> timers = new EnumMap<>(Outcome.class);
     final @Nullable Counter retries;
 
     Meters(MeterRegistry registry, Tags tags, boolean withRetries) {
@@ -172,8 +186,9 @@ public final class RecordingMetrics implements MeterBinder {
                 .tag(TrustMeterNames.DIMENSION, tagValue(dimension))
                 .register(registry));
       }
-      recorded = timer(registry, tags, "recorded");
-      rejected = timer(registry, tags, "rejected");
+      for (Outcome outcome : Outcome.values()) {
+        timers.put(outcome, timer(registry, tags, tagValue(outcome)));
+      }
       retries =
           withRetries
               ? Counter.builder(TrustMeterNames.RETRIES)
@@ -188,13 +203,17 @@ public final class RecordingMetrics implements MeterBinder {
       return requireNonNull(requireNonNull(events.get(direction)).get(dimension));
     }
 
+    Timer timer(Outcome outcome) {
+      return requireNonNull(timers.get(outcome));
+    }
+
     Counter breach(Dimension dimension) {
       return requireNonNull(breaches.get(dimension));
     }
 
     private static Timer timer(MeterRegistry registry, Tags tags, String outcome) {
       return Timer.builder(TrustMeterNames.RECORD)
-          .description("Time to record one event, from the call to the new state")
+          .description("Time of one write call, from the call to its commit or failure")
           .tags(tags)
           .tag(TrustMeterNames.OUTCOME, outcome)
           .register(registry);

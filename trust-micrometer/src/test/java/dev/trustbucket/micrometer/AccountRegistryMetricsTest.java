@@ -116,7 +116,7 @@ class AccountRegistryMetricsTest {
     metrics.record(ANA, at(1, Behaviours.PROACTIVE_UPDATE));
     metrics.record(CY, at(1, Behaviours.HID_PROBLEM));
 
-    assertThat(meters.getMeters()).hasSize(4 + 6 + 3 + 2);
+    assertThat(meters.getMeters()).hasSize(4 + 6 + 3 + 3);
     for (Meter meter : meters.getMeters()) {
       Meter.Id id = meter.getId();
       assertThat(id.getName()).startsWith("trustbucket.");
@@ -147,7 +147,9 @@ class AccountRegistryMetricsTest {
   void aStoreReportsRetriesAndItsOwnTimings() {
     RecordingMetrics store = new RecordingMetrics(Tags.empty(), true);
     store.bindTo(meters);
-    store.recorded(TrustPolicy.defaults(), at(1, Behaviours.MISSED_DEADLINE).withWeight(3.0), 2_000_000L);
+    store.timed(RecordingMetrics.Outcome.RECORDED, 2_000_000L);
+    TrustEvent major = at(1, Behaviours.MISSED_DEADLINE).withWeight(3.0);
+    store.counted(major.behaviour().direction(), major.behaviour().dimension(), TrustPolicy.defaults().isBreach(major));
     store.retried(2);
     store.retried(0);
 
