@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Bean;
  * The read-only {@link TrustBucketEndpoint}, when Spring Boot's actuator is present and the
  * application made the endpoint available (it is off by default).
  */
-@AutoConfiguration(after = TrustBucketAutoConfiguration.class)
+@AutoConfiguration(after = {TrustBucketAutoConfiguration.class, TrustBucketJdbcAutoConfiguration.class})
 @ConditionalOnClass(name = {
     "org.springframework.boot.actuate.endpoint.annotation.Endpoint",
     "org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint"})

@@ -34,6 +34,9 @@ public class TrustBucketProperties {
   /** How the meters are taken, when Micrometer is on the classpath. */
   private final Metrics metrics = new Metrics();
 
+  /** The JDBC store, used when trust-jdbc and a DataSource are present. */
+  private final Jdbc jdbc = new Jdbc();
+
   /**
    * The preset's name.
    *
@@ -86,6 +89,15 @@ public class TrustBucketProperties {
    */
   public Metrics getMetrics() {
     return metrics;
+  }
+
+  /**
+   * The JDBC store settings.
+   *
+   * @return the settings, never null
+   */
+  public Jdbc getJdbc() {
+    return jdbc;
   }
 
   /** Overrides of a preset's numbers; {@code docs/policy.md} explains each one. */
@@ -607,6 +619,88 @@ public class TrustBucketProperties {
      */
     public void setCensusMaxAge(Duration censusMaxAge) {
       this.censusMaxAge = censusMaxAge;
+    }
+  }
+
+  /**
+   * JDBC store settings. They name no trust-jdbc type, so that they bind without trust-jdbc on
+   * the classpath.
+   */
+  public static class Jdbc {
+    /** The store's write modes (trust-jdbc's {@code WriteMode}). */
+    public enum WriteMode {
+      /** Retry when another writer committed first. */
+      OPTIMISTIC,
+      /** Lock the relationship's row and wait. */
+      PESSIMISTIC
+    }
+
+    /** Whether to keep the relationships in the application's DataSource when trust-jdbc is present. */
+    private boolean enabled = true;
+
+    /** Whether to create or upgrade the store's tables at start-up (TrustSchema.migrate). */
+    private boolean migrate = true;
+
+    /** How concurrent writers of one relationship are serialised: optimistic or pessimistic. */
+    private WriteMode writeMode = WriteMode.OPTIMISTIC;
+
+    /** How often a write is tried again after a conflict, a deadlock or a lost connection, in [0, 1000]. */
+    private int maxRetries = 16;
+
+    /** {@return whether the JDBC store is used} */
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    /**
+     * Sets whether the JDBC store is used.
+     *
+     * @param enabled whether the JDBC store is used
+     */
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    /** {@return whether the tables are created or upgraded at start-up} */
+    public boolean isMigrate() {
+      return migrate;
+    }
+
+    /**
+     * Sets whether the tables are created or upgraded at start-up.
+     *
+     * @param migrate whether the tables are created or upgraded at start-up
+     */
+    public void setMigrate(boolean migrate) {
+      this.migrate = migrate;
+    }
+
+    /** {@return the write mode} */
+    public WriteMode getWriteMode() {
+      return writeMode;
+    }
+
+    /**
+     * Sets the write mode.
+     *
+     * @param writeMode optimistic or pessimistic
+     */
+    public void setWriteMode(WriteMode writeMode) {
+      this.writeMode = writeMode;
+    }
+
+    /** {@return how often a write is tried again} */
+    public int getMaxRetries() {
+      return maxRetries;
+    }
+
+    /**
+     * Sets how often a write is tried again.
+     *
+     * @param maxRetries in [0, 1000]
+     */
+    public void setMaxRetries(int maxRetries) {
+      this.maxRetries = maxRetries;
     }
   }
 }
