@@ -209,9 +209,7 @@ public final class TrustPolicyFactory {
 
   private static InvalidConfigurationPropertyValueException invalid(
       String property, @Nullable Object value, InvalidTrustInputException cause) {
-    InvalidConfigurationPropertyValueException e =
-        new InvalidConfigurationPropertyValueException(property, value, requireNonNull(cause.getMessage()));
-    e.initCause(cause);
-    return e;
+    // Its cause cannot be set (the constructor fixes it to none): the model's message is the reason.
+    return new InvalidConfigurationPropertyValueException(property, value, requireNonNull(cause.getMessage()));
   }
 }
