@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -71,6 +72,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TrustStore {
   private static final int ID_LOOKUP_CHUNK = 100;
+  private static final int CACHE_LIMIT = 100_000;
 
   private final DataSource dataSource;
   private final TrustPolicy policy;
@@ -78,6 +80,12 @@ public final class TrustStore {
   private final Dialect dialect;
   private final String policyKey;
   private final long policyId;
+  /**
+   * Relationship rows as this store last committed or read them, so that an optimistic write of
+   * one event can skip reading the row: its version guard catches a stale entry, which is then
+   * dropped and the row read. Bounded: cleared when it grows past {@link #CACHE_LIMIT} entries.
+   */
+  private final ConcurrentHashMap<Relationship, Known> known = new ConcurrentHashMap<>();
 
   private TrustStore(DataSource dataSource, TrustPolicy policy, StoreOptions options, Dialect dialect,
       String policyKey, long policyId) {
@@ -323,14 +331,17 @@ public final class TrustStore {
     final List<StoredEvent> recorded;
     final int duplicates;
     final int eventCount;
+    /** The relationship's row as this write left it, for the cache once committed. */
+    final Known row;
 
     Outcome(Relationship relationship, TrustBucket before, List<StoredEvent> recorded, int duplicates,
-        int eventCount) {
+        int eventCount, Known row) {
       this.relationship = relationship;
       this.before = before;
       this.recorded = recorded;
       this.duplicates = duplicates;
       this.eventCount = eventCount;
+      this.row = row;
     }
 
     TrustBucket after() {
@@ -356,13 +367,23 @@ public final class TrustStore {
         List<Outcome> outcomes;
         try {
           outcomes = attempt(batches);
+        } catch (RuntimeException | Error e) {
+          forget(batches);
+          throw e;
         } catch (Retry r) {
+          forget(batches);
           if (retries >= options.maxRetries()) {
             throw new ConcurrentWriteException(single, retries + 1, r.getCause() == null ? r : r.getCause());
           }
           retries++;
           backoff(retries, single);
           continue;
+        }
+        if (known.size() > CACHE_LIMIT) {
+          known.clear();
+        }
+        for (Outcome o : outcomes) {
+          known.put(o.relationship, o.row);
         }
         List<Recorded> results = new ArrayList<>(outcomes.size());
         int recorded = 0;
@@ -389,6 +410,11 @@ public final class TrustStore {
       }
       throw e;
     }
+  }
+
+  /** After a failed attempt the store's view of these rows may be wrong: read them next time. */
+  private void forget(List<Batch> batches) {
+    batches.forEach(b -> known.remove(b.relationship));
   }
 
   private void backoff(int retry, @Nullable Relationship single) {
@@ -510,6 +536,28 @@ public final class TrustStore {
     }
   }
 
+  /** A relationship row this store has verified (or written), with its state read. */
+  private static final class Known {
+    final long id;
+    final long version;
+    final int eventCount;
+    final String startState;
+    final TrustBucket state;
+    final String stateLine;
+    final String checksum;
+
+    Known(long id, long version, int eventCount, String startState, TrustBucket state, String stateLine,
+        String checksum) {
+      this.id = id;
+      this.version = version;
+      this.eventCount = eventCount;
+      this.startState = startState;
+      this.state = state;
+      this.stateLine = stateLine;
+      this.checksum = checksum;
+    }
+  }
+
   private static final String SELECT_ROW = "SELECT relationship_id, row_version, event_count, start_state, state,"
       + " checksum, policy_id FROM trust_relationship WHERE employee = ? AND manager = ?";
 
@@ -568,6 +616,14 @@ public final class TrustStore {
   private Outcome writeOne(Connection c, Batch b, String now) throws SQLException, Retry {
     Relationship r = b.relationship;
     boolean lock = options.writeMode() == WriteMode.PESSIMISTIC;
+    @Nullable Known cached = lock || b.submissions.size() != 1 ? null : known.get(r);
+    if (cached != null) {
+      Optional<Outcome> fast = writeKnown(c, r, cached, b.submissions.get(0), now);
+      if (fast.isPresent()) {
+        return fast.get();
+      }
+      known.remove(r); // another writer moved the row on: read it
+    }
     Optional<Row> found = selectRow(c, r, lock);
     if (found.isEmpty()) {
       @Nullable TrustBucket initial = b.initial;
@@ -607,7 +663,8 @@ public final class TrustStore {
       fresh.add(s);
     }
     if (fresh.isEmpty()) {
-      return new Outcome(r, state, List.of(), duplicates, row.eventCount);
+      return new Outcome(r, state, List.of(), duplicates, row.eventCount,
+          new Known(row.id, row.version, row.eventCount, row.startState, state, row.state, row.checksum));
     }
     // Fold in memory: the ledger's rules validate every event, and give the state after each.
     TrustLedger ledger = TrustLedger.startingFrom(state);
@@ -624,21 +681,116 @@ public final class TrustStore {
     }
     int count = row.eventCount + fresh.size();
     String stateLine = TrustCodec.writeState(ledger.state());
-    try (PreparedStatement ps = c.prepareStatement("UPDATE trust_relationship SET row_version = ?, event_count = ?,"
-        + " state = ?, updated_at = ?, checksum = ? WHERE relationship_id = ? AND row_version = ?")) {
-      ps.setLong(1, row.version + 1);
-      ps.setInt(2, count);
-      ps.setString(3, stateLine);
-      ps.setString(4, now);
-      ps.setString(5, StoredRows.relationshipChecksum(r, count, row.startState, stateLine));
-      ps.setLong(6, row.id);
-      ps.setLong(7, row.version);
+    String checksum = StoredRows.relationshipChecksum(r, count, row.startState, stateLine);
+    try (PreparedStatement ps = c.prepareStatement(UPDATE_ROW)) {
+      setRowUpdate(ps, 1, row.id, row.version, count, stateLine, now, checksum);
       if (ps.executeUpdate() != 1) {
         throw new Retry("relationship " + r + " was changed by another writer since it was read", null);
       }
     }
     insertEvents(c, row.id, recorded, now);
-    return new Outcome(r, state, recorded, duplicates, count);
+    return new Outcome(r, state, recorded, duplicates, count,
+        new Known(row.id, row.version + 1, count, row.startState, ledger.state(), stateLine, checksum));
+  }
+
+  /**
+   * Writes one event on a row this store knows, without reading it: the update's version guard
+   * and the columns the row's checksum covers prove the row unchanged (so a row damaged since is
+   * read, and reported, by the other path). On PostgreSQL the update and the event's insert are one statement.
+   * An id the relationship already holds makes the insert fail on its unique key; the write is
+   * then retried on the path that reads the row and reports the duplicate.
+   *
+   * @return the outcome, or empty when the row moved on (nothing was written)
+   */
+  private Optional<Outcome> writeKnown(Connection c, Relationship r, Known row, EventSubmission s, String now)
+      throws SQLException {
+    TrustLedger ledger;
+    try {
+      ledger = TrustLedger.startingFrom(row.state).append(s.event());
+    } catch (InvalidTrustInputException e) {
+      return Optional.empty(); // judged against the row as it is, on the path that reads it
+    }
+    int count = row.eventCount + 1;
+    StoredEvent e = new StoredEvent(r, count, s.id(), s.event(), ledger.state());
+    String stateLine = TrustCodec.writeState(ledger.state());
+    String checksum = StoredRows.relationshipChecksum(r, count, row.startState, stateLine);
+    if (dialect == Dialect.POSTGRESQL) {
+      try (PreparedStatement ps = c.prepareStatement("WITH moved AS (" + UPDATE_KNOWN_ROW
+          + " RETURNING relationship_id) " + INSERT_EVENT + " SELECT relationship_id, " + EVENT_VALUES
+          + " FROM moved")) {
+        int i = setKnownRowUpdate(ps, row, count, stateLine, now, checksum);
+        setEvent(ps, i, row.id, e, now);
+        if (ps.executeUpdate() != 1) {
+          return Optional.empty();
+        }
+      }
+    } else {
+      try (PreparedStatement ps = c.prepareStatement(UPDATE_KNOWN_ROW)) {
+        setKnownRowUpdate(ps, row, count, stateLine, now, checksum);
+        if (ps.executeUpdate() != 1) {
+          return Optional.empty();
+        }
+      }
+      insertEvents(c, row.id, List.of(e), now);
+    }
+    return Optional.of(new Outcome(r, row.state, List.of(e), 0, count,
+        new Known(row.id, row.version + 1, count, row.startState, ledger.state(), stateLine, checksum)));
+  }
+
+  private static final String UPDATE_KNOWN_ROW = "UPDATE trust_relationship SET row_version = ?, event_count = ?,"
+      + " state = ?, updated_at = ?, checksum = ? WHERE relationship_id = ? AND row_version = ? AND event_count = ?"
+      + " AND start_state = ? AND state = ? AND checksum = ?";
+
+  /** Sets the parameters of {@link #UPDATE_KNOWN_ROW}; returns the next index. */
+  private static int setKnownRowUpdate(PreparedStatement ps, Known row, int count, String stateLine, String now,
+      String checksum) throws SQLException {
+    int i = setRowUpdate(ps, 1, row.id, row.version, count, stateLine, now, checksum);
+    ps.setInt(i, row.eventCount);
+    ps.setString(i + 1, row.startState);
+    ps.setString(i + 2, row.stateLine);
+    ps.setString(i + 3, row.checksum);
+    return i + 4;
+  }
+
+  private static final String UPDATE_ROW = "UPDATE trust_relationship SET row_version = ?, event_count = ?,"
+      + " state = ?, updated_at = ?, checksum = ? WHERE relationship_id = ? AND row_version = ?";
+  private static final String INSERT_EVENT = "INSERT INTO trust_event (relationship_id, seq, event_id,"
+      + " time_micros, occurred_at, behaviour, weight, disclosure, disclosure_delay, note, state_after,"
+      + " recorded_at, checksum)";
+  private static final String EVENT_VALUES = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+
+  /** Sets the seven parameters of {@link #UPDATE_ROW} from {@code first}; returns the next index. */
+  private static int setRowUpdate(PreparedStatement ps, int first, long id, long version, int count,
+      String stateLine, String now, String checksum) throws SQLException {
+    ps.setLong(first, version + 1);
+    ps.setInt(first + 1, count);
+    ps.setString(first + 2, stateLine);
+    ps.setString(first + 3, now);
+    ps.setString(first + 4, checksum);
+    ps.setLong(first + 5, id);
+    ps.setLong(first + 6, version);
+    return first + 7;
+  }
+
+  /** Sets an event's twelve parameters after its relationship id, from {@code first}. */
+  private static void setEvent(PreparedStatement ps, int first, long relationshipId, StoredEvent e, String now)
+      throws SQLException {
+    EventRecord r = EventRecord.of(e.event());
+    long micros = StoredRows.micros(e.event().time());
+    String after = TrustCodec.writeState(e.stateAfter());
+    @Nullable String id = e.id().orElse(null);
+    ps.setInt(first, e.sequence());
+    ps.setString(first + 1, id);
+    ps.setLong(first + 2, micros);
+    ps.setString(first + 3, r.time());
+    ps.setString(first + 4, r.behaviour());
+    ps.setDouble(first + 5, r.weight());
+    ps.setString(first + 6, r.disclosure());
+    ps.setString(first + 7, r.delay());
+    ps.setString(first + 8, r.note());
+    ps.setString(first + 9, after);
+    ps.setString(first + 10, now);
+    ps.setString(first + 11, StoredRows.eventChecksum(relationshipId, e.sequence(), id, micros, r, after));
   }
 
   private void insertRow(Connection c, Relationship r, String startLine, String now) throws SQLException {
@@ -657,27 +809,10 @@ public final class TrustStore {
 
   private static void insertEvents(Connection c, long relationshipId, List<StoredEvent> events, String now)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO trust_event (relationship_id, seq, event_id,"
-        + " time_micros, occurred_at, behaviour, weight, disclosure, disclosure_delay, note, state_after,"
-        + " recorded_at, checksum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement ps = c.prepareStatement(INSERT_EVENT + " VALUES (?, " + EVENT_VALUES + ")")) {
       for (StoredEvent e : events) {
-        EventRecord r = EventRecord.of(e.event());
-        long micros = StoredRows.micros(e.event().time());
-        String after = TrustCodec.writeState(e.stateAfter());
-        @Nullable String id = e.id().orElse(null);
         ps.setLong(1, relationshipId);
-        ps.setInt(2, e.sequence());
-        ps.setString(3, id);
-        ps.setLong(4, micros);
-        ps.setString(5, r.time());
-        ps.setString(6, r.behaviour());
-        ps.setDouble(7, r.weight());
-        ps.setString(8, r.disclosure());
-        ps.setString(9, r.delay());
-        ps.setString(10, r.note());
-        ps.setString(11, after);
-        ps.setString(12, now);
-        ps.setString(13, StoredRows.eventChecksum(relationshipId, e.sequence(), id, micros, r, after));
+        setEvent(ps, 2, relationshipId, e, now);
         if (events.size() == 1) {
           ps.executeUpdate();
           return;
