@@ -39,7 +39,8 @@ public class TrustBucketMetricsAutoConfiguration {
   @ConditionalOnMissingBean
   public AccountRegistryMetrics trustAccountRegistryMetrics(
       AccountRegistry registry, TrustBucketProperties properties) {
-    return new AccountRegistryMetrics(registry, Tags.empty(), properties.getMetrics().getCensusMaxAge());
+    return new AccountRegistryMetrics(
+        registry, Tags.empty(), properties.getMetrics().censusMaxAgeOr(java.time.Duration.ofSeconds(10)));
   }
 
   /**
@@ -81,7 +82,8 @@ public class TrustBucketMetricsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "trustStoreTierCensus")
     TierCensus trustStoreTierCensus(TrustStore store, TrustBucketProperties properties) {
-      return TrustStoreMetrics.tierCensus(store, properties.getMetrics().getCensusMaxAge(), Tags.empty());
+      return TrustStoreMetrics.tierCensus(
+          store, properties.getMetrics().censusMaxAgeOr(java.time.Duration.ofMinutes(5)), Tags.empty());
     }
   }
 }

@@ -604,21 +604,35 @@ public class TrustBucketProperties {
 
   /** Metrics settings. */
   public static class Metrics {
-    /** How long one count of the relationships per tier is reused by the tier gauges. */
-    private Duration censusMaxAge = Duration.ofSeconds(10);
+    /**
+     * How long one count of the relationships per tier is reused by the tier gauges; by default
+     * 10s for the in-memory registry and 5m for the JDBC store, whose count reads every
+     * relationship's row.
+     */
+    private @Nullable Duration censusMaxAge;
 
-    /** {@return how long a census is reused} */
-    public Duration getCensusMaxAge() {
+    /** {@return how long a census is reused, or null for the store's default} */
+    public @Nullable Duration getCensusMaxAge() {
       return censusMaxAge;
     }
 
     /**
-     * Sets how long a census is reused, zero or positive.
+     * Sets how long a census is reused.
      *
-     * @param censusMaxAge how long a census is reused, zero or positive
+     * @param censusMaxAge zero or positive
      */
-    public void setCensusMaxAge(Duration censusMaxAge) {
+    public void setCensusMaxAge(@Nullable Duration censusMaxAge) {
       this.censusMaxAge = censusMaxAge;
+    }
+
+    /**
+     * How long a census is reused, with a default for when it is not set.
+     *
+     * @param otherwise the store's default
+     * @return the set value, or {@code otherwise}
+     */
+    public Duration censusMaxAgeOr(Duration otherwise) {
+      return censusMaxAge != null ? censusMaxAge : otherwise;
     }
   }
 

@@ -128,6 +128,20 @@ class TrustBucketJdbcAutoConfigurationTest {
   }
 
   @Test
+  void theApplicationsOwnStoreMetersReplaceTheStartersOnes() {
+    TrustStoreMetrics own = new TrustStoreMetrics(io.micrometer.core.instrument.Tags.of("mine", "yes"));
+    dev.trustbucket.micrometer.TierCensus census = new dev.trustbucket.micrometer.TierCensus(
+        java.util.Map::of, Duration.ZERO, List.of());
+    runner.withBean("myStoreMetrics", TrustStoreMetrics.class, () -> own)
+        .withBean("trustStoreTierCensus", dev.trustbucket.micrometer.TierCensus.class, () -> census)
+        .run(context -> {
+          assertThat(context).hasSingleBean(TrustStoreMetrics.class);
+          assertThat(context.getBean(TrustStoreMetrics.class)).isSameAs(own);
+          assertThat(context.getBean("trustStoreTierCensus")).isSameAs(census);
+        });
+  }
+
+  @Test
   void theApplicationsOwnStoreOrTurningItOffBacksTheStarterOff() {
     DataSource own = h2();
     TrustSchema.migrate(own);
