@@ -113,4 +113,39 @@ class TrustStoreTest {
     assertThat(store.events(CAL)).hasSize(2);
     assertThat(store.events(ANA)).hasSize(2);
   }
+
+  @org.junit.jupiter.api.Test
+  void aHistoryKeptUnderAnotherPolicyIsNeverReadOrExtendedUnderThisOne() {
+    DataSource ds = Databases.migrated(Dialect.H2);
+    TrustStore defaults = TrustStore.open(ds, TrustPolicy.defaults());
+    defaults.record(ANA, event(0));
+    TrustStore strict = TrustStore.open(ds, TrustPolicy.strict());
+    List<String> before = SchemaTest.snapshot(ds);
+    assertThatThrownBy(() -> strict.record(ANA, event(1)))
+        .isInstanceOfSatisfying(PolicyMismatchException.class, e -> {
+          assertThat(e.storedPolicy()).isEqualTo(TrustPolicy.defaults().name());
+          assertThat(e.storePolicy()).isEqualTo(TrustPolicy.strict().name());
+        })
+        .hasMessageContaining("ana");
+    assertThatThrownBy(() -> strict.stateAt(ANA, T0)).isInstanceOf(PolicyMismatchException.class);
+    assertThat(SchemaTest.snapshot(ds)).isEqualTo(before);
+    assertThat(strict.relationships()).isEmpty();
+    assertThat(defaults.relationships()).containsExactly(ANA);
+  }
+
+  @org.junit.jupiter.api.Test
+  void startOpensARelationshipAtTheBaselineOnceAndUnknownOnesAreReportedByName() {
+    TrustStore store = TrustStore.open(Databases.migrated(Dialect.H2), TrustPolicy.defaults());
+    assertThatThrownBy(() -> store.stateAt(CAL, T0))
+        .isInstanceOf(UnknownRelationshipException.class)
+        .hasMessageContaining("cal");
+    Recorded started = store.start(CAL, T0);
+    assertThat(started.state()).isEqualTo(dev.trustbucket.TrustBucket.start(TrustPolicy.defaults(), T0));
+    assertThat(started.eventCount()).isZero();
+    store.record(CAL, event(3));
+    assertThat(store.start(CAL, T0.plusSeconds(5)).eventCount()).isEqualTo(1); // already there: unchanged
+    assertThat(store.stateAt(CAL, T0.plus(Duration.ofDays(1))))
+        .isEqualTo(dev.trustbucket.TrustBucket.start(TrustPolicy.defaults(), T0).advanceTo(T0.plus(Duration.ofDays(1))));
+    assertThat(store.ledger(CAL).start()).isEqualTo(T0);
+  }
 }
