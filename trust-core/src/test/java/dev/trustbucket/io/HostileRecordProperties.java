@@ -44,9 +44,11 @@ import net.jqwik.api.statistics.Statistics;
  * starts with {@code "line N: "} and names the field, and nothing else: no {@code
  * NumberFormatException}, {@code DateTimeParseException}, {@code ArrayIndexOutOfBoundsException}
  * or other leak. Some damage leaves every line valid by itself (two numbers swapped, an event line
- * dropped); format version 2 catches it with its event counts and checksums, so the reader must
- * reject it, at the header ({@code count}) or the trailer ({@code checksum}), unless the API itself
- * rejects the damaged content first, at the same line and field.
+ * dropped); format versions 2 and 3 catch it with their event counts and checksums, so the reader
+ * must reject it, at the header ({@code count}) or the trailer ({@code checksum}), unless the API
+ * itself rejects the damaged content first, at the same line and field. The policy a format 3
+ * record carries is damaged too ({@link #damagedPolicySections}): its line and setting are blamed,
+ * or, for a valid but different policy, the fingerprint.
  */
 @Label("Hostile input · serialised states and ledgers")
 class HostileRecordProperties {

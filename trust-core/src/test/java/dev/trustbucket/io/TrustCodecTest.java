@@ -576,4 +576,74 @@ class TrustCodecTest {
     // The same damage to version 2 is caught.
     assertError(ledgerError(without(2)), 1, "count");
   }
+
+  // ---------------------------------------------------------------- version 3: the policy travels with the record
+
+  @Test
+  @DisplayName("version 3: a custom policy is written once in a ledger file and inline in a state, and reads back")
+  void customPolicyTravels() {
+    TrustPolicy team = dev.trustbucket.io.golden.GoldenStories.custom();
+    TrustLedger ledger = dev.trustbucket.io.golden.GoldenStories.ledger(team);
+    List<String> lines = TrustCodec.writeLedger(ledger);
+    assertThat(lines.get(0)).endsWith("\t" + ledger.size() + "\twritten\t" + team.fingerprint());
+    assertThat(lines.subList(1, 1 + team.writtenForm().size())).isEqualTo(team.writtenForm());
+    assertThat(TrustCodec.readLedger(lines)).isEqualTo(ledger);
+    assertThat(TrustCodec.readLedger(lines, TrustPolicy.defaults()).policy()).isEqualTo(team);
+    String state = TrustCodec.writeState(ledger.state());
+    assertThat(state.split("\t", -1)).hasSize(13);
+    assertThat(state.split("\t", -1)[10]).startsWith("trust-policy\\t1\\nname\\tteam custom\\n");
+    assertThat(TrustCodec.readState(state)).isEqualTo(ledger.state());
+    assertThat(TrustCodec.readState(state, team, PolicyMismatch.REJECT)).isEqualTo(ledger.state());
+  }
+
+  @Test
+  @DisplayName("version 3: a state whose tier another ladder would not give reads under its own policy")
+  void anotherLadderDoesNotReject() {
+    // 0.82 earns AUTONOMOUS under the default ladder but TRUSTED under strict's (0.85 to be autonomous).
+    TrustBucket strictState = TrustBucket.restore(TrustPolicy.strict(), START, 0.82, 0.0, AutonomyTier.TRUSTED,
+        Optional.empty(), 1.0, 0.0);
+    String line = TrustCodec.writeState(strictState);
+    assertThat(TrustCodec.readState(line, POLICY)).isEqualTo(strictState);
+    assertThat(TrustCodec.readState(line, POLICY).tier()).isEqualTo(AutonomyTier.TRUSTED);
+  }
+
+  @Test
+  @DisplayName("version 3: an unknown preset version, a fingerprint that does not match, another name, a damaged inline policy")
+  void policyDamage() {
+    String line = TrustCodec.writeState(story().state());
+    MalformedRecordException unknown = stateError(replaceField(line, 10, "default@2"));
+    assertError(unknown, 1, "preset");
+    assertThat(unknown).hasMessage("line 1: preset must be a released preset version but was \"default@2\": this "
+        + "library knows default@1 to default@1; a newer release may have written it");
+    assertThat(stateError(replaceField(line, 10, "team@1")))
+        .hasMessageContaining("this library has no preset called \"team\"");
+    MalformedRecordException fp = stateError(replaceField(line, 10, "strict@1"));
+    assertError(fp, 1, "fingerprint");
+    assertThat(fp).hasMessage("line 1: fingerprint must be " + TrustPolicy.strict().fingerprint()
+        + " (the SHA-256 of the stored policy's written form) but was " + DEFAULT_FP
+        + ": the policy or its fingerprint was changed after it was written");
+    assertError(stateError(replaceField(line, 11, DEFAULT_FP.toUpperCase(java.util.Locale.ROOT))), 1, "fingerprint");
+    MalformedRecordException name = stateError(replaceField(line, 2, "strict"));
+    assertError(name, 1, "name");
+    assertThat(name).hasMessage("line 1: name must be \"default\" (the stored policy's name) but was \"strict\"");
+    MalformedRecordException notAForm = stateError(replaceField(line, 10, "written"));
+    assertError(notAForm, 1, "policy");
+    assertThat(notAForm).hasMessageStartingWith("line 1: policy must be a preset version such as default@1 or a "
+        + "policy's written form starting with trust-policy but was \"written\"");
+    // A ledger header's policy field is a preset version or "written".
+    assertError(ledgerError(withLine(0, replaceField(HEADER, 11, "inline"))), 1, "policy");
+    assertThat(ledgerError(withLine(0, replaceField(HEADER, 11, "inline"))))
+        .hasMessage("line 1: policy must be a preset version such as default@1, or \"written\" when the policy's "
+            + "written form follows, but was \"inline\"");
+    // "written" with no form after it: the first event line is not a form's first line.
+    assertError(ledgerError(withLine(0, replaceField(HEADER, 11, "written"))), 2, "fields");
+    // An inline form with a line too many.
+    TrustPolicy team = dev.trustbucket.io.golden.GoldenStories.custom();
+    String teamLine = TrustCodec.writeState(TrustBucket.start(team, START));
+    String[] f = teamLine.split("\t", -1);
+    f[10] = f[10] + "\\nextra";
+    MalformedRecordException extra = stateError(String.join("\t", f));
+    assertError(extra, 1, "policy");
+    assertThat(extra).hasMessage("line 1: policy must end after its catalogue but 1 more lines follow it");
+  }
 }
