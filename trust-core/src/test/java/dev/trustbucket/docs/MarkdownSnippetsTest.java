@@ -60,17 +60,23 @@ class MarkdownSnippetsTest {
 
   /** The pages checked; their snippets need only trust-core. Paths from the repository root. */
   static final ImmutableList<String> PAGES =
-      ImmutableList.of("README.md", "docs/concepts.md", "docs/policy.md", "docs/compatibility.md");
+      ImmutableList.of(
+          "README.md", "docs/concepts.md", "docs/policy.md", "docs/compatibility.md", "docs/text.md");
 
   /**
    * The pages that are not, and why. {@code docs/embedding.md}: its snippets read the system clock
    * ({@code Clock.systemUTC()}) and one of them throws on purpose, so they run as a hand-copied
    * program in {@link EmbeddingSnippetsTest}. {@code docs/review-tool.md}: it needs trust-examples
-   * and a database. {@code docs/workshop.md}, {@code docs/performance.md}: no Java blocks.
+   * and a database. {@code docs/workshop.md}, {@code docs/performance.md}: no Java blocks. {@code
+   * docs/persistence.md}, {@code docs/streaming.md}, {@code docs/spring-boot.md}: they need
+   * trust-jdbc and a database, trust-kafka-streams, the Spring Boot starter; their modules run their
+   * snippets ({@code PersistenceSnippetsTest}, {@code StreamingSnippetsTest}, {@code
+   * SpringBootSnippetsTest}).
    */
   static final ImmutableList<String> SKIPPED =
       ImmutableList.of(
-          "docs/embedding.md", "docs/review-tool.md", "docs/workshop.md", "docs/performance.md");
+          "docs/embedding.md", "docs/review-tool.md", "docs/workshop.md", "docs/performance.md",
+          "docs/persistence.md", "docs/streaming.md", "docs/spring-boot.md");
 
   private static final String COMPILE_ONLY = "<!-- compile-only -->";
   private static final Pattern NUMERIC_DECLARATION =
