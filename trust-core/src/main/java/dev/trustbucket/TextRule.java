@@ -169,24 +169,15 @@ public final class TextRule {
 
   /** The index of the first char the rule refuses, or -1. */
   private static int firstRefused(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= 0x20 && c < 0x7F) {
-        continue;
-      }
-      if (Character.isHighSurrogate(c)) {
-        if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-          if (!isAllowed(Character.toCodePoint(c, text.charAt(i + 1)))) {
-            return i;
-          }
-          i++;
-          continue;
-        }
+    int i = 0;
+    while (i < text.length()) {
+      // A well-formed pair is one supplementary code point; a lone surrogate stays a surrogate
+      // code point, which isAllowed refuses.
+      int cp = text.codePointAt(i);
+      if (!isAllowed(cp)) {
         return i;
       }
-      if (!isAllowed(c)) {
-        return i;
-      }
+      i += Character.charCount(cp);
     }
     return -1;
   }
