@@ -139,8 +139,8 @@ public final class TextRule {
     if (codePoint <= 0x9F) {
       return false; // DEL and C1
     }
-    if (codePoint > Character.MAX_CODE_POINT) {
-      return false;
+    if (codePoint >= 0x10FFFE) {
+      return false; // the last plane's two non-characters, and beyond: not code points
     }
     if (codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE) {
       return false;
@@ -197,8 +197,8 @@ public final class TextRule {
     if (cp == '\n' || cp == '\r' || cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
       return "a line break: the text must be a single line";
     }
-    if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
-      return "a control character";
+    if (cp <= 0x9F) {
+      return "a control character"; // the only other refused code points up to U+009F
     }
     if (isNonCharacter(cp)) {
       return "a non-character";
