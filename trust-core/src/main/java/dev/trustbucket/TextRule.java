@@ -139,8 +139,8 @@ public final class TextRule {
     if (codePoint <= 0x9F) {
       return false; // DEL and C1
     }
-    if (codePoint > Character.MAX_CODE_POINT) {
-      return false;
+    if (codePoint >= 0x10FFFE) {
+      return false; // the last plane's two non-characters, and beyond: not code points
     }
     if (codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE) {
       return false;
@@ -169,24 +169,15 @@ public final class TextRule {
 
   /** The index of the first char the rule refuses, or -1. */
   private static int firstRefused(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= 0x20 && c < 0x7F) {
-        continue;
-      }
-      if (Character.isHighSurrogate(c)) {
-        if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-          if (!isAllowed(Character.toCodePoint(c, text.charAt(i + 1)))) {
-            return i;
-          }
-          i++;
-          continue;
-        }
+    int i = 0;
+    while (i < text.length()) {
+      // A well-formed pair is one supplementary code point; a lone surrogate stays a surrogate
+      // code point, which isAllowed refuses.
+      int cp = text.codePointAt(i);
+      if (!isAllowed(cp)) {
         return i;
       }
-      if (!isAllowed(c)) {
-        return i;
-      }
+      i += Character.charCount(cp);
     }
     return -1;
   }
@@ -206,8 +197,8 @@ public final class TextRule {
     if (cp == '\n' || cp == '\r' || cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
       return "a line break: the text must be a single line";
     }
-    if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
-      return "a control character";
+    if (cp <= 0x9F) {
+      return "a control character"; // the only other refused code points up to U+009F
     }
     if (isNonCharacter(cp)) {
       return "a non-character";

@@ -109,4 +109,20 @@ class TextRuleTest {
     String message = TextRule.problem("\u001B".repeat(1000), 5000).orElseThrow();
     assertThat(message).endsWith("in \"" + "\\u001B".repeat(12) + "...\"");
   }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "0x0000, a control character", "0x001F, a control character", "0x007F, a control character",
+    "0x009F, a control character", "0x0009, a control character",
+    "0x000A, a line break", "0x000D, a line break", "0x0085, a line break", "0x2028, a line break", "0x2029, a line break",
+    "0xD800, a lone surrogate", "0xDBFF, a lone surrogate", "0xDC00, a lone surrogate", "0xDFFF, a lone surrogate",
+    "0xFDD0, a non-character", "0xFDEF, a non-character", "0xFFFE, a non-character", "0x10FFFF, a non-character",
+    "0x202A, a bidirectional embedding", "0x202E, a bidirectional embedding", "0x2066, a bidirectional embedding",
+    "0x2069, a bidirectional embedding"
+  })
+  void namesTheKindAtEveryBoundary(String hex, String kind) {
+    int cp = Integer.decode(hex);
+    String text = new String(Character.toChars(cp));
+    assertThat(TextRule.problem(text, 10).orElseThrow()).contains(String.format("U+%04X (" + kind, cp));
+  }
 }

@@ -239,4 +239,48 @@ class ListenerDeliveryTest {
     assertThat(heard).containsExactly("one", "four");
     assertThat(handled).isEmpty();
   }
+
+  @Test
+  @DisplayName("a handler that throws something else is logged at WARNING with what the listener threw attached")
+  void aThrowingHandlerIsLogged() {
+    java.util.logging.Logger jul = java.util.logging.Logger.getLogger(TrustAccount.class.getName());
+    List<java.util.logging.LogRecord> logged = Collections.synchronizedList(new ArrayList<>());
+    java.util.logging.Handler capture = new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord r) {
+        logged.add(r);
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    boolean parents = jul.getUseParentHandlers();
+    jul.addHandler(capture);
+    jul.setUseParentHandlers(false);
+    try {
+      IllegalStateException listenerBug = new IllegalStateException("listener bug");
+      TrustAccount account = TrustAccount.of(Relationship.of("ana", "max"), TrustLedger.start(POLICY, T0), e -> {
+        throw new UnsupportedOperationException("handler bug");
+      });
+      account.addListener(new TrustListener() {
+        @Override
+        public void onBreach(BreachNotice n) {
+          throw listenerBug;
+        }
+      });
+      account.record(breach(T1, "one"));
+      assertThat(logged).singleElement().satisfies(r -> {
+        assertThat(r.getLevel()).isEqualTo(java.util.logging.Level.WARNING);
+        assertThat(r.getMessage()).isEqualTo("the listener error handler of ana \u2192 max failed");
+        assertThat(r.getThrown()).hasMessage("handler bug");
+        assertThat(r.getThrown().getSuppressed()).containsExactly(listenerBug);
+      });
+    } finally {
+      jul.removeHandler(capture);
+      jul.setUseParentHandlers(parents);
+    }
+  }
 }
