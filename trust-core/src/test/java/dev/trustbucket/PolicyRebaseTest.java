@@ -90,4 +90,24 @@ class PolicyRebaseTest {
     assertThat(new PolicyRebase.Change(Instant.EPOCH, 0.5, Math.nextUp(0.5), AutonomyTier.SUPERVISED,
         AutonomyTier.SUPERVISED).changed()).isTrue();
   }
+
+  @Test
+  @DisplayName("a restored tier exactly at the new ladder's demotion line, or protected by a promotion, is kept")
+  void tierAtTheBoundaryIsKept() {
+    Instant t = Instant.parse("2025-01-06T09:00:00Z");
+    TrustPolicy sameLadder = TrustPolicy.builder().from(TrustPolicy.defaults()).name("x").gainRate(0.08).build();
+    // 0.55 is the default trusted threshold 0.6 minus the band 0.05: still TRUSTED.
+    TrustLedger atLine = TrustLedger.startingFrom(TrustBucket.restore(TrustPolicy.defaults(), t, 0.55, 0.0,
+        AutonomyTier.TRUSTED, Optional.empty(), 1.0, 0.0));
+    assertThat(PolicyRebase.of(atLine, sameLadder, t).ledger().initial().tier()).isEqualTo(AutonomyTier.TRUSTED);
+    // Below the line, a promotion a day ago still protects the tier: kept with its promotion.
+    Optional<Instant> promoted = Optional.of(t.minus(Duration.ofDays(1)));
+    TrustLedger protectedTier = TrustLedger.startingFrom(TrustBucket.restore(TrustPolicy.defaults(), t, 0.5, 0.0,
+        AutonomyTier.TRUSTED, promoted, 1.0, 0.0));
+    TrustBucket moved = PolicyRebase.of(protectedTier, sameLadder, t).ledger().initial();
+    assertThat(moved.tier()).isEqualTo(AutonomyTier.TRUSTED);
+    assertThat(moved.promotedAt()).isEqualTo(promoted);
+    assertThat(new PolicyRebase.Change(t, 0.5, 0.75, AutonomyTier.SUPERVISED, AutonomyTier.TRUSTED).levelDelta())
+        .isEqualTo(0.25);
+  }
 }

@@ -158,8 +158,18 @@ class PolicyFormTest {
     lines.clear();
     lines.addAll(PolicyForm.write(GoldenStories.custom()));
     lines.add("junk");
-    assertError(catchThrowableOfType(MalformedRecordException.class, () -> PolicyForm.read(lines)), lines.size(),
-        "catalogue");
+    MalformedRecordException trailing = catchThrowableOfType(MalformedRecordException.class, () -> PolicyForm.read(lines));
+    assertError(trailing, lines.size(), "catalogue");
+    assertThat(trailing).hasMessage("line " + lines.size() + ": the policy must end after its catalogue on line "
+        + (lines.size() - 1) + " but line " + lines.size() + " follows it");
+    // Cut short just before a decay rule, and before the name.
+    List<String> form = PolicyForm.write(GoldenStories.custom());
+    assertError(catchThrowableOfType(MalformedRecordException.class, () -> PolicyForm.read(form.subList(0, 18))), 19,
+        "decay");
+    MalformedRecordException cut = catchThrowableOfType(MalformedRecordException.class,
+        () -> PolicyForm.read(form.subList(0, 1)));
+    assertError(cut, 2, "name");
+    assertThat(cut).hasMessage("line 2: the policy ends before its name line");
   }
 
   static void assertError(MalformedRecordException e, int line, String field) {

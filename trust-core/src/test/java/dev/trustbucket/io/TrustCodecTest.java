@@ -581,6 +581,8 @@ class TrustCodecTest {
 
   @Test
   @DisplayName("version 3: a custom policy is written once in a ledger file and inline in a state, and reads back")
+  // Equivalent mutant: writeLedger's expected size (events + form + 2) with "- 2" only changes the
+  // builder's initial capacity; the lines written are the same.
   void customPolicyTravels() {
     TrustPolicy team = dev.trustbucket.io.golden.GoldenStories.custom();
     TrustLedger ledger = dev.trustbucket.io.golden.GoldenStories.ledger(team);
@@ -594,6 +596,28 @@ class TrustCodecTest {
     assertThat(state.split("\t", -1)[10]).startsWith("trust-policy\\t1\\nname\\tteam custom\\n");
     assertThat(TrustCodec.readState(state)).isEqualTo(ledger.state());
     assertThat(TrustCodec.readState(state, team, PolicyMismatch.REJECT)).isEqualTo(ledger.state());
+  }
+
+  @Test
+  @DisplayName("version 3: a rejected mismatch with a policy that has no written form says so")
+  void mismatchWithAnUnwritablePolicy() {
+    dev.trustbucket.decay.DecayRule step = new dev.trustbucket.decay.DecayRule() {
+      @Override
+      public double retained(long elapsedMicros) {
+        return 1.0;
+      }
+
+      @Override
+      public Duration halfLife() {
+        return Duration.ofDays(1);
+      }
+    };
+    TrustPolicy own = TrustPolicy.builder().name("own").decay(step).scarDecay(step).build();
+    MalformedRecordException e = catchThrowableOfType(MalformedRecordException.class,
+        () -> TrustCodec.readState(TrustCodec.writeState(story().state()), own, PolicyMismatch.REJECT));
+    assertError(e, 1, "policy");
+    assertThat(e).hasMessageStartingWith("line 1: policy must be the one supplied, \"own\" (no written form), but the "
+        + "record was kept under default@1 (fingerprint 4d86ba02345c)");
   }
 
   @Test
