@@ -41,7 +41,7 @@ class TrustStoreTest {
       TrustEvent e = event(day);
       if (day == 77) {
         e = TrustEvent.of(HID_PROBLEM, e.time()).withDisclosure(Disclosure.discovered(Duration.ofDays(9)))
-            .withNote("tab\there, back\\slash, ünïcode");
+            .withNote("escaped \\t and \\n, back\\slash, ünïcode, an emoji \uD83D\uDE00");
       }
       Recorded r = store.record(ANA, e);
       expected = expected.append(e);
