@@ -16,6 +16,7 @@ import dev.trustbucket.explain.Explanation;
 import dev.trustbucket.forecast.RecoveryForecast;
 import dev.trustbucket.forecast.WhatIf;
 import dev.trustbucket.io.EventRecord;
+import dev.trustbucket.io.PolicyForm;
 import dev.trustbucket.io.TrustCodec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -113,7 +114,9 @@ public final class TrustStore {
 
   /**
    * Opens a store. Checks the schema version and registers the policy in the {@code
-   * trust_policy} table if it is not there yet.
+   * trust_policy} table, under its {@linkplain TrustPolicy#fingerprint() fingerprint} and with its
+   * written form, if it is not there yet; a row written before codec format 3 under the policy's
+   * name is taken over (see docs/persistence.md, "The stored policy").
    *
    * @param dataSource the database; the store borrows a connection per call and returns it
    * @param policy the rules the store's relationships are kept under
@@ -122,6 +125,8 @@ public final class TrustStore {
    * @throws SchemaVersionException when the database holds no schema, or one of another version;
    *     nothing is changed
    * @throws TrustStoreException when the database cannot be reached
+   * @throws dev.trustbucket.InvalidTrustInputException when the policy has no written form (a
+   *     custom decay rule; the message names it)
    */
   public static TrustStore open(DataSource dataSource, TrustPolicy policy, StoreOptions options) {
     requireNonNull(dataSource, "dataSource");
@@ -133,6 +138,9 @@ public final class TrustStore {
       TrustSchema.check(c);
       Optional<Long> id = findPolicy(c, key);
       if (id.isEmpty()) {
+        id = claimFormatTwoPolicy(c, key, policy);
+      }
+      if (id.isEmpty()) {
         id = registerPolicy(c, key, policy);
       }
       return new TrustStore(dataSource, policy, options, dialect, key, id.orElseThrow());
@@ -142,11 +150,39 @@ public final class TrustStore {
   }
 
   /**
-   * The key a policy is registered under in the {@code trust_policy} table: today its name, as the
-   * codec stores it.
+   * The key a policy is registered under in the {@code trust_policy} table: its {@linkplain
+   * TrustPolicy#fingerprint() fingerprint}, so that two policies share a key exactly when all
+   * their settings are equal.
    */
   static String policyKey(TrustPolicy policy) {
-    return policy.name();
+    return policy.fingerprint();
+  }
+
+  /**
+   * Takes over a policy row written before policies had a written form (key: the policy's name,
+   * no written form), when its name means this policy as the codec reads format 2 rows: a preset's
+   * name means version 1 of that preset, any other name the policy the store is opened with. The
+   * row gets this policy's fingerprint and written form, so its relationships stay readable.
+   */
+  private static Optional<Long> claimFormatTwoPolicy(Connection c, String key, TrustPolicy policy)
+      throws SQLException {
+    Optional<TrustPolicy> preset = TrustPolicy.preset(policy.name());
+    if (preset.isPresent() && !TrustPolicy.preset(policy.name() + "@1").equals(Optional.of(policy))) {
+      return Optional.empty();
+    }
+    try (PreparedStatement ps = c.prepareStatement("UPDATE trust_policy SET policy_key = ?, written_form = ?"
+        + " WHERE policy_key = ? AND written_form IS NULL")) {
+      ps.setString(1, key);
+      ps.setString(2, String.join("\n", policy.writtenForm()));
+      ps.setString(3, policy.name());
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      // Another server claimed it or registered this policy first (autocommit: nothing to undo).
+      if (SqlFailures.classify(e) != SqlFailures.Kind.CONFLICT) {
+        throw e;
+      }
+    }
+    return findPolicy(c, key);
   }
 
   private static Optional<Long> findPolicy(Connection c, String key) throws SQLException {
@@ -161,9 +197,10 @@ public final class TrustStore {
   private static Optional<Long> registerPolicy(Connection c, String key, TrustPolicy policy) throws SQLException {
     try {
       try (PreparedStatement ps =
-          c.prepareStatement("INSERT INTO trust_policy (policy_key, name, written_form) VALUES (?, ?, NULL)")) {
+          c.prepareStatement("INSERT INTO trust_policy (policy_key, name, written_form) VALUES (?, ?, ?)")) {
         ps.setString(1, key);
         ps.setString(2, policy.name());
+        ps.setString(3, String.join("\n", policy.writtenForm()));
         ps.executeUpdate();
       }
     } catch (SQLException e) {
@@ -1165,6 +1202,7 @@ public final class TrustStore {
 
   @Override
   public String toString() {
-    return "TrustStore[" + dialect + ", policy " + policyKey + ", " + options + "]";
+    return "TrustStore[" + dialect + ", policy " + policy.name() + " " + policyKey.substring(0, PolicyForm.SHORT_LENGTH)
+        + ", " + options + "]";
   }
 }

@@ -41,7 +41,7 @@ class TrustStoreTest {
       TrustEvent e = event(day);
       if (day == 77) {
         e = TrustEvent.of(HID_PROBLEM, e.time()).withDisclosure(Disclosure.discovered(Duration.ofDays(9)))
-            .withNote("tab\there, back\\slash, ünïcode");
+            .withNote("escaped \\t and \\n, back\\slash, ünïcode, an emoji \uD83D\uDE00");
       }
       Recorded r = store.record(ANA, e);
       expected = expected.append(e);
@@ -123,10 +123,12 @@ class TrustStoreTest {
     List<String> before = SchemaTest.snapshot(ds);
     assertThatThrownBy(() -> strict.record(ANA, event(1)))
         .isInstanceOfSatisfying(PolicyMismatchException.class, e -> {
-          assertThat(e.storedPolicy()).isEqualTo(TrustPolicy.defaults().name());
-          assertThat(e.storePolicy()).isEqualTo(TrustPolicy.strict().name());
+          assertThat(e.storedPolicy()).isEqualTo(TrustPolicy.defaults().fingerprint());
+          assertThat(e.storePolicy()).isEqualTo(TrustPolicy.strict().fingerprint());
         })
-        .hasMessageContaining("ana");
+        .hasMessageContaining("ana")
+        .hasMessageContaining(TrustPolicy.defaults().fingerprint())
+        .hasMessageContaining(TrustPolicy.strict().fingerprint());
     assertThatThrownBy(() -> strict.stateAt(ANA, T0)).isInstanceOf(PolicyMismatchException.class);
     assertThat(SchemaTest.snapshot(ds)).isEqualTo(before);
     assertThat(strict.relationships()).isEmpty();
