@@ -35,9 +35,7 @@ public final class Clip {
    * @throws IllegalArgumentException when {@code max} is below 4
    */
   public static String to(String text, int max) {
-    if (max < ELLIPSIS.length() + 1) {
-      throw new IllegalArgumentException("max must be at least 4 but was " + max);
-    }
+    requireRoom(max);
     if (text.length() <= max) {
       return text;
     }
@@ -59,9 +57,7 @@ public final class Clip {
    * @throws IllegalArgumentException when {@code max} is below 4
    */
   public static String visible(String text, int max) {
-    if (max < ELLIPSIS.length() + 1) {
-      throw new IllegalArgumentException("max must be at least 4 but was " + max);
-    }
+    requireRoom(max);
     String whole = TextRule.visible(text);
     if (whole.length() <= max) {
       return whole;
@@ -77,5 +73,11 @@ public final class Clip {
       i += n;
     }
     return s.append(ELLIPSIS).toString();
+  }
+
+  private static void requireRoom(int max) {
+    if (max < ELLIPSIS.length() + 1) {
+      throw new IllegalArgumentException("max must be at least 4 but was " + max);
+    }
   }
 }
