@@ -1,5 +1,6 @@
 package dev.trustbucket.examples.review;
 
+import dev.trustbucket.examples.format.Clip;
 import static java.util.Objects.requireNonNull;
 
 import java.io.ByteArrayOutputStream;
@@ -226,7 +227,7 @@ public final class CsvReader implements Closeable {
         throw ((LineException) e.getCause()).problem;
       }
       if (e.getCause() instanceof CSVException) {
-        throw new CsvFormatException(lineNumber, "the quotes are misplaced (" + EventRow.clip(e.getCause().getMessage())
+        throw new CsvFormatException(lineNumber, "the quotes are misplaced (" + Clip.visible(e.getCause().getMessage(), 80)
             + "); quote a whole field, and write a quote inside it as \"\"");
       }
       throw e.getCause();

@@ -1,5 +1,6 @@
 package dev.trustbucket.examples.review;
 
+import dev.trustbucket.examples.format.Clip;
 import static java.util.Objects.requireNonNull;
 
 import dev.trustbucket.InvalidTrustInputException;
@@ -129,31 +130,8 @@ public record EventRow(
     double w = DECIMAL.matcher(text).matches() ? Double.parseDouble(text) : Double.NaN;
     if (!(w >= 0.0 && w <= Behaviour.MAX_WEIGHT)) {
       throw new InvalidTrustInputException("weight", "weight must be a decimal number in [0, "
-          + (int) Behaviour.MAX_WEIGHT + "] such as 1.5 but was \"" + clip(text) + "\"");
+          + (int) Behaviour.MAX_WEIGHT + "] such as 1.5 but was \"" + Clip.visible(text, 80) + "\"");
     }
     return w;
-  }
-
-  /**
-   * A value quoted in a message: in {@linkplain TextRule#visible visible form}, at most 80
-   * characters, never cut inside an escape or a surrogate pair. (The review tool's own clipper
-   * until the examples share one.)
-   */
-  static String clip(String text) {
-    String visible = TextRule.visible(text);
-    if (visible.length() <= 80) {
-      return visible;
-    }
-    StringBuilder s = new StringBuilder(80);
-    for (int i = 0; i < text.length(); ) {
-      int n = Character.charCount(text.codePointAt(i));
-      String piece = TextRule.visible(text.substring(i, i + n));
-      if (s.length() + piece.length() > 77) {
-        break;
-      }
-      s.append(piece);
-      i += n;
-    }
-    return s.append("...").toString();
   }
 }

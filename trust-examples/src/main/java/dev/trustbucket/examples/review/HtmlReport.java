@@ -1,5 +1,6 @@
 package dev.trustbucket.examples.review;
 
+import dev.trustbucket.examples.format.Percent;
 import dev.trustbucket.AutonomyLadder;
 import dev.trustbucket.AutonomyTier;
 import dev.trustbucket.explain.Contribution;
@@ -86,7 +87,7 @@ public final class HtmlReport {
       i++;
       s.append("<tr><td><a href=\"#p").append(i).append("\">").append(esc(p.relationship().employee()))
           .append("</a></td><td>").append(esc(p.relationship().manager())).append("</td>")
-          .append("<td class=\"num\">").append(TextReport.percent(p.level())).append("</td>")
+          .append("<td class=\"num\">").append(Percent.compact(p.level(), 1)).append("</td>")
           .append("<td class=\"tier\">").append(p.tier()).append("</td>")
           .append("<td class=\"").append(trendClass(p)).append("\">").append(p.trendArrow()).append(' ')
           .append(esc(TextReport.points(p.trend()))).append("</td>")
@@ -106,7 +107,7 @@ public final class HtmlReport {
         .append("</h2>\n<p class=\"meta\">Policy ").append(esc(p.ledger().policy().name()))
         .append(", since ").append(esc(TeamReport.date(p.ledger().start()))).append(", ")
         .append(p.events()).append(p.events() == 1 ? " event" : " events").append(".</p>\n");
-    s.append("<p>Level <strong>").append(TextReport.percent(p.level())).append("</strong>, tier <strong>")
+    s.append("<p>Level <strong>").append(Percent.compact(p.level(), 1)).append("</strong>, tier <strong>")
         .append(p.tier()).append("</strong>, backed by ").append(esc(p.confidence().describe()))
         .append(". Trend <span class=\"").append(trendClass(p)).append("\">").append(p.trendArrow()).append(' ')
         .append(esc(TextReport.points(p.trend()))).append("</span> since ")
@@ -116,7 +117,7 @@ public final class HtmlReport {
     reasons(s, "Lowered most by", p.reasonsDown());
     List<Contribution> scars = p.openScars();
     if (!scars.isEmpty()) {
-      s.append("<p>Open scars keep the ceiling at ").append(TextReport.percent(p.state().ceiling()))
+      s.append("<p>Open scars keep the ceiling at ").append(Percent.compact(p.state().ceiling(), 1))
           .append(scars.size() > PersonReport.REASONS ? "; the deepest " + PersonReport.REASONS + " of " + scars.size() : "")
           .append(":</p>\n<ul>\n");
       for (Contribution c : scars.subList(0, Math.min(PersonReport.REASONS, scars.size()))) {
@@ -151,7 +152,7 @@ public final class HtmlReport {
     double plotW = WIDTH - LEFT - RIGHT;
     double plotH = HEIGHT - TOP - BOTTOM;
     String label = "Level of " + p.relationship() + " from " + TeamReport.date(p.ledger().start()) + " to "
-        + TeamReport.date(p.asOf()) + ", now " + TextReport.percent(p.level()) + " (" + p.tier() + ")";
+        + TeamReport.date(p.asOf()) + ", now " + Percent.compact(p.level(), 1) + " (" + p.tier() + ")";
     s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
         .append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
         .append("\" role=\"img\" aria-label=\"").append(esc(label)).append("\">\n<title>")
@@ -173,9 +174,9 @@ public final class HtmlReport {
     for (double level : new double[] {0.0, p.ledger().policy().baseline(), 1.0}) {
       s.append(String.format(Locale.ROOT,
           "<line x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#999\" stroke-width=\"0.5\"%s/>"
-              + "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" fill=\"#555\" text-anchor=\"end\">%.0f%%</text>\n",
+              + "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" fill=\"#555\" text-anchor=\"end\">%s</text>\n",
           LEFT, y(level, plotH), LEFT + plotW, y(level, plotH),
-          level > 0 && level < 1 ? " stroke-dasharray=\"4 3\"" : "", LEFT - 4, y(level, plotH) + 3, level * 100));
+          level > 0 && level < 1 ? " stroke-dasharray=\"4 3\"" : "", LEFT - 4, y(level, plotH) + 3, Percent.compact(level)));
     }
     ticks(s, t0, t1, plotW, plotH);
     // The level, sampled weekly.
@@ -189,8 +190,8 @@ public final class HtmlReport {
     for (LedgerStep b : p.breaches()) {
       var e = b.event();
       String tip = e.behaviour().label() + (e.note().isEmpty() ? "" : " (" + e.note() + ")") + " on "
-          + TeamReport.date(e.time()) + ": " + TextReport.percent(b.levelBefore()) + " \u2192 "
-          + TextReport.percent(b.levelAfter());
+          + TeamReport.date(e.time()) + ": " + Percent.compact(b.levelBefore(), 1) + " \u2192 "
+          + Percent.compact(b.levelAfter(), 1);
       s.append(String.format(Locale.ROOT,
           "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"#c62828\" stroke=\"#fff\" stroke-width=\"1.5\">",
           x(e.time(), t0, t1, plotW), y(b.levelAfter(), plotH)))

@@ -1,5 +1,6 @@
 package dev.trustbucket.examples.review;
 
+import dev.trustbucket.examples.format.Clip;
 import dev.trustbucket.InvalidTrustInputException;
 import dev.trustbucket.TrustPolicy;
 
@@ -21,6 +22,6 @@ public final class Policies {
     return TrustPolicy.preset(name)
         .orElseThrow(() -> new InvalidTrustInputException("policy",
             "policy must be one of " + TrustPolicy.presets().stream().map(TrustPolicy::name).toList()
-                + " but was \"" + EventRow.clip(name) + "\""));
+                + " but was \"" + Clip.visible(name, 80) + "\""));
   }
 }

@@ -1,5 +1,6 @@
 package dev.trustbucket.examples.review;
 
+import dev.trustbucket.examples.format.Clip;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.hash.Hashing;
@@ -148,7 +149,7 @@ public final class ReviewDatabase {
     }
     if (isUrl(db)) {
       throw new ReviewException("--db must be an SQLite file or a jdbc:postgresql: URL but was "
-          + EventRow.clip(db));
+          + Clip.visible(db, 80));
     }
     SQLiteConfig config = new SQLiteConfig();
     config.enforceForeignKeys(true);
@@ -323,7 +324,7 @@ public final class ReviewDatabase {
       if (!header.equals(EventRow.COLUMNS)) {
         throw new RejectedInputException(source, 1, "line",
             "header must be " + String.join(",", EventRow.COLUMNS) + " but was "
-                + EventRow.clip(String.join(",", header)), null);
+                + Clip.visible(String.join(",", header), 80), null);
       }
       List<String> fields;
       while ((fields = reader.nextRecord()) != null) {

@@ -1,5 +1,7 @@
 package dev.trustbucket.examples.review;
 
+import dev.trustbucket.examples.format.Percent;
+import dev.trustbucket.examples.format.Clip;
 import dev.trustbucket.InvalidTrustInputException;
 import dev.trustbucket.TrustLedger;
 import dev.trustbucket.TrustPolicy;
@@ -202,7 +204,7 @@ public final class ReviewTool implements Callable<Integer> {
       Relationship rel = r.relationships().get(0);
       TrustLedger ledger = d.ledgers().get(rel);
       tool.print((r.duplicates() > 0 ? "Already recorded (id " + id + "): " : "Recorded ") + row.behaviour() + " for "
-          + rel + " at " + row.time() + "; level now " + TextReport.percent(ledger.state().level())
+          + rel + " at " + row.time() + "; level now " + Percent.compact(ledger.state().level(), 1)
           + " (" + ledger.state().tier() + ").");
       return OK;
     }
@@ -288,7 +290,7 @@ public final class ReviewTool implements Callable<Integer> {
         LocalDate date = LocalDate.parse(text);
         if (date.getYear() >= Year.MAX_VALUE) {
           throw new CommandLine.TypeConversionException("--as-of must be an instant the library accepts, in the"
-              + " years -290000 to 290000, but was '" + EventRow.clip(text) + "'");
+              + " years -290000 to 290000, but was '" + Clip.visible(text, 80) + "'");
         }
         t = date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
       } catch (DateTimeException notADate) {
@@ -296,7 +298,7 @@ public final class ReviewTool implements Callable<Integer> {
           t = Instant.parse(text);
         } catch (DateTimeException e) {
           throw new CommandLine.TypeConversionException("--as-of must be a date such as 2025-12-31 or an instant"
-              + " such as 2025-12-31T12:00:00Z but was '" + EventRow.clip(text) + "'");
+              + " such as 2025-12-31T12:00:00Z but was '" + Clip.visible(text, 80) + "'");
         }
       }
       try {

@@ -1,5 +1,6 @@
 package dev.trustbucket.examples.review;
 
+import dev.trustbucket.examples.format.Percent;
 import dev.trustbucket.account.Relationship;
 import dev.trustbucket.forecast.RecoveryForecast;
 import dev.trustbucket.history.LedgerStep;
@@ -56,7 +57,7 @@ public final class TextReport {
       rows.add(new String[] {
         Escape.terminal(p.relationship().employee()),
         Escape.terminal(p.relationship().manager()),
-        percent(p.level()),
+        Percent.compact(p.level(), 1),
         p.tier().name(),
         p.trendArrow() + " " + points(p.trend()),
         p.confidence().describe(),
@@ -97,7 +98,7 @@ public final class TextReport {
           .append(b.event().behaviour().label())
           .append(b.event().note().isEmpty() ? "" : " (" + b.event().note() + ")")
           .append(String.format(Locale.ROOT, ", level %s \u2192 %s, tier %s \u2192 %s",
-              percent(b.levelBefore()), percent(b.levelAfter()), b.tierBefore(), b.tierAfter()))
+              Percent.compact(b.levelBefore(), 1), Percent.compact(b.levelAfter(), 1), b.tierBefore(), b.tierAfter()))
           .append(".\n");
     }
     if (p.breachCount() > p.breaches().size()) {
@@ -144,14 +145,8 @@ public final class TextReport {
         + f.reason().orElse("out of reach") + ".";
   }
 
-  static String percent(double level) {
-    return String.format(Locale.ROOT, "%.1f%%", level * 100);
-  }
-
+  /** A trend in percentage points with its sign (an ASCII minus, as in the workshop) and unit. */
   static String points(double delta) {
-    if (Math.abs(delta) < 0.0005) {
-      return "0.0 pts";
-    }
-    return String.format(Locale.ROOT, "%s%.1f pts", delta < 0 ? "\u2212" : "+", Math.abs(delta * 100));
+    return Percent.signedPoints(delta) + " pts";
   }
 }

@@ -35,4 +35,22 @@ class FormatTest {
     assertThat(Clip.to(emoji + "more", 12)).isEqualTo("abcdefgh...");
     assertThatThrownBy(() -> Clip.to("abc", 3)).hasMessageContaining("max");
   }
+
+  @Test
+  void clipsAValueForAMessageInVisibleFormWithoutCuttingAnEscape() {
+    assertThat(Clip.visible("2025\u001b]0;x", 80)).isEqualTo("2025\\u001B]0;x");
+    assertThat(Clip.visible("C:\\temp", 80)).isEqualTo("C:\\\\temp");
+    String clipped = Clip.visible("\u001b".repeat(100), 80);
+    assertThat(clipped).hasSize(12 * 6 + 3).startsWith("\\u001B").endsWith("\\u001B...");
+    assertThat(Clip.visible("a".repeat(76) + "\uD83D\uDE00" + "b".repeat(10), 80)).isEqualTo("a".repeat(76) + "...");
+    assertThat(Clip.visible("abc", 4)).isEqualTo("abc");
+    assertThatThrownBy(() -> Clip.visible("abc", 3)).hasMessageContaining("max");
+  }
+
+  @Test
+  void pointsCarryAnAsciiSign() {
+    assertThat(Percent.signedPoints(-0.1234)).isEqualTo("-12.3");
+    assertThat(Percent.signedPoints(0.042)).isEqualTo("+4.2");
+    assertThat(Percent.signedPoints(-0.0001)).isEqualTo("+0.0");
+  }
 }

@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 import dev.trustbucket.Disclosure;
 import dev.trustbucket.TrustEvent;
 import dev.trustbucket.TrustPolicy;
+import dev.trustbucket.examples.format.Clip;
 import dev.trustbucket.account.Relationship;
 import dev.trustbucket.behaviour.Behaviours;
 import dev.trustbucket.jdbc.TrustStore;
@@ -285,9 +286,9 @@ class HardeningTest {
     assertThat(run("report", "--db", db(), "--as-of", "2025\u001b]0;x\u0007")).isEqualTo(ReviewTool.USAGE);
     assertThat(err).contains("'2025\\u001B]0;x\\u0007'");
     assertNoRawControls(err);
-    String clipped = EventRow.clip("\u001b".repeat(100));
+    String clipped = Clip.visible("\u001b".repeat(100), 80);
     assertThat(clipped).hasSizeLessThanOrEqualTo(80).endsWith("\\u001B...").startsWith("\\u001B");
-    assertThat(EventRow.clip("a".repeat(76) + "\uD83D\uDE00" + "b".repeat(10))).isEqualTo("a".repeat(76) + "...");
+    assertThat(Clip.visible("a".repeat(76) + "\uD83D\uDE00" + "b".repeat(10), 80)).isEqualTo("a".repeat(76) + "...");
   }
 
   @Test

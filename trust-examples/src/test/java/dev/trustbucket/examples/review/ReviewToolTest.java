@@ -6,6 +6,7 @@ import static dev.trustbucket.examples.review.ReviewTestSupport.sample;
 import static dev.trustbucket.examples.review.ReviewTestSupport.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.trustbucket.examples.format.Percent;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +87,7 @@ class ReviewToolTest {
         .apply(dev.trustbucket.TrustEvent.of(dev.trustbucket.behaviour.Behaviours.MISSED_DEADLINE, at)
             .withDisclosure(dev.trustbucket.Disclosure.selfReported()));
     assertThat(out).isEqualTo("Recorded missed-deadline for zoe \u2192 maria at 2025-03-03T10:00:00Z;"
-        + " level now " + TextReport.percent(expected.level()) + " (" + expected.tier() + ")."
+        + " level now " + Percent.compact(expected.level(), 1) + " (" + expected.tier() + ")."
         + System.lineSeparator());
     assertThat(run("record", "--db", db(), "--employee", "zoe", "--manager", "maria",
         "--time", "2025-03-01T10:00:00Z", "--behaviour", "small-win")).isEqualTo(ReviewTool.BAD_INPUT);
