@@ -321,12 +321,14 @@ class TrustTopologyProperties {
   /** A well-formed record, checksums and all, of an event whose behaviour no catalogue knows. */
   static byte[] refused(TrustEvent e) {
     List<String> lines = new ArrayList<>(TrustCodec.writeLedger(TrustLedger.start(POLICY, e.time()).append(e)));
-    lines.set(1, lines.get(1).replace(e.behaviour().id(), "teleported-to-work"));
+    // The event line is the one before the trailer (a custom policy's written form may precede it).
+    int event = lines.size() - 2;
+    lines.set(event, lines.get(event).replace(e.behaviour().id(), "teleported-to-work"));
     CRC32C crc = new CRC32C();
-    for (String l : lines.subList(0, 2)) {
+    for (String l : lines.subList(0, event + 1)) {
       crc.update((l + "\n").getBytes(StandardCharsets.UTF_8));
     }
-    lines.set(2, "trust-ledger-end\t1\t" + HexFormat.of().toHexDigits((int) crc.getValue()));
+    lines.set(event + 1, "trust-ledger-end\t1\t" + HexFormat.of().toHexDigits((int) crc.getValue()));
     return String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
   }
 }
