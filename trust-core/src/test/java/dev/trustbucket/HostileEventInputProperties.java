@@ -127,6 +127,10 @@ class HostileEventInputProperties {
             HistoryGenerators.notes(), Arbitraries.of("\n", "\r", "\r\n", "\n\n"), Arbitraries.doubles().between(0, 1))
         .as((note, brk, where) -> {
           int at = (int) (where * note.length());
+          if (at > 0 && at < note.length() && Character.isLowSurrogate(note.charAt(at))
+              && Character.isHighSurrogate(note.charAt(at - 1))) {
+            at--; // never between the two halves of a pair: that would be a lone surrogate, another harm
+          }
           return note.substring(0, at) + brk + note.substring(at);
         });
   }
