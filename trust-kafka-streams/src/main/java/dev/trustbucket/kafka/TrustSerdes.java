@@ -12,6 +12,7 @@ import dev.trustbucket.TrustPolicy;
 import dev.trustbucket.account.BreachNotice;
 import dev.trustbucket.account.Relationship;
 import dev.trustbucket.io.MalformedRecordException;
+import dev.trustbucket.io.PolicyMismatch;
 import dev.trustbucket.io.TrustCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -25,8 +26,10 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Kafka serdes for the topology's keys and values. Every value is UTF-8 text written by {@link
- * TrustCodec}, so it carries the codec's format version, the policy's name and CRC-32C checksums,
- * and reads back bit for bit:
+ * TrustCodec}, so it carries the codec's format version, the policy (a preset version, or its
+ * written form) with its fingerprint, and CRC-32C checksums, and reads back bit for bit. A value
+ * stored under another policy than the serde's is refused ({@link PolicyMismatch#REJECT}), never
+ * folded under a policy it was not written with:
  *
  * <ul>
  *   <li>{@link #relationship()}: a key, {@code employee TAB manager};
@@ -83,7 +86,7 @@ public final class TrustSerdes {
    */
   public static Serde<TrustBucket> states(TrustPolicy policy) {
     requireNonNull(policy, "policy");
-    return text(TrustCodec::writeState, s -> TrustCodec.readState(s, policy));
+    return text(TrustCodec::writeState, s -> TrustCodec.readState(s, policy, PolicyMismatch.REJECT));
   }
 
   /**
@@ -137,7 +140,7 @@ public final class TrustSerdes {
   }
 
   static TrustEvent readEvent(List<String> lines, TrustPolicy policy) {
-    TrustLedger one = TrustCodec.readLedger(lines, policy);
+    TrustLedger one = TrustCodec.readLedger(lines, policy, PolicyMismatch.REJECT);
     if (one.size() != 1) {
       throw new MalformedRecordException(1, "count", "an event record must hold exactly 1 event but held "
           + one.size(), null);
@@ -165,7 +168,8 @@ public final class TrustSerdes {
         default -> throw new InvalidTrustInputException("cause",
             "cause must be event or decay but was \"" + clip(f.get(5)) + "\"");
       };
-      return new TierTransition(at, tier(f.get(3)), tier(f.get(4)), decay, TrustCodec.readState(lines.get(1), policy));
+      return new TierTransition(at, tier(f.get(3)), tier(f.get(4)), decay,
+          TrustCodec.readState(lines.get(1), policy, PolicyMismatch.REJECT));
     } catch (DateTimeParseException e) {
       throw new InvalidTrustInputException("at", "at must be an ISO-8601 instant but was \"" + clip(f.get(2)) + "\"", e);
     } catch (IllegalArgumentException e) {
@@ -180,13 +184,14 @@ public final class TrustSerdes {
     List<String> lines = LINES.splitToList(s);
     List<String> f = header(lines, BREACH, 4, 6);
     return new BreachNotice(new Relationship(f.get(2), f.get(3)), readEvent(lines.subList(3, lines.size()), policy),
-        TrustCodec.readState(lines.get(1), policy), TrustCodec.readState(lines.get(2), policy));
+        TrustCodec.readState(lines.get(1), policy, PolicyMismatch.REJECT),
+        TrustCodec.readState(lines.get(2), policy, PolicyMismatch.REJECT));
   }
 
   private static StoredRelationship readStored(String s, TrustPolicy policy) {
     List<String> lines = LINES.splitToList(s);
     List<String> f = header(lines, STORED, 4, 3);
-    TrustLedger ledger = TrustCodec.readLedger(lines.subList(1, lines.size()), policy);
+    TrustLedger ledger = TrustCodec.readLedger(lines.subList(1, lines.size()), policy, PolicyMismatch.REJECT);
     int settled;
     try {
       settled = Integer.parseInt(f.get(2));

@@ -212,7 +212,7 @@ public final class ReviewDatabase {
   private List<String> registeredPolicies() throws ReviewException {
     List<String> keys = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT policy_key FROM trust_policy ORDER BY policy_id");
+        PreparedStatement s = c.prepareStatement("SELECT name FROM trust_policy ORDER BY policy_id");
         ResultSet r = s.executeQuery()) {
       while (r.next()) {
         keys.add(r.getString(1));
@@ -437,6 +437,15 @@ public final class ReviewDatabase {
     }
   }
 
+  /** The name of the preset whose fingerprint the store reports, or the fingerprint's short form. */
+  private static String presetName(String fingerprint) {
+    return TrustPolicy.presets().stream()
+        .filter(p -> p.fingerprint().equals(fingerprint))
+        .map(TrustPolicy::name)
+        .findFirst()
+        .orElse(fingerprint.substring(0, Math.min(12, fingerprint.length())));
+  }
+
   /** The relationship's stored state, read from one row; empty when it is new. */
   private Optional<TrustBucket> stored(String source, NumberedRow nr, TrustStore store, Relationship relationship)
       throws ReviewException {
@@ -444,8 +453,8 @@ public final class ReviewDatabase {
       return store.state(relationship);
     } catch (PolicyMismatchException e) {
       throw new RejectedInputException(source, nr.line(), "policy", relationship + " is kept under the policy "
-          + e.storedPolicy() + ", not " + e.storePolicy() + "; one import writes under one policy: import its rows"
-          + " with --policy " + e.storedPolicy(), e);
+          + presetName(e.storedPolicy()) + ", not " + presetName(e.storePolicy()) + "; one import writes under one"
+          + " policy: import its rows with --policy " + presetName(e.storedPolicy()), e);
     } catch (TrustStoreException e) {
       throw storage(e);
     }

@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.trustbucket.AutonomyTier;
 import dev.trustbucket.TrustLedger;
+import dev.trustbucket.TrustPolicy;
 import dev.trustbucket.account.Relationship;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,8 +53,11 @@ class ReviewDatabaseTest {
   void aNewDatabaseGetsTheStoresSchemaAndThePresetPolicies() throws Exception {
     ReviewDatabase db = open();
     assertThat(TrustSchema.version(db.dataSource())).contains(TrustSchema.VERSION);
-    assertThat(query(db, "SELECT policy_key FROM trust_policy ORDER BY policy_key"))
+    assertThat(query(db, "SELECT name FROM trust_policy ORDER BY name"))
         .containsExactly("default|", "forgiving|", "strict|", "symmetric|");
+    // The store keys each policy by its fingerprint and keeps its written form once.
+    assertThat(query(db, "SELECT policy_key FROM trust_policy WHERE name = 'default'"))
+        .containsExactly(TrustPolicy.defaults().fingerprint() + "|");
     assertThat(db.eventCount()).isZero();
     var before = snapshot(db);
     assertThat(snapshot(open())).isEqualTo(before); // opening again changes nothing
@@ -465,7 +469,7 @@ class ReviewDatabaseTest {
       assertThat(db.record(row, "default", Optional.of("req-42")).events()).isEqualTo(1);
       assertThat(db.record(row, "default", Optional.of("req-42")).duplicates()).isEqualTo(1);
       assertThat(query(db, "SELECT e.occurred_at, e.behaviour, e.weight, e.disclosure, e.disclosure_delay, e.note,"
-              + " e.event_id, r.employee, r.manager, p.policy_key FROM trust_event e"
+              + " e.event_id, r.employee, r.manager, p.name FROM trust_event e"
               + " JOIN trust_relationship r ON r.relationship_id = e.relationship_id"
               + " JOIN trust_policy p ON p.policy_id = r.policy_id"))
           .containsExactly("2025-03-03T10:00:00.123456789Z|hid-problem|1.25|discovered|PT220H|found in QA|req-42|zoe|maria|default|");
