@@ -41,6 +41,12 @@ class TrustBucketPropertiesTest {
   }
 
   @Test
+  void aVersionedPresetIsThatVersionForever() {
+    runner.withPropertyValues("trustbucket.preset=strict@1")
+        .run(context -> assertThat(policy(context)).isEqualTo(TrustPolicy.preset("strict@1").orElseThrow()));
+  }
+
+  @Test
   void overridesLadderAndBehavioursChangeOnlyWhatTheyName() {
     runner.withPropertyValues(
             "trustbucket.preset=forgiving",
