@@ -15,6 +15,7 @@ import dev.trustbucket.examples.workshop.Timeline;
 import dev.trustbucket.explain.Contribution;
 import dev.trustbucket.explain.Explanation;
 import dev.trustbucket.forecast.RecoveryForecast;
+import dev.trustbucket.io.EventRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -122,7 +123,7 @@ final class PageView {
           .field("label", e.behaviour().label())
           .field("kind", e.isDrop() ? "drop" : "drain")
           .field("weight", Percent.plain(e.weight()))
-          .field("disclosure", disclosure(e.disclosure()))
+          .field("disclosure", EventRecord.of(e).disclosure())
           .field("discoveredDays", e.disclosure().isDiscovered() ? e.disclosure().delay().toDays() : 0)
           .field("narration", r.step().narration())
           .field("breach", draft.policy().isBreach(e))
@@ -170,17 +171,6 @@ final class PageView {
       }
     }
     return t.weeks().size();
-  }
-
-  static String disclosure(Disclosure d) {
-    switch (d.kind()) {
-      case SELF_REPORTED:
-        return "self-reported";
-      case DISCOVERED:
-        return "discovered";
-      default:
-        return "not-recorded";
-    }
   }
 
   /** Level, tier, confidence, the grouped explanation and the forecast at the end of a week. */
