@@ -198,12 +198,19 @@ class HostileRecordProperties {
         int j;
         do {
           j = valued.get(r.nextInt(valued.size()));
-        } while (classes[j].equals(classes[i]));
+        } while (classes[j].equals(classes[i]) || f.get(j).equals(f.get(i))); // equal values: no damage
         String t = f.get(i);
         f.set(i, f.get(j));
         f.set(j, t);
         what = kind + " " + names.get(i) + "<->" + names.get(j);
-        blame = Set.of(names.get(i), names.get(j));
+        int version = names.indexOf("version");
+        if ((i == version || j == version) && Set.of("1", "2").contains(f.get(version))) {
+          // The line now claims an earlier format (a count of 1 or 2 moved into the version), which
+          // has fewer fields: it is read as that format and blamed on its field count.
+          blame = Set.of(names.get(i), names.get(j), "fields");
+        } else {
+          blame = Set.of(names.get(i), names.get(j));
+        }
         break;
       }
       case ROTATE_FIELDS: {
