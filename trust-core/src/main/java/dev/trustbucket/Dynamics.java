@@ -10,13 +10,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The model's dynamics under one policy, and the one place they are computed: {@link #step} is the
- * update step that {@link TrustBucket#apply}, {@link TrustLedger#append} and every replay run.
+ * update step that {@link TrustBucket#plus}, {@link TrustLedger#plus} and every replay run.
  *
  * <p>The step is a function over primitives: it reads a state from its arguments and hands the
- * next state to a {@link Sink}, which builds the immutable {@link TrustBucket} for an apply or
+ * next state to a {@link Sink}, which builds the immutable {@link TrustBucket} for {@code plus} or
  * writes the fields of a {@link BucketMachine} for a replay. No mutable helper object is created
- * per call, so an apply's speed does not depend on the JIT's escape analysis. One instance per
- * policy ({@link TrustPolicy#dynamics()}, computed once); immutable and thread-safe.
+ * per call, so the speed of {@code TrustBucket.plus} does not depend on the JIT's escape analysis.
+ * One instance per policy ({@link TrustPolicy#dynamics()}, computed once); immutable and
+ * thread-safe.
  */
 final class Dynamics {
   /** No event: only time passes. */
@@ -39,7 +40,7 @@ final class Dynamics {
         float negativeEvidence);
   }
 
-  /** Builds the new bucket: the sink of an apply and of an append. */
+  /** Builds the new bucket: the sink of {@code TrustBucket.plus} and {@code TrustLedger.plus}. */
   static final Sink<TrustBucket> BUCKET = TrustBucket::new;
 
   private static final AutonomyTier[] TIERS = AutonomyTier.values();
@@ -147,7 +148,7 @@ final class Dynamics {
 
   /**
    * The {@linkplain #step update step}, with the decay factors over the gap computed now (the
-   * scar's only when there is a scar to fade): what an apply runs, where a ledger has none stored.
+   * scar's only when there is a scar to fade): what {@code TrustBucket.plus} runs, where a ledger has none stored.
    */
   <T> T stepComputingDecay(
       AutonomyTier tier,
