@@ -246,6 +246,16 @@ final class EventColumns {
     return chunk(index).weights[index & CHUNK_MASK];
   }
 
+  /** The level's decay factor stored for the gap before the event at {@code index}. */
+  double kept(int index) {
+    return chunk(index).kept[index & CHUNK_MASK];
+  }
+
+  /** The scar's decay factor stored for the gap before the event at {@code index}. */
+  double scarKept(int index) {
+    return chunk(index).scarKept[index & CHUNK_MASK];
+  }
+
   private int code(int index) {
     return chunk(index).codes[index & CHUNK_MASK];
   }

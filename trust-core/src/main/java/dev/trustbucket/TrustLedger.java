@@ -9,6 +9,7 @@ import dev.trustbucket.history.LedgerStep;
 import dev.trustbucket.history.Sampling;
 import dev.trustbucket.history.TimelinePoint;
 import dev.trustbucket.internal.EpochMicros;
+import dev.trustbucket.internal.StoredDecay;
 import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -52,6 +53,25 @@ public final class TrustLedger {
   public static final int MAX_TIMELINE_POINTS = 100_000;
 
   private final TrustPolicy policy;
+  // The explanation reads the decay factors stored per event through this door (not API).
+  static {
+    StoredDecay.install(
+        ledger -> {
+          EventColumns columns = ((TrustLedger) ledger).events;
+          return new StoredDecay.Factors() {
+            @Override
+            public double kept(int index) {
+              return columns.kept(index);
+            }
+
+            @Override
+            public double scarKept(int index) {
+              return columns.scarKept(index);
+            }
+          };
+        });
+  }
+
   private final TrustBucket initial;
   private final TrustBucket state;
   private final EventColumns events;

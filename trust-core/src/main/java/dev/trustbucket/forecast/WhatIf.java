@@ -16,7 +16,7 @@ import java.util.Optional;
  * of the essay in one number.
  *
  * <pre>{@code
- * WhatIf lesson = WhatIf.selfReported(ledger, hiddenBugIndex, today);
+ * WhatIf lesson = WhatIf.ofSelfReport(ledger, hiddenBugIndex, today);
  * lesson.difference();   // how much higher the level would be had the bug been reported early
  * }</pre>
  *
@@ -62,7 +62,7 @@ public record WhatIf(
    *     order or is otherwise invalid
    * @throws IndexOutOfBoundsException when {@code index} is out of range
    */
-  public static WhatIf replacing(TrustLedger ledger, int index, TrustEvent replacement, Instant at) {
+  public static WhatIf ofReplacement(TrustLedger ledger, int index, TrustEvent replacement, Instant at) {
     requireNonNull(replacement, "replacement");
     return compare(ledger, index, Optional.of(replacement), at);
   }
@@ -75,7 +75,7 @@ public record WhatIf(
    * @param at the instant to compare
    * @return the comparison
    */
-  public static WhatIf without(TrustLedger ledger, int index, Instant at) {
+  public static WhatIf ofRemoval(TrustLedger ledger, int index, Instant at) {
     return compare(ledger, index, Optional.empty(), at);
   }
 
@@ -89,9 +89,9 @@ public record WhatIf(
    * @return the comparison
    * @throws dev.trustbucket.InvalidTrustInputException when the event is a drop
    */
-  public static WhatIf selfReported(TrustLedger ledger, int index, Instant at) {
+  public static WhatIf ofSelfReport(TrustLedger ledger, int index, Instant at) {
     requireNonNull(ledger, "ledger");
-    return replacing(ledger, index, ledger.event(index).withDisclosure(Disclosure.selfReported()), at);
+    return ofReplacement(ledger, index, ledger.event(index).withDisclosure(Disclosure.selfReported()), at);
   }
 
   private static WhatIf compare(

@@ -22,8 +22,12 @@ import dev.trustbucket.commitment.Commitment;
 import dev.trustbucket.commitment.Outcome;
 import dev.trustbucket.explain.Explanation;
 import dev.trustbucket.forecast.Impact;
+import dev.trustbucket.forecast.OutOfReach;
 import dev.trustbucket.forecast.RecoveryForecast;
 import dev.trustbucket.forecast.WhatIf;
+import dev.trustbucket.text.ExplanationFormat;
+import dev.trustbucket.text.ForecastFormat;
+import dev.trustbucket.text.TermFormat;
 import dev.trustbucket.io.EventRecord;
 import dev.trustbucket.io.MalformedRecordException;
 import dev.trustbucket.io.TrustCodec;
@@ -163,10 +167,10 @@ class EmbeddingSnippetsTest {
   @DisplayName("explaining the level")
   void explaining() {
     TrustLedger ledger = aliceAndBob().ledger();
-    String text = Explanation.of(ledger, APRIL).render(3);
+    String text = ExplanationFormat.of(Locale.ENGLISH).format(Explanation.of(ledger, APRIL));
 
-    assertThat(text.replace(System.lineSeparator(), "\n")).isEqualTo(
-        "Level 22% (MICROMANAGED) on 1 April 2025, backed by some evidence.\n"
+    assertThat(text).isEqualTo(
+        "Level 22% (micromanaged) on 1 April 2025, backed by some evidence.\n"
             + "Started at 50%; the baseline is 50%.\n"
             + "Raised by:\n"
             + "  - Delivered on a commitment: +0.04 on 10 January 2025, +0.03 today\n"
@@ -187,7 +191,9 @@ class EmbeddingSnippetsTest {
     Confidence c = ledger.stateAt(APRIL).confidence();
 
     assertThat(c.uncertainty()).isCloseTo(0.287, within(0.0005));
-    assertThat(c.describe()).isEqualTo("some evidence");
+    assertThat(c.strength()).isEqualTo(Confidence.Strength.SOME);
+    assertThat(TermFormat.of(Locale.ENGLISH).format(c)).isEqualTo("some evidence");
+    assertThat(TermFormat.of(Locale.GERMAN).format(c)).isEqualTo("einige Belege");
     assertThat(c.expectation()).isCloseTo(0.407, within(0.0005));
     assertThat(TrustBucket.start(policy, APRIL).confidence().uncertainty()).isEqualTo(1.0);
   }
@@ -197,28 +203,31 @@ class EmbeddingSnippetsTest {
   void forecasting() {
     TrustLedger ledger = aliceAndBob().ledger();
 
-    RecoveryForecast back = RecoveryForecast.backToBeforeLastBreach(
+    RecoveryForecast back = RecoveryForecast.untilBeforeLastBreach(
         ledger, Behaviours.DELIVERED_ON_COMMITMENT, Duration.ofDays(7)).orElseThrow();
     assertThat(back.targetLevel()).isCloseTo(0.518, within(0.0005));
     assertThat(back.drops()).isEqualTo(18);
     assertThat(back.reachedAt()).contains(Instant.parse("2025-07-24T10:00:00Z"));
 
-    RecoveryForecast trusted = RecoveryForecast.toTier(
+    RecoveryForecast trusted = RecoveryForecast.untilTier(
         ledger.stateAt(APRIL), Behaviours.DELIVERED_ON_COMMITMENT, Duration.ofDays(7), AutonomyTier.TRUSTED);
     assertThat(trusted.drops()).isEqualTo(33);
     assertThat(trusted.reachedAt()).contains(Instant.parse("2025-11-18T00:00:00Z"));
 
-    RecoveryForecast sparse = RecoveryForecast.toLevel(
+    RecoveryForecast sparse = RecoveryForecast.untilLevel(
         ledger.stateAt(APRIL), Behaviours.SMALL_WIN, Duration.ofDays(90), 0.95);
     assertThat(sparse.isReachable()).isFalse();
-    assertThat(sparse.reason()).contains("at one \"small-win\" every 90 days the level levels off near 0.58, "
-        + "below the target 0.95: decay takes back what the drops add");
+    assertThat(sparse.outOfReach().orElseThrow().cause()).isEqualTo(OutOfReach.Cause.DECAY);
+    assertThat(ForecastFormat.of(Locale.ENGLISH).format(sparse)).isEqualTo(
+        "95% is out of reach: at one \"Small win\" every 90 days the level "
+            + "levels off near 0.58, below the target 0.95: decay takes back what the drops add.");
 
     Impact miss = Impact.of(ledger.stateAt(APRIL), TrustEvent.of(Behaviours.MISSED_DEADLINE, APRIL));
     assertThat(miss.levelChange()).isCloseTo(-0.046, within(0.0005));
     assertThat(miss.scarAdded()).isZero();
+    assertThat(miss.isTierChange()).isFalse();
 
-    WhatIf lesson = WhatIf.selfReported(ledger, 2, APRIL);
+    WhatIf lesson = WhatIf.ofSelfReport(ledger, 2, APRIL);
     assertThat(lesson.difference()).isCloseTo(0.228, within(0.0005));
     assertThat(lesson.alternative().level()).isCloseTo(0.446, within(0.0005));
     assertThat(lesson.alternative().tier()).isEqualTo(AutonomyTier.SUPERVISED);
