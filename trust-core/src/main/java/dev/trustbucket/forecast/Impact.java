@@ -36,8 +36,8 @@ public final class Impact {
   public static Impact of(TrustBucket now, TrustEvent event) {
     requireNonNull(now, "now");
     requireNonNull(event, "event");
-    TrustBucket before = now.advanceTo(event.time());
-    return new Impact(event, before, before.apply(event));
+    TrustBucket before = now.at(event.time());
+    return new Impact(event, before, before.plus(event));
   }
 
   /**

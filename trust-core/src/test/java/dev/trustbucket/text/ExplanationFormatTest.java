@@ -26,31 +26,31 @@ class ExplanationFormatTest {
   private static final ExplanationFormat DE = ExplanationFormat.of(Locale.GERMAN);
 
   static TrustLedger story(TrustPolicy policy) {
-    return TrustLedger.start(policy, START)
-        .append(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, Instant.parse("2025-01-10T17:00:00Z")))
-        .append(TrustEvent.of(Behaviours.PROACTIVE_UPDATE, Instant.parse("2025-02-14T10:00:00Z")))
-        .append(
+    return TrustLedger.of(policy, START)
+        .plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, Instant.parse("2025-01-10T17:00:00Z")))
+        .plus(TrustEvent.of(Behaviours.PROACTIVE_UPDATE, Instant.parse("2025-02-14T10:00:00Z")))
+        .plus(
             TrustEvent.of(Behaviours.HID_PROBLEM, Instant.parse("2025-03-03T10:00:00Z"))
                 .withDisclosure(Disclosure.discovered(Duration.ofDays(9)))
                 .withNote("critical bug"))
-        .append(
+        .plus(
             TrustEvent.of(Behaviours.OWNED_MISTAKE_EARLY, Instant.parse("2025-03-20T10:00:00Z"))
                 .withNote("late config change"));
   }
 
   /** A year of weekly deliveries, a missed deadline every ten weeks, and two hidden problems. */
   static TrustLedger year() {
-    TrustLedger ledger = TrustLedger.start(TrustPolicy.defaults(), START);
+    TrustLedger ledger = TrustLedger.of(TrustPolicy.defaults(), START);
     for (int week = 1; week <= 38; week++) {
-      ledger = ledger.append(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, START.plus(Duration.ofDays(7L * week))));
+      ledger = ledger.plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, START.plus(Duration.ofDays(7L * week))));
       if (week % 10 == 0) {
-        ledger = ledger.append(TrustEvent.of(Behaviours.MISSED_DEADLINE, START.plus(Duration.ofDays(7L * week + 1))));
+        ledger = ledger.plus(TrustEvent.of(Behaviours.MISSED_DEADLINE, START.plus(Duration.ofDays(7L * week + 1))));
       }
     }
     return ledger
-        .append(TrustEvent.of(Behaviours.HID_PROBLEM, START.plus(Duration.ofDays(280)))
+        .plus(TrustEvent.of(Behaviours.HID_PROBLEM, START.plus(Duration.ofDays(280)))
             .withDisclosure(Disclosure.discovered(Duration.ofDays(3))))
-        .append(TrustEvent.of(Behaviours.HID_PROBLEM, START.plus(Duration.ofDays(290)))
+        .plus(TrustEvent.of(Behaviours.HID_PROBLEM, START.plus(Duration.ofDays(290)))
             .withDisclosure(Disclosure.discovered(Duration.ofDays(30))));
   }
 
@@ -151,7 +151,7 @@ class ExplanationFormatTest {
   @Test
   @DisplayName("an empty history and the symmetric preset: no lists, no scars")
   void nothingToList() {
-    Explanation empty = Explanation.of(TrustLedger.start(TrustPolicy.defaults(), START), START);
+    Explanation empty = Explanation.of(TrustLedger.of(TrustPolicy.defaults(), START), START);
     assertThat(EN.format(empty)).isEqualTo(
         "Level 50% (supervised) on 6 January 2025, backed by no evidence.\n"
             + "Started at 50%; the baseline is 50%.\n"
@@ -166,10 +166,10 @@ class ExplanationFormatTest {
   @Test
   @DisplayName("from a full bucket: two open scars, deepest first, and withReasons(1) lists one")
   void twoScars() {
-    TrustLedger ledger = TrustLedger.startingFrom(TrustBucket.startingAt(TrustPolicy.defaults(), START, 1.0))
-        .append(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, START))
-        .append(TrustEvent.of(Behaviours.OVER_PROMISED, Instant.parse("2025-02-03T10:00:00Z")).withNote("the launch date"))
-        .append(TrustEvent.of(Behaviours.HID_PROBLEM, Instant.parse("2025-03-03T10:00:00Z"))
+    TrustLedger ledger = TrustLedger.from(TrustBucket.of(TrustPolicy.defaults(), START, 1.0))
+        .plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, START))
+        .plus(TrustEvent.of(Behaviours.OVER_PROMISED, Instant.parse("2025-02-03T10:00:00Z")).withNote("the launch date"))
+        .plus(TrustEvent.of(Behaviours.HID_PROBLEM, Instant.parse("2025-03-03T10:00:00Z"))
             .withDisclosure(Disclosure.discovered(Duration.ofDays(9))));
     Explanation e = Explanation.of(ledger, APRIL);
 

@@ -28,14 +28,14 @@ class ForecastFormatTest {
   private static final ForecastFormat DE = ForecastFormat.of(Locale.GERMAN);
 
   private static TrustBucket scarred() {
-    return TrustBucket.restore(POLICY, MONDAY, 0.3, 0.5, AutonomyTier.MICROMANAGED, Optional.empty(), 0, 0);
+    return TrustBucket.ofState(POLICY, MONDAY, 0.3, 0.5, AutonomyTier.MICROMANAGED, Optional.empty(), 0, 0);
   }
 
   @Test
   @DisplayName("reached: the target, the drops, the cadence and the date")
   void reached() {
     RecoveryForecast f = RecoveryForecast.untilTier(
-        TrustBucket.start(POLICY, MONDAY), Behaviours.DELIVERED_ON_COMMITMENT, WEEK, AutonomyTier.AUTONOMOUS);
+        TrustBucket.of(POLICY, MONDAY), Behaviours.DELIVERED_ON_COMMITMENT, WEEK, AutonomyTier.AUTONOMOUS);
 
     assertThat(EN.format(f)).isEqualTo(
         "autonomous after 15 drops of \"Delivered on a commitment\", one every 7 days, on 21 April 2025.");
@@ -43,7 +43,7 @@ class ForecastFormatTest {
         "eigenständig nach 15 Tropfen „Zusage eingehalten“, alle 7 Tage einer, am 21. April 2025.");
     assertThat(EN.formatOutOfReach(f)).isEmpty();
     RecoveryForecast already = RecoveryForecast.untilLevel(
-        TrustBucket.startingAt(POLICY, MONDAY, 0.85), Behaviours.SMALL_WIN, WEEK, 0.85);
+        TrustBucket.of(POLICY, MONDAY, 0.85), Behaviours.SMALL_WIN, WEEK, 0.85);
     assertThat(EN.format(already)).isEqualTo("Already at 85%.");
     assertThat(DE.format(already)).isEqualTo("Bereits bei 85 %.");
   }
@@ -52,13 +52,13 @@ class ForecastFormatTest {
   @DisplayName("every cause and every limit, in both languages")
   void everyReason() {
     RecoveryForecast decay = RecoveryForecast.untilLevel(
-        TrustBucket.start(POLICY, MONDAY), Behaviours.SMALL_WIN, Duration.ofDays(90), 0.95);
+        TrustBucket.of(POLICY, MONDAY), Behaviours.SMALL_WIN, Duration.ofDays(90), 0.95);
     RecoveryForecast horizon = RecoveryForecast.untilLevel(
         scarred(), Behaviours.DELIVERED_ON_COMMITMENT, Duration.ofHours(1), 0.99);
     RecoveryForecast maxDrops = RecoveryForecast.untilLevel(
         scarred(), Behaviours.DELIVERED_ON_COMMITMENT, Duration.ofMinutes(1), 0.9);
-    TrustBucket nearEnd = TrustBucket.start(POLICY, EpochMicros.MAX.minus(Duration.ofDays(400)))
-        .apply(TrustEvent.of(Behaviours.HID_PROBLEM, EpochMicros.MAX.minus(Duration.ofDays(399))).withWeight(10.0));
+    TrustBucket nearEnd = TrustBucket.of(POLICY, EpochMicros.MAX.minus(Duration.ofDays(400)))
+        .plus(TrustEvent.of(Behaviours.HID_PROBLEM, EpochMicros.MAX.minus(Duration.ofDays(399))).withWeight(10.0));
     RecoveryForecast endOfRange = RecoveryForecast.untilLevel(nearEnd, Behaviours.SMALL_WIN, Duration.ofDays(7), 0.99);
 
     Set<OutOfReach.Cause> causes = EnumSet.noneOf(OutOfReach.Cause.class);
@@ -94,7 +94,7 @@ class ForecastFormatTest {
   @Test
   @DisplayName("cadences read in whole days, hours, minutes or seconds")
   void cadences() {
-    TrustBucket b = TrustBucket.start(POLICY, MONDAY);
+    TrustBucket b = TrustBucket.of(POLICY, MONDAY);
     String[][] expected = {
       {"P1D", "every day", "täglich"},
       {"PT36H", "every 36 hours", "alle 36 Stunden"},
