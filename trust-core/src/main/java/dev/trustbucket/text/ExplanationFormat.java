@@ -127,7 +127,8 @@ public final class ExplanationFormat {
 
   /**
    * Writes one reason: a single event as {@link #format(Contribution)} does, several as the
-   * behaviour, how many times and what is left of them, e.g. {@code Delivered on a commitment, 38
+   * behaviour, how they came to light (the kind only: their delays may differ), how many times and
+   * what is left of them, e.g. {@code Delivered on a commitment, 38
    * times: +0.31 today}.
    *
    * @param r a reason of an explanation
@@ -140,14 +141,9 @@ public final class ExplanationFormat {
     }
     String name = terms.format(r.behaviour());
     if (!r.isDrop() && r.disclosure() != Disclosure.Kind.NOT_RECORDED) {
-      name = words.format("event.disclosure", name, words.text("disclosure." + r.disclosure().name() + kindSuffix(r)));
+      name = words.format("event.disclosure", name, terms.format(r.disclosure()));
     }
     return words.format("reason.many", name, words.integer(r.count()), words.signed(r.remaining()));
-  }
-
-  // Discovered drains of one reason may have different delays: the group names the kind only.
-  private static String kindSuffix(Reason r) {
-    return r.disclosure() == Disclosure.Kind.DISCOVERED ? ".group" : "";
   }
 
   /**

@@ -93,6 +93,17 @@ public final class TermFormat {
   }
 
   /**
+   * Names a way of coming to light without its delay, e.g. {@code self-reported} or {@code
+   * discovered}: the words for a group of drains that share it.
+   *
+   * @param kind the kind of disclosure
+   * @return its words
+   */
+  public String format(Disclosure.Kind kind) {
+    return words.text("disclosureKind." + requireNonNull(kind, "kind").name());
+  }
+
+  /**
    * Says how a drain came to light, e.g. {@code self-reported} or {@code discovered after 9 days}
    * (the delay in whole days).
    *
@@ -107,6 +118,6 @@ public final class TermFormat {
           ? words.text("disclosure.DISCOVERED.one")
           : words.format("disclosure.DISCOVERED.many", words.integer(days));
     }
-    return words.text("disclosure." + disclosure.kind().name());
+    return format(disclosure.kind());
   }
 }

@@ -77,7 +77,7 @@ class MessagesBundleTest {
         assertThat(keys).as(file).contains("confidence." + s.name());
       }
       for (Disclosure.Kind k : Disclosure.Kind.values()) {
-        assertThat(keys).as(file).containsAnyOf("disclosure." + k.name(), "disclosure." + k.name() + ".many");
+        assertThat(keys).as(file).contains("disclosureKind." + k.name());
       }
       for (OutOfReach.Cause c : OutOfReach.Cause.values()) {
         assertThat(keys).as(file).contains("outOfReach." + c.name());

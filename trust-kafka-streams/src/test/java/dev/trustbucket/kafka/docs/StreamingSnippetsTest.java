@@ -11,9 +11,11 @@ import dev.trustbucket.kafka.StoredRelationship;
 import dev.trustbucket.kafka.TrustQueries;
 import dev.trustbucket.kafka.TrustSerdes;
 import dev.trustbucket.kafka.TrustTopology;
+import dev.trustbucket.text.ExplanationFormat;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
@@ -70,7 +72,7 @@ class StreamingSnippetsTest {
       TrustQueries queries = TrustQueries.of(driver.<Relationship, StoredRelationship>getKeyValueStore(trust.storeName()));
       Optional<Double> level = queries.level(ana);        // after the latest accepted event; empty if none
       Optional<AutonomyTier> tier = queries.tier(ana);
-      Optional<String> why = queries.explanation(ana, Instant.now()).map(e -> e.render(3));  // what the kept events did
+      Optional<String> why = queries.explanation(ana, Instant.now()).map(ExplanationFormat.of(Locale.ENGLISH)::format);  // what the kept events did
       assertThat(level).isPresent();
       assertThat(tier).isPresent();
       assertThat(why.orElseThrow()).isNotBlank();
