@@ -61,7 +61,8 @@ class MarkdownSnippetsTest {
   /** The pages checked; their snippets need only trust-core. Paths from the repository root. */
   static final ImmutableList<String> PAGES =
       ImmutableList.of(
-          "README.md", "docs/concepts.md", "docs/policy.md", "docs/compatibility.md", "docs/text.md");
+          "README.md", "docs/concepts.md", "docs/policy.md", "docs/compatibility.md", "docs/text.md",
+          "docs/words.md");
 
   /**
    * The pages that are not, and why. {@code docs/embedding.md}: its snippets read the system clock
