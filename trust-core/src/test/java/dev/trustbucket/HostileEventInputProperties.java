@@ -437,6 +437,8 @@ class HostileEventInputProperties {
     assertThat(text).doesNotContain("NaN").doesNotContain("Infinity").doesNotContainPattern("\\d [A-Z][a-z]+ \\+\\d");
     int year = java.time.LocalDateTime.ofInstant(c.at(), java.time.ZoneOffset.UTC).getYear();
     assertThat(text).contains(" " + year + ", backed by");
+    String german = dev.trustbucket.text.ExplanationFormat.of(java.util.Locale.GERMAN).format(e);
+    assertThat(german).doesNotContain("NaN").doesNotContain("Infinity").contains(" " + year + ", gest\u00fctzt auf");
     Statistics.label("span").collect(
         Duration.between(c.start(), c.at()).toDays() > 292_000L * 365 ? "beyond 292,000 years" : "within a long");
 

@@ -9,7 +9,9 @@ import dev.trustbucket.TrustLedger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The same history with one event changed, and the difference it makes at an instant: the lesson
@@ -20,34 +22,27 @@ import java.util.Optional;
  * lesson.difference();   // how much higher the level would be had the bug been reported early
  * }</pre>
  *
- * @param at the instant compared
- * @param original the event as it happened
- * @param replacement the event instead, or empty when it is removed
- * @param actual the bucket at {@code at} as things happened
- * @param alternative the bucket at {@code at} with the change
+ * <p>Only the factories create comparisons, so both buckets always come from the ledger they name.
+ * Instances are immutable and thread-safe.
  */
-public record WhatIf(
-    Instant at,
-    TrustEvent original,
-    Optional<TrustEvent> replacement,
-    TrustBucket actual,
-    TrustBucket alternative) {
+public final class WhatIf {
+  private final Instant at;
+  private final TrustEvent original;
+  private final Optional<TrustEvent> replacement;
+  private final TrustBucket actual;
+  private final TrustBucket alternative;
 
-  /**
-   * Checks that no part is null.
-   *
-   * @param at the instant compared
-   * @param original the event as it happened
-   * @param replacement the event instead, or empty when it is removed
-   * @param actual the bucket at {@code at} as things happened
-   * @param alternative the bucket at {@code at} with the change
-   */
-  public WhatIf {
-    requireNonNull(at, "at");
-    requireNonNull(original, "original");
-    requireNonNull(replacement, "replacement");
-    requireNonNull(actual, "actual");
-    requireNonNull(alternative, "alternative");
+  private WhatIf(
+      Instant at,
+      TrustEvent original,
+      Optional<TrustEvent> replacement,
+      TrustBucket actual,
+      TrustBucket alternative) {
+    this.at = at;
+    this.original = original;
+    this.replacement = replacement;
+    this.actual = actual;
+    this.alternative = alternative;
   }
 
   /**
@@ -116,5 +111,71 @@ public record WhatIf(
    */
   public double difference() {
     return alternative.level() - actual.level();
+  }
+
+  /**
+   * The instant compared.
+   *
+   * @return the instant
+   */
+  public Instant at() {
+    return at;
+  }
+
+  /**
+   * The event as it happened.
+   *
+   * @return the original event
+   */
+  public TrustEvent original() {
+    return original;
+  }
+
+  /**
+   * The event instead.
+   *
+   * @return the replacement, or empty when the event is removed
+   */
+  public Optional<TrustEvent> replacement() {
+    return replacement;
+  }
+
+  /**
+   * The bucket at {@link #at()} as things happened.
+   *
+   * @return the actual state
+   */
+  public TrustBucket actual() {
+    return actual;
+  }
+
+  /**
+   * The bucket at {@link #at()} with the change.
+   *
+   * @return the alternative state
+   */
+  public TrustBucket alternative() {
+    return alternative;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof WhatIf w
+        && at.equals(w.at)
+        && original.equals(w.original)
+        && replacement.equals(w.replacement)
+        && actual.equals(w.actual)
+        && alternative.equals(w.alternative);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(at, original, replacement, actual, alternative);
+  }
+
+  @Override
+  public String toString() {
+    return "WhatIf[at=" + at + ", original=" + original + ", replacement=" + replacement + ", actual=" + actual
+        + ", alternative=" + alternative + "]";
   }
 }
