@@ -12,8 +12,10 @@ import dev.trustbucket.TrustPolicy;
 import dev.trustbucket.decay.DecayRule;
 import dev.trustbucket.history.LedgerStep;
 import dev.trustbucket.internal.EpochMicros;
-import dev.trustbucket.internal.StoredDecay;
+import dev.trustbucket.internal.LedgerSteps;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -104,13 +106,13 @@ public final class Explanation {
     double kept = retained(policy.decay(), last, now);
     double scarKept = retained(policy.scarDecay(), last, now);
     // Backwards: an event's remainder is its effect times the factors stored for every later gap.
-    StoredDecay.Factors stored = StoredDecay.of(ledger);
+    LedgerSteps.Access stored = LedgerSteps.access();
     Contribution[] out = new Contribution[n];
     for (int i = n - 1; i >= 0; i--) {
       LedgerStep step = steps.get(i);
       out[i] = new Contribution(step, step.effect() * kept, step.scarAdded() * scarKept);
-      kept *= stored.kept(i);
-      scarKept *= stored.scarKept(i);
+      kept *= stored.kept(step);
+      scarKept *= stored.scarKept(step);
     }
     double startRemaining = (initial.level() - policy.baseline()) * kept;
     double lastLevel = n == 0 ? initial.level() : steps.get(n - 1).levelAfter();
@@ -125,7 +127,7 @@ public final class Explanation {
   }
 
   private static double retained(DecayRule rule, long from, long to) {
-    return rule.retained(EpochMicros.elapsed(from, to));
+    return rule.retained(Duration.of(EpochMicros.elapsed(from, to), ChronoUnit.MICROS));
   }
 
   private record Key(String behaviour, Disclosure.Kind disclosure) {}

@@ -178,7 +178,8 @@ class ExplanationProperties {
     Instant at = instant(c, where, after);
     Explanation e = Explanation.of(c.ledger(), at);
     for (Contribution k : e.contributions()) {
-      long age = HistoryGenerators.microsBetween(k.step().event().time(), at);
+      java.time.Duration age = java.time.Duration.of(
+          HistoryGenerators.microsBetween(k.step().event().time(), at), java.time.temporal.ChronoUnit.MICROS);
       assertThat(k.remaining()).isCloseTo(k.immediate() * c.policy().decay().retained(age), within(1e-12));
       assertThat(k.scarRemaining()).isCloseTo(k.step().scarAdded() * c.policy().scarDecay().retained(age), within(1e-12));
     }
