@@ -52,7 +52,7 @@ class RecoveryForecastTest {
 
   @Test
   @DisplayName("to a level: 0.7 takes 8 weekly deliveries; the strict and forgiving presets differ")
-  void toLevel() {
+  void untilLevel() {
     RecoveryForecast f = RecoveryForecast.untilLevel(TrustBucket.of(POLICY, MONDAY), Behaviours.DELIVERED_ON_COMMITMENT, WEEK, 0.7);
     assertThat(f.drops()).isEqualTo(8);
     assertThat(f.reachedAt()).contains(Instant.parse("2025-03-03T09:00:00Z"));
@@ -115,7 +115,7 @@ class RecoveryForecastTest {
 
   @Test
   @DisplayName("back to where it was before the last breach")
-  void backToBeforeLastBreach() {
+  void untilBeforeLastBreach() {
     TrustLedger ledger = TrustLedger.of(POLICY, MONDAY)
         .plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, Instant.parse("2025-01-10T17:00:00Z")))
         .plus(TrustEvent.of(Behaviours.PROACTIVE_UPDATE, Instant.parse("2025-02-14T10:00:00Z")))
