@@ -17,19 +17,19 @@ import java.util.Locale;
  * open scars.
  *
  * <p>By default the events of one behaviour are grouped ("Delivered on a commitment, 38 times:
- * +0.31 today") and the top {@value #DEFAULT_REASONS} reasons each way are listed; {@link
+ * +0.40 today") and the top {@value #DEFAULT_REASONS} reasons each way are listed; {@link
  * #withSingleEvents()} lists single events instead, and {@link #withReasons(int)} changes how
  * many. Amounts are in level units (a fraction of the bucket) with their sign, the level and the
  * ceiling in whole percent, dates in UTC; all formatted for the locale. For example, in English:
  *
  * <pre>
- * Level 62% (trusted) on 1 April 2025, backed by some evidence.
+ * Level 71% (trusted) on 13 October 2025, backed by strong evidence.
  * Started at 50%; the baseline is 50%.
  * Raised by:
- *   - Delivered on a commitment, 12 times: +0.19 today
+ *   - Delivered on a commitment, 38 times: +0.40 today
  * Lowered by:
- *   - Hid a problem or mistake (critical bug), discovered after 9 days: −0.21 on 3 March 2025, −0.19 today
- * Decay toward the baseline moved it −0.01 in all.
+ *   - Missed a deadline (quarterly report): −0.19 on 4 October 2025, −0.19 today
+ * Decay toward the baseline moved it −0.16 in all.
  * </pre>
  *
  * <p>Instances are immutable and thread-safe.
@@ -129,7 +129,7 @@ public final class ExplanationFormat {
    * Writes one reason: a single event as {@link #format(Contribution)} does, several as the
    * behaviour, how they came to light (the kind only: their delays may differ), how many times and
    * what is left of them, e.g. {@code Delivered on a commitment, 38
-   * times: +0.31 today}.
+   * times: +0.40 today}.
    *
    * @param r a reason of an explanation
    * @return one line, without a line break
@@ -149,7 +149,7 @@ public final class ExplanationFormat {
   /**
    * Writes one event's part: the behaviour, its note, how a drain came to light, its effect then
    * and what is left today, e.g. {@code Hid a problem or mistake (critical bug), discovered after
-   * 9 days: −0.21 on 3 March 2025, −0.19 today}.
+   * 9 days: −0.37 on 3 March 2025, −0.35 today}.
    *
    * @param c a contribution of an explanation
    * @return one line, without a line break
@@ -163,7 +163,7 @@ public final class ExplanationFormat {
 
   /**
    * Writes an open scar: the breach, its date and how much scar is left, e.g. {@code Hid a problem
-   * or mistake (critical bug) on 3 March 2025, scar 0.12 left}.
+   * or mistake (critical bug) on 3 March 2025, scar 0.39 left}.
    *
    * @param c a contribution of an explanation, usually one of {@link Explanation#openScars()}
    * @return one line, without a line break

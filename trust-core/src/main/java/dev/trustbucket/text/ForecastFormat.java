@@ -77,7 +77,7 @@ public final class ForecastFormat {
 
   /**
    * Writes why the target is out of reach, as a clause without a final full stop, e.g. {@code a
-   * scar keeps the ceiling at 0.85, below the target 0.90, for longer than 10 years}.
+   * scar keeps the ceiling at 0.95, below the target 0.99, for longer than 10 years}.
    *
    * @param f the forecast
    * @return the clause, or empty when the target is reachable
