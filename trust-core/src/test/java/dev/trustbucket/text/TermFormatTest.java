@@ -33,6 +33,31 @@ class TermFormatTest {
   }
 
   @Test
+  @DisplayName("every tier, confidence band, disclosure and stock behaviour has its own words in both languages")
+  void everyKindInBothLanguages() {
+    for (TermFormat t : new TermFormat[] {EN, DE}) {
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (AutonomyTier tier : AutonomyTier.values()) {
+        assertThat(seen.add(t.format(tier))).as("%s in %s", tier, t.locale()).isTrue();
+      }
+      for (Confidence.Strength band : Confidence.Strength.values()) {
+        assertThat(seen.add(t.format(band))).as("%s in %s", band, t.locale()).isTrue();
+      }
+      for (Disclosure.Kind kind : Disclosure.Kind.values()) {
+        assertThat(seen.add(t.format(kind))).as("%s in %s", kind, t.locale()).isTrue();
+      }
+      for (dev.trustbucket.behaviour.Behaviour b : dev.trustbucket.behaviour.Behaviours.all()) {
+        assertThat(seen.add(t.format(b))).as("%s in %s", b.id(), t.locale()).isTrue();
+      }
+      assertThat(seen).allSatisfy(w -> assertThat(w).isNotBlank().doesNotContain("{").doesNotContain("}"));
+    }
+    assertThat(EN.format(Disclosure.Kind.DISCOVERED)).isEqualTo("discovered");
+    assertThat(DE.format(Disclosure.Kind.SELF_REPORTED)).isEqualTo("selbst gemeldet");
+    assertThat(DE.format(Confidence.Strength.LITTLE)).isEqualTo("wenige Belege");
+    assertThat(DE.format(AutonomyTier.SUPERVISED)).isEqualTo("beaufsichtigt");
+  }
+
+  @Test
   @DisplayName("German for any German locale, English for every other, whatever the JVM's default")
   void languageChoice() {
     Locale before = Locale.getDefault();
