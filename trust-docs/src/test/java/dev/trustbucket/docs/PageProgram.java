@@ -64,6 +64,7 @@ final class PageProgram {
   private final Lines all = new Lines();
   private final List<Integer> sourceLines = new ArrayList<>();
   private int checks;
+  private final List<String> sites = new ArrayList<>();
 
   /** The lines of a method body, each with its line in the page (0 for generated lines). */
   private static final class Lines {
@@ -87,6 +88,11 @@ final class PageProgram {
   /** How many values, throws and shown texts {@code run()} checks. */
   int checks() {
     return checks;
+  }
+
+  /** Where the value checks are ("page:line"): each must run at least once. */
+  List<String> valueSites() {
+    return sites;
   }
 
   private void add(Block block) {
@@ -144,38 +150,44 @@ final class PageProgram {
   private List<Statement> statements(Block block) {
     List<Statement> out = new ArrayList<>();
     List<String> pending = new ArrayList<>();
-    int depth = 0;
+    // The braces open at this point: true for a class body, where a check cannot go.
+    java.util.ArrayDeque<Boolean> open = new java.util.ArrayDeque<>();
     boolean readsClock = false;
     int firstValue = 0;
     for (int i = 0; i < block.lines().size(); i++) {
       String line = block.lines().get(i);
       int at = block.firstLine() + i;
       String code = codeOf(line);
-      if (depth == 0 && pending.isEmpty() && code.startsWith("import ")) {
+      if (open.isEmpty() && pending.isEmpty() && code.startsWith("import ")) {
         imports.add(line.strip());
         continue;
       }
       readsClock |= WALL_CLOCK.matcher(code).find();
       pending.add(line);
-      depth += braces(code);
+      braces(String.join(" ", pending.stream().map(PageProgram::codeOf).toList()), code, open);
       if (!(code.endsWith(";") || code.endsWith("{") || code.endsWith("}") || code.isEmpty() && pending.size() == 1)) {
         continue;
       }
       int first = at - pending.size() + 1;
-      @Nullable String check = depth == 0 ? check(pending, line, at) : null;
+      @Nullable String check = open.isEmpty() || !open.peek() ? check(pending, line, at) : null;
       if (check != null && firstValue == 0) {
         firstValue = at;
       }
       out.add(new Statement(List.copyOf(pending), first, check));
-      if (check != null && block.mode() != Mode.COMPILE_ONLY) {
+      if (check != null && block.mode() == Mode.COMPILE_ONLY) {
+        throw MarkdownPage.problem(page, at, "this block is compile-only, so the value its comment shows"
+            + " would never be checked: make the block run, or write the note so it does not start with a value");
+      }
+      if (check != null) {
         checks++;
+        sites.add(where(at));
       }
       pending.clear();
     }
     if (!pending.isEmpty()) {
       out.add(new Statement(List.copyOf(pending), block.firstLine() + block.lines().size() - pending.size(), null));
     }
-    if (readsClock && firstValue != 0 && block.mode() != Mode.COMPILE_ONLY) {
+    if (readsClock && firstValue != 0) {
       throw MarkdownPage.problem(page, firstValue, "this block reads the system clock, so the values its"
           + " comments show would change with the day it runs: pass a fixed Clock or Instant instead");
     }
@@ -276,9 +288,16 @@ final class PageProgram {
     return -1;
   }
 
-  /** Opening minus closing braces, outside string and character literals. */
-  private static int braces(String code) {
-    int n = 0;
+  /** A line that opens a class body: a declaration of a type, or an anonymous class. */
+  private static final Pattern CLASS_BODY =
+      Pattern.compile("(?:\\b(?:class|interface|enum|record)\\s+\\w+[^{]*|\\bnew\\s+[\\w.<>, ]+\\([^;]*\\)\\s*)$");
+
+  /**
+   * Updates {@code open} with the braces of {@code code}, the latest line of {@code statement}, outside
+   * string and character literals: each opening brace pushes whether it opens a class body.
+   */
+  private static void braces(String statement, String code, java.util.Deque<Boolean> open) {
+    String before = statement.substring(0, statement.length() - code.length());
     boolean inString = false;
     char quote = 0;
     for (int i = 0; i < code.length(); i++) {
@@ -293,12 +312,13 @@ final class PageProgram {
         inString = true;
         quote = c;
       } else if (c == '{') {
-        n++;
-      } else if (c == '}') {
-        n--;
+        String head = (before + code.substring(0, i)).strip();
+        int cut = Math.max(Math.max(head.lastIndexOf(';'), head.lastIndexOf('{')), head.lastIndexOf('}'));
+        open.push(CLASS_BODY.matcher(head.substring(cut + 1)).find());
+      } else if (c == '}' && !open.isEmpty()) {
+        open.pop();
       }
     }
-    return n;
   }
 
   /** {@code s} as a Java string literal. */

@@ -73,6 +73,7 @@ final class PageRunner implements AutoCloseable {
     }
     try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
       Class<?> compiled = loader.loadClass(program.className());
+      Shown.reset();
       try {
         compiled.getMethod("run").invoke(null);
       } catch (InvocationTargetException e) {
@@ -88,6 +89,12 @@ final class PageRunner implements AutoCloseable {
           }
         }
         throw new AssertionError(page.name() + ":" + line + ": this block threw " + cause, cause);
+      }
+    }
+    for (String site : program.valueSites()) {
+      if (!Shown.ran(site)) {
+        throw new AssertionError(site + ": the value this comment shows was never checked: the line did not run"
+            + " (is it in a catch that nothing reached? mark the block <!-- throws ... --> instead)");
       }
     }
     return program.checks();

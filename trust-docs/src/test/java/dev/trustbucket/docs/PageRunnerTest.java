@@ -126,6 +126,8 @@ class PageRunnerTest {
         ```
         """;
     assertThat(run(page)).isZero();
+    assertThatThrownBy(() -> run(page.replace("9092);   // 0.5", "9092);\nint port = 9092;   // 9092")))
+        .hasMessageStartingWith("t.md:8: this block is compile-only, so the value its comment shows would never be checked");
     String broken = page.replace("new java.net.Socket(host, 9092)", "new java.net.Socket(host, 9092, 7, 8, 9)");
     assertThatThrownBy(() -> run(broken)).hasMessageContaining("t.md:7: ");
   }
@@ -151,6 +153,30 @@ class PageRunnerTest {
     assertThatThrownBy(() -> run(page.replace("For input string", "For output")))
         .hasMessageStartingWith("t.md:3: the page says the message starts with \"For output\" but it is"
             + " \"For input string: \"x\"\"");
+  }
+
+  @Test
+  void aValueInACodeBlockIsCheckedWhenItRunsAndFailsThePageWhenItNeverDoes() throws Throwable {
+    String page = """
+        ```java
+        try {
+          Integer.parseInt("x");
+        } catch (NumberFormatException e) {
+          String message = e.getMessage();   // "For input string: \\"x\\""
+        }
+        Runnable r = new Runnable() {
+          int inAClassBody = 1;               // 2: a field, prose here
+          @Override
+          public void run() {
+            int inAMethod = 3;                // 3
+          }
+        };
+        r.run();
+        ```
+        """;
+    assertThat(run(page)).isEqualTo(2);
+    assertThatThrownBy(() -> run(page.replace("\"x\");", "\"1\");")))
+        .hasMessageStartingWith("t.md:5: the value this comment shows was never checked: the line did not run");
   }
 
   @Test

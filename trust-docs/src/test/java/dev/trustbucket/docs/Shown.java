@@ -16,6 +16,17 @@ import org.jspecify.annotations.Nullable;
 public final class Shown {
   private Shown() {}
 
+  /** The value checks that ran ("page:line") since {@link #reset()}. */
+  private static final java.util.Set<String> RAN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  static void reset() {
+    RAN.clear();
+  }
+
+  static boolean ran(String where) {
+    return RAN.contains(where);
+  }
+
   private static final Pattern NUMBER = Pattern.compile("[-+\u2212]?\\d[\\d_]*(?:\\.\\d+)?");
 
   /**
@@ -26,6 +37,7 @@ public final class Shown {
    * text. A present {@link Optional} is compared by its content.
    */
   public static void value(String where, @Nullable Object actual, String shown) {
+    RAN.add(where);
     Object value = actual instanceof Optional<?> o ? o.orElse(null) : actual;
     if (value == null) {
       throw new AssertionError(where + ": the comment says " + shown + " but the value is " + actual);
