@@ -33,10 +33,10 @@ final class BucketMachine {
   BucketMachine(TrustPolicy policy) {
     this.policy = policy;
     this.baseline = policy.baseline();
-    this.gainRate = policy.gainRate();
-    this.lossRate = policy.lossRate();
-    this.maxScar = policy.maxScar();
-    this.scarRate = policy.scarRate();
+    this.gainRate = policy.rates().gainRate();
+    this.lossRate = policy.rates().lossRate();
+    this.maxScar = policy.breachRules().maxScar();
+    this.scarRate = policy.breachRules().scarRate();
     this.ladder = policy.ladder();
     this.tier = AutonomyTier.MICROMANAGED; // a placeholder: load() or copyFrom() sets the state
   }

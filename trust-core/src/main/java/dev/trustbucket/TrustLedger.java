@@ -99,7 +99,7 @@ public final class TrustLedger {
    */
   public TrustLedger append(TrustEvent event) {
     requireNonNull(event, "event");
-    int behaviour = policy.catalogue().indexOf(event.behaviour());
+    int behaviour = policy.catalogueIndex().indexOf(event.behaviour());
     long at = EpochMicros.of(event.time(), "time");
     state.checkNotBefore(at, "time", event.time());
     // Computed once, stored (or, for a drain's multiplier, the same value the policy tabulates),
@@ -223,7 +223,7 @@ public final class TrustLedger {
    */
   public TrustEvent event(int index) {
     java.util.Objects.checkIndex(index, events.size());
-    Behaviour behaviour = policy.catalogue().get(events.behaviour(index));
+    Behaviour behaviour = policy.catalogueIndex().behaviour(events.behaviour(index));
     Disclosure.Kind kind = events.disclosureKind(index);
     Disclosure disclosure =
         kind == Disclosure.Kind.DISCOVERED

@@ -261,7 +261,7 @@ public final class TrustCodec {
   private static String describe(TrustPolicy p) {
     String id = p.presetId().orElse("\"" + Texts.clip(p.name()) + "\"");
     try {
-      return id + " (fingerprint " + PolicyForm.shortFingerprint(p) + ")";
+      return id + " (fingerprint " + p.shortFingerprint() + ")";
     } catch (InvalidTrustInputException e) {
       return id + " (no written form)";
     }
