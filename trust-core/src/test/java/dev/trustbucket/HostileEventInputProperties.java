@@ -657,7 +657,7 @@ class HostileEventInputProperties {
             .map(v -> new BadPolicy("minimumStay", v.toString(),
                 b -> b.ladder(new AutonomyLadder(d.supervised(), d.trusted(), d.autonomous(), d.hysteresisBand(), v)))),
         Generators.behaviours().map(dup -> new BadPolicy("id", dup.id(),
-            b -> b.catalogue(BehaviourCatalogue.standard().with(dup)))),
+            b -> b.catalogue(BehaviourCatalogue.defaults().plus(dup)))),
         Arbitraries.oneOf(
                 Arbitraries.of("", " ", "\t", "tab\there", "line\nbreak", "carriage\rreturn", "crlf\r\n", "\n",
                     "x".repeat(101), "y".repeat(1 << 20)),

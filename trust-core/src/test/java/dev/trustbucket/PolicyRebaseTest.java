@@ -79,7 +79,7 @@ class PolicyRebaseTest {
     assertThat(missing).hasMessageContaining("paired-on-review");
     Behaviour paired = GoldenStories.PAIRED;
     TrustPolicy withPaired = TrustPolicy.builder().from(TrustPolicy.defaults()).name("with-paired")
-        .catalogue(BehaviourCatalogue.standard().with(paired)).build();
+        .catalogue(BehaviourCatalogue.defaults().plus(paired)).build();
     assertThat(PolicyRebase.of(ledger, withPaired, ledger.state().time()).ledger().size()).isEqualTo(ledger.size());
     // A change of nothing but the time compared at: the change at that instant is only decay.
     PolicyRebase.Change same = new PolicyRebase.Change(Instant.EPOCH, 0.5, 0.5, AutonomyTier.SUPERVISED,

@@ -58,7 +58,7 @@ class TrustPolicyTest {
     assertThat(p.decay()).isEqualTo(DecayRule.exponential(Duration.ofDays(365)));
     assertThat(p.scarDecay()).isEqualTo(DecayRule.exponential(Duration.ofDays(1_095)));
     assertThat(p.ladder()).isEqualTo(AutonomyLadder.defaults());
-    assertThat(p.catalogue()).isEqualTo(BehaviourCatalogue.standard());
+    assertThat(p.catalogue()).isEqualTo(BehaviourCatalogue.defaults());
   }
 
   @Test

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @DisplayName("BehaviourCatalogue and Behaviour: the stock catalogue, lookups, custom behaviours, validation")
 class BehaviourCatalogueTest {
 
-  static final BehaviourCatalogue STANDARD = BehaviourCatalogue.standard();
+  static final BehaviourCatalogue STANDARD = BehaviourCatalogue.defaults();
   static final Behaviour CUSTOM = Behaviour.drop("shipped-demo", Dimension.ABILITY, 1.5, "Shipped a demo");
 
   @Test

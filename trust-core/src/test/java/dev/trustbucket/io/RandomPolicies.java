@@ -74,9 +74,9 @@ public final class RandomPolicies {
     }
     switch (r.nextInt(3)) {
       case 0:
-        return BehaviourCatalogue.standard();
+        return BehaviourCatalogue.defaults();
       case 1:
-        return BehaviourCatalogue.standard().with(own.toArray(new Behaviour[0]));
+        return BehaviourCatalogue.defaults().plus(own.toArray(new Behaviour[0]));
       default:
         return BehaviourCatalogue.of(own);
     }

@@ -47,7 +47,7 @@ class StoredPolicyTest {
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0)[0]).isEqualTo(TEAM.fingerprint());
     assertThat(rows.get(0)[1]).isEqualTo("team");
-    assertThat(PolicyForm.read(List.of(rows.get(0)[2].split("\n", -1)))).isEqualTo(TEAM);
+    assertThat(PolicyForm.parse(List.of(rows.get(0)[2].split("\n", -1)))).isEqualTo(TEAM);
     assertThat(TrustStore.open(ds, TEAM).ledger(ANA)).isEqualTo(expected);
   }
 

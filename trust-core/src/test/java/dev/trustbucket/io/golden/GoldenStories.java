@@ -63,7 +63,7 @@ public final class GoldenStories {
         .decay(DecayRule.exponential(Duration.ofDays(300)))
         .scarDecay(DecayRule.exponential(Duration.ofDays(900)))
         .ladder(new AutonomyLadder(0.3, 0.55, 0.78, 0.04, Duration.ofDays(10)))
-        .catalogue(BehaviourCatalogue.standard().with(PAIRED))
+        .catalogue(BehaviourCatalogue.defaults().plus(PAIRED))
         .build();
   }
 

@@ -93,7 +93,7 @@ class ConceptsSnippetsTest {
     TrustPolicy ours = TrustPolicy.builder()
         .from(TrustPolicy.defaults())
         .name("ours")
-        .catalogue(BehaviourCatalogue.standard().with(pairedOnIncident))
+        .catalogue(BehaviourCatalogue.defaults().plus(pairedOnIncident))
         .build();
 
     TrustBucket b = TrustBucket.of(ours, monday).plus(TrustEvent.of(pairedOnIncident, monday));

@@ -72,7 +72,7 @@ class TrustBucketPropertiesTest {
               .decay(DecayRule.exponential(Duration.ofDays(400)))
               .ladder(new AutonomyLadder(ladder.supervised(), 0.62, ladder.autonomous(), ladder.hysteresisBand(),
                   Duration.ofDays(21)))
-              .catalogue(forgiving.catalogue().with(
+              .catalogue(forgiving.catalogue().plus(
                   Behaviour.drop("paired-on-incident", Dimension.COMMUNICATION, 0.75, "Paired on an incident")))
               .build();
           assertThat(policy(context)).isEqualTo(expected);
