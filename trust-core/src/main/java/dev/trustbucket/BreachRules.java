@@ -128,14 +128,24 @@ public final class BreachRules {
   }
 
   /**
-   * Returns a copy with other scar settings.
+   * Returns a copy with another scar rate.
    *
    * @param scarRate in [0, 1]
+   * @return the new rules
+   * @throws InvalidTrustInputException when it is out of range
+   */
+  public BreachRules withScarRate(double scarRate) {
+    return new BreachRules(majorSeverity, integrityBreaches, scarRate, maxScar);
+  }
+
+  /**
+   * Returns a copy with another deepest scar.
+   *
    * @param maxScar in [0, 1]
    * @return the new rules
-   * @throws InvalidTrustInputException when one is out of range
+   * @throws InvalidTrustInputException when it is out of range
    */
-  public BreachRules withScar(double scarRate, double maxScar) {
+  public BreachRules withMaxScar(double maxScar) {
     return new BreachRules(majorSeverity, integrityBreaches, scarRate, maxScar);
   }
 

@@ -137,14 +137,25 @@ public record DrainMultipliers(
   }
 
   /**
-   * Returns a copy with other concealment multipliers: at once, and the limit.
+   * Returns a copy with another multiplier for a drain discovered at once.
    *
-   * @param discoveredMultiplier in [1, 10]
-   * @param discoveredMultiplierLimit in [{@code discoveredMultiplier}, 10]
+   * @param discoveredMultiplier in [1, {@link #discoveredMultiplierLimit()}]
    * @return the new multipliers
-   * @throws InvalidTrustInputException when one is out of range
+   * @throws InvalidTrustInputException when it is out of range
    */
-  public DrainMultipliers withDiscoveredMultipliers(double discoveredMultiplier, double discoveredMultiplierLimit) {
+  public DrainMultipliers withDiscoveredMultiplier(double discoveredMultiplier) {
+    return new DrainMultipliers(integrityMultiplier, selfReportedMultiplier, discoveredMultiplier,
+        discoveredMultiplierLimit, concealmentHalfTime);
+  }
+
+  /**
+   * Returns a copy with another limit for the multiplier of a discovered drain.
+   *
+   * @param discoveredMultiplierLimit in [{@link #discoveredMultiplier()}, 10]
+   * @return the new multipliers
+   * @throws InvalidTrustInputException when it is out of range
+   */
+  public DrainMultipliers withDiscoveredMultiplierLimit(double discoveredMultiplierLimit) {
     return new DrainMultipliers(integrityMultiplier, selfReportedMultiplier, discoveredMultiplier,
         discoveredMultiplierLimit, concealmentHalfTime);
   }

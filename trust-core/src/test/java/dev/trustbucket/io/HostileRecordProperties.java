@@ -788,7 +788,7 @@ class HostileRecordProperties {
     Random r = new Random(seed);
     TrustLedger ledger = TrustLedger.of(policy, Instant.parse("2024-05-06T09:00:00Z"));
     for (int i = 0; i < policy.catalogue().size() && i < 3; i++) {
-      ledger = ledger.plus(TrustEvent.of(policy.catalogue().get(i), Instant.parse("2024-05-0" + (7 + i) + "T09:00:00Z")));
+      ledger = ledger.plus(TrustEvent.of(policy.catalogue().all().get(i), Instant.parse("2024-05-0" + (7 + i) + "T09:00:00Z")));
     }
     List<String> form = policy.writtenForm();
     Damage d = damageForm(policy, form, kind, r);

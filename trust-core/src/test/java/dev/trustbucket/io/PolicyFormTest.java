@@ -65,17 +65,17 @@ class PolicyFormTest {
   void presetsRoundTripAndKeepTheirFingerprints() {
     for (var e : PRESET_FINGERPRINTS.entrySet()) {
       TrustPolicy p = TrustPolicy.preset(e.getKey()).orElseThrow();
-      assertThat(PolicyForm.parse(p))).isEqualTo(p.writtenForm();
-      assertThat(p)).as(e.getKey()).isEqualTo(e.getValue().fingerprint();
-      assertThat(p)).isEqualTo(e.getValue(.shortFingerprint().substring(0, 12));
+      assertThat(PolicyForm.parse(p.writtenForm())).isEqualTo(p);
+      assertThat(p.fingerprint()).as(e.getKey()).isEqualTo(e.getValue());
+      assertThat(p.shortFingerprint()).isEqualTo(e.getValue().substring(0, 12));
     }
     TrustPolicy custom = GoldenStories.custom();
-    assertThat(PolicyForm.parse(custom))).isEqualTo(custom.writtenForm();
-    assertThat(custom)).last(.writtenForm().isEqualTo(
+    assertThat(PolicyForm.parse(custom.writtenForm())).isEqualTo(custom);
+    assertThat(custom.writtenForm()).last().isEqualTo(
         "behaviour\tpaired-on-review\tDROP\tCOMMUNICATION\t0.75\tPaired on a review\\\\u0009(custom \\\\\\\\ team)");
     TrustPolicy none = TrustPolicy.builder().decay(DecayRule.none()).scarDecay(DecayRule.none()).build();
     assertThat(none.writtenForm().get(18)).isEqualTo("decay\tnone");
-    assertThat(PolicyForm.parse(none))).isEqualTo(none.writtenForm();
+    assertThat(PolicyForm.parse(none.writtenForm())).isEqualTo(none);
   }
 
   @Test
@@ -92,7 +92,7 @@ class PolicyFormTest {
     assertThat(TrustPolicy.latestPresetVersion("custom")).isEmpty();
     assertThat(TrustPolicy.forgiving().presetId()).contains("forgiving@1");
     assertThat(TrustPolicy.builder().name("default").build().presetId()).contains("default@1");
-    assertThat(TrustPolicy.builder().name("default").gainRate(0.08).build().presetId()).isEmpty();
+    assertThat(TrustPolicy.builder().name("default").rates(TrustPolicy.defaults().rates().withGainRate(0.08)).build().presetId()).isEmpty();
     assertThat(GoldenStories.custom().presetId()).isEmpty();
   }
 
@@ -116,15 +116,15 @@ class PolicyFormTest {
       }
     };
     TrustPolicy p = TrustPolicy.builder().scarDecay(odd).decay(odd).build();
-    InvalidTrustInputException e = catchThrowableOfType(InvalidTrustInputException.class, () -> p).writtenForm();
+    InvalidTrustInputException e = catchThrowableOfType(InvalidTrustInputException.class, () -> p.writtenForm());
     assertThat(e.field()).isEqualTo("decay");
     assertThat(e).hasMessageContaining("step-rule").hasMessageContaining("has no written form");
-    assertThatThrownBy(() -> TrustPolicy.builder(.fingerprint().decay(DecayRule.exponential(Duration.ofHours(1))).scarDecay(odd).build()))
+    assertThatThrownBy(() -> TrustPolicy.builder().decay(DecayRule.exponential(Duration.ofHours(1))).scarDecay(odd).build().fingerprint())
         .isInstanceOf(InvalidTrustInputException.class).hasMessageContaining("scarDecay rule step-rule");
   }
 
   private static MalformedRecordException damaged(int index, String line) {
-    List<String> lines = new ArrayList<>(GoldenStories.custom()).writtenForm();
+    List<String> lines = new ArrayList<>(GoldenStories.custom().writtenForm());
     lines.set(index, line);
     return catchThrowableOfType(MalformedRecordException.class, () -> PolicyForm.parse(lines));
   }
@@ -149,14 +149,14 @@ class PolicyFormTest {
     assertError(damaged(22, "behaviour\tx\tUP\tABILITY\t1.0\tX"), 23, "direction");
     assertError(damaged(22, "behaviour\tX\tDROP\tABILITY\t1.0\tX"), 23, "id");
     assertError(damaged(22, "behaviour\tx\tDROP\tABILITY\t1.0\tX\\q"), 23, "label");
-    List<String> lines = new ArrayList<>(GoldenStories.custom()).writtenForm();
+    List<String> lines = new ArrayList<>(GoldenStories.custom().writtenForm());
     lines.remove(lines.size() - 1);
     assertError(catchThrowableOfType(MalformedRecordException.class, () -> PolicyForm.parse(lines)), lines.size() + 1,
         "behaviour");
     lines.add(lines.get(lines.size() - 1));
     assertError(catchThrowableOfType(MalformedRecordException.class, () -> PolicyForm.parse(lines)), lines.size(), "id");
     lines.clear();
-    lines.addAll(GoldenStories.custom()).writtenForm();
+    lines.addAll(GoldenStories.custom().writtenForm());
     lines.add("junk");
     MalformedRecordException trailing = catchThrowableOfType(MalformedRecordException.class, () -> PolicyForm.parse(lines));
     assertError(trailing, lines.size(), "catalogue");

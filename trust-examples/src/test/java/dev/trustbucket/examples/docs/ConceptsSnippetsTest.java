@@ -281,6 +281,6 @@ class ConceptsSnippetsTest {
       assertThat((0.5 - drain) / (drop - 0.5)).as(presets[i].name()).isCloseTo(ratios[i], within(1e-9));
       assertThat(start.tier()).isEqualTo(AutonomyTier.SUPERVISED);
     }
-    assertThat(TrustPolicy.symmetric().maxScar()).isZero();
+    assertThat(TrustPolicy.symmetric().breachRules().maxScar()).isZero();
   }
 }
