@@ -79,7 +79,12 @@ public abstract class TrustPolicy {
     return new Builder();
   }
 
-  /** Builds a {@link TrustPolicy}; {@code build()} validates every setting. */
+  /**
+   * Builds a {@link TrustPolicy} a part at a time ({@code rates(...)}, {@code breachRules(...)},
+   * ...), every part not set at its default, or at a policy's with {@code from(policy)}; {@code
+   * build()} checks the parts against each other. To change one part of a policy, its {@code
+   * with...} methods are shorter.
+   */
   public static final class Builder extends ImmutableTrustPolicy.Builder {
     Builder() {}
   }

@@ -21,7 +21,7 @@ class TrustBucketTest {
   static final Instant T0 = Generators.T0;
   /** Memory halves in a week, and a drain of weight w removes 0.6 w of the level. */
   static final TrustPolicy FAST =
-      TrustPolicy.builder().name("fast").decay(DecayRule.exponential(Duration.ofDays(7))).rates(TrustPolicy.defaults().rates().withLossRate(0.6)).build();
+      TrustPolicy.builder().name("fast").decay(DecayRule.exponential(Duration.ofDays(7))).rates(Rates.defaults().withLossRate(0.6)).build();
 
   static TrustEvent lowQuality(Disclosure disclosure) {
     return TrustEvent.of(Behaviours.LOW_QUALITY_DELIVERY, T0).withDisclosure(disclosure);

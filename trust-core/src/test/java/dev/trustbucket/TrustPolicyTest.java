@@ -139,19 +139,19 @@ class TrustPolicyTest {
     assertThatThrownBy(() -> TrustPolicy.builder().baseline(Double.NaN).build())
         .isInstanceOf(InvalidTrustInputException.class)
         .hasMessage("baseline must be a finite number in (0, 1) but was NaN");
-    assertThatThrownBy(() -> TrustPolicy.builder().rates(TrustPolicy.defaults().rates().withLossRate(0)).build())
+    assertThatThrownBy(() -> TrustPolicy.builder().rates(Rates.defaults().withLossRate(0)).build())
         .isInstanceOf(InvalidTrustInputException.class)
         .hasMessage("lossRate must be a finite number in (0, 1.0] but was 0.0");
-    assertThatThrownBy(() -> TrustPolicy.builder().breachRules(TrustPolicy.defaults().breachRules().withMaxScar(0.6)).build())
+    assertThatThrownBy(() -> TrustPolicy.builder().breachRules(BreachRules.defaults().withMaxScar(0.6)).build())
         .isInstanceOf(InvalidTrustInputException.class)
         .hasMessage("maxScar must be a finite number in [0.0, 0.5] but was 0.6");
     assertThatThrownBy(() -> TrustPolicy.builder().baseline(0.6).build())
         .as("the default maxScar 0.5 is more than 1 - 0.6")
         .isInstanceOf(InvalidTrustInputException.class).hasMessageStartingWith("maxScar");
-    assertThatThrownBy(() -> TrustPolicy.builder().drainMultipliers(TrustPolicy.defaults().drainMultipliers().withDiscoveredMultiplierLimit(1.4)).build())
+    assertThatThrownBy(() -> TrustPolicy.builder().drainMultipliers(DrainMultipliers.defaults().withDiscoveredMultiplierLimit(1.4)).build())
         .isInstanceOf(InvalidTrustInputException.class)
         .hasMessageContaining("discoveredMultiplierLimit").hasMessageContaining("1.4");
-    assertThatThrownBy(() -> TrustPolicy.builder().drainMultipliers(TrustPolicy.defaults().drainMultipliers().withConcealmentHalfTime(Duration.ofSeconds(30))).build())
+    assertThatThrownBy(() -> TrustPolicy.builder().drainMultipliers(DrainMultipliers.defaults().withConcealmentHalfTime(Duration.ofSeconds(30))).build())
         .isInstanceOf(InvalidTrustInputException.class)
         .hasMessageContaining("concealmentHalfTime").hasMessageContaining("PT30S");
     assertThatThrownBy(() -> TrustPolicy.builder().scarDecay(DecayRule.exponential(Duration.ofDays(30))).build())
@@ -160,7 +160,7 @@ class TrustPolicyTest {
     assertThatThrownBy(() -> TrustPolicy.builder().name(" ").build())
         .isInstanceOf(InvalidTrustInputException.class).hasMessageContaining("name");
     InvalidTrustInputException e = org.assertj.core.api.Assertions.catchThrowableOfType(
-        InvalidTrustInputException.class, () -> TrustPolicy.builder().rates(TrustPolicy.defaults().rates().withGainRate(1.5)).build());
+        InvalidTrustInputException.class, () -> TrustPolicy.builder().rates(Rates.defaults().withGainRate(1.5)).build());
     assertThat(e.field()).isEqualTo("gainRate");
   }
 
@@ -173,7 +173,7 @@ class TrustPolicyTest {
         .isCloseTo(1.5 + 0.5 * (1 - Math.pow(2, -halfTimes)), within(1e-15))
         .isGreaterThan(1.5);
     // The half-time's own nanoseconds count too: 121 s hidden is two half-times of 60.5 s.
-    TrustPolicy quick = TrustPolicy.builder().drainMultipliers(TrustPolicy.defaults().drainMultipliers().withConcealmentHalfTime(Duration.ofSeconds(60, 500_000_000))).build();
+    TrustPolicy quick = TrustPolicy.builder().drainMultipliers(DrainMultipliers.defaults().withConcealmentHalfTime(Duration.ofSeconds(60, 500_000_000))).build();
     assertThat(quick.drainMultipliers().disclosureMultiplier(Disclosure.discovered(Duration.ofSeconds(121)))).isCloseTo(1.875, within(1e-15));
   }
 
@@ -192,19 +192,19 @@ class TrustPolicyTest {
   @DisplayName("the concealment and notice half-times may be one minute to 100 years, both ends included")
   void halfTimeRanges() {
     Duration century = Disclosure.MAX_DELAY;
-    TrustPolicy longest = TrustPolicy.builder().drainMultipliers(TrustPolicy.defaults().drainMultipliers().withConcealmentHalfTime(century)).commitmentRules(TrustPolicy.defaults().commitmentRules().withRenegotiationNoticeHalfTime(century)).build();
+    TrustPolicy longest = TrustPolicy.builder().drainMultipliers(DrainMultipliers.defaults().withConcealmentHalfTime(century)).commitmentRules(CommitmentRules.defaults().withRenegotiationNoticeHalfTime(century)).build();
     assertThat(longest.drainMultipliers().concealmentHalfTime()).isEqualTo(century);
     assertThat(longest.commitmentRules().renegotiationNoticeHalfTime()).isEqualTo(century);
-    TrustPolicy shortest = TrustPolicy.builder().drainMultipliers(TrustPolicy.defaults().drainMultipliers().withConcealmentHalfTime(Duration.ofMinutes(1))).commitmentRules(TrustPolicy.defaults().commitmentRules().withRenegotiationNoticeHalfTime(Duration.ofMinutes(1))).build();
+    TrustPolicy shortest = TrustPolicy.builder().drainMultipliers(DrainMultipliers.defaults().withConcealmentHalfTime(Duration.ofMinutes(1))).commitmentRules(CommitmentRules.defaults().withRenegotiationNoticeHalfTime(Duration.ofMinutes(1))).build();
     assertThat(shortest.commitmentRules().renegotiationNoticeHalfTime()).isEqualTo(Duration.ofMinutes(1));
 
-    assertThatThrownBy(() -> TrustPolicy.builder().drainMultipliers(TrustPolicy.defaults().drainMultipliers().withConcealmentHalfTime(century.plusSeconds(1))).build())
+    assertThatThrownBy(() -> TrustPolicy.builder().drainMultipliers(DrainMultipliers.defaults().withConcealmentHalfTime(century.plusSeconds(1))).build())
         .isInstanceOf(InvalidTrustInputException.class).hasMessageStartingWith("concealmentHalfTime");
-    assertThatThrownBy(() -> TrustPolicy.builder().commitmentRules(TrustPolicy.defaults().commitmentRules().withRenegotiationNoticeHalfTime(Duration.ofSeconds(59))).build())
+    assertThatThrownBy(() -> TrustPolicy.builder().commitmentRules(CommitmentRules.defaults().withRenegotiationNoticeHalfTime(Duration.ofSeconds(59))).build())
         .isInstanceOf(InvalidTrustInputException.class)
         .hasMessage("renegotiationNoticeHalfTime must be between one minute and 100 years but was PT59S")
         .satisfies(e -> assertThat(((InvalidTrustInputException) e).field()).isEqualTo("renegotiationNoticeHalfTime"));
-    assertThatThrownBy(() -> TrustPolicy.builder().commitmentRules(TrustPolicy.defaults().commitmentRules().withRenegotiationNoticeHalfTime(century.plusSeconds(1))).build())
+    assertThatThrownBy(() -> TrustPolicy.builder().commitmentRules(CommitmentRules.defaults().withRenegotiationNoticeHalfTime(century.plusSeconds(1))).build())
         .isInstanceOf(InvalidTrustInputException.class)
         .hasMessage("renegotiationNoticeHalfTime must be between one minute and 100 years but was PT876600H1S");
   }
