@@ -227,7 +227,7 @@ public final class Generators {
    */
   public record Scenario(TrustPolicy policy, Instant start, List<TrustEvent> events) {
     public TrustBucket startBucket() {
-      return TrustBucket.start(policy, start);
+      return TrustBucket.of(policy, start);
     }
 
     /** Applies every event, checking the bucket's invariants after each step. */
@@ -339,7 +339,7 @@ public final class Generators {
 
   public static Arbitrary<TrustBucket> buckets(Arbitrary<TrustPolicy> policies) {
     return Arbitraries.frequencyOf(
-        Tuple.of(1, Combinators.combine(policies, instants(), levels()).as(TrustBucket::startingAt)),
+        Tuple.of(1, Combinators.combine(policies, instants(), levels()).as(TrustBucket::of)),
         Tuple.of(3, scenarios(policies, gapsMicros(), 0, 60).map(Scenario::run)));
   }
 
@@ -353,7 +353,7 @@ public final class Generators {
   public static TrustBucket runAll(TrustBucket bucket, List<TrustEvent> events) {
     TrustBucket b = bucket;
     for (TrustEvent e : events) {
-      b = b.apply(e);
+      b = b.plus(e);
       BucketInvariants.check(b);
     }
     return b;

@@ -23,9 +23,9 @@ import net.jqwik.api.statistics.Statistics;
 class HidingCostsMoreProperties {
 
   static double cost(TrustPolicy policy, double level, Behaviour mistake, double weight, Disclosure disclosure) {
-    TrustBucket b = TrustBucket.startingAt(policy, Generators.T0, level);
+    TrustBucket b = TrustBucket.of(policy, Generators.T0, level);
     TrustBucket after = BucketInvariants.check(
-        b.apply(TrustEvent.of(mistake, Generators.T0).withWeight(weight).withDisclosure(disclosure)));
+        b.plus(TrustEvent.of(mistake, Generators.T0).withWeight(weight).withDisclosure(disclosure)));
     return level - after.level();
   }
 

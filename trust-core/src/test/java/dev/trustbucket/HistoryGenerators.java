@@ -100,9 +100,9 @@ public final class HistoryGenerators {
      * @return the ledger
      */
     public TrustLedger ledger() {
-      TrustLedger ledger = TrustLedger.startingFrom(initial);
+      TrustLedger ledger = TrustLedger.from(initial);
       for (TrustEvent e : events) {
-        ledger = ledger.append(e);
+        ledger = ledger.plus(e);
       }
       return ledger;
     }
@@ -166,7 +166,7 @@ public final class HistoryGenerators {
   }
 
   /**
-   * Applies events one by one to a bucket with {@link TrustBucket#apply}.
+   * Applies events one by one to a bucket with {@link TrustBucket#plus}.
    *
    * @param bucket the starting bucket
    * @param events events in time order
@@ -175,7 +175,7 @@ public final class HistoryGenerators {
   public static TrustBucket applyAll(TrustBucket bucket, Iterable<TrustEvent> events) {
     TrustBucket b = bucket;
     for (TrustEvent e : events) {
-      b = b.apply(e);
+      b = b.plus(e);
     }
     return b;
   }
@@ -309,10 +309,10 @@ public final class HistoryGenerators {
   public static Arbitrary<TrustBucket> initialBuckets(TrustPolicy policy) {
     Arbitrary<Instant> starts =
         Arbitraries.longs().between(-50L * 365 * 86_400, 50L * 365 * 86_400).map(EPOCH::plusSeconds);
-    Arbitrary<TrustBucket> fresh = starts.map(t -> TrustBucket.start(policy, t));
+    Arbitrary<TrustBucket> fresh = starts.map(t -> TrustBucket.of(policy, t));
     Arbitrary<TrustBucket> known =
         Combinators.combine(starts, Arbitraries.doubles().between(0.0, 1.0))
-            .as((t, level) -> TrustBucket.startingAt(policy, t, level));
+            .as((t, level) -> TrustBucket.of(policy, t, level));
     return weighted(Tuple2s.of(3, fresh), Tuple2s.of(1, known));
   }
 
@@ -343,7 +343,7 @@ public final class HistoryGenerators {
   public static LedgerCase seeded(TrustPolicy policy, int n, long seed) {
     Random random = new Random(seed);
     List<Behaviour> all = Behaviours.all();
-    TrustBucket initial = TrustBucket.start(policy, EPOCH);
+    TrustBucket initial = TrustBucket.of(policy, EPOCH);
     List<TrustEvent> events = new ArrayList<>(n);
     Instant t = EPOCH;
     for (int i = 0; i < n; i++) {

@@ -49,7 +49,7 @@ import java.util.zip.CRC32C;
  * </pre>
  *
  * <p>Reading checks the marker, the version, the checksum, the policy and the length, then
- * rebuilds the checkpoint with {@link TrustBucket#restore} and replays the events onto it, so every
+ * rebuilds the checkpoint with {@link TrustBucket#ofState} and replays the events onto it, so every
  * value is validated as the codec validates it, and the entry reads back equal to the one written,
  * bit for bit. Damage is an {@link InvalidTrustInputException} naming the field. Stateless.
  */
@@ -93,7 +93,7 @@ final class StoreEntryFormat {
     b.put(MARKER).put(VERSION).putLong(policyId(policy)).putInt(entry.settled())
         .put(code(TIERS, entry.reportedTier()));
     TrustBucket c = ledger.initial();
-    b.putLong(c.timeMicros()).putDouble(c.level()).putDouble(c.scar()).put(code(TIERS, c.tier()))
+    b.putLong(micros(c.time())).putDouble(c.level()).putDouble(c.scar()).put(code(TIERS, c.tier()))
         .putLong(c.promotedAt().map(StoreEntryFormat::micros).orElse(NO_PROMOTION))
         .putFloat((float) c.positiveEvidence()).putFloat((float) c.negativeEvidence());
     b.putInt(n);
@@ -154,7 +154,7 @@ final class StoreEntryFormat {
       long promoted = b.getLong();
       float positive = b.getFloat();
       float negative = b.getFloat();
-      TrustBucket checkpoint = TrustBucket.restore(policy, time, level, scar, tier,
+      TrustBucket checkpoint = TrustBucket.ofState(policy, time, level, scar, tier,
           promoted == NO_PROMOTION ? Optional.empty() : Optional.of(instant(promoted)), positive, negative);
       int n = b.getInt();
       if (n < 0 || n > (bytes.length - b.position()) / EVENT) {
@@ -190,7 +190,7 @@ final class StoreEntryFormat {
         throw new InvalidTrustInputException("length", "the store entry has " + (bytes.length - CHECKSUM - b.position())
             + " bytes after its last event");
       }
-      TrustLedger ledger = TrustLedger.startingFrom(checkpoint).appendAll(events);
+      TrustLedger ledger = TrustLedger.from(checkpoint).plusAll(events);
       if (settled < 0 || settled > ledger.size()) {
         throw new InvalidTrustInputException("settled",
             "settled must be in [0, " + ledger.size() + "] but was " + settled);

@@ -28,14 +28,14 @@ class StoreEntryFormatTest {
 
   /** A checkpoint just after a promotion (so it carries a promotion time), then every kind of event. */
   private static StoredRelationship entry() {
-    TrustLedger climb = TrustLedger.start(POLICY, MONDAY);
+    TrustLedger climb = TrustLedger.of(POLICY, MONDAY);
     Instant t = MONDAY;
     while (climb.state().promotedAt().isEmpty()) {
       t = t.plus(Duration.ofDays(3));
-      climb = climb.append(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, t));
+      climb = climb.plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, t));
     }
     TrustBucket checkpoint = climb.state();
-    TrustLedger kept = TrustLedger.startingFrom(checkpoint).appendAll(List.of(
+    TrustLedger kept = TrustLedger.from(checkpoint).plusAll(List.of(
         TrustEvent.of(Behaviours.SMALL_WIN, t.plusSeconds(60)).withNote("café: ✓ shipped 🚀"),
         TrustEvent.of(Behaviours.MISSED_DEADLINE, t.plusSeconds(120)).withDisclosure(Disclosure.selfReported()),
         TrustEvent.of(Behaviours.HID_PROBLEM, t.plusSeconds(180)).withDisclosure(
@@ -57,13 +57,13 @@ class StoreEntryFormatTest {
     assertThat(back.ledger().events()).isEqualTo(entry.ledger().events());
     assertThat(Double.doubleToRawLongBits(back.state().level()))
         .isEqualTo(Double.doubleToRawLongBits(entry.state().level()));
-    assertThat(TrustCodec.writeLedger(back.ledger())).isEqualTo(TrustCodec.writeLedger(entry.ledger()));
+    assertThat(TrustCodec.formatLedger(back.ledger())).isEqualTo(TrustCodec.formatLedger(entry.ledger()));
     assertThat(SERDE.serializer().serialize("", back)).isEqualTo(bytes);
   }
 
   @Test
   void anEntryIsAFewDozenBytesPlusItsEvents() {
-    TrustLedger one = TrustLedger.start(POLICY, MONDAY).append(TrustEvent.of(Behaviours.SMALL_WIN, MONDAY));
+    TrustLedger one = TrustLedger.of(POLICY, MONDAY).plus(TrustEvent.of(Behaviours.SMALL_WIN, MONDAY));
     byte[] bytes = SERDE.serializer().serialize("", new StoredRelationship(one, 0, one.initial().tier()));
     // 15 header, 41 checkpoint, 4 count, 33 per event without a note, 4 checksum
     assertThat(bytes).hasSize(15 + 41 + 4 + 33 + 4);
@@ -74,7 +74,7 @@ class StoreEntryFormatTest {
   void aTextEntryOfFormat1StillReads() {
     StoredRelationship entry = entry();
     String text = String.join("\t", "trust-stored", "1", Integer.toString(entry.settled()), entry.reportedTier().name())
-        + '\n' + String.join("\n", TrustCodec.writeLedger(entry.ledger()));
+        + '\n' + String.join("\n", TrustCodec.formatLedger(entry.ledger()));
 
     assertThat(SERDE.deserializer().deserialize("", text.getBytes(StandardCharsets.UTF_8))).isEqualTo(entry);
   }
@@ -104,7 +104,7 @@ class StoreEntryFormatTest {
   @Test
   void anEntryOfAnotherPolicyIsRefused() {
     TrustPolicy symmetric = TrustPolicy.symmetric();
-    TrustLedger other = TrustLedger.start(symmetric, MONDAY).append(TrustEvent.of(Behaviours.SMALL_WIN, MONDAY));
+    TrustLedger other = TrustLedger.of(symmetric, MONDAY).plus(TrustEvent.of(Behaviours.SMALL_WIN, MONDAY));
     byte[] bytes = TrustSerdes.stored(symmetric).serializer()
         .serialize("", new StoredRelationship(other, 1, other.state().tier()));
 
