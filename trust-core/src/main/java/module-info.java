@@ -31,5 +31,6 @@ module dev.trustbucket {
   exports dev.trustbucket.forecast;
   exports dev.trustbucket.history;
   exports dev.trustbucket.io;
+  exports dev.trustbucket.text;
   // dev.trustbucket.internal is deliberately not exported.
 }

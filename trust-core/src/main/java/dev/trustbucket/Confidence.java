@@ -88,13 +88,25 @@ public record Confidence(double positiveEvidence, double negativeEvidence) {
   }
 
   /**
-   * A word for the certainty: "no evidence" below 0.2, "little evidence" below 0.5, "some
-   * evidence" below 0.8, "strong evidence" from 0.8.
+   * How strong the evidence is, in four bands of {@link #certainty()}: below 0.2, below 0.5,
+   * below 0.8, and from 0.8. {@code dev.trustbucket.text.TermFormat} gives each band its words.
    *
-   * @return the word
+   * @return the band
    */
-  public String describe() {
+  public Strength strength() {
     double c = certainty();
-    return c < 0.2 ? "no evidence" : c < 0.5 ? "little evidence" : c < 0.8 ? "some evidence" : "strong evidence";
+    return c < 0.2 ? Strength.NONE : c < 0.5 ? Strength.LITTLE : c < 0.8 ? Strength.SOME : Strength.STRONG;
+  }
+
+  /** A band of certainty, from no evidence to strong evidence. */
+  public enum Strength {
+    /** Certainty below 0.2: the level is mostly the benefit of the doubt. */
+    NONE,
+    /** Certainty from 0.2 to below 0.5. */
+    LITTLE,
+    /** Certainty from 0.5 to below 0.8. */
+    SOME,
+    /** Certainty of 0.8 or more: the level rests on evidence. */
+    STRONG
   }
 }

@@ -24,7 +24,7 @@ class ConfidenceTest {
     assertThat(c.belief()).isZero();
     assertThat(c.disbelief()).isZero();
     assertThat(c.expectation()).isEqualTo(0.5);
-    assertThat(c.describe()).isEqualTo("no evidence");
+    assertThat(c.strength()).isEqualTo(Confidence.Strength.NONE);
   }
 
   @Test
@@ -35,7 +35,7 @@ class ConfidenceTest {
     assertThat(c.disbelief()).isCloseTo(1.0 / 6, within(1e-15));
     assertThat(c.uncertainty()).isCloseTo(1.0 / 6, within(1e-15));
     assertThat(c.expectation()).isEqualTo(0.75);
-    assertThat(c.describe()).isEqualTo("strong evidence");
+    assertThat(c.strength()).isEqualTo(Confidence.Strength.STRONG);
   }
 
   @Test
@@ -54,7 +54,7 @@ class ConfidenceTest {
     assertThat(old.level()).isBetween(0.4, 0.6);
     assertThat(old.confidence().uncertainty()).isLessThan(0.1);
     assertThat(fresh.confidence().uncertainty()).isEqualTo(1.0);
-    assertThat(old.confidence().describe()).isEqualTo("strong evidence");
+    assertThat(old.confidence().strength()).isEqualTo(Confidence.Strength.STRONG);
   }
 
   @Test
@@ -75,27 +75,27 @@ class ConfidenceTest {
   @Test
   @DisplayName("describe() puts the certainty in words")
   void describe() {
-    assertThat(new Confidence(0.4, 0).describe()).isEqualTo("no evidence");
-    assertThat(new Confidence(1, 0).describe()).isEqualTo("little evidence");
-    assertThat(new Confidence(2, 1).describe()).isEqualTo("some evidence");
-    assertThat(new Confidence(5, 5).describe()).isEqualTo("strong evidence");
+    assertThat(new Confidence(0.4, 0).strength()).isEqualTo(Confidence.Strength.NONE);
+    assertThat(new Confidence(1, 0).strength()).isEqualTo(Confidence.Strength.LITTLE);
+    assertThat(new Confidence(2, 1).strength()).isEqualTo(Confidence.Strength.SOME);
+    assertThat(new Confidence(5, 5).strength()).isEqualTo(Confidence.Strength.STRONG);
   }
 
   @Test
-  @DisplayName("describe() at the boundaries: certainty 0.5 is \"some evidence\", 0.8 is \"strong evidence\"")
+  @DisplayName("strength() at the boundaries: certainty 0.5 is SOME, 0.8 is STRONG")
   void describeBoundaries() {
     assertThat(new Confidence(2, 0).certainty()).isEqualTo(0.5);
-    assertThat(new Confidence(2, 0).describe()).isEqualTo("some evidence");
-    assertThat(new Confidence(1.99, 0).describe()).isEqualTo("little evidence");
+    assertThat(new Confidence(2, 0).strength()).isEqualTo(Confidence.Strength.SOME);
+    assertThat(new Confidence(1.99, 0).strength()).isEqualTo(Confidence.Strength.LITTLE);
     assertThat(new Confidence(4, 4).certainty()).isEqualTo(0.8);
-    assertThat(new Confidence(4, 4).describe()).isEqualTo("strong evidence");
-    assertThat(new Confidence(7.99, 0).describe()).isEqualTo("some evidence");
+    assertThat(new Confidence(4, 4).strength()).isEqualTo(Confidence.Strength.STRONG);
+    assertThat(new Confidence(7.99, 0).strength()).isEqualTo(Confidence.Strength.SOME);
     // No amount of evidence gives a certainty of exactly 0.2: 1 - 2 / t is exact near 0.2, and 1 - 0.2 is
     // not a double. So "c < 0.2" and "c <= 0.2" cannot be told apart; PIT's mutant there is
     // equivalent. Just below and just above:
     assertThat(new Confidence(0.5, 0).certainty()).isLessThan(0.2);
-    assertThat(new Confidence(0.5, 0).describe()).isEqualTo("no evidence");
-    assertThat(new Confidence(0.51, 0).describe()).isEqualTo("little evidence");
+    assertThat(new Confidence(0.5, 0).strength()).isEqualTo(Confidence.Strength.NONE);
+    assertThat(new Confidence(0.51, 0).strength()).isEqualTo(Confidence.Strength.LITTLE);
   }
 
   @Test

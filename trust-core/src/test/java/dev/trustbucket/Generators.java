@@ -510,8 +510,8 @@ public final class Generators {
   public static DecayRule decayRule(String name, java.util.function.LongToDoubleFunction kept) {
     return new DecayRule() {
       @Override
-      public double retained(long elapsedMicros) {
-        return kept.applyAsDouble(elapsedMicros);
+      public double retained(java.time.Duration elapsed) {
+        return kept.applyAsDouble(dev.trustbucket.internal.EpochMicros.ofDuration(elapsed));
       }
 
       @Override

@@ -433,19 +433,21 @@ class HostileEventInputProperties {
     assertThat(e.startRemaining()).isFinite();
     assertThat(e.decayTotal()).isFinite();
     assertThat(sum).as("the remainders add up to the level").isCloseTo(e.level(), org.assertj.core.api.Assertions.within(1e-9));
-    String text = e.render(3);
+    String text = dev.trustbucket.text.ExplanationFormat.of(java.util.Locale.ENGLISH).format(e);
     assertThat(text).doesNotContain("NaN").doesNotContain("Infinity").doesNotContainPattern("\\d [A-Z][a-z]+ \\+\\d");
     int year = java.time.LocalDateTime.ofInstant(c.at(), java.time.ZoneOffset.UTC).getYear();
     assertThat(text).contains(" " + year + ", backed by");
+    String german = dev.trustbucket.text.ExplanationFormat.of(java.util.Locale.GERMAN).format(e);
+    assertThat(german).doesNotContain("NaN").doesNotContain("Infinity").contains(" " + year + ", gest\u00fctzt auf");
     Statistics.label("span").collect(
         Duration.between(c.start(), c.at()).toDays() > 292_000L * 365 ? "beyond 292,000 years" : "within a long");
 
     TrustBucket now = ledger.stateAt(c.at());
     dev.trustbucket.forecast.RecoveryForecast f =
-        dev.trustbucket.forecast.RecoveryForecast.toLevel(now, Behaviours.SMALL_WIN, c.cadence(), 0.95);
+        dev.trustbucket.forecast.RecoveryForecast.untilLevel(now, Behaviours.SMALL_WIN, c.cadence(), 0.95);
     assertThat(f.finalLevel()).isFinite().isBetween(0.0, 1.0);
     assertThat(f.reachedAt().orElse(now.time())).isBeforeOrEqualTo(EpochMicros.MAX);
-    dev.trustbucket.forecast.RecoveryForecast.toTier(now, Behaviours.SMALL_WIN, c.cadence(), AutonomyTier.AUTONOMOUS);
+    dev.trustbucket.forecast.RecoveryForecast.untilTier(now, Behaviours.SMALL_WIN, c.cadence(), AutonomyTier.AUTONOMOUS);
 
     Future<List<TimelinePoint>> timeline = WATCHDOG.submit(() -> ledger.timeline(Sampling.every(c.period()), c.at()));
     try {
@@ -483,14 +485,14 @@ class HostileEventInputProperties {
   /** A decay rule that keeps the contract for the policy's probes (up to ten years) but throws beyond a threshold. */
   static DecayRule faulty(Fault fault, long thresholdDays) {
     DecayRule inner = DecayRule.exponential(Duration.ofDays(90));
-    long limit = Duration.ofDays(thresholdDays).toSeconds() * 1_000_000L;
+    Duration limit = Duration.ofDays(thresholdDays);
     return new DecayRule() {
       @Override
-      public double retained(long elapsedMicros) {
-        if (elapsedMicros > limit) {
+      public double retained(Duration elapsed) {
+        if (elapsed.compareTo(limit) > 0) {
           HostileEventInputProperties.<RuntimeException>sneaky(fault.make());
         }
-        return inner.retained(elapsedMicros);
+        return inner.retained(elapsed);
       }
 
       @Override

@@ -10,11 +10,14 @@ import dev.trustbucket.commitment.OverCommitment;
 import dev.trustbucket.explain.Contribution;
 import dev.trustbucket.explain.Explanation;
 import dev.trustbucket.forecast.RecoveryForecast;
+import dev.trustbucket.text.ExplanationFormat;
+import dev.trustbucket.text.ForecastFormat;
 import dev.trustbucket.history.Sampling;
 import dev.trustbucket.history.TimelinePoint;
 import dev.trustbucket.internal.EpochMicros;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -39,10 +42,11 @@ class RangeEdgesTest {
     assertThat(e.startRemaining()).isFinite().isZero();
     double remainderSum = e.baseline() + e.startRemaining() + e.contributions().stream().mapToDouble(Contribution::remaining).sum();
     assertThat(remainderSum).isCloseTo(e.level(), within(1e-9));
-    String text = e.render(5);
+    ExplanationFormat english = ExplanationFormat.of(Locale.ENGLISH).withReasons(5);
+    String text = english.format(e);
     assertThat(text).doesNotContain("NaN").doesNotContain("Infinity").doesNotContain("+290000")
         .contains("on 1 June 290000");
-    assertThat(Explanation.describe(e.contributions().get(0))).contains("on 2 June -290000");
+    assertThat(english.format(e.contributions().get(0))).contains("on 2 June -290000");
   }
 
   @Test
@@ -52,9 +56,11 @@ class RangeEdgesTest {
     Instant minusFive = Instant.parse("-0005-03-01T00:00:00Z");
     TrustLedger ledger = TrustLedger.of(TrustPolicy.defaults(), minusFive)
         .plus(TrustEvent.of(Behaviours.SMALL_WIN, minusFive.plusSeconds(3600)));
-    assertThat(Explanation.describe(Explanation.of(ledger, yearZero).contributions().get(0)))
+    ExplanationFormat english = ExplanationFormat.of(Locale.ENGLISH);
+    assertThat(english.format(Explanation.of(ledger, yearZero).contributions().get(0)))
         .contains("on 1 March -5,");
-    assertThat(Explanation.of(ledger, yearZero).render(3)).startsWith("Level").contains("on 1 March 0,");
+    assertThat(english.format(Explanation.of(ledger, yearZero))).startsWith("Level").contains("on 1 March 0,");
+    assertThat(ExplanationFormat.of(Locale.GERMAN).format(Explanation.of(ledger, yearZero))).contains("am 1. März 0,");
   }
 
   @Test
@@ -62,12 +68,16 @@ class RangeEdgesTest {
   void forecastNearTheEndOfTheRange() {
     TrustBucket scarred = TrustBucket.of(TrustPolicy.defaults(), EpochMicros.MAX.minus(Duration.ofDays(400)))
         .plus(TrustEvent.of(Behaviours.HID_PROBLEM, EpochMicros.MAX.minus(Duration.ofDays(399))).withWeight(10.0));
-    RecoveryForecast f = RecoveryForecast.toLevel(scarred, Behaviours.SMALL_WIN, Duration.ofDays(7), 0.99);
+    RecoveryForecast f = RecoveryForecast.untilLevel(scarred, Behaviours.SMALL_WIN, Duration.ofDays(7), 0.99);
     assertThat(f.isReachable()).isFalse();
     assertThat(f.drops()).isEqualTo(57); // one a week for the 399 days left
-    assertThat(f.reason()).get().asString()
-        .contains("for the 399 days left before the end of the supported range, +290000-12-31T23:59:59Z");
-    RecoveryForecast tier = RecoveryForecast.toTier(scarred, Behaviours.SMALL_WIN, Duration.ofDays(1), AutonomyTier.AUTONOMOUS);
+    assertThat(f.outOfReach()).hasValueSatisfying(o -> {
+      assertThat(o.limit()).isEqualTo(dev.trustbucket.forecast.OutOfReach.Limit.END_OF_RANGE);
+      assertThat(o.lookedAhead()).isEqualTo(Duration.between(scarred.time(), EpochMicros.MAX));
+    });
+    assertThat(ForecastFormat.of(Locale.ENGLISH).formatOutOfReach(f)).get().asString()
+        .contains("for the 399 days left before the end of the supported range, 31 December 290000");
+    RecoveryForecast tier = RecoveryForecast.untilTier(scarred, Behaviours.SMALL_WIN, Duration.ofDays(1), AutonomyTier.AUTONOMOUS);
     assertThat(tier.drops()).isLessThanOrEqualTo(399);
   }
 

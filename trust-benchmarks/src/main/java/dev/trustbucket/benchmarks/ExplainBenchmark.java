@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.State;
  * <ul>
  *   <li>{@code explanationOf}: {@link Explanation#of} a week after the last event: every event's
  *       step and what is left of it today.
- *   <li>{@code recoveryForecastToTier}: {@link RecoveryForecast#toTier} from the ledger's final
+ *   <li>{@code recoveryForecastToTier}: {@link RecoveryForecast#untilTier} from the ledger's final
  *       state to the next tier up (or to {@code AUTONOMOUS}), one "delivered on commitment" a week.
  * </ul>
  */
@@ -55,7 +55,7 @@ public class ExplainBenchmark {
 
   @Benchmark
   public RecoveryForecast recoveryForecastToTier() {
-    return RecoveryForecast.toTier(
+    return RecoveryForecast.untilTier(
         ledger.state(), Behaviours.DELIVERED_ON_COMMITMENT, Duration.ofDays(7), target);
   }
 }

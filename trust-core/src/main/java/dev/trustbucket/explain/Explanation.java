@@ -5,20 +5,28 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import dev.trustbucket.AutonomyTier;
 import dev.trustbucket.Confidence;
+import dev.trustbucket.Disclosure;
 import dev.trustbucket.TrustBucket;
 import dev.trustbucket.TrustLedger;
 import dev.trustbucket.TrustPolicy;
+import dev.trustbucket.decay.DecayRule;
 import dev.trustbucket.history.LedgerStep;
 import dev.trustbucket.internal.EpochMicros;
+import dev.trustbucket.internal.LedgerSteps;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Why the level is what it is at an instant, event by event.
+ * Why the level is what it is at an instant: the baseline, each event's part, and the effect of
+ * time. It holds numbers only; {@code dev.trustbucket.text.ExplanationFormat} writes it in words.
  *
  * <p>Two views that both add up to the level (to 1e-9):
  *
@@ -27,56 +35,51 @@ import java.util.Locale;
  *       starting level, then for each event the effect of the time before it and its own effect,
  *       then the time since the last event;
  *   <li>the remainder: {@code baseline + startRemaining + Σ remaining = level}: what is left of
- *       each event's effect today, which ranks the {@linkplain #topUp top reasons up} and
- *       {@linkplain #topDown down}. This sum is exact because decay shrinks every deviation by the
- *       same factor and factors compose ({@code retained(a + b) = retained(a) × retained(b)}, the
- *       {@link dev.trustbucket.decay.DecayRule} contract); a custom rule that breaks the contract
- *       breaks this view too.
+ *       each event's effect at the instant explained. Each event's remainder is its effect times
+ *       the decay factors the ledger stored for every later gap, times the decay since the last
+ *       event; so this view is exact whenever the level is, and a custom {@link DecayRule} that
+ *       breaks the composition law of its contract breaks only the agreement with a direct
+ *       {@code retained(age)}.
  * </ul>
  *
- * <p>{@link #render(int)} writes it in words a manager can read. Instances are immutable and
- * thread-safe.
+ * <p>Events of the same behaviour are grouped into {@linkplain Reason reasons} ("delivered on a
+ * commitment, 38 times"), which {@link #topUp} and {@link #topDown} rank; the single events stay
+ * available through {@link #contributions()}, {@link #topEventsUp} and {@link #topEventsDown}. The
+ * reasons add up exactly as the single events do.
  *
- * @param at the instant explained
- * @param state the bucket at that instant
- * @param baseline the policy's baseline
- * @param startLevel the level before the first event
- * @param startRemaining what is left of the starting deviation from the baseline
- * @param decaySinceLast how much the level moved by decay since the last event (or the start)
- * @param contributions one per event up to {@code at}, oldest first
+ * <p>Only {@link #of(TrustLedger, Instant)} creates explanations, so the numbers always agree with
+ * the ledger. Instances are immutable and thread-safe.
  */
-public record Explanation(
-    Instant at,
-    TrustBucket state,
-    double baseline,
-    double startLevel,
-    double startRemaining,
-    double decaySinceLast,
-    ImmutableList<Contribution> contributions) {
+public final class Explanation {
 
-  /** Scars smaller than this are not reported as open. */
+  /** Scars smaller than this (in level units) are not reported as open. */
   public static final double OPEN_SCAR_MINIMUM = 0.005;
 
-  // "u", the proleptic year with a sign only when negative: "yyyy" is the year of the era, which
-  // would print the year -5 as 6 (BC, without saying so) and the year 290000 as +290000.
-  private static final DateTimeFormatter DATE =
-      DateTimeFormatter.ofPattern("d MMMM u", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+  private final Instant at;
+  private final TrustBucket state;
+  private final double baseline;
+  private final double startLevel;
+  private final double startRemaining;
+  private final double decaySinceLast;
+  private final ImmutableList<Contribution> contributions;
+  private final ImmutableList<Reason> reasons;
 
-  /**
-   * Checks that no part is null.
-   *
-   * @param at the instant explained
-   * @param state the bucket at that instant
-   * @param baseline the policy's baseline
-   * @param startLevel the level before the first event
-   * @param startRemaining what is left of the starting deviation from the baseline
-   * @param decaySinceLast how much the level moved by decay since the last event (or the start)
-   * @param contributions one per event up to {@code at}, oldest first
-   */
-  public Explanation {
-    requireNonNull(at, "at");
-    requireNonNull(state, "state");
-    requireNonNull(contributions, "contributions");
+  Explanation(
+      Instant at,
+      TrustBucket state,
+      double baseline,
+      double startLevel,
+      double startRemaining,
+      double decaySinceLast,
+      ImmutableList<Contribution> contributions) {
+    this.at = at;
+    this.state = state;
+    this.baseline = baseline;
+    this.startLevel = startLevel;
+    this.startRemaining = startRemaining;
+    this.decaySinceLast = decaySinceLast;
+    this.contributions = contributions;
+    this.reasons = group(contributions);
   }
 
   /**
@@ -93,32 +96,134 @@ public record Explanation(
     TrustPolicy policy = ledger.policy();
     long now = EpochMicros.of(at, "at");
     TrustBucket initial = ledger.initial();
-    ImmutableList.Builder<Contribution> out = ImmutableList.builder();
-    double lastLevel = initial.level();
-    for (LedgerStep step : ledger.steps()) {
-      long t = EpochMicros.of(step.event().time(), "time");
-      if (t > now) {
-        break;
-      }
-      long age = EpochMicros.elapsed(t, now);
-      out.add(
-          new Contribution(
-              step,
-              step.effect() * policy.decay().retained(age),
-              step.scarAdded() * policy.scarDecay().retained(age)));
-      lastLevel = step.levelAfter();
+    ImmutableList<LedgerStep> steps = ledger.steps();
+    int n = 0;
+    while (n < steps.size() && EpochMicros.of(steps.get(n).event().time(), "time") <= now) {
+      n++;
     }
-    double startRemaining =
-        (initial.level() - policy.baseline()) * policy.decay().retained(EpochMicros.elapsed(initial.timeMicros(), now));
-    double decaySinceLast = state.level() - lastLevel;
+    long last = EpochMicros.of(n == 0 ? initial.time() : steps.get(n - 1).event().time(), "time");
+    // The one gap no stored factor covers: from the last event (or the start) to the instant.
+    double kept = retained(policy.decay(), last, now);
+    double scarKept = retained(policy.scarDecay(), last, now);
+    // Backwards: an event's remainder is its effect times the factors stored for every later gap.
+    LedgerSteps.Access stored = LedgerSteps.access();
+    Contribution[] out = new Contribution[n];
+    for (int i = n - 1; i >= 0; i--) {
+      LedgerStep step = steps.get(i);
+      out[i] = new Contribution(step, step.effect() * kept, step.scarAdded() * scarKept);
+      kept *= stored.kept(step);
+      scarKept *= stored.scarKept(step);
+    }
+    double startRemaining = (initial.level() - policy.baseline()) * kept;
+    double lastLevel = n == 0 ? initial.level() : steps.get(n - 1).levelAfter();
     return new Explanation(
-        at, state, policy.baseline(), initial.level(), startRemaining, decaySinceLast, out.build());
+        at,
+        state,
+        policy.baseline(),
+        initial.level(),
+        startRemaining,
+        state.level() - lastLevel,
+        ImmutableList.copyOf(out));
+  }
+
+  private static double retained(DecayRule rule, long from, long to) {
+    return rule.retained(Duration.of(EpochMicros.elapsed(from, to), ChronoUnit.MICROS));
+  }
+
+  private record Key(String behaviour, Disclosure.Kind disclosure) {}
+
+  private static ImmutableList<Reason> group(List<Contribution> contributions) {
+    Map<Key, List<Contribution>> groups = new LinkedHashMap<>();
+    for (Contribution c : contributions) {
+      var e = c.step().event();
+      groups
+          .computeIfAbsent(new Key(e.behaviour().id(), e.disclosure().kind()), k -> new ArrayList<>())
+          .add(c);
+    }
+    ImmutableList.Builder<Reason> out = ImmutableList.builderWithExpectedSize(groups.size());
+    for (List<Contribution> g : groups.values()) {
+      out.add(new Reason(ImmutableList.copyOf(g)));
+    }
+    return out.build();
+  }
+
+  /**
+   * The instant explained.
+   *
+   * @return the instant
+   */
+  public Instant at() {
+    return at;
+  }
+
+  /**
+   * The bucket at the instant explained.
+   *
+   * @return the state
+   */
+  public TrustBucket state() {
+    return state;
+  }
+
+  /**
+   * The policy's baseline, where decay pulls the level.
+   *
+   * @return the baseline in [0, 1]
+   */
+  public double baseline() {
+    return baseline;
+  }
+
+  /**
+   * The level before the first event.
+   *
+   * @return the starting level in [0, 1]
+   */
+  public double startLevel() {
+    return startLevel;
+  }
+
+  /**
+   * What is left at the instant explained of the starting level's distance from the baseline.
+   *
+   * @return {@code (startLevel - baseline)} shrunk by decay since the start
+   */
+  public double startRemaining() {
+    return startRemaining;
+  }
+
+  /**
+   * How much decay moved the level since the last event (or the start, without events).
+   *
+   * @return the change, positive when time pulled the level up toward the baseline
+   */
+  public double decaySinceLast() {
+    return decaySinceLast;
+  }
+
+  /**
+   * Every event up to the instant explained, one contribution each, oldest first.
+   *
+   * @return the single events' parts
+   */
+  public ImmutableList<Contribution> contributions() {
+    return contributions;
+  }
+
+  /**
+   * The events grouped by behaviour (and, for drains, by how they came to light), in the order
+   * each group first appeared.
+   *
+   * @return every reason; their remainders add up to the single events' remainders
+   */
+  public ImmutableList<Reason> reasons() {
+    return reasons;
   }
 
   /**
    * The level explained.
    *
-   * @return the level at {@link #at()}
+   * @return the level at {@link #at()}, in [0, 1]
    */
   public double level() {
     return state.level();
@@ -153,12 +258,40 @@ public record Explanation(
   }
 
   /**
-   * The events whose remaining effect raises the level most, largest first.
+   * The behaviours whose events' remaining effect raises the level most, largest first.
    *
    * @param n at most this many
-   * @return the top reasons up
+   * @return the top reasons up, each grouping one behaviour's events
    */
-  public ImmutableList<Contribution> topUp(int n) {
+  public ImmutableList<Reason> topUp(int n) {
+    return reasons.stream()
+        .filter(r -> r.remaining() > 0)
+        .sorted(Comparator.comparingDouble(Reason::remaining).reversed())
+        .limit(n)
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  /**
+   * The behaviours whose events' remaining effect lowers the level most, largest first.
+   *
+   * @param n at most this many
+   * @return the top reasons down, each grouping one behaviour's events
+   */
+  public ImmutableList<Reason> topDown(int n) {
+    return reasons.stream()
+        .filter(r -> r.remaining() < 0)
+        .sorted(Comparator.comparingDouble(Reason::remaining))
+        .limit(n)
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  /**
+   * The single events whose remaining effect raises the level most, largest first.
+   *
+   * @param n at most this many
+   * @return the top events up
+   */
+  public ImmutableList<Contribution> topEventsUp(int n) {
     return contributions.stream()
         .filter(c -> c.remaining() > 0)
         .sorted(Comparator.comparingDouble(Contribution::remaining).reversed())
@@ -167,12 +300,12 @@ public record Explanation(
   }
 
   /**
-   * The events whose remaining effect lowers the level most, largest first.
+   * The single events whose remaining effect lowers the level most, largest first.
    *
    * @param n at most this many
-   * @return the top reasons down
+   * @return the top events down
    */
-  public ImmutableList<Contribution> topDown(int n) {
+  public ImmutableList<Contribution> topEventsDown(int n) {
     return contributions.stream()
         .filter(c -> c.remaining() < 0)
         .sorted(Comparator.comparingDouble(Contribution::remaining))
@@ -183,7 +316,7 @@ public record Explanation(
   /**
    * The breaches whose scar is still open (at least {@value #OPEN_SCAR_MINIMUM}), deepest first.
    *
-   * @return the open scars
+   * @return the open scars, one per breach
    */
   public ImmutableList<Contribution> openScars() {
     return contributions.stream()
@@ -192,71 +325,26 @@ public record Explanation(
         .collect(ImmutableList.toImmutableList());
   }
 
-  /**
-   * Describes one event's part in words, e.g. {@code "Hid a problem or mistake (critical bug),
-   * discovered after 9 days: −0.21 on 3 March 2025, −0.19 today"}.
-   *
-   * @param c a contribution of this explanation
-   * @return one line
-   */
-  public static String describe(Contribution c) {
-    var e = c.step().event();
-    StringBuilder s = new StringBuilder(e.behaviour().label());
-    if (!e.note().isEmpty()) {
-      s.append(" (").append(e.note()).append(')');
-    }
-    if (!e.isDrop() && e.disclosure().kind() != dev.trustbucket.Disclosure.Kind.NOT_RECORDED) {
-      s.append(", ").append(e.disclosure());
-    }
-    s.append(": ").append(signed(c.immediate())).append(" on ").append(DATE.format(e.time()));
-    s.append(", ").append(signed(c.remaining())).append(" today");
-    return s.toString();
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof Explanation e
+        && at.equals(e.at)
+        && state.equals(e.state)
+        && Double.compare(baseline, e.baseline) == 0
+        && Double.compare(startLevel, e.startLevel) == 0
+        && Double.compare(startRemaining, e.startRemaining) == 0
+        && Double.compare(decaySinceLast, e.decaySinceLast) == 0
+        && contributions.equals(e.contributions);
   }
 
-  /**
-   * Writes the explanation in plain English: the level, tier and confidence, where it started,
-   * the top reasons up and down, the effect of time and the deepest open scars.
-   *
-   * @param reasons how many reasons (and scars) to list each way
-   * @return several lines of text
-   */
-  public String render(int reasons) {
-    StringBuilder s = new StringBuilder();
-    s.append(String.format(Locale.ROOT, "Level %.0f%% (%s) on %s, backed by %s.%n",
-        level() * 100, tier(), DATE.format(at), confidence().describe()));
-    s.append(String.format(Locale.ROOT, "Started at %.0f%%; the baseline is %.0f%%.%n", startLevel * 100, baseline * 100));
-    appendReasons(s, "Raised by:", topUp(reasons));
-    appendReasons(s, "Lowered by:", topDown(reasons));
-    s.append(String.format(Locale.ROOT, "Decay toward the baseline moved it %s in all.%n", signed(decayTotal())));
-    List<Contribution> scars = openScars();
-    if (!scars.isEmpty()) {
-      s.append(scars.size() == 1
-          ? String.format(Locale.ROOT, "1 open scar keeps the ceiling at %.0f%%:%n", state.ceiling() * 100)
-          : String.format(Locale.ROOT, "%d open scars keep the ceiling at %.0f%%; the deepest:%n",
-              scars.size(), state.ceiling() * 100));
-      for (Contribution c : scars.subList(0, Math.min(reasons, scars.size()))) {
-        var e = c.step().event();
-        s.append(String.format(Locale.ROOT, "  - %s%s on %s, scar %.2f left%n",
-            e.behaviour().label(),
-            e.note().isEmpty() ? "" : " (" + e.note() + ")",
-            DATE.format(e.time()),
-            c.scarRemaining()));
-      }
-    }
-    return s.toString();
+  @Override
+  public int hashCode() {
+    return Objects.hash(at, state, baseline, startLevel, startRemaining, decaySinceLast, contributions);
   }
 
-  private static void appendReasons(StringBuilder s, String title, List<Contribution> list) {
-    if (list.isEmpty()) {
-      return;
-    }
-    s.append(title).append(System.lineSeparator());
-    for (Contribution c : list) {
-      s.append("  - ").append(describe(c)).append(System.lineSeparator());
-    }
-  }
-
-  private static String signed(double v) {
-    return String.format(Locale.ROOT, "%s%.2f", v < 0 ? "\u2212" : "+", Math.abs(v));
+  @Override
+  public String toString() {
+    return "Explanation[at=" + at + ", level=" + level() + ", tier=" + tier() + ", events="
+        + contributions.size() + ", reasons=" + reasons.size() + "]";
   }
 }

@@ -5,27 +5,24 @@ import static java.util.Objects.requireNonNull;
 import dev.trustbucket.AutonomyTier;
 import dev.trustbucket.TrustBucket;
 import dev.trustbucket.TrustEvent;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one more event would cost or earn: the bucket just before it and just after.
  *
- * @param event the event considered
- * @param before the bucket at the event's time, without it
- * @param after the bucket with it
+ * <p>Only {@link #of(TrustBucket, TrustEvent)} creates impacts, so {@code after} is always {@code
+ * before} with the event applied. Instances are immutable and thread-safe.
  */
-public record Impact(TrustEvent event, TrustBucket before, TrustBucket after) {
+public final class Impact {
+  private final TrustEvent event;
+  private final TrustBucket before;
+  private final TrustBucket after;
 
-  /**
-   * Checks that no part is null.
-   *
-   * @param event the event considered
-   * @param before the bucket at the event's time, without it
-   * @param after the bucket with it
-   */
-  public Impact {
-    requireNonNull(event, "event");
-    requireNonNull(before, "before");
-    requireNonNull(after, "after");
+  private Impact(TrustEvent event, TrustBucket before, TrustBucket after) {
+    this.event = event;
+    this.before = before;
+    this.after = after;
   }
 
   /**
@@ -44,16 +41,43 @@ public record Impact(TrustEvent event, TrustBucket before, TrustBucket after) {
   }
 
   /**
-   * The change in level: positive for a drop, negative for a drain.
+   * The event considered.
    *
-   * @return {@code after.level() - before.level()}
+   * @return the event
+   */
+  public TrustEvent event() {
+    return event;
+  }
+
+  /**
+   * The bucket at the event's time, without it.
+   *
+   * @return the bucket before
+   */
+  public TrustBucket before() {
+    return before;
+  }
+
+  /**
+   * The bucket with the event.
+   *
+   * @return the bucket after
+   */
+  public TrustBucket after() {
+    return after;
+  }
+
+  /**
+   * The change in level, in level units: positive for a drop, negative for a drain.
+   *
+   * @return {@code after.level() - before.level()}, in [-1, 1]
    */
   public double levelChange() {
     return after.level() - before.level();
   }
 
   /**
-   * The scar the event would add.
+   * The scar the event would add, in level units.
    *
    * @return {@code after.scar() - before.scar()}, {@code >= 0}
    */
@@ -75,7 +99,22 @@ public record Impact(TrustEvent event, TrustBucket before, TrustBucket after) {
    *
    * @return {@code true} when the tier differs
    */
-  public boolean changesTier() {
+  public boolean isTierChange() {
     return before.tier() != after.tier();
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof Impact i && event.equals(i.event) && before.equals(i.before) && after.equals(i.after);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(event, before, after);
+  }
+
+  @Override
+  public String toString() {
+    return "Impact[event=" + event + ", before=" + before + ", after=" + after + "]";
   }
 }

@@ -14,8 +14,9 @@ import dev.trustbucket.history.LedgerStep;
 import dev.trustbucket.internal.EpochMicros;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How many drops of one behaviour, at a steady cadence, bring the bucket to a target level or
@@ -23,32 +24,17 @@ import java.util.Optional;
  *
  * <p>The forecast simulates the drops under the bucket's policy, decay and scars included, for
  * at most {@link #HORIZON} (or {@link #MAX_DROPS} drops), and never past the end of the supported
- * range of instants (the year 290,000), which a state near it reaches first. A target can be out of reach for two
- * reasons, which {@link #reason()} names: a scar keeps the ceiling below it, or at this cadence
- * decay takes back what the drops add before the level gets there. With a cadence under about 53
- * minutes the drop limit comes before the horizon, so the forecast looks less far ahead, and a
- * scar's reason says how far.
+ * range of instants (the year 290,000), which a state near it reaches first. A target can be out
+ * of reach for two reasons, which {@link #outOfReach()} names with the numbers behind them: a scar
+ * keeps the ceiling below it, or at this cadence decay takes back what the drops add before the
+ * level gets there. With a cadence under about 53 minutes the drop limit comes before the horizon,
+ * so the forecast looks less far ahead. {@code dev.trustbucket.text.ForecastFormat} writes a
+ * forecast in words.
  *
- * @param from the bucket the forecast starts from
- * @param behaviour the drop repeated
- * @param cadence the time between two drops
- * @param targetLevel the level to reach (for a tier target, the tier's threshold)
- * @param targetTier the tier to reach, if the target is a tier
- * @param drops how many drops it takes (0 when already there); meaningless when unreachable
- * @param reachedAt when the target is reached, if it is within the horizon
- * @param finalLevel the level after the last simulated drop
- * @param reason why the target is out of reach; empty when reachable
+ * <p>Only the factories create forecasts, so their numbers always agree with the simulation.
+ * Instances are immutable and thread-safe.
  */
-public record RecoveryForecast(
-    TrustBucket from,
-    Behaviour behaviour,
-    Duration cadence,
-    double targetLevel,
-    Optional<AutonomyTier> targetTier,
-    int drops,
-    Optional<Instant> reachedAt,
-    double finalLevel,
-    Optional<String> reason) {
+public final class RecoveryForecast {
 
   /** The longest the simulation looks ahead: ten years. */
   public static final Duration HORIZON = Duration.ofDays(3_653);
@@ -56,26 +42,35 @@ public record RecoveryForecast(
   /** The most drops the simulation tries. */
   public static final int MAX_DROPS = 100_000;
 
-  /**
-   * Checks that no part is null.
-   *
-   * @param from the bucket the forecast starts from
-   * @param behaviour the drop repeated
-   * @param cadence the time between two drops
-   * @param targetLevel the level to reach (for a tier target, the tier's threshold)
-   * @param targetTier the tier to reach, if the target is a tier
-   * @param drops how many drops it takes (0 when already there); meaningless when unreachable
-   * @param reachedAt when the target is reached, if it is within the horizon
-   * @param finalLevel the level after the last simulated drop
-   * @param reason why the target is out of reach; empty when reachable
-   */
-  public RecoveryForecast {
-    requireNonNull(from, "from");
-    requireNonNull(behaviour, "behaviour");
-    requireNonNull(cadence, "cadence");
-    requireNonNull(targetTier, "targetTier");
-    requireNonNull(reachedAt, "reachedAt");
-    requireNonNull(reason, "reason");
+  private final TrustBucket from;
+  private final Behaviour behaviour;
+  private final Duration cadence;
+  private final double targetLevel;
+  private final Optional<AutonomyTier> targetTier;
+  private final int drops;
+  private final Optional<Instant> reachedAt;
+  private final double finalLevel;
+  private final Optional<OutOfReach> outOfReach;
+
+  private RecoveryForecast(
+      TrustBucket from,
+      Behaviour behaviour,
+      Duration cadence,
+      double targetLevel,
+      Optional<AutonomyTier> targetTier,
+      int drops,
+      Optional<Instant> reachedAt,
+      double finalLevel,
+      Optional<OutOfReach> outOfReach) {
+    this.from = from;
+    this.behaviour = behaviour;
+    this.cadence = cadence;
+    this.targetLevel = targetLevel;
+    this.targetTier = targetTier;
+    this.drops = drops;
+    this.reachedAt = reachedAt;
+    this.finalLevel = finalLevel;
+    this.outOfReach = outOfReach;
   }
 
   /**
@@ -89,7 +84,7 @@ public record RecoveryForecast(
    * @throws dev.trustbucket.InvalidTrustInputException when the behaviour is a drain, the
    *     cadence is too short or the target is out of range
    */
-  public static RecoveryForecast toLevel(
+  public static RecoveryForecast untilLevel(
       TrustBucket from, Behaviour drop, Duration cadence, double targetLevel) {
     checkRange(targetLevel, "targetLevel", 0.0, 1.0);
     return simulate(from, drop, cadence, targetLevel, Optional.empty());
@@ -107,7 +102,7 @@ public record RecoveryForecast(
    * @throws dev.trustbucket.InvalidTrustInputException when the behaviour is a drain or the
    *     cadence is too short
    */
-  public static RecoveryForecast toTier(
+  public static RecoveryForecast untilTier(
       TrustBucket from, Behaviour drop, Duration cadence, AutonomyTier tier) {
     requireNonNull(tier, "tier");
     requireNonNull(from, "from");
@@ -122,7 +117,7 @@ public record RecoveryForecast(
    * @param cadence the time between drops, at least one minute
    * @return the forecast, or empty when the ledger has no breach
    */
-  public static Optional<RecoveryForecast> backToBeforeLastBreach(
+  public static Optional<RecoveryForecast> untilBeforeLastBreach(
       TrustLedger ledger, Behaviour drop, Duration cadence) {
     requireNonNull(ledger, "ledger");
     LedgerStep last = null;
@@ -133,7 +128,7 @@ public record RecoveryForecast(
     }
     return last == null
         ? Optional.empty()
-        : Optional.of(toLevel(ledger.state(), drop, cadence, last.levelBefore()));
+        : Optional.of(untilLevel(ledger.state(), drop, cadence, last.levelBefore()));
   }
 
   private static RecoveryForecast simulate(
@@ -169,34 +164,23 @@ public record RecoveryForecast(
       }
     }
     // The loop ends at the horizon or, for cadences under about 53 minutes, after MAX_DROPS drops.
-    String span = drops == MAX_DROPS
-        ? String.format(Locale.ROOT, "for all %,d drops simulated (%d days)",
-            MAX_DROPS, Duration.between(from.time(), t).toDays())
-        : rangeEnds
-            ? String.format(Locale.ROOT, "for the %d days left before the end of the supported range, %s",
-                Duration.between(from.time(), end).toDays(), EpochMicros.MAX)
-            : String.format(Locale.ROOT, "for longer than %d years", HORIZON.toDays() / 365);
-    String why =
-        target > b.ceiling()
-            ? String.format(Locale.ROOT,
-                "a scar keeps the ceiling at %.2f, below the target %.2f, %s", b.ceiling(), target, span)
-            : String.format(Locale.ROOT,
-                "at one \"%s\" every %s the level levels off near %.2f, below the target %.2f: "
-                    + "decay takes back what the drops add",
-                drop.id(), describe(cadence), b.level(), target);
+    OutOfReach why =
+        new OutOfReach(
+            target > b.ceiling() ? OutOfReach.Cause.SCAR_CEILING : OutOfReach.Cause.DECAY,
+            drops == MAX_DROPS
+                ? OutOfReach.Limit.MAX_DROPS
+                : rangeEnds ? OutOfReach.Limit.END_OF_RANGE : OutOfReach.Limit.HORIZON,
+            b.ceiling(),
+            b.level(),
+            drops == MAX_DROPS
+                ? Duration.between(from.time(), t)
+                : rangeEnds ? Duration.between(from.time(), end) : HORIZON);
     return new RecoveryForecast(from, drop, cadence, target, tier, drops, Optional.empty(), b.level(),
         Optional.of(why));
   }
 
   private static boolean reached(TrustBucket b, double target, Optional<AutonomyTier> tier) {
     return tier.isPresent() ? b.tier().compareTo(tier.get()) >= 0 : b.level() >= target;
-  }
-
-  private static String describe(Duration d) {
-    if (d.toDays() >= 1 && d.toHours() % 24 == 0) {
-      return d.toDays() == 1 ? "day" : d.toDays() + " days";
-    }
-    return d.toString();
   }
 
   /**
@@ -216,5 +200,113 @@ public record RecoveryForecast(
    */
   public Confidence confidence() {
     return from.confidence();
+  }
+
+  /**
+   * The bucket the forecast starts from; the first drop comes one cadence after its time.
+   *
+   * @return the starting bucket
+   */
+  public TrustBucket from() {
+    return from;
+  }
+
+  /**
+   * The drop repeated, at its default weight.
+   *
+   * @return the behaviour
+   */
+  public Behaviour behaviour() {
+    return behaviour;
+  }
+
+  /**
+   * The time between two drops.
+   *
+   * @return the cadence, from one minute to {@link #HORIZON}
+   */
+  public Duration cadence() {
+    return cadence;
+  }
+
+  /**
+   * The level to reach; for a tier target, the tier's threshold.
+   *
+   * @return the target in [0, 1]
+   */
+  public double targetLevel() {
+    return targetLevel;
+  }
+
+  /**
+   * The tier to reach, if the target is a tier.
+   *
+   * @return the tier, or empty for a level target
+   */
+  public Optional<AutonomyTier> targetTier() {
+    return targetTier;
+  }
+
+  /**
+   * How many drops it takes: 0 when already there; when out of reach, how many were simulated.
+   *
+   * @return the number of drops, from 0 to {@link #MAX_DROPS}
+   */
+  public int drops() {
+    return drops;
+  }
+
+  /**
+   * When the target is reached.
+   *
+   * @return the instant of the drop that reaches it (the start when already there), or empty when
+   *     out of reach
+   */
+  public Optional<Instant> reachedAt() {
+    return reachedAt;
+  }
+
+  /**
+   * The level after the last simulated drop.
+   *
+   * @return the level in [0, 1]
+   */
+  public double finalLevel() {
+    return finalLevel;
+  }
+
+  /**
+   * Why the target is out of reach, in kinds and numbers.
+   *
+   * @return the reason, or empty when the target is reachable
+   */
+  public Optional<OutOfReach> outOfReach() {
+    return outOfReach;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof RecoveryForecast f
+        && from.equals(f.from)
+        && behaviour.equals(f.behaviour)
+        && cadence.equals(f.cadence)
+        && Double.compare(targetLevel, f.targetLevel) == 0
+        && targetTier.equals(f.targetTier)
+        && drops == f.drops
+        && reachedAt.equals(f.reachedAt)
+        && Double.compare(finalLevel, f.finalLevel) == 0
+        && outOfReach.equals(f.outOfReach);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(from, behaviour, cadence, targetLevel, targetTier, drops, reachedAt, finalLevel, outOfReach);
+  }
+
+  @Override
+  public String toString() {
+    return "RecoveryForecast[behaviour=" + behaviour.id() + ", cadence=" + cadence + ", targetLevel=" + targetLevel
+        + ", targetTier=" + targetTier + ", drops=" + drops + ", reachedAt=" + reachedAt + ", finalLevel="
+        + finalLevel + ", outOfReach=" + outOfReach + "]";
   }
 }

@@ -9,45 +9,40 @@ import dev.trustbucket.TrustLedger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The same history with one event changed, and the difference it makes at an instant: the lesson
  * of the essay in one number.
  *
  * <pre>{@code
- * WhatIf lesson = WhatIf.selfReported(ledger, hiddenBugIndex, today);
+ * WhatIf lesson = WhatIf.ofSelfReport(ledger, hiddenBugIndex, today);
  * lesson.difference();   // how much higher the level would be had the bug been reported early
  * }</pre>
  *
- * @param at the instant compared
- * @param original the event as it happened
- * @param replacement the event instead, or empty when it is removed
- * @param actual the bucket at {@code at} as things happened
- * @param alternative the bucket at {@code at} with the change
+ * <p>Only the factories create comparisons, so both buckets always come from the ledger they name.
+ * Instances are immutable and thread-safe.
  */
-public record WhatIf(
-    Instant at,
-    TrustEvent original,
-    Optional<TrustEvent> replacement,
-    TrustBucket actual,
-    TrustBucket alternative) {
+public final class WhatIf {
+  private final Instant at;
+  private final TrustEvent original;
+  private final Optional<TrustEvent> replacement;
+  private final TrustBucket actual;
+  private final TrustBucket alternative;
 
-  /**
-   * Checks that no part is null.
-   *
-   * @param at the instant compared
-   * @param original the event as it happened
-   * @param replacement the event instead, or empty when it is removed
-   * @param actual the bucket at {@code at} as things happened
-   * @param alternative the bucket at {@code at} with the change
-   */
-  public WhatIf {
-    requireNonNull(at, "at");
-    requireNonNull(original, "original");
-    requireNonNull(replacement, "replacement");
-    requireNonNull(actual, "actual");
-    requireNonNull(alternative, "alternative");
+  private WhatIf(
+      Instant at,
+      TrustEvent original,
+      Optional<TrustEvent> replacement,
+      TrustBucket actual,
+      TrustBucket alternative) {
+    this.at = at;
+    this.original = original;
+    this.replacement = replacement;
+    this.actual = actual;
+    this.alternative = alternative;
   }
 
   /**
@@ -62,7 +57,7 @@ public record WhatIf(
    *     order or is otherwise invalid
    * @throws IndexOutOfBoundsException when {@code index} is out of range
    */
-  public static WhatIf replacing(TrustLedger ledger, int index, TrustEvent replacement, Instant at) {
+  public static WhatIf ofReplacement(TrustLedger ledger, int index, TrustEvent replacement, Instant at) {
     requireNonNull(replacement, "replacement");
     return compare(ledger, index, Optional.of(replacement), at);
   }
@@ -75,7 +70,7 @@ public record WhatIf(
    * @param at the instant to compare
    * @return the comparison
    */
-  public static WhatIf without(TrustLedger ledger, int index, Instant at) {
+  public static WhatIf ofRemoval(TrustLedger ledger, int index, Instant at) {
     return compare(ledger, index, Optional.empty(), at);
   }
 
@@ -89,9 +84,9 @@ public record WhatIf(
    * @return the comparison
    * @throws dev.trustbucket.InvalidTrustInputException when the event is a drop
    */
-  public static WhatIf selfReported(TrustLedger ledger, int index, Instant at) {
+  public static WhatIf ofSelfReport(TrustLedger ledger, int index, Instant at) {
     requireNonNull(ledger, "ledger");
-    return replacing(ledger, index, ledger.event(index).withDisclosure(Disclosure.selfReported()), at);
+    return ofReplacement(ledger, index, ledger.event(index).withDisclosure(Disclosure.selfReported()), at);
   }
 
   private static WhatIf compare(
@@ -116,5 +111,71 @@ public record WhatIf(
    */
   public double difference() {
     return alternative.level() - actual.level();
+  }
+
+  /**
+   * The instant compared.
+   *
+   * @return the instant
+   */
+  public Instant at() {
+    return at;
+  }
+
+  /**
+   * The event as it happened.
+   *
+   * @return the original event
+   */
+  public TrustEvent original() {
+    return original;
+  }
+
+  /**
+   * The event instead.
+   *
+   * @return the replacement, or empty when the event is removed
+   */
+  public Optional<TrustEvent> replacement() {
+    return replacement;
+  }
+
+  /**
+   * The bucket at {@link #at()} as things happened.
+   *
+   * @return the actual state
+   */
+  public TrustBucket actual() {
+    return actual;
+  }
+
+  /**
+   * The bucket at {@link #at()} with the change.
+   *
+   * @return the alternative state
+   */
+  public TrustBucket alternative() {
+    return alternative;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof WhatIf w
+        && at.equals(w.at)
+        && original.equals(w.original)
+        && replacement.equals(w.replacement)
+        && actual.equals(w.actual)
+        && alternative.equals(w.alternative);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(at, original, replacement, actual, alternative);
+  }
+
+  @Override
+  public String toString() {
+    return "WhatIf[at=" + at + ", original=" + original + ", replacement=" + replacement + ", actual=" + actual
+        + ", alternative=" + alternative + "]";
   }
 }

@@ -18,11 +18,15 @@ import net.jqwik.api.Tuple;
  * reuse it.
  *
  * <ul>
- *   <li>{@code retained(0) == 1};
+ *   <li>{@code retained(Duration.ZERO) == 1};
  *   <li>{@code 0 <= retained(t) <= 1};
  *   <li>{@code retained} never rises as {@code t} grows;
- *   <li>{@code retained(a + b) == retained(a) * retained(b)} to 1e-12.
+ *   <li>{@code retained(a + b) == retained(a) * retained(b)} to 1e-12;
+ *   <li>a negative time is rejected.
  * </ul>
+ *
+ * <p>Times are generated in whole microseconds, the library's clock unit, and passed as {@link
+ * java.time.Duration}s.
  */
 public interface DecayRuleContract {
 
@@ -56,13 +60,13 @@ public interface DecayRuleContract {
   @Example
   @Label("Law 11 · decay contract: retained(0) == 1, no time no change")
   default void nothingIsForgottenInZeroTime() {
-    assertThat(rule().retained(0L)).isEqualTo(1.0);
+    assertThat(rule().retained(java.time.Duration.ZERO)).isEqualTo(1.0);
   }
 
   @Property
   @Label("Law 11 · decay contract: retained(t) is in [0, 1]")
   default void retainedIsAFraction(@ForAll("elapsed") long t) {
-    assertThat(rule().retained(t)).isBetween(0.0, 1.0);
+    assertThat(rule().retained(micros(t))).isBetween(0.0, 1.0);
   }
 
   @Property
@@ -70,13 +74,30 @@ public interface DecayRuleContract {
   default void retainedNeverRises(@ForAll("elapsed") long a, @ForAll("elapsed") long b) {
     long earlier = Math.min(a, b);
     long later = Math.max(a, b);
-    assertThat(rule().retained(later)).isLessThanOrEqualTo(rule().retained(earlier));
+    assertThat(rule().retained(micros(later))).isLessThanOrEqualTo(rule().retained(micros(earlier)));
   }
 
   @Property
   @Label("Law 11 · decay contract: retained(a + b) == retained(a) * retained(b), to 1e-12")
   default void decayComposes(@ForAll("elapsed") long a, @ForAll("elapsed") long b) {
-    assertThat(rule().retained(a + b)).isCloseTo(rule().retained(a) * rule().retained(b), within(1e-12));
+    assertThat(rule().retained(micros(a).plus(micros(b))))
+        .isCloseTo(rule().retained(micros(a)) * rule().retained(micros(b)), within(1e-12));
+  }
+
+  @Example
+  @Label("Law 11 · decay contract: a negative time is rejected, naming the field")
+  default void negativeTimeIsRejected() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> rule().retained(java.time.Duration.ofNanos(-1)))
+        .isInstanceOf(dev.trustbucket.InvalidTrustInputException.class)
+        .hasMessage("elapsed must not be negative but was PT-0.000000001S");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> rule().retained(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("elapsed");
+  }
+
+  /** A time in microseconds as a {@link java.time.Duration}. */
+  static java.time.Duration micros(long micros) {
+    return java.time.Duration.of(micros, java.time.temporal.ChronoUnit.MICROS);
   }
 
   @Example

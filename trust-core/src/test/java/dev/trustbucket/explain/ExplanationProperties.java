@@ -86,8 +86,8 @@ class ExplanationProperties {
       @ForAll @IntRange(min = 0, max = 20) int n) {
     Explanation e = Explanation.of(c.ledger(), instant(c, where, after));
 
-    List<Contribution> up = e.topUp(n);
-    List<Contribution> down = e.topDown(n);
+    List<Contribution> up = e.topEventsUp(n);
+    List<Contribution> down = e.topEventsDown(n);
     assertThat(up.size()).isLessThanOrEqualTo(n);
     assertThat(down.size()).isLessThanOrEqualTo(n);
     assertThat(up).allSatisfy(k -> {
@@ -118,5 +118,70 @@ class ExplanationProperties {
     assertThat(scars).extracting(Contribution::scarRemaining).isSortedAccordingTo((a, b) -> Double.compare(b, a));
     assertThat(e.contributions()).filteredOn(k -> !k.step().breach())
         .allSatisfy(k -> assertThat(k.scarRemaining()).isZero());
+  }
+
+  @Property(tries = 200)
+  @Label("grouped reasons: a partition of the events by behaviour and disclosure, adding up to the level to 1e-9")
+  void reasonsPartitionTheEvents(
+      @ForAll("histories") LedgerCase c,
+      @ForAll("fractions") double where,
+      @ForAll("afterMicros") long after,
+      @ForAll @IntRange(min = 0, max = 20) int n) {
+    Explanation e = Explanation.of(c.ledger(), instant(c, where, after));
+    List<Reason> reasons = e.reasons();
+    Statistics.label("some behaviour repeated").collect(reasons.size() < e.contributions().size());
+
+    // Every event is in exactly one reason, in the order it happened, with its group's behaviour and disclosure.
+    assertThat(reasons.stream().mapToInt(Reason::count).sum()).isEqualTo(e.contributions().size());
+    assertThat(reasons.stream().flatMap(r -> r.contributions().stream()))
+        .containsExactlyInAnyOrderElementsOf(e.contributions());
+    for (Reason r : reasons) {
+      assertThat(r.contributions()).allSatisfy(k -> {
+        assertThat(k.step().event().behaviour()).isEqualTo(r.behaviour());
+        assertThat(k.step().event().disclosure().kind()).isEqualTo(r.disclosure());
+      });
+      assertThat(r.contributions()).extracting(k -> k.step().index()).isSorted();
+      assertThat(r.firstTime()).isEqualTo(r.contributions().get(0).step().event().time());
+      assertThat(r.lastTime()).isEqualTo(r.contributions().get(r.count() - 1).step().event().time());
+    }
+    assertThat(reasons).extracting(r -> r.behaviour().id() + "/" + r.disclosure()).doesNotHaveDuplicates();
+
+    // The remainder view adds up through the groups as through the single events.
+    double sum = e.baseline() + e.startRemaining();
+    for (Reason r : reasons) {
+      sum += r.remaining();
+    }
+    assertThat(sum).isCloseTo(e.level(), within(1e-9));
+
+    // The top reasons are signed and sorted, and nothing left out is larger than what is in.
+    List<Reason> up = e.topUp(n);
+    List<Reason> down = e.topDown(n);
+    assertThat(up).allSatisfy(r -> assertThat(r.remaining()).isPositive())
+        .allSatisfy(r -> assertThat(r.isDrop()).isTrue());
+    assertThat(down).allSatisfy(r -> assertThat(r.remaining()).isNegative())
+        .allSatisfy(r -> assertThat(r.isDrop()).isFalse());
+    assertThat(up).extracting(Reason::remaining).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+    assertThat(down).extracting(Reason::remaining).isSortedAccordingTo(Double::compare);
+    assertThat(up).hasSize((int) Math.min(n, reasons.stream().filter(r -> r.remaining() > 0).count()));
+    assertThat(down).hasSize((int) Math.min(n, reasons.stream().filter(r -> r.remaining() < 0).count()));
+    if (!up.isEmpty()) {
+      double smallest = up.get(up.size() - 1).remaining();
+      assertThat(reasons.stream().filter(r -> !up.contains(r)).mapToDouble(Reason::remaining))
+          .allSatisfy(r -> assertThat(r).isLessThanOrEqualTo(smallest));
+    }
+  }
+
+  @Property(tries = 100)
+  @Label("each remainder is the effect times the rule's decay over the event's age, to 1e-12 (the stored factors compose)")
+  void remaindersMatchTheRule(
+      @ForAll("histories") LedgerCase c, @ForAll("fractions") double where, @ForAll("afterMicros") long after) {
+    Instant at = instant(c, where, after);
+    Explanation e = Explanation.of(c.ledger(), at);
+    for (Contribution k : e.contributions()) {
+      java.time.Duration age = java.time.Duration.of(
+          HistoryGenerators.microsBetween(k.step().event().time(), at), java.time.temporal.ChronoUnit.MICROS);
+      assertThat(k.remaining()).isCloseTo(k.immediate() * c.policy().decay().retained(age), within(1e-12));
+      assertThat(k.scarRemaining()).isCloseTo(k.step().scarAdded() * c.policy().scarDecay().retained(age), within(1e-12));
+    }
   }
 }

@@ -36,37 +36,12 @@ class ExplanationTest {
                 .withNote("late config change"));
   }
 
-  private static String lines(String s) {
-    return s.replace(System.lineSeparator(), "\n");
-  }
-
   @Test
-  @DisplayName("render() writes the level, the reasons, the effect of time and the open scars, exactly like this")
-  void pinnedRender() {
+  @DisplayName("each event's remainder is its effect times the decay since it happened")
+  void remainder() {
     Explanation e = Explanation.of(story(TrustPolicy.defaults()), APRIL);
+    Contribution hidden = e.topEventsDown(1).get(0);
 
-    assertThat(lines(e.render(3))).isEqualTo(
-        "Level 23% (MICROMANAGED) on 1 April 2025, backed by some evidence.\n"
-            + "Started at 50%; the baseline is 50%.\n"
-            + "Raised by:\n"
-            + "  - Delivered on a commitment: +0.04 on 10 January 2025, +0.03 today\n"
-            + "  - Owned a mistake early (late config change): +0.03 on 20 March 2025, +0.03 today\n"
-            + "  - Gave a proactive update: +0.02 on 14 February 2025, +0.01 today\n"
-            + "Lowered by:\n"
-            + "  - Hid a problem or mistake (critical bug), discovered after 9 days: \u22120.37 on 3 March 2025, \u22120.35 today\n"
-            + "Decay toward the baseline moved it +0.01 in all.\n"
-            + "1 open scar keeps the ceiling at 61%:\n"
-            + "  - Hid a problem or mistake (critical bug) on 3 March 2025, scar 0.39 left\n");
-  }
-
-  @Test
-  @DisplayName("describe() says what one event did then and what is left of it")
-  void describe() {
-    Explanation e = Explanation.of(story(TrustPolicy.defaults()), APRIL);
-    Contribution hidden = e.topDown(1).get(0);
-
-    assertThat(Explanation.describe(hidden)).isEqualTo(
-        "Hid a problem or mistake (critical bug), discovered after 9 days: \u22120.37 on 3 March 2025, \u22120.35 today");
     assertThat(hidden.immediate()).isCloseTo(-0.3666, within(1e-4));
     assertThat(hidden.remaining()).isCloseTo(hidden.immediate() * Math.pow(2, -28.583333 / 365), within(1e-6));
   }
@@ -76,13 +51,18 @@ class ExplanationTest {
   void topReasons() {
     Explanation e = Explanation.of(story(TrustPolicy.defaults()), APRIL);
 
-    assertThat(e.topUp(10)).extracting(c -> c.step().event().behaviour())
+    assertThat(e.topEventsUp(10)).extracting(c -> c.step().event().behaviour())
         .containsExactly(Behaviours.DELIVERED_ON_COMMITMENT, Behaviours.OWNED_MISTAKE_EARLY, Behaviours.PROACTIVE_UPDATE);
-    assertThat(e.topUp(2)).hasSize(2);
-    assertThat(e.topUp(0)).isEmpty();
-    assertThat(e.topUp(10)).allSatisfy(c -> assertThat(c.remaining()).isPositive());
-    assertThat(e.topDown(10)).extracting(c -> c.step().event().behaviour()).containsExactly(Behaviours.HID_PROBLEM);
-    assertThat(e.topDown(10)).allSatisfy(c -> assertThat(c.remaining()).isNegative());
+    assertThat(e.topEventsUp(2)).hasSize(2);
+    assertThat(e.topEventsUp(0)).isEmpty();
+    assertThat(e.topEventsUp(10)).allSatisfy(c -> assertThat(c.remaining()).isPositive());
+    assertThat(e.topEventsDown(10)).extracting(c -> c.step().event().behaviour()).containsExactly(Behaviours.HID_PROBLEM);
+    assertThat(e.topEventsDown(10)).allSatisfy(c -> assertThat(c.remaining()).isNegative());
+    // Every behaviour here happened once: the grouped reasons are the single events.
+    assertThat(e.topUp(10)).extracting(Reason::behaviour)
+        .containsExactly(Behaviours.DELIVERED_ON_COMMITMENT, Behaviours.OWNED_MISTAKE_EARLY, Behaviours.PROACTIVE_UPDATE);
+    assertThat(e.topUp(10)).allSatisfy(r -> assertThat(r.count()).isEqualTo(1));
+    assertThat(e.topDown(10)).extracting(Reason::remaining).containsExactly(e.topEventsDown(1).get(0).remaining());
   }
 
   @Test
@@ -97,7 +77,6 @@ class ExplanationTest {
     // The symmetric preset has no scars to report, and says nothing about them.
     Explanation symmetric = Explanation.of(story(TrustPolicy.symmetric()), APRIL);
     assertThat(symmetric.openScars()).isEmpty();
-    assertThat(symmetric.render(3)).doesNotContain("scar");
   }
 
   @Test
@@ -112,20 +91,9 @@ class ExplanationTest {
 
     assertThat(e.contributions().get(0).remaining()).isZero();
     assertThat(e.topUp(10)).isEmpty();
-    assertThat(e.topDown(10)).extracting(c -> c.step().index()).containsExactly(1, 2);
-    assertThat(lines(e.render(3))).isEqualTo(
-        "Level 20% (MICROMANAGED) on 1 April 2025, backed by some evidence.\n"
-            + "Started at 100%; the baseline is 50%.\n"
-            + "Lowered by:\n"
-            + "  - Over-promised (the launch date): \u22120.41 on 3 February 2025, \u22120.37 today\n"
-            + "  - Hid a problem or mistake, discovered after 9 days: \u22120.38 on 3 March 2025, \u22120.36 today\n"
-            + "Decay toward the baseline moved it \u22120.01 in all.\n"
-            + "2 open scars keep the ceiling at 56%; the deepest:\n"
-            + "  - Over-promised (the launch date) on 3 February 2025, scar 0.24 left\n"
-            + "  - Hid a problem or mistake on 3 March 2025, scar 0.20 left\n");
-    assertThat(lines(e.render(1))).endsWith(
-        "2 open scars keep the ceiling at 56%; the deepest:\n"
-            + "  - Over-promised (the launch date) on 3 February 2025, scar 0.24 left\n");
+    assertThat(e.topEventsDown(10)).extracting(c -> c.step().index()).containsExactly(1, 2);
+    assertThat(e.openScars()).extracting(c -> c.step().index()).containsExactly(1, 2);
+    assertThat(e.openScars().get(0).scarRemaining()).isCloseTo(0.24, within(0.005));
   }
 
   @Test
@@ -160,12 +128,48 @@ class ExplanationTest {
   @DisplayName("an empty history is the benefit of the doubt, backed by no evidence")
   void emptyHistory() {
     Explanation e = Explanation.of(TrustLedger.of(TrustPolicy.defaults(), START), START);
-    assertThat(lines(e.render(3))).isEqualTo(
-        "Level 50% (SUPERVISED) on 6 January 2025, backed by no evidence.\n"
-            + "Started at 50%; the baseline is 50%.\n"
-            + "Decay toward the baseline moved it +0.00 in all.\n");
+    assertThat(e.level()).isEqualTo(0.5);
+    assertThat(e.confidence().strength()).isEqualTo(dev.trustbucket.Confidence.Strength.NONE);
+    assertThat(e.decayTotal()).isZero();
+    assertThat(e.reasons()).isEmpty();
     assertThat(e.contributions()).isEmpty();
     assertThat(e.startRemaining()).isZero();
+  }
+
+  @Test
+  @DisplayName("repeated behaviours are grouped: counts, sums and dates are those of their events")
+  void grouped() {
+    TrustLedger ledger = TrustLedger.of(TrustPolicy.defaults(), START);
+    for (int week = 1; week <= 38; week++) {
+      ledger = ledger.plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, START.plus(Duration.ofDays(7L * week))));
+      if (week % 10 == 0) {
+        ledger = ledger.plus(TrustEvent.of(Behaviours.MISSED_DEADLINE, START.plus(Duration.ofDays(7L * week + 1))));
+      }
+    }
+    ledger = ledger.plus(TrustEvent.of(Behaviours.HID_PROBLEM, START.plus(Duration.ofDays(300)))
+        .withDisclosure(Disclosure.discovered(Duration.ofDays(3))));
+    ledger = ledger.plus(TrustEvent.of(Behaviours.HID_PROBLEM, START.plus(Duration.ofDays(301)))
+        .withDisclosure(Disclosure.selfReported()));
+    Instant at = START.plus(Duration.ofDays(320));
+    Explanation e = Explanation.of(ledger, at);
+
+    assertThat(e.reasons()).extracting(Reason::behaviour, Reason::disclosure, Reason::count).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(Behaviours.DELIVERED_ON_COMMITMENT, Disclosure.Kind.NOT_RECORDED, 38),
+        org.assertj.core.groups.Tuple.tuple(Behaviours.MISSED_DEADLINE, Disclosure.Kind.NOT_RECORDED, 3),
+        org.assertj.core.groups.Tuple.tuple(Behaviours.HID_PROBLEM, Disclosure.Kind.DISCOVERED, 1),
+        org.assertj.core.groups.Tuple.tuple(Behaviours.HID_PROBLEM, Disclosure.Kind.SELF_REPORTED, 1));
+    Reason delivered = e.reasons().get(0);
+    assertThat(delivered.isDrop()).isTrue();
+    assertThat(delivered.firstTime()).isEqualTo(START.plus(Duration.ofDays(7)));
+    assertThat(delivered.lastTime()).isEqualTo(START.plus(Duration.ofDays(7 * 38)));
+    assertThat(delivered.remaining())
+        .isCloseTo(delivered.contributions().stream().mapToDouble(Contribution::remaining).sum(), within(1e-15));
+    assertThat(delivered.immediate())
+        .isCloseTo(delivered.contributions().stream().mapToDouble(Contribution::immediate).sum(), within(1e-15));
+    assertThat(e.topUp(3)).containsExactly(delivered);
+    assertThat(e.topDown(3)).hasSize(3).allSatisfy(r -> assertThat(r.isDrop()).isFalse());
+    double sum = e.baseline() + e.startRemaining() + e.reasons().stream().mapToDouble(Reason::remaining).sum();
+    assertThat(sum).isCloseTo(e.level(), within(1e-12));
   }
 
   @Test

@@ -52,6 +52,6 @@ class ImpactProperties {
       assertThat(impact.scarAdded()).isPositive();
     }
     assertThat(impact.tierAfter()).isEqualTo(impact.after().tier());
-    assertThat(impact.changesTier()).isEqualTo(impact.before().tier() != impact.after().tier());
+    assertThat(impact.isTierChange()).isEqualTo(impact.before().tier() != impact.after().tier());
   }
 }

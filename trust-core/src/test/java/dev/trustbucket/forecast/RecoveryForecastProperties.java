@@ -55,13 +55,13 @@ class RecoveryForecastProperties {
       @ForAll("levels") double level) {
     RecoveryForecast f =
         tier.isPresent()
-            ? RecoveryForecast.toTier(from, drop, cadence, tier.get())
-            : RecoveryForecast.toLevel(from, drop, cadence, level);
+            ? RecoveryForecast.untilTier(from, drop, cadence, tier.get())
+            : RecoveryForecast.untilLevel(from, drop, cadence, level);
     double target = tier.map(t -> from.policy().ladder().threshold(t)).orElse(level);
     Statistics.label("reachable").collect(f.isReachable());
     assertThat(f.targetLevel()).isEqualTo(target);
     assertThat(f.from()).isEqualTo(from);
-    assertThat(f.reason().isPresent()).isNotEqualTo(f.isReachable());
+    assertThat(f.outOfReach().isPresent()).isNotEqualTo(f.isReachable());
 
     TrustBucket b = from;
     int n = f.isReachable() ? f.drops() : Integer.MAX_VALUE;
@@ -79,7 +79,13 @@ class RecoveryForecastProperties {
       assertThat(f.reachedAt()).contains(from.time().plus(cadence.multipliedBy(n)));
     } else {
       assertThat(f.drops()).isEqualTo(applied);
-      assertThat(f.reason().get()).contains(target > b.ceiling() ? "scar" : "decay takes back");
+      OutOfReach why = f.outOfReach().orElseThrow();
+      assertThat(why.cause()).isEqualTo(target > b.ceiling() ? OutOfReach.Cause.SCAR_CEILING : OutOfReach.Cause.DECAY);
+      assertThat(why.ceiling()).isEqualTo(b.ceiling());
+      assertThat(why.levelReached()).isEqualTo(b.level());
+      assertThat(why.limit()).isEqualTo(applied == RecoveryForecast.MAX_DROPS ? OutOfReach.Limit.MAX_DROPS
+          : from.time().plus(RecoveryForecast.HORIZON).isAfter(dev.trustbucket.internal.EpochMicros.MAX)
+              ? OutOfReach.Limit.END_OF_RANGE : OutOfReach.Limit.HORIZON);
     }
     assertThat(f.finalLevel()).isEqualTo(b.level());
   }

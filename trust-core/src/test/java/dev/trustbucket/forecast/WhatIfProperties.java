@@ -73,7 +73,7 @@ class WhatIfProperties {
     int index = drains.get((int) (which * drains.size()));
     Instant at = instant(c, where, after);
 
-    WhatIf w = WhatIf.without(ledger, index, at);
+    WhatIf w = WhatIf.ofRemoval(ledger, index, at);
     assertThat(w.difference()).isGreaterThanOrEqualTo(-1e-12);
     assertThat(w.original()).isEqualTo(ledger.event(index));
     assertThat(w.actual()).isEqualTo(ledger.stateAt(at));
@@ -95,7 +95,7 @@ class WhatIfProperties {
     int index = drains.get((int) (which * drains.size()));
     Instant at = instant(c, where, after);
 
-    WhatIf w = WhatIf.selfReported(ledger, index, at);
+    WhatIf w = WhatIf.ofSelfReport(ledger, index, at);
     assertThat(w.difference()).isGreaterThanOrEqualTo(-1e-12);
     if (ledger.event(index).disclosure().kind() == Disclosure.Kind.SELF_REPORTED) {
       assertThat(w.alternative()).isEqualTo(w.actual());
@@ -139,7 +139,7 @@ class WhatIfProperties {
     TrustLedger ledger = TrustLedger.of(policy, start).plusAll(events);
     Instant at = events.get(events.size() - 1).time().plusSeconds(secondsLater);
 
-    WhatIf lesson = WhatIf.selfReported(ledger, before.size(), at);
+    WhatIf lesson = WhatIf.ofSelfReport(ledger, before.size(), at);
 
     assertThat(lesson.difference()).isPositive();
     assertThat(lesson.alternative().scar()).isLessThanOrEqualTo(lesson.actual().scar());

@@ -37,7 +37,7 @@ class WhatIfTest {
   @DisplayName("the essay's lesson: had the bug been reported early, the level would be 0.24 higher in April")
   void selfReportedLesson() {
     TrustLedger ledger = story();
-    WhatIf lesson = WhatIf.selfReported(ledger, 2, APRIL);
+    WhatIf lesson = WhatIf.ofSelfReport(ledger, 2, APRIL);
 
     assertThat(lesson.original()).isEqualTo(HIDDEN_BUG);
     assertThat(lesson.replacement()).contains(HIDDEN_BUG.withDisclosure(Disclosure.selfReported()));
@@ -46,7 +46,7 @@ class WhatIfTest {
     assertThat(lesson.alternative().scar()).isLessThan(lesson.actual().scar());
     assertThat(lesson.at()).isEqualTo(APRIL);
 
-    WhatIf never = WhatIf.without(ledger, 2, APRIL);
+    WhatIf never = WhatIf.ofRemoval(ledger, 2, APRIL);
     assertThat(never.replacement()).isEmpty();
     assertThat(never.difference()).isGreaterThan(lesson.difference());
     assertThat(never.alternative()).isEqualTo(
@@ -56,7 +56,7 @@ class WhatIfTest {
   @Test
   @DisplayName("before the changed event, nothing differs")
   void beforeTheChange() {
-    WhatIf early = WhatIf.selfReported(story(), 2, Instant.parse("2025-02-20T00:00:00Z"));
+    WhatIf early = WhatIf.ofSelfReport(story(), 2, Instant.parse("2025-02-20T00:00:00Z"));
     assertThat(early.difference()).isZero();
     assertThat(early.alternative()).isEqualTo(early.actual());
   }
@@ -66,19 +66,19 @@ class WhatIfTest {
   void rejections() {
     TrustLedger ledger = story();
     TrustEvent tooLate = HIDDEN_BUG.withTime(Instant.parse("2025-03-25T10:00:00Z"));
-    assertThatThrownBy(() -> WhatIf.replacing(ledger, 2, tooLate, APRIL))
+    assertThatThrownBy(() -> WhatIf.ofReplacement(ledger, 2, tooLate, APRIL))
         .isInstanceOf(InvalidTrustInputException.class)
         .satisfies(e -> assertThat(((InvalidTrustInputException) e).field()).isEqualTo("time"));
     TrustEvent tooEarly = HIDDEN_BUG.withTime(Instant.parse("2025-02-01T10:00:00Z"));
-    assertThatThrownBy(() -> WhatIf.replacing(ledger, 2, tooEarly, APRIL))
+    assertThatThrownBy(() -> WhatIf.ofReplacement(ledger, 2, tooEarly, APRIL))
         .isInstanceOf(InvalidTrustInputException.class)
         .satisfies(e -> assertThat(((InvalidTrustInputException) e).field()).isEqualTo("time"));
-    assertThatThrownBy(() -> WhatIf.selfReported(ledger, 0, APRIL))
+    assertThatThrownBy(() -> WhatIf.ofSelfReport(ledger, 0, APRIL))
         .isInstanceOf(InvalidTrustInputException.class)
         .satisfies(e -> assertThat(((InvalidTrustInputException) e).field()).isEqualTo("disclosure"));
-    assertThatThrownBy(() -> WhatIf.without(ledger, 4, APRIL)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> WhatIf.ofRemoval(ledger, 4, APRIL)).isInstanceOf(IndexOutOfBoundsException.class);
     // A replacement within the order is fine.
-    assertThat(WhatIf.replacing(ledger, 2, HIDDEN_BUG.withTime(Instant.parse("2025-02-20T10:00:00Z")), APRIL).difference())
+    assertThat(WhatIf.ofReplacement(ledger, 2, HIDDEN_BUG.withTime(Instant.parse("2025-02-20T10:00:00Z")), APRIL).difference())
         .isNotZero();
   }
 
@@ -97,7 +97,7 @@ class WhatIfTest {
     Impact drop = Impact.of(ledger.state(), TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, APRIL));
     assertThat(drop.levelChange()).isPositive();
     assertThat(drop.scarAdded()).isZero();
-    assertThat(drop.changesTier()).isFalse();
+    assertThat(drop.isTierChange()).isFalse();
     assertThatThrownBy(() -> Impact.of(ledger.state(), TrustEvent.of(Behaviours.SMALL_WIN, START)))
         .isInstanceOf(InvalidTrustInputException.class);
   }

@@ -1170,7 +1170,7 @@ public final class TrustStore {
    * @throws UnknownRelationshipException when the store does not hold the relationship
    */
   public RecoveryForecast forecast(Relationship relationship, Behaviour drop, Duration cadence, AutonomyTier tier) {
-    return RecoveryForecast.toTier(stateNow(relationship), drop, cadence, tier);
+    return RecoveryForecast.untilTier(stateNow(relationship), drop, cadence, tier);
   }
 
   /**
@@ -1184,7 +1184,7 @@ public final class TrustStore {
    * @return the comparison
    */
   public WhatIf whatIf(Relationship relationship, int index, TrustEvent replacement, Instant at) {
-    return WhatIf.replacing(ledger(relationship), index, replacement, at);
+    return WhatIf.ofReplacement(ledger(relationship), index, replacement, at);
   }
 
   /**
@@ -1197,7 +1197,7 @@ public final class TrustStore {
    * @return the comparison
    */
   public WhatIf whatIfWithout(Relationship relationship, int index, Instant at) {
-    return WhatIf.without(ledger(relationship), index, at);
+    return WhatIf.ofRemoval(ledger(relationship), index, at);
   }
 
   @Override

@@ -26,7 +26,8 @@ class ModuleDescriptorTest {
           "dev.trustbucket.explain",
           "dev.trustbucket.forecast",
           "dev.trustbucket.history",
-          "dev.trustbucket.io");
+          "dev.trustbucket.io",
+          "dev.trustbucket.text");
 
   private final Module core = TrustBucket.class.getModule();
   private final ModuleDescriptor descriptor = core.getDescriptor();
@@ -93,5 +94,14 @@ class ModuleDescriptorTest {
     // The README's figures: two drops and one drain leave the bucket at 0.435, still SUPERVISED.
     assertThat(bucket.level()).isCloseTo(0.435, org.assertj.core.data.Offset.offset(0.0005));
     assertThat(bucket.tier()).isEqualTo(AutonomyTier.SUPERVISED);
+  }
+
+  @Test
+  void explanationsAreWrittenFromTheBundlesInsideTheNamedModule() {
+    assertThat(QuickStart.explain(java.util.Locale.ENGLISH))
+        .startsWith("Level ").contains("(supervised)").contains("Missed a deadline: \u2212");
+    assertThat(QuickStart.explain(java.util.Locale.GERMAN))
+        .startsWith("Niveau ").contains("(beaufsichtigt)").contains("Eine Frist verpasst: \u2212");
+    assertThat(dev.trustbucket.text.ExplanationFormat.class.getModule().getName()).isEqualTo("dev.trustbucket");
   }
 }

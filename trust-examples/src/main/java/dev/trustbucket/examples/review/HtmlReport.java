@@ -4,7 +4,7 @@ import dev.trustbucket.examples.format.Percent;
 import dev.trustbucket.AutonomyLadder;
 import dev.trustbucket.AutonomyTier;
 import dev.trustbucket.explain.Contribution;
-import dev.trustbucket.explain.Explanation;
+import dev.trustbucket.explain.Reason;
 import dev.trustbucket.history.LedgerStep;
 import dev.trustbucket.history.TimelinePoint;
 import java.time.Instant;
@@ -91,7 +91,7 @@ public final class HtmlReport {
           .append("<td class=\"tier\">").append(p.tier()).append("</td>")
           .append("<td class=\"").append(trendClass(p)).append("\">").append(p.trendArrow()).append(' ')
           .append(esc(TextReport.points(p.trend()))).append("</td>")
-          .append("<td>").append(esc(p.confidence().describe())).append("</td>")
+          .append("<td>").append(esc(TextReport.TERMS.format(p.confidence()))).append("</td>")
           .append("<td>").append(esc(TextReport.nextTierShort(p))).append("</td></tr>\n");
     }
     s.append("</tbody>\n</table>\n");
@@ -108,7 +108,7 @@ public final class HtmlReport {
         .append(", since ").append(esc(TeamReport.date(p.ledger().start()))).append(", ")
         .append(p.events()).append(p.events() == 1 ? " event" : " events").append(".</p>\n");
     s.append("<p>Level <strong>").append(Percent.compact(p.level(), 1)).append("</strong>, tier <strong>")
-        .append(p.tier()).append("</strong>, backed by ").append(esc(p.confidence().describe()))
+        .append(p.tier()).append("</strong>, backed by ").append(esc(TextReport.TERMS.format(p.confidence())))
         .append(". Trend <span class=\"").append(trendClass(p)).append("\">").append(p.trendArrow()).append(' ')
         .append(esc(TextReport.points(p.trend()))).append("</span> since ")
         .append(esc(TeamReport.date(p.trendFrom()))).append(".</p>\n");
@@ -121,24 +121,20 @@ public final class HtmlReport {
           .append(scars.size() > PersonReport.REASONS ? "; the deepest " + PersonReport.REASONS + " of " + scars.size() : "")
           .append(":</p>\n<ul>\n");
       for (Contribution c : scars.subList(0, Math.min(PersonReport.REASONS, scars.size()))) {
-        var e = c.step().event();
-        s.append("<li>").append(esc(e.behaviour().label()))
-            .append(e.note().isEmpty() ? "" : " (" + esc(e.note()) + ")").append(" on ")
-            .append(esc(TeamReport.date(e.time())))
-            .append(String.format(Locale.ROOT, ", scar %.2f left", c.scarRemaining())).append("</li>\n");
+        s.append("<li>").append(esc(TextReport.EXPLAIN.formatScar(c))).append("</li>\n");
       }
       s.append("</ul>\n");
     }
     s.append("<p>Next tier: ").append(esc(TextReport.nextTier(p))).append("</p>\n</section>\n");
   }
 
-  private static void reasons(StringBuilder s, String title, List<Contribution> list) {
+  private static void reasons(StringBuilder s, String title, List<Reason> list) {
     if (list.isEmpty()) {
       return;
     }
     s.append("<p>").append(title).append(":</p>\n<ul>\n");
-    for (Contribution c : list) {
-      s.append("<li>").append(esc(Explanation.describe(c))).append("</li>\n");
+    for (Reason r : list) {
+      s.append("<li>").append(esc(TextReport.EXPLAIN.format(r))).append("</li>\n");
     }
     s.append("</ul>\n");
   }

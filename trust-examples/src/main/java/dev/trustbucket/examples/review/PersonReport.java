@@ -10,6 +10,7 @@ import dev.trustbucket.account.Relationship;
 import dev.trustbucket.behaviour.Behaviour;
 import dev.trustbucket.explain.Contribution;
 import dev.trustbucket.explain.Explanation;
+import dev.trustbucket.explain.Reason;
 import dev.trustbucket.forecast.RecoveryForecast;
 import dev.trustbucket.history.LedgerStep;
 import dev.trustbucket.history.Sampling;
@@ -102,7 +103,7 @@ public record PersonReport(
     Optional<RecoveryForecast> forecast = Optional.empty();
     if (state.tier() != AutonomyTier.AUTONOMOUS) {
       Behaviour drop = ledger.policy().catalogue().byId(FORECAST_BEHAVIOUR);
-      forecast = Optional.of(RecoveryForecast.toTier(state, drop, FORECAST_CADENCE, state.tier().higher()));
+      forecast = Optional.of(RecoveryForecast.untilTier(state, drop, FORECAST_CADENCE, state.tier().higher()));
     }
     List<LedgerStep> breaches = explanation.contributions().stream()
         .map(Contribution::step)
@@ -171,20 +172,20 @@ public record PersonReport(
   }
 
   /**
-   * The events that raise the level most today.
+   * The behaviours whose events raise the level most today, each with its events grouped.
    *
    * @return up to {@link #REASONS} reasons
    */
-  public List<Contribution> reasonsUp() {
+  public List<Reason> reasonsUp() {
     return explanation.topUp(REASONS);
   }
 
   /**
-   * The events that lower the level most today.
+   * The behaviours whose events lower the level most today, each with its events grouped.
    *
    * @return up to {@link #REASONS} reasons
    */
-  public List<Contribution> reasonsDown() {
+  public List<Reason> reasonsDown() {
     return explanation.topDown(REASONS);
   }
 

@@ -3,6 +3,9 @@ package dev.trustbucket.examples.review;
 import dev.trustbucket.examples.format.Percent;
 import dev.trustbucket.account.Relationship;
 import dev.trustbucket.forecast.RecoveryForecast;
+import dev.trustbucket.text.ExplanationFormat;
+import dev.trustbucket.text.ForecastFormat;
+import dev.trustbucket.text.TermFormat;
 import dev.trustbucket.history.LedgerStep;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +18,15 @@ import java.util.Locale;
  */
 public final class TextReport {
   private TextReport() {}
+
+  /** The words of the model's results: the review tool writes English. */
+  static final TermFormat TERMS = TermFormat.of(Locale.ENGLISH);
+
+  /** Explanations with {@link PersonReport#REASONS} reasons each way, events of one behaviour grouped. */
+  static final ExplanationFormat EXPLAIN = ExplanationFormat.of(Locale.ENGLISH).withReasons(PersonReport.REASONS);
+
+  /** Forecasts and why a tier is out of reach. */
+  static final ForecastFormat FORECAST = ForecastFormat.of(Locale.ENGLISH);
 
   /**
    * Renders the report.
@@ -60,7 +72,7 @@ public final class TextReport {
         Percent.compact(p.level(), 1),
         p.tier().name(),
         p.trendArrow() + " " + points(p.trend()),
-        p.confidence().describe(),
+        TERMS.format(p.confidence()),
         nextTierShort(p)
       });
     }
@@ -88,7 +100,7 @@ public final class TextReport {
     s.append("== ").append(p.relationship()).append(" ==  (policy ").append(p.ledger().policy().name())
         .append(", since ").append(TeamReport.date(p.ledger().start())).append(", ")
         .append(p.events()).append(p.events() == 1 ? " event)" : " events)").append('\n');
-    for (String line : p.explanation().render(PersonReport.REASONS).split("\\R")) {
+    for (String line : EXPLAIN.format(p.explanation()).split("\\R")) {
       s.append("  ").append(line).append('\n');
     }
     s.append("  Trend: ").append(p.trendArrow()).append(' ').append(points(p.trend()))
@@ -142,7 +154,7 @@ public final class TextReport {
           TeamReport.date(f.reachedAt().orElseThrow()));
     }
     return f.targetTier().orElseThrow() + " never at one delivery on commitment a week: "
-        + f.reason().orElse("out of reach") + ".";
+        + FORECAST.formatOutOfReach(f).orElse("out of reach") + ".";
   }
 
   /** A trend in percentage points with its sign (an ASCII minus, as in the workshop) and unit. */

@@ -18,34 +18,22 @@ import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps {@code docs/concepts.md} and {@code README.md} honest: every snippet there is copied here,
- * and the numbers the docs quote are asserted. When a test here changes, change the doc too.
+ * The numbers {@code docs/concepts.md} and {@code README.md} quote in their prose: the model's
+ * calibration, computed here. trust-docs runs the pages' Java blocks and asserts the values in their
+ * comments; this test covers what the prose says around them. When a test here changes, change
+ * the doc too.
  */
 class ConceptsSnippetsTest {
   private static final Offset<Double> QUOTED = within(5e-4); // the docs round to 3 decimals
   private static final Instant monday = Instant.parse("2025-01-06T09:00:00Z");
 
+  /**
+   * The README's sentence under the Quick start: +0.035, then +0.016, then -0.116. (trust-docs runs
+   * the Quick start itself and asserts its 0.435, SUPERVISED and 0.467.)
+   */
   @Test
-  void readmeQuickStart() {
+  void readmeQuickStartStepByStep() {
     TrustPolicy policy = TrustPolicy.defaults();
-    Instant monday = Instant.parse("2025-01-06T09:00:00Z");
-
-    TrustBucket bucket = TrustBucket.of(policy, monday);              // level 0.5, SUPERVISED
-    bucket = bucket.plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, monday.plus(Duration.ofDays(4))));
-    bucket = bucket.plus(TrustEvent.of(Behaviours.PROACTIVE_UPDATE, monday.plus(Duration.ofDays(7))));
-    bucket = bucket.plus(TrustEvent.of(Behaviours.MISSED_DEADLINE, monday.plus(Duration.ofDays(11)))
-        .withNote("release notes slipped a week"));
-
-    double level = bucket.level();                                       // 0.435
-    AutonomyTier tier = bucket.tier();                                   // SUPERVISED
-    TrustBucket later = bucket.at(monday.plus(Duration.ofDays(365)));
-    double relaxed = later.level();                                      // 0.467, back toward 0.5
-
-    assertThat(level).isCloseTo(0.435, QUOTED);
-    assertThat(tier).isEqualTo(AutonomyTier.SUPERVISED);
-    assertThat(relaxed).isCloseTo(0.467, QUOTED);
-
-    // The README's sentence under the snippet: +0.035, then +0.016, then -0.116.
     TrustBucket b0 = TrustBucket.of(policy, monday);
     TrustEvent e1 = TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, monday.plus(Duration.ofDays(4)));
     TrustEvent e2 = TrustEvent.of(Behaviours.PROACTIVE_UPDATE, monday.plus(Duration.ofDays(7)));
@@ -56,7 +44,6 @@ class ConceptsSnippetsTest {
     assertThat(b1.level() - b0.levelAt(e1.time())).isCloseTo(0.035, QUOTED);
     assertThat(b2.level() - b1.levelAt(e2.time())).isCloseTo(0.016, QUOTED);
     assertThat(b3.level() - b2.levelAt(e3.time())).isCloseTo(-0.116, QUOTED);
-    assertThat(b3.level()).isEqualTo(level);
   }
 
   @Test

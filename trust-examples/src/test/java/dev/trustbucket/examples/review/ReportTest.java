@@ -7,6 +7,7 @@ import static dev.trustbucket.examples.review.ReviewTestSupport.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trustbucket.AutonomyTier;
+import dev.trustbucket.Confidence;
 import dev.trustbucket.account.Relationship;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -58,16 +59,16 @@ class ReportTest {
     PersonReport chloe = person("chloe");
     assertThat(chloe.ledger().levelAt(Instant.parse("2025-05-01T00:00:00Z"))).isLessThan(0.35);
     assertThat(chloe.tier()).isGreaterThan(AutonomyTier.MICROMANAGED);
-    assertThat(chloe.reasonsDown()).extracting(c -> c.step().event().behaviour().id())
+    assertThat(chloe.reasonsDown()).extracting(r -> r.behaviour().id())
         .contains("over-promised", "missed-deadline");
 
     PersonReport dev = person("dev");
     assertThat(dev.events()).isEqualTo(4);
-    assertThat(dev.confidence().describe()).isIn("no evidence", "little evidence");
+    assertThat(dev.confidence().strength()).isIn(Confidence.Strength.NONE, Confidence.Strength.LITTLE);
     assertThat(dev.forecast()).hasValueSatisfying(f -> assertThat(f.isReachable()).isTrue());
 
     assertThat(person("ana").forecast()).isEmpty();
-    assertThat(person("ana").confidence().describe()).isEqualTo("strong evidence");
+    assertThat(person("ana").confidence().strength()).isEqualTo(Confidence.Strength.STRONG);
   }
 
   @Test

@@ -7,6 +7,8 @@ import dev.trustbucket.account.Relationship;
 import dev.trustbucket.behaviour.Dimension;
 import dev.trustbucket.explain.Contribution;
 import dev.trustbucket.explain.Explanation;
+import dev.trustbucket.text.ExplanationFormat;
+import dev.trustbucket.text.TermFormat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +29,8 @@ import java.util.Locale;
  * @param events how many events were recorded up to {@code at}
  * @param dimensions what is left today of the events of each dimension, ability first
  * @param decay how far decay toward the baseline moved the level in all
- * @param raisedBy the events that raise the level most today, in words
- * @param loweredBy the events that lower it most today, in words
+ * @param raisedBy the behaviours whose events raise the level most today, in words
+ * @param loweredBy the behaviours whose events lower it most today, in words
  * @param summary the whole explanation as a manager reads it
  */
 public record RelationshipReport(
@@ -49,6 +51,10 @@ public record RelationshipReport(
 
   /** How many reasons each way the report lists. */
   static final int REASONS = 3;
+
+  // The endpoint answers in English; events of one behaviour are grouped.
+  private static final TermFormat TERMS = TermFormat.of(Locale.ENGLISH);
+  private static final ExplanationFormat EXPLAIN = ExplanationFormat.of(Locale.ENGLISH).withReasons(REASONS);
 
   /**
    * What the events of one trust dimension still add to the level today.
@@ -97,12 +103,12 @@ public record RelationshipReport(
         e.level(),
         e.tier().name().toLowerCase(Locale.ROOT),
         e.state().ceiling(),
-        e.confidence().describe(),
+        TERMS.format(e.confidence()),
         e.contributions().size(),
         List.copyOf(parts),
         e.decayTotal(),
-        e.topUp(REASONS).stream().map(Explanation::describe).toList(),
-        e.topDown(REASONS).stream().map(Explanation::describe).toList(),
-        e.render(REASONS));
+        e.topUp(REASONS).stream().map(EXPLAIN::format).toList(),
+        e.topDown(REASONS).stream().map(EXPLAIN::format).toList(),
+        EXPLAIN.format(e));
   }
 }

@@ -67,7 +67,7 @@ class TrustBucketEndpointTest {
           assertThat(report.loweredBy()).singleElement().asString()
               .startsWith("Missed a deadline (release notes slipped a week)");
           assertThat(report.raisedBy()).hasSize(2);
-          assertThat(report.summary()).startsWith("Level 44% (SUPERVISED)");
+          assertThat(report.summary()).startsWith("Level 44% (supervised)");
 
           assertThat(context.getBean(TrustBucketEndpoint.class).relationship("nobody", "bo")).isNull();
           assertThatThrownBy(() -> context.getBean(TrustBucketEndpoint.class).relationship(" ", "bo"))

@@ -14,13 +14,17 @@ import dev.trustbucket.examples.workshop.SvgChart;
 import dev.trustbucket.examples.workshop.Timeline;
 import dev.trustbucket.explain.Contribution;
 import dev.trustbucket.explain.Explanation;
+import dev.trustbucket.explain.Reason;
 import dev.trustbucket.forecast.RecoveryForecast;
 import dev.trustbucket.io.EventRecord;
+import dev.trustbucket.text.ForecastFormat;
+import dev.trustbucket.text.TermFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -31,6 +35,11 @@ import java.util.Optional;
 final class PageView {
   /** How many reasons each way the explanation lists. */
   static final int REASONS = 3;
+
+  /** The words of the model's results: the workshop page is in English. */
+  private static final TermFormat TERMS = TermFormat.of(Locale.ENGLISH);
+
+  private static final ForecastFormat FORECAST = ForecastFormat.of(Locale.ENGLISH);
 
   /** The drop and the cadence of the recovery forecast: one delivered commitment a week. */
   static final Behaviour FORECAST_DROP = Behaviours.DELIVERED_ON_COMMITMENT;
@@ -179,7 +188,7 @@ final class PageView {
     j.beginObject()
         .field("level", Percent.of(b.level()))
         .field("tier", b.tier().name())
-        .field("confidence", b.confidence().describe())
+        .field("confidence", TERMS.format(b.confidence()))
         .field("certainty", Percent.of(b.confidence().certainty(), 0))
         .field("ceiling", Percent.of(b.ceiling()))
         .field("scarred", b.ceiling() < 1.0);
@@ -192,16 +201,16 @@ final class PageView {
     Explanation why = Explanation.of(ledger, shown.end());
     j.name("explanation").beginObject();
     j.field("summary", "Level " + Percent.of(why.level()) + " (" + why.tier() + ") at the end of week "
-        + shown.number() + ", backed by " + why.confidence().describe() + "; it started at "
+        + shown.number() + ", backed by " + TERMS.format(why.confidence()) + "; it started at "
         + Percent.of(a.initial().level()) + " and the baseline is " + Percent.of(policy.baseline()) + ".");
     j.name("raised").beginArray();
-    for (Contribution c : why.topUp(REASONS)) {
-      j.value(reason(c));
+    for (Reason r : why.topUp(REASONS)) {
+      j.value(reason(r));
     }
     j.endArray();
     j.name("lowered").beginArray();
-    for (Contribution c : why.topDown(REASONS)) {
-      j.value(reason(c));
+    for (Reason r : why.topDown(REASONS)) {
+      j.value(reason(r));
     }
     j.endArray();
     j.field("decay", "Time moved it " + Percent.signedPoints(why.decayTotal()) + " points toward the baseline.");
@@ -221,11 +230,21 @@ final class PageView {
     j.endObject();
   }
 
-  private static String reason(Contribution c) {
+  /** One behaviour's events: a single event with its date, or how many and what is left of them. */
+  private static String reason(Reason r) {
+    if (r.count() > 1) {
+      StringBuilder s = new StringBuilder(r.behaviour().label());
+      if (!r.isDrop() && r.disclosure() != Disclosure.Kind.NOT_RECORDED) {
+        s.append(", ").append(TERMS.format(r.disclosure()));
+      }
+      return s.append(", ").append(r.count()).append(" times: ").append(Percent.signedPoints(r.immediate()))
+          .append(" points then, ").append(Percent.signedPoints(r.remaining())).append(" now").toString();
+    }
+    Contribution c = r.contributions().get(0);
     TrustEvent e = c.step().event();
     StringBuilder s = new StringBuilder(e.behaviour().label());
     if (!e.isDrop() && e.disclosure().kind() != Disclosure.Kind.NOT_RECORDED) {
-      s.append(", ").append(e.disclosure());
+      s.append(", ").append(TERMS.format(e.disclosure()));
     }
     return s.append(" (").append(date(e.time())).append("): ").append(Percent.signedPoints(c.immediate()))
         .append(" points then, ").append(Percent.signedPoints(c.remaining())).append(" now").toString();
@@ -234,21 +253,21 @@ final class PageView {
   private static List<String> forecast(TrustLedger ledger, TrustBucket now) {
     List<String> lines = new ArrayList<>();
     String drop = "one \"" + FORECAST_DROP.label().toLowerCase(java.util.Locale.ROOT) + "\" a week";
-    Optional<RecoveryForecast> back = RecoveryForecast.backToBeforeLastBreach(ledger, FORECAST_DROP, FORECAST_CADENCE);
+    Optional<RecoveryForecast> back = RecoveryForecast.untilBeforeLastBreach(ledger, FORECAST_DROP, FORECAST_CADENCE);
     back.ifPresent(f -> lines.add(f.isReachable() && f.drops() == 0
         ? "Already back to " + Percent.of(f.targetLevel()) + ", where it was before the last breach."
         : f.isReachable()
         ? "Back to " + Percent.of(f.targetLevel()) + ", where it was before the last breach: " + count(f.drops())
             + " at " + drop + ", by " + date(f.reachedAt().orElseThrow()) + "."
         : "Not back to " + Percent.of(f.targetLevel()) + " (before the last breach) at " + drop + ": "
-            + f.reason().orElse("") + "."));
+            + FORECAST.formatOutOfReach(f).orElse("") + "."));
     AutonomyTier next = now.tier().higher();
     if (next != now.tier()) {
-      RecoveryForecast f = RecoveryForecast.toTier(now, FORECAST_DROP, FORECAST_CADENCE, next);
+      RecoveryForecast f = RecoveryForecast.untilTier(now, FORECAST_DROP, FORECAST_CADENCE, next);
       lines.add(f.isReachable()
           ? next + " (from " + Percent.of(f.targetLevel()) + "): " + count(f.drops()) + " at " + drop + ", by "
               + date(f.reachedAt().orElseThrow()) + "."
-          : next + " is out of reach at " + drop + ": " + f.reason().orElse("") + ".");
+          : next + " is out of reach at " + drop + ": " + FORECAST.formatOutOfReach(f).orElse("") + ".");
     } else {
       lines.add("Already in the top tier, " + now.tier() + ".");
     }

@@ -16,12 +16,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Service;
 
-/** The snippets of docs/spring-boot.md, compiled and run in an application context. */
-class SpringBootSnippetsTest {
+/**
+ * An application's own beans next to the starter's, as docs/spring-boot.md describes them: a
+ * service that records through {@link TrustRelationships}, a policy built in code that replaces the
+ * preset, and the message a bad policy property fails start-up with. (trust-docs compiles the page's
+ * blocks; they are Spring beans, so this test is where they run, in a context.)
+ */
+class ApplicationBeansTest {
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner().withConfiguration(TrustBucketAutoConfigurationTest.STARTER);
 
-  // docs/spring-boot.md: "Record through it, and the metrics count what you record"
+  // As in docs/spring-boot.md: "Record through it, and the metrics count what you record"
   @Service
   static class ReviewService {
     private final TrustRelationships relationships;
@@ -37,7 +42,7 @@ class SpringBootSnippetsTest {
     }
   }
 
-  // docs/spring-boot.md: "Replacing the policy with one built in code"
+  // As in docs/spring-boot.md: "Replacing the policy with one built in code"
   @Configuration
   static class TrustConfiguration {
     @Bean
