@@ -99,7 +99,7 @@ final class StoreEntryFormat {
     b.putInt(n);
     for (int i = 0; i < n; i++) {
       TrustEvent e = ledger.event(i);
-      b.putLong(micros(e.time())).putInt(catalogue.indexOf(e.behaviour())).putDouble(e.weight())
+      b.putLong(micros(e.time())).putInt(catalogue.all().indexOf(e.behaviour())).putDouble(e.weight())
           .put(code(KINDS, e.disclosure().kind())).putLong(e.disclosure().delay().toNanos())
           .putInt(notes[i].length).put(notes[i]);
     }
@@ -184,7 +184,7 @@ final class StoreEntryFormat {
         }
         String note = new String(bytes, b.position(), length, StandardCharsets.UTF_8);
         b.position(b.position() + length);
-        events.add(new TrustEvent(catalogue.get(behaviour), at, weight, disclosure(KINDS[kind], delay), note));
+        events.add(new TrustEvent(catalogue.all().get(behaviour), at, weight, disclosure(KINDS[kind], delay), note));
       }
       if (b.position() != bytes.length - CHECKSUM) {
         throw new InvalidTrustInputException("length", "the store entry has " + (bytes.length - CHECKSUM - b.position())
