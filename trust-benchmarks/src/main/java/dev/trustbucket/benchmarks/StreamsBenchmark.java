@@ -4,8 +4,6 @@ import dev.trustbucket.TrustEvent;
 import dev.trustbucket.TrustLedger;
 import dev.trustbucket.TrustPolicy;
 import dev.trustbucket.account.Relationship;
-import dev.trustbucket.behaviour.Behaviour;
-import dev.trustbucket.behaviour.Behaviours;
 import dev.trustbucket.kafka.TrustSerdes;
 import dev.trustbucket.kafka.TrustTopology;
 import java.io.IOException;
@@ -13,14 +11,8 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -73,52 +65,20 @@ public class StreamsBenchmark {
   static final int PEOPLE = 200;
   static final int WEEKS = 50;
   static final int EVENTS = PEOPLE * WEEKS;
-  static final TrustPolicy POLICY = TrustPolicy.defaults();
-  private static final Behaviour[] MIX = {Behaviours.REGULAR_CHECK_IN, Behaviours.DELIVERED_ON_COMMITMENT,
-      Behaviours.SMALL_WIN, Behaviours.PROACTIVE_UPDATE, Behaviours.MISSED_DEADLINE, Behaviours.OVER_PROMISED};
+  static final TrustPolicy POLICY = StreamsRecords.POLICY;
 
   /** Settled events kept per relationship: 2 as in the demo, 8 as the builder's default. */
   @Param({"2", "8"})
   public int history;
 
-  private byte[][] keys;
-  private byte[][] values;
-  private long[] timestamps;
-  private Relationship[] owners;
-  private TrustEvent[] events;
+  private StreamsRecords records;
   private Path stateDir;
   private TopologyTestDriver driver;
   private TestInputTopic<byte[], byte[]> input;
 
   @Setup(Level.Trial)
   public void records() {
-    Random random = new Random(42);
-    record Timed(Relationship who, TrustEvent event) {}
-    List<Timed> all = new ArrayList<>(EVENTS);
-    Instant start = Instant.parse("2026-01-05T09:00:00Z");
-    for (int p = 0; p < PEOPLE; p++) {
-      Relationship r = Relationship.of("e" + p, "m" + p / 8);
-      for (int w = 0; w < WEEKS; w++) {
-        Instant at = start.plus(Duration.ofDays(7L * w)).plusSeconds(random.nextInt(4 * 86_400));
-        all.add(new Timed(r, TrustEvent.of(MIX[random.nextInt(MIX.length)], at)));
-      }
-    }
-    all.sort(Comparator.comparing(t -> t.event().time()));
-    keys = new byte[EVENTS][];
-    values = new byte[EVENTS][];
-    timestamps = new long[EVENTS];
-    owners = new Relationship[EVENTS];
-    events = new TrustEvent[EVENTS];
-    var keySerde = TrustSerdes.relationship().serializer();
-    var eventSerde = TrustSerdes.events(POLICY).serializer();
-    for (int i = 0; i < EVENTS; i++) {
-      Timed t = all.get(i);
-      keys[i] = keySerde.serialize("", t.who());
-      values[i] = eventSerde.serialize("", t.event());
-      timestamps[i] = t.event().time().toEpochMilli();
-      owners[i] = t.who();
-      events[i] = t.event();
-    }
+    records = StreamsRecords.of(PEOPLE, WEEKS);
   }
 
   /** A fresh driver (and RocksDB store) per shot, outside the measured time. */
@@ -167,17 +127,12 @@ public class StreamsBenchmark {
 
   @Benchmark
   public int ledgerAppend() {
-    Map<Relationship, TrustLedger> ledgers = new HashMap<>(PEOPLE * 2);
-    for (int i = 0; i < EVENTS; i++) {
-      TrustEvent e = events[i];
-      ledgers.compute(owners[i], (r, l) -> (l == null ? TrustLedger.of(POLICY, e.time()) : l).plus(e));
-    }
-    return ledgers.size();
+    return records.foldIntoLedgers();
   }
 
   private TopologyTestDriver pipe() {
     for (int i = 0; i < EVENTS; i++) {
-      input.pipeInput(keys[i], values[i], timestamps[i]);
+      input.pipeInput(records.keys[i], records.values[i], records.timestamps[i]);
     }
     return driver;
   }
@@ -186,18 +141,24 @@ public class StreamsBenchmark {
   static final class CountPerKey implements Processor<byte[], byte[], byte[], byte[]> {
     static final String TOPIC = "trust-events";
     static final String STORE = "counts";
+    static final String SINK = "counts";
     private final Deserializer<Relationship> keys = TrustSerdes.relationship().deserializer();
     private final Deserializer<TrustEvent> events = TrustSerdes.events(POLICY).deserializer();
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<Relationship, Long> store;
 
     static Topology topology() {
+      return topology(TOPIC);
+    }
+
+    /** The count per key reading {@code topic}. */
+    static Topology topology(String topic) {
       Topology t = new Topology();
-      t.addSource("source", new ByteArrayDeserializer(), new ByteArrayDeserializer(), TOPIC);
+      t.addSource("source", new ByteArrayDeserializer(), new ByteArrayDeserializer(), topic);
       t.addProcessor("count", CountPerKey::new, "source");
       t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE),
           TrustSerdes.relationship(), Serdes.Long()), "count");
-      t.addSink("sink", "counts", new ByteArraySerializer(), new ByteArraySerializer(), "count");
+      t.addSink("sink", SINK, new ByteArraySerializer(), new ByteArraySerializer(), "count");
       return t;
     }
 

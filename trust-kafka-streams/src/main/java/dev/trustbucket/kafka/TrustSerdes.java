@@ -25,8 +25,8 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Kafka serdes for the topology's keys and values. Every value is UTF-8 text written by {@link
- * TrustCodec}, so it carries the codec's format version, the policy (a preset version, or its
+ * Kafka serdes for the topology's keys and values. Every value of a topic is UTF-8 text written by
+ * {@link TrustCodec}, so it carries the codec's format version, the policy (a preset version, or its
  * written form) with its fingerprint, and CRC-32C checksums, and reads back bit for bit. A value
  * stored under another policy than the serde's is refused ({@link PolicyMismatch#REJECT}), never
  * folded under a policy it was not written with:
@@ -39,7 +39,8 @@ import org.apache.kafka.common.serialization.Serializer;
  *   <li>{@link #tierTransitions}: a {@code trust-tier-change} line, then the state line;
  *   <li>{@link #breaches}: a {@code trust-breach} line with the relationship, the states before
  *       and after, then the event's ledger lines;
- *   <li>{@link #stored}: the store's entry, a {@code trust-stored} line, then its ledger's lines.
+ *   <li>{@link #stored}: the store's entry, in a compact binary format (not codec text: the fold
+ *       reads and writes it for every event).
  * </ul>
  *
  * <p>Deserializers throw {@link InvalidTrustInputException} (for the codec's part its subclass
@@ -121,18 +122,22 @@ public final class TrustSerdes {
   }
 
   /**
-   * The store's entries: {@code trust-stored TAB 1 TAB settled TAB reported-tier}, then the
-   * ledger's lines.
+   * The store's entries, in the binary format 2 (a few dozen bytes of fixed-width fields, with the
+   * policy's fingerprint and a CRC-32C checksum; see the package's {@code StoreEntryFormat}): the
+   * fold reads and writes one for every event, so it is kept cheap to write and to parse. Entries
+   * written by earlier versions as text (format 1: {@code trust-stored TAB 1 TAB settled TAB
+   * reported-tier}, then the ledger's lines) still read.
    *
    * @param policy the policy of the ledgers
    * @return the serde
    */
   public static Serde<StoredRelationship> stored(TrustPolicy policy) {
     requireNonNull(policy, "policy");
-    return text(
-        r -> String.join("\t", STORED, FORMAT, Integer.toString(r.settled()), r.reportedTier().name()) + '\n'
-            + String.join("\n", TrustCodec.formatLedger(r.ledger())),
-        s -> readStored(s, policy));
+    Serializer<StoredRelationship> serializer =
+        (topic, value) -> value == null ? null : StoreEntryFormat.write(value);
+    Deserializer<StoredRelationship> deserializer = (topic, bytes) -> bytes == null ? null
+        : StoreEntryFormat.isBinary(bytes) ? StoreEntryFormat.read(bytes, policy) : readStored(decode(bytes), policy);
+    return Serdes.serdeFrom(serializer, deserializer);
   }
 
   static String writeEvent(TrustEvent event, TrustPolicy policy) {
