@@ -39,7 +39,7 @@ public record AutonomyLadder(
     double hysteresisBand,
     Duration minimumStay) {
 
-  // Engine details below (NO_PROMOTION, protects, next) are package-private: only the engine
+  // Engine details below (NO_PROMOTION, minimumStayMicros, protects, next) are package-private: only the engine
   // (Dynamics) and TrustBucket use them, and they speak epoch microseconds (docs/compatibility.md, "The public API").
 
   /** Marks "no promotion to protect" in {@link #next}. */
@@ -99,12 +99,8 @@ public record AutonomyLadder(
     return DEFAULT;
   }
 
-  /**
-   * Returns the minimum stay in microseconds, the library's clock unit.
-   *
-   * @return the minimum stay, {@code >= 0}
-   */
-  public long minimumStayMicros() {
+  /** The minimum stay in microseconds, the engine's clock unit; {@code >= 0}. */
+  long minimumStayMicros() {
     return minimumStay.toNanos() / 1_000L;
   }
 

@@ -63,15 +63,15 @@ final class Dynamics {
   // the next tier's threshold (no upper end for the top tier). Most events leave the level there.
   private final double[] holdLow;
   private final double[] holdHigh;
-  private final DrainMultipliers drainMultipliers;
+  private final DrainMultiplierTable drainMultipliers;
 
   Dynamics(TrustPolicy policy) {
     this.policy = policy;
     this.baseline = policy.baseline();
-    this.gainRate = policy.gainRate();
-    this.lossRate = policy.lossRate();
-    this.maxScar = policy.maxScar();
-    this.scarRate = policy.scarRate();
+    this.gainRate = policy.rates().gainRate();
+    this.lossRate = policy.rates().lossRate();
+    this.maxScar = policy.breachRules().maxScar();
+    this.scarRate = policy.breachRules().scarRate();
     this.ladder = policy.ladder();
     this.minimumStayMicros = ladder.minimumStayMicros();
     this.decayRate = rate(policy.decay());
@@ -85,7 +85,7 @@ final class Dynamics {
       holdHigh[ordinal(tier)] =
           tier == AutonomyTier.AUTONOMOUS ? Double.POSITIVE_INFINITY : ladder.threshold(tier.higher());
     }
-    this.drainMultipliers = policy.drainMultipliers();
+    this.drainMultipliers = policy.drainMultiplierTable();
   }
 
   private static boolean isStock(DecayRule rule) {
@@ -105,7 +105,7 @@ final class Dynamics {
     return policy;
   }
 
-  DrainMultipliers drainMultipliers() {
+  DrainMultiplierTable drainMultipliers() {
     return drainMultipliers;
   }
 

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * the gap before the event (8 + 8), and one int packing the behaviour's index with the drop,
  * breach and disclosure flags (4): 36 bytes. A replay reads these and runs {@link Dynamics#step} on
  * them, so it never calls a decay rule,
- * and looks a drain's multiplier up in the policy's {@link DrainMultipliers} by the behaviour and
+ * and looks a drain's multiplier up in the policy's {@link DrainMultiplierTable} by the behaviour and
  * disclosure. Notes and concealment delays, which few events have, are kept aside with their
  * event's index, and so is the multiplier of a discovered drain, which depends on its delay.
  *
@@ -139,11 +139,11 @@ final class EventColumns {
    * @param at the event's time in epoch microseconds
    * @param weight the event's weight
    * @param multiplier the drain multiplier (1 for a drop); kept only for a discovered drain, the
-   *     policy's {@link DrainMultipliers} give every other
+   *     policy's {@link DrainMultiplierTable} give every other
    * @param kept the level's decay factor over the gap before the event
    * @param scarKept the scar's decay factor over the same gap
-   * @param behaviour the behaviour's index in the policy's catalogue, below {@link
-   *     BehaviourCatalogue#MAX_SIZE}
+   * @param behaviour the behaviour's index in the policy's catalogue, below 2<sup>27</sup>,
+   *     the most behaviours a catalogue holds
    * @param drop whether the event is a drop (else a drain)
    * @param breach whether the event is a breach
    * @param disclosure how a drain surfaced
@@ -323,7 +323,7 @@ final class EventColumns {
    * loop of every replay. It reads the stored decay factors, so no decay rule is called.
    */
   void replay(BucketMachine machine, int from, int to) {
-    DrainMultipliers drainMultipliers = machine.dynamics.drainMultipliers();
+    DrainMultiplierTable drainMultipliers = machine.dynamics.drainMultipliers();
     // The events kept aside come in index order, like the replay: a cursor finds each discovered
     // drain's multiplier. It is placed by a search at the first discovered drain only, so short
     // replays (stateAt, steps) without one pay nothing for it.

@@ -21,7 +21,7 @@ import java.util.Optional;
  * old policy's {@link TrustBucket#of start}) begins at the new policy's baseline; one {@link
  * TrustBucket#of started at a known level} starts at that level; one that began from any
  * other restored state keeps its level and evidence, its scar capped at the new {@link
- * TrustPolicy#maxScar()}, and its tier if the new ladder allows it, else the tier its level earns
+ * BreachRules#maxScar()}, and its tier if the new ladder allows it, else the tier its level earns
  * there. Rebasing onto the same policy changes nothing. Immutable.
  *
  * @param ledger the history under the new policy
@@ -145,7 +145,7 @@ public record PolicyRebase(TrustLedger ledger, TrustPolicy from, Change atLastEv
       tier = ladder.tierFor(level);
       promoted = Optional.empty();
     }
-    return TrustBucket.ofState(target, initial.time(), level, Math.min(initial.scar(), target.maxScar()), tier,
+    return TrustBucket.ofState(target, initial.time(), level, Math.min(initial.scar(), target.breachRules().maxScar()), tier,
         promoted, initial.positiveEvidence(), initial.negativeEvidence());
   }
 

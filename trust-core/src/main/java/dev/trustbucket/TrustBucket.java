@@ -99,7 +99,7 @@ public final class TrustBucket {
    * @param policy the rules the state was computed under
    * @param time the instant of the state
    * @param level the level, in [0, 1]
-   * @param scar the scar, in [0, policy.maxScar()]
+   * @param scar the scar, in [0, policy.breachRules().maxScar()]
    * @param tier the tier held
    * @param promotedAt when the tier was reached by promotion, if that promotion still protects it
    * @param positiveEvidence the faded weight of drops so far, finite and {@code >= 0}
@@ -121,7 +121,7 @@ public final class TrustBucket {
     requireNonNull(tier, "tier");
     long micros = EpochMicros.of(requireNonNull(time, "time"), "time");
     checkRange(level, "level", 0.0, 1.0);
-    checkRange(scar, "scar", 0.0, policy.maxScar());
+    checkRange(scar, "scar", 0.0, policy.breachRules().maxScar());
     checkRange(positiveEvidence, "positiveEvidence", 0.0, Float.MAX_VALUE);
     checkRange(negativeEvidence, "negativeEvidence", 0.0, Float.MAX_VALUE);
     long promoted = AutonomyLadder.NO_PROMOTION;
@@ -157,7 +157,7 @@ public final class TrustBucket {
    */
   public TrustBucket plus(TrustEvent event) {
     requireNonNull(event, "event");
-    int behaviour = policy.catalogue().indexOf(event.behaviour());
+    int behaviour = policy.catalogueIndex().indexOf(event.behaviour());
     long at = EpochMicros.of(event.time(), "time");
     checkNotBefore(at, "time", event.time());
     Dynamics dynamics = policy.dynamics();
@@ -247,7 +247,7 @@ public final class TrustBucket {
    * How deep the bucket's scar is: the part of the bucket that past breaches keep out of reach.
    * Drops can refill the bucket only up to {@link #ceiling()}.
    *
-   * @return the scar in [0, policy.maxScar()]
+   * @return the scar in [0, policy.breachRules().maxScar()]
    */
   public double scar() {
     return scar;

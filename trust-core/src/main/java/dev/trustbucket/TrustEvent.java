@@ -9,7 +9,7 @@ import java.time.Instant;
  * Something that happened between a person and their manager at an instant: a drop or a drain.
  *
  * <p>The {@code weight} is the nominal size of the event: {@code 1.0} is an ordinary occurrence
- * and {@linkplain TrustPolicy#majorSeverity() major} drains (by default from {@code 2.0}) are
+ * and {@linkplain BreachRules#majorSeverity() major} drains (by default from {@code 2.0}) are
  * breaches. {@link #of(Behaviour, Instant)} takes the behaviour's default weight; {@code
  * withWeight} overrides it. A drain may carry a {@link Disclosure}: how it came to light. Drops
  * always have {@link Disclosure#notRecorded()}.

@@ -100,7 +100,7 @@ public final class TrustLedger {
    */
   public TrustLedger plus(TrustEvent event) {
     requireNonNull(event, "event");
-    int behaviour = policy.catalogue().indexOf(event.behaviour());
+    int behaviour = policy.catalogueIndex().indexOf(event.behaviour());
     long at = EpochMicros.of(event.time(), "time");
     state.checkNotBefore(at, "time", event.time());
     // Computed once and stored (a drain's multiplier is the very value the policy tabulates, kept
@@ -217,7 +217,7 @@ public final class TrustLedger {
    */
   public TrustEvent event(int index) {
     java.util.Objects.checkIndex(index, events.size());
-    Behaviour behaviour = policy.catalogue().get(events.behaviour(index));
+    Behaviour behaviour = policy.catalogueIndex().behaviour(events.behaviour(index));
     Disclosure.Kind kind = events.disclosureKind(index);
     Disclosure disclosure =
         kind == Disclosure.Kind.DISCOVERED

@@ -1,7 +1,6 @@
 package dev.trustbucket;
 
 import static dev.trustbucket.InvalidTrustInputException.check;
-import static dev.trustbucket.InvalidTrustInputException.checkPositive;
 import static dev.trustbucket.InvalidTrustInputException.checkRange;
 import static java.util.Objects.requireNonNull;
 
@@ -10,7 +9,6 @@ import dev.trustbucket.behaviour.Behaviour;
 import dev.trustbucket.behaviour.BehaviourCatalogue;
 import dev.trustbucket.behaviour.Dimension;
 import dev.trustbucket.decay.DecayRule;
-import dev.trustbucket.internal.Halving;
 import dev.trustbucket.internal.Texts;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +19,19 @@ import org.immutables.value.Value;
  * Every rule of the model and every number in it: immutable, validated when built, comparable by
  * value.
  *
+ * <p>The settings come in the model's parts, each an immutable, validated value of its own:
+ *
+ * <ul>
+ *   <li>{@link #baseline()}: where a relationship starts and where memory leads back to;
+ *   <li>{@link #rates()}: how far a drop fills and a drain empties (the asymmetry);
+ *   <li>{@link #drainMultipliers()}: what makes a drain weigh more or less (integrity, disclosure);
+ *   <li>{@link #breachRules()}: which drains are breaches and how deep they scar;
+ *   <li>{@link #decay()} and {@link #scarDecay()}: how the level and scars fade between events;
+ *   <li>{@link #ladder()}: the autonomy tiers the level earns;
+ *   <li>{@link #commitmentRules()}: what a broken promise costs;
+ *   <li>{@link #catalogue()}: the behaviours the policy accepts.
+ * </ul>
+ *
  * <p>The dynamics, for a level {@code L} in [0, 1], a scar {@code S} and an event of weight {@code
  * w} (after Pant &amp; Yu 2025, arXiv:2510.24909):
  *
@@ -29,24 +40,24 @@ import org.immutables.value.Value;
  *       the room left below the ceiling {@code 1 - S}, so it adds less the fuller the bucket.
  *   <li><b>Drain</b>: {@code L -= min(1, lossRate * w * m) * L}: a drain removes part of what is
  *       there, so it removes more the fuller the bucket. {@code m} is the {@linkplain
- *       #drainMultiplier drain multiplier}: the integrity multiplier for integrity drains, times
- *       the disclosure multiplier (below one when self-reported, above one and growing with the
- *       delay when discovered).
- *   <li><b>Breach</b>: a drain that is {@linkplain #majorSeverity() major} or (unless {@link
- *       #integrityBreaches()} is off) of the integrity dimension or discovered. It scars: {@code S += (maxScar - S) * min(1, scarRate * w * m)},
- *       and it demotes at once, ignoring the ladder's minimum stay.
+ *       DrainMultipliers#multiplier drain multiplier}: the integrity multiplier for integrity
+ *       drains, times the disclosure multiplier (below one when self-reported, above one and
+ *       growing with the delay when discovered).
+ *   <li><b>Breach</b>: a drain that is {@linkplain BreachRules#majorSeverity() major} or (unless
+ *       {@link BreachRules#hasIntegrityBreaches()} is off) of the integrity dimension or
+ *       discovered. It scars: {@code S += (maxScar - S) * min(1, scarRate * w * m)}, and it demotes
+ *       at once, ignoring the ladder's minimum stay.
  *   <li><b>Decay</b>: between events the level relaxes toward the baseline as {@code B + (L - B) *
  *       decay.retained(t)} and the scar fades as {@code S * scarDecay.retained(t)}.
  * </ul>
  *
- * <p>Start from a preset and change what you need:
+ * <p>Start from a preset and change what you need, one part at a time:
  *
  * <pre>{@code
- * TrustPolicy patient = TrustPolicy.builder()
- *     .from(TrustPolicy.defaults())
- *     .name("patient")
- *     .decay(DecayRule.exponential(Duration.ofDays(730)))
- *     .build();
+ * TrustPolicy patient = TrustPolicy.defaults()
+ *     .withName("patient")
+ *     .withDecay(DecayRule.exponential(Duration.ofDays(730)))
+ *     .withRates(Rates.defaults().withLossRate(0.28));
  * }</pre>
  *
  * <p>Instances are immutable and thread-safe.
@@ -68,7 +79,12 @@ public abstract class TrustPolicy {
     return new Builder();
   }
 
-  /** Builds a {@link TrustPolicy}; {@code build()} validates every setting. */
+  /**
+   * Builds a {@link TrustPolicy} a part at a time ({@code rates(...)}, {@code breachRules(...)},
+   * ...), every part not set at its default, or at a policy's with {@code from(policy)}; {@code
+   * build()} checks the parts against each other. To change one part of a policy, its {@code
+   * with...} methods are shorter.
+   */
   public static final class Builder extends ImmutableTrustPolicy.Builder {
     Builder() {}
   }
@@ -177,8 +193,9 @@ public abstract class TrustPolicy {
   }
 
   /**
-   * Where a new relationship starts, the benefit of the doubt: in (0, 1), default 0.5. Berg,
-   * Dickhaut &amp; McCabe (1995) saw first-time senders in the trust game give about half.
+   * Where a new relationship starts, the benefit of the doubt, and where decay leads when nothing
+   * happens: in (0, 1), default 0.5. Berg, Dickhaut &amp; McCabe (1995) saw first-time senders in
+   * the trust game give about half.
    *
    * @return the baseline level
    */
@@ -188,169 +205,46 @@ public abstract class TrustPolicy {
   }
 
   /**
-   * The fraction of the room below the ceiling that an ordinary drop fills: in (0, 1], default
-   * 0.07.
+   * How far one ordinary drop and one ordinary drain move the level; default 0.07 and 0.21.
    *
-   * @return the gain rate λ⁺
+   * @return the rates
    */
   @Value.Default
-  public double gainRate() {
-    return 0.07;
+  public Rates rates() {
+    return Rates.defaults();
   }
 
   /**
-   * The fraction of the level that an ordinary drain removes: in (0, 1], default 0.21 (three
-   * times the gain rate).
+   * What multiplies a drain: its dimension (integrity) and how it came to light (self-reported,
+   * discovered after a delay).
    *
-   * @return the loss rate λ⁻
+   * @return the drain multipliers
    */
   @Value.Default
-  public double lossRate() {
-    return 0.21;
+  public DrainMultipliers drainMultipliers() {
+    return DrainMultipliers.defaults();
   }
 
   /**
-   * How much more an integrity drain weighs than a competence drain of the same weight: in [1,
-   * 10], default 2 (Kim et al. 2004; Schweitzer, Hershey &amp; Bradlow 2006).
+   * Which drains are breaches and how deep a breach scars. The policy also requires {@code
+   * maxScar <= 1 - baseline}.
    *
-   * @return the integrity multiplier
+   * @return the breach rules
    */
   @Value.Default
-  public double integrityMultiplier() {
-    return 2.0;
+  public BreachRules breachRules() {
+    return BreachRules.defaults();
   }
 
   /**
-   * The weight from which a drain is major, hence a breach: in (0, 100], default 2 (twice an
-   * ordinary event).
-   *
-   * @return the major severity threshold
-   */
-  @Value.Default
-  public double majorSeverity() {
-    return 2.0;
-  }
-
-  /**
-   * Whether integrity drains and discovered concealments are breaches whatever their weight
-   * (they scar and demote at once); default {@code true}. The symmetric preset turns it off, so
-   * that only major drains are breaches and disclosure changes nothing.
-   *
-   * @return whether integrity failures are breaches
-   */
-  @Value.Default
-  public boolean integrityBreaches() {
-    return true;
-  }
-
-  /**
-   * The fraction of the remaining scar room that an ordinary breach scars: in [0, 1], default
-   * 0.25. Zero disables scars.
-   *
-   * @return the scar rate
-   */
-  @Value.Default
-  public double scarRate() {
-    return 0.25;
-  }
-
-  /**
-   * The deepest a scar can get: in [0, 1 - baseline], default 0.5. Because the ceiling {@code 1 -
-   * scar} never falls below the baseline, decay toward the baseline never fights the ceiling.
-   *
-   * @return the maximum scar
-   */
-  @Value.Default
-  public double maxScar() {
-    return 0.5;
-  }
-
-  /**
-   * The multiplier on a drain the person reported themselves: in (0, 1], default 0.5.
-   *
-   * @return the self-report multiplier
-   */
-  @Value.Default
-  public double selfReportedMultiplier() {
-    return 0.5;
-  }
-
-  /**
-   * The multiplier on a drain discovered by others right away: at least 1, default 1.5.
-   *
-   * @return the concealment multiplier at zero delay
-   */
-  @Value.Default
-  public double discoveredMultiplier() {
-    return 1.5;
-  }
-
-  /**
-   * The multiplier a discovered drain approaches as the delay grows: at least {@link
-   * #discoveredMultiplier()}, default 2.
-   *
-   * @return the concealment multiplier's limit
-   */
-  @Value.Default
-  public double discoveredMultiplierLimit() {
-    return 2.0;
-  }
-
-  /**
-   * How fast the concealment multiplier climbs from {@link #discoveredMultiplier()} to its
-   * limit: after this delay it is halfway there; default 30 days.
-   *
-   * @return the concealment half-time, positive
-   */
-  @Value.Default
-  public Duration concealmentHalfTime() {
-    return Duration.ofDays(30);
-  }
-
-  /**
-   * How much more a broken promise drains than the same miss without a promise: in [1, 5],
-   * default 1.75, inside the 1.5–2 range that Gneezy &amp; Epley (2014) found for the penalty of
-   * breaking a promise against keeping it. Used by {@link
+   * What a broken, abandoned or renegotiated promise costs, used by {@link
    * dev.trustbucket.commitment.Commitment#resolve}.
    *
-   * @return the broken-promise multiplier
+   * @return the commitment rules
    */
   @Value.Default
-  public double brokenPromiseMultiplier() {
-    return 1.75;
-  }
-
-  /**
-   * How much more an abandoned commitment (never delivered) drains than one delivered late with
-   * warning: in [1, 5], default 1.5 (a calibration choice: worse than late, less than a surprise).
-   *
-   * @return the abandonment multiplier
-   */
-  @Value.Default
-  public double abandonmentMultiplier() {
-    return 1.5;
-  }
-
-  /**
-   * The weight, per unit of importance, of renegotiating a commitment on its due date: in [0, 1],
-   * default 0.25, a quarter of an ordinary miss. Every {@link #renegotiationNoticeHalfTime()} of
-   * notice halves it.
-   *
-   * @return the renegotiation cost
-   */
-  @Value.Default
-  public double renegotiationCost() {
-    return 0.25;
-  }
-
-  /**
-   * How much notice halves the cost of a renegotiation: positive, default 7 days.
-   *
-   * @return the notice half-time
-   */
-  @Value.Default
-  public Duration renegotiationNoticeHalfTime() {
-    return Duration.ofDays(7);
+  public CommitmentRules commitmentRules() {
+    return CommitmentRules.defaults();
   }
 
   /**
@@ -390,11 +284,121 @@ public abstract class TrustPolicy {
   /**
    * The behaviours this policy accepts; events of any other behaviour are rejected.
    *
-   * @return the catalogue, by default the standard one
+   * @return the catalogue, by default {@link BehaviourCatalogue#defaults()}
    */
   @Value.Default
   public BehaviourCatalogue catalogue() {
-    return BehaviourCatalogue.standard();
+    return BehaviourCatalogue.defaults();
+  }
+
+  /**
+   * Returns a copy with another name.
+   *
+   * @param name 1 to 100 characters, not blank
+   * @return the new policy
+   * @throws InvalidTrustInputException when the name is invalid
+   */
+  public TrustPolicy withName(String name) {
+    return builder().from(this).name(name).build();
+  }
+
+  /**
+   * Returns a copy with another baseline.
+   *
+   * @param baseline in (0, 1), and at least the breach rules' {@code maxScar} below 1
+   * @return the new policy
+   * @throws InvalidTrustInputException when the baseline is out of range
+   */
+  public TrustPolicy withBaseline(double baseline) {
+    return builder().from(this).baseline(baseline).build();
+  }
+
+  /**
+   * Returns a copy with other rates.
+   *
+   * @param rates the new rates
+   * @return the new policy
+   */
+  public TrustPolicy withRates(Rates rates) {
+    return builder().from(this).rates(rates).build();
+  }
+
+  /**
+   * Returns a copy with other drain multipliers.
+   *
+   * @param drainMultipliers the new multipliers
+   * @return the new policy
+   */
+  public TrustPolicy withDrainMultipliers(DrainMultipliers drainMultipliers) {
+    return builder().from(this).drainMultipliers(drainMultipliers).build();
+  }
+
+  /**
+   * Returns a copy with other breach rules.
+   *
+   * @param breachRules the new rules, whose {@code maxScar} is at most {@code 1 - baseline}
+   * @return the new policy
+   * @throws InvalidTrustInputException when {@code maxScar} is above {@code 1 - baseline} (field
+   *     {@code maxScar})
+   */
+  public TrustPolicy withBreachRules(BreachRules breachRules) {
+    return builder().from(this).breachRules(breachRules).build();
+  }
+
+  /**
+   * Returns a copy with other commitment rules.
+   *
+   * @param commitmentRules the new rules
+   * @return the new policy
+   */
+  public TrustPolicy withCommitmentRules(CommitmentRules commitmentRules) {
+    return builder().from(this).commitmentRules(commitmentRules).build();
+  }
+
+  /**
+   * Returns a copy with another decay rule for the level.
+   *
+   * @param decay the new rule, which must keep the {@link DecayRule} contract and forget no slower
+   *     than {@link #scarDecay()}
+   * @return the new policy
+   * @throws InvalidTrustInputException when the rule breaks its contract (field {@code decay}) or
+   *     forgets slower than the scar's rule (field {@code scarDecay})
+   */
+  public TrustPolicy withDecay(DecayRule decay) {
+    return builder().from(this).decay(decay).build();
+  }
+
+  /**
+   * Returns a copy with another decay rule for scars.
+   *
+   * @param scarDecay the new rule, which must keep the {@link DecayRule} contract and forget no
+   *     faster than {@link #decay()}
+   * @return the new policy
+   * @throws InvalidTrustInputException when the rule breaks its contract or forgets faster than
+   *     the level's rule (field {@code scarDecay})
+   */
+  public TrustPolicy withScarDecay(DecayRule scarDecay) {
+    return builder().from(this).scarDecay(scarDecay).build();
+  }
+
+  /**
+   * Returns a copy with another autonomy ladder.
+   *
+   * @param ladder the new ladder
+   * @return the new policy
+   */
+  public TrustPolicy withLadder(AutonomyLadder ladder) {
+    return builder().from(this).ladder(ladder).build();
+  }
+
+  /**
+   * Returns a copy with another behaviour catalogue.
+   *
+   * @param catalogue the new catalogue
+   * @return the new policy
+   */
+  public TrustPolicy withCatalogue(BehaviourCatalogue catalogue) {
+    return builder().from(this).catalogue(catalogue).build();
   }
 
   /**
@@ -440,8 +444,20 @@ public abstract class TrustPolicy {
 
   /** The drain multipliers of this policy's behaviours, for ledgers' replays; computed once. */
   @Value.Lazy
-  DrainMultipliers drainMultipliers() {
-    return DrainMultipliers.of(this);
+  DrainMultiplierTable drainMultiplierTable() {
+    return DrainMultiplierTable.of(this);
+  }
+
+  /** The dense index of each behaviour of the catalogue, for the engine; computed when built. */
+  @Value.Derived
+  @Value.Auxiliary
+  CatalogueIndex catalogueIndex() {
+    return new CatalogueIndex(catalogue());
+  }
+
+  /** The multiplier on a drain: {@link DrainMultipliers#multiplier}, for the engine. */
+  double drainMultiplier(Behaviour behaviour, Disclosure disclosure) {
+    return drainMultipliers().multiplier(behaviour, disclosure);
   }
 
   /** This policy's dynamics: the engine's update step and its constants; computed once. */
@@ -451,50 +467,18 @@ public abstract class TrustPolicy {
   }
 
   /**
-   * Returns the multiplier a disclosure puts on a drain.
-   *
-   * @param disclosure how the drain came to light
-   * @return {@link #selfReportedMultiplier()}, {@code 1}, or the concealment multiplier for the
-   *     delay, which grows from {@link #discoveredMultiplier()} toward {@link
-   *     #discoveredMultiplierLimit()}
-   */
-  public double disclosureMultiplier(Disclosure disclosure) {
-    switch (disclosure.kind()) {
-      case SELF_REPORTED:
-        return selfReportedMultiplier();
-      case DISCOVERED:
-        return discoveredMultiplier()
-            + (discoveredMultiplierLimit() - discoveredMultiplier())
-                * (1 - Halving.remaining(disclosure.delay(), concealmentHalfTime()));
-      default:
-        return 1.0;
-    }
-  }
-
-  /**
-   * Returns the multiplier on a drain's weight: the integrity multiplier for integrity drains,
-   * times the {@linkplain #disclosureMultiplier disclosure multiplier}.
-   *
-   * @param behaviour the drain's behaviour
-   * @param disclosure how it came to light
-   * @return the multiplier, positive
-   */
-  public double drainMultiplier(Behaviour behaviour, Disclosure disclosure) {
-    double m = behaviour.dimension() == Dimension.INTEGRITY ? integrityMultiplier() : 1.0;
-    return disclosure.kind() == Disclosure.Kind.NOT_RECORDED ? m : m * disclosureMultiplier(disclosure);
-  }
-
-  /**
-   * Returns whether an event is a breach: a drain that is major or, when {@link
-   * #integrityBreaches()} is on, of the integrity dimension or discovered after being hidden.
+   * Returns whether an event is a breach under this policy's {@link #breachRules()}: a drain that
+   * is major or, when {@link BreachRules#hasIntegrityBreaches()}, of the integrity dimension or
+   * discovered after being hidden.
    *
    * @param event any event
    * @return {@code true} for a breach
    */
   public boolean isBreach(TrustEvent event) {
+    BreachRules rules = breachRules();
     return !event.isDrop()
-        && (event.weight() >= majorSeverity()
-            || (integrityBreaches()
+        && (event.weight() >= rules.majorSeverity()
+            || (rules.hasIntegrityBreaches()
                 && (event.behaviour().dimension() == Dimension.INTEGRITY
                     || event.disclosure().isDiscovered())));
   }
@@ -528,30 +512,7 @@ public abstract class TrustPolicy {
     check(!name().isBlank(), "name", "name must be 1 to 100 characters, not blank, but was \"%s\"", name());
     check(baseline() > 0.0 && baseline() < 1.0, "baseline",
         "baseline must be a finite number in (0, 1) but was %s", baseline());
-    checkPositive(gainRate(), "gainRate", 1.0);
-    checkPositive(lossRate(), "lossRate", 1.0);
-    checkRange(integrityMultiplier(), "integrityMultiplier", 1.0, 10.0);
-    checkPositive(majorSeverity(), "majorSeverity", Behaviour.MAX_WEIGHT);
-    checkRange(scarRate(), "scarRate", 0.0, 1.0);
-    checkRange(maxScar(), "maxScar", 0.0, 1.0 - baseline());
-    checkPositive(selfReportedMultiplier(), "selfReportedMultiplier", 1.0);
-    checkRange(discoveredMultiplier(), "discoveredMultiplier", 1.0, 10.0);
-    checkRange(discoveredMultiplierLimit(), "discoveredMultiplierLimit", discoveredMultiplier(), 10.0);
-    check(
-        concealmentHalfTime().toMinutes() > 0
-            && concealmentHalfTime().compareTo(Disclosure.MAX_DELAY) <= 0,
-        "concealmentHalfTime",
-        "concealmentHalfTime must be between one minute and 100 years but was %s",
-        concealmentHalfTime());
-    checkRange(brokenPromiseMultiplier(), "brokenPromiseMultiplier", 1.0, 5.0);
-    checkRange(abandonmentMultiplier(), "abandonmentMultiplier", 1.0, 5.0);
-    checkRange(renegotiationCost(), "renegotiationCost", 0.0, 1.0);
-    check(
-        renegotiationNoticeHalfTime().toMinutes() > 0
-            && renegotiationNoticeHalfTime().compareTo(Disclosure.MAX_DELAY) <= 0,
-        "renegotiationNoticeHalfTime",
-        "renegotiationNoticeHalfTime must be between one minute and 100 years but was %s",
-        renegotiationNoticeHalfTime());
+    checkRange(breachRules().maxScar(), "maxScar", 0.0, 1.0 - baseline());
     checkDecayRule(decay(), "decay");
     checkDecayRule(scarDecay(), "scarDecay");
     for (Duration probe : DECAY_PROBES) {

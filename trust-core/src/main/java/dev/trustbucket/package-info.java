@@ -10,13 +10,37 @@
  *   <li>{@link dev.trustbucket.TrustEvent}: something that happened: a behaviour at an instant,
  *       with a weight and, for drains, a {@link dev.trustbucket.Disclosure}.
  *   <li>{@link dev.trustbucket.TrustPolicy}: every rule and number, immutable and validated, with
- *       research-grounded presets.
+ *       research-grounded presets; its parts are {@link dev.trustbucket.Rates}, {@link
+ *       dev.trustbucket.DrainMultipliers}, {@link dev.trustbucket.BreachRules}, {@link
+ *       dev.trustbucket.CommitmentRules}, the {@link dev.trustbucket.AutonomyLadder} and the
+ *       behaviour catalogue.
  *   <li>{@link dev.trustbucket.AutonomyTier} and {@link dev.trustbucket.AutonomyLadder}: what a
  *       level earns.
  * </ul>
  *
  * <p>Sub-packages: {@code behaviour} (the catalogue of drops and drains), {@code decay} (how
  * memory fades). Time is always passed in; nothing in the model reads the clock.
+ *
+ * <p><b>Package dependencies.</b> The sub-packages build on this one; this package depends on a
+ * sub-package only where its own types are made of them. These cycles between packages remain, each
+ * kept on purpose, and {@code PackageCyclesTest} fails on any other, or on one of them reaching
+ * for more types than it does now:
+ *
+ * <ul>
+ *   <li>{@code behaviour} and {@code decay} use {@link dev.trustbucket.InvalidTrustInputException}
+ *       (and {@code behaviour} the {@link dev.trustbucket.TextRule}) from here, while the policy
+ *       here is made of behaviours and decay rules. The exception and the text rule are the
+ *       library's one error type and one rule for text, which every package shares and users meet
+ *       first; they depend on nothing else here, so the cycle is between packages, not types.
+ *   <li>{@code internal} throws the same exception and applies the same text rule for the engine
+ *       here, and lends the ledger {@code LedgerStep}'s hidden constructor (so users cannot make a
+ *       step with inconsistent numbers), which speaks of events, tiers and steps; it is not
+ *       exported, so these cycles (with the root and with {@code history}) are not part of the API.
+ *   <li>{@code history}'s values ({@code LedgerStep}, {@code TimelinePoint}) hold events and tiers
+ *       from here, and {@link dev.trustbucket.TrustLedger} returns them: the history is the
+ *       ledger's output, kept in its own package so that the root package stays the model's
+ *       vocabulary.
+ * </ul>
  */
 @NullMarked
 // allowedClasspathAnnotations: keep Immutables' own @Generated out of the class files, so users

@@ -176,7 +176,7 @@ class AutonomyProperties {
     AutonomyLadder ladder = policy.ladder();
     double threshold = ladder.threshold(tier);
     // Just below the threshold, close enough that one ordinary drop crosses it.
-    double start = threshold - closeness * policy.gainRate() * (1 - threshold);
+    double start = threshold - closeness * policy.rates().gainRate() * (1 - threshold);
     Assume.that(ladder.tierFor(start) == tier.lower());
     Instant t = Generators.T0;
     TrustBucket promoted = TrustBucket.of(policy, t, start)
@@ -188,7 +188,7 @@ class AutonomyProperties {
     long stay = ladder.minimumStay().toNanos() / 1_000L;
     Instant within = Generators.plusMicros(t, (long) (sinceFraction * (stay - 1)));
     // Heavy enough to fall below the band, light enough not to be a major breach.
-    double weight = Math.nextDown(policy.majorSeverity());
+    double weight = Math.nextDown(policy.breachRules().majorSeverity());
     TrustEvent dip = TrustEvent.of(dipBehaviour, within).withWeight(weight);
     assertThat(policy.isBreach(dip)).isFalse();
     TrustBucket dipped = BucketInvariants.check(promoted.plus(dip));
@@ -199,8 +199,8 @@ class AutonomyProperties {
     }
     TrustEvent breach = breachTemplate.withTime(within).withWeight(weight);
     // Integrity and discovered drains are breaches unless the policy turns that off (symmetric).
-    assertThat(policy.isBreach(breach)).isEqualTo(policy.integrityBreaches());
-    if (!policy.integrityBreaches()) {
+    assertThat(policy.isBreach(breach)).isEqualTo(policy.breachRules().hasIntegrityBreaches());
+    if (!policy.breachRules().hasIntegrityBreaches()) {
       return;
     }
     TrustBucket breached = BucketInvariants.check(promoted.plus(breach));

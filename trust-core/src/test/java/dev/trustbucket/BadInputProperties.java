@@ -195,18 +195,18 @@ class BadInputProperties {
   Arbitrary<Tuple.Tuple2<TrustPolicy, BadSetting>> badSettings() {
     return Generators.policies().flatMap(base -> Arbitraries.oneOf(List.of(
         badDouble("baseline", outside(Double.MIN_VALUE, Math.nextDown(1.0)), TrustPolicy.Builder::baseline),
-        badDouble("gainRate", outside(Double.MIN_VALUE, 1.0), TrustPolicy.Builder::gainRate),
-        badDouble("lossRate", outside(Double.MIN_VALUE, 1.0), TrustPolicy.Builder::lossRate),
-        badDouble("integrityMultiplier", outside(1.0, 10.0), TrustPolicy.Builder::integrityMultiplier),
-        badDouble("majorSeverity", outside(Double.MIN_VALUE, 100.0), TrustPolicy.Builder::majorSeverity),
-        badDouble("scarRate", outside(0.0, 1.0), TrustPolicy.Builder::scarRate),
-        badDouble("maxScar", outside(0.0, 1.0 - base.baseline()), TrustPolicy.Builder::maxScar),
-        badDouble("selfReportedMultiplier", outside(Double.MIN_VALUE, 1.0), TrustPolicy.Builder::selfReportedMultiplier),
-        badDouble("discoveredMultiplier", outside(1.0, 10.0).filter(v -> !(v >= 1.0 && v <= base.discoveredMultiplierLimit())),
-            TrustPolicy.Builder::discoveredMultiplier),
-        badDouble("discoveredMultiplierLimit", outside(base.discoveredMultiplier(), 10.0), TrustPolicy.Builder::discoveredMultiplierLimit),
+        badDouble("gainRate", outside(Double.MIN_VALUE, 1.0), (b, v) -> b.rates(base.rates().withGainRate(v))),
+        badDouble("lossRate", outside(Double.MIN_VALUE, 1.0), (b, v) -> b.rates(base.rates().withLossRate(v))),
+        badDouble("integrityMultiplier", outside(1.0, 10.0), (b, v) -> b.drainMultipliers(base.drainMultipliers().withIntegrityMultiplier(v))),
+        badDouble("majorSeverity", outside(Double.MIN_VALUE, 100.0), (b, v) -> b.breachRules(base.breachRules().withMajorSeverity(v))),
+        badDouble("scarRate", outside(0.0, 1.0), (b, v) -> b.breachRules(base.breachRules().withScarRate(v))),
+        badDouble("maxScar", outside(0.0, 1.0 - base.baseline()), (b, v) -> b.breachRules(base.breachRules().withMaxScar(v))),
+        badDouble("selfReportedMultiplier", outside(Double.MIN_VALUE, 1.0), (b, v) -> b.drainMultipliers(base.drainMultipliers().withSelfReportedMultiplier(v))),
+        badDouble("discoveredMultiplier", outside(1.0, 10.0).filter(v -> !(v >= 1.0 && v <= base.drainMultipliers().discoveredMultiplierLimit())),
+            (b, v) -> b.drainMultipliers(base.drainMultipliers().withDiscoveredMultiplier(v))),
+        badDouble("discoveredMultiplierLimit", outside(base.drainMultipliers().discoveredMultiplier(), 10.0), (b, v) -> b.drainMultipliers(base.drainMultipliers().withDiscoveredMultiplierLimit(v))),
         Arbitraries.of(Duration.ZERO, Duration.ofSeconds(59), Duration.ofDays(-1), Duration.ofDays(36_526))
-            .map(d -> new BadSetting("concealmentHalfTime", d, b -> b.concealmentHalfTime(d))),
+            .map(d -> new BadSetting("concealmentHalfTime", d, b -> b.drainMultipliers(base.drainMultipliers().withConcealmentHalfTime(d)))),
         Arbitraries.longs().between(1, 364)
             .map(days -> DecayRule.exponential(Duration.ofDays(days)))
             .map(r -> new BadSetting("scarDecay", r, b -> b.decay(DecayRule.exponential(Duration.ofDays(365))).scarDecay(r))),

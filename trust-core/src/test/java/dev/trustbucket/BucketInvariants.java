@@ -24,9 +24,9 @@ public final class BucketInvariants {
     double level = b.level();
     double scar = b.scar();
     require(Double.isFinite(level) && level >= 0.0 && level <= 1.0, b, "level must be finite and in [0, 1]");
-    require(Double.isFinite(scar) && scar >= 0.0 && scar <= p.maxScar(), b, "scar must be finite and in [0, maxScar]");
+    require(Double.isFinite(scar) && scar >= 0.0 && scar <= p.breachRules().maxScar(), b, "scar must be finite and in [0, maxScar]");
     require(b.ceiling() == 1.0 - scar, b, "ceiling must be 1 - scar");
-    require(b.ceiling() >= 1.0 - p.maxScar(), b, "ceiling must not fall below 1 - maxScar");
+    require(b.ceiling() >= 1.0 - p.breachRules().maxScar(), b, "ceiling must not fall below 1 - maxScar");
     require(Double.isFinite(b.positiveEvidence()) && b.positiveEvidence() >= 0.0, b,
         "positive evidence must be finite and >= 0");
     require(Double.isFinite(b.negativeEvidence()) && b.negativeEvidence() >= 0.0, b,

@@ -102,7 +102,7 @@ class BuiltInDropsProperties {
       @ForAll(supplier = Generators.Disclosures.class) Disclosure disclosure,
       @ForAll @Size(min = 1, max = 5) List<@From(supplier = Generators.OrdinaryDrops.class) TrustEventTemplate> drops,
       @ForAll @Size(min = 1, max = 5) List<@From("upToFourWeeks") Long> gaps) {
-    TrustEvent major = TrustEvent.of(breach, t).withWeight(DEFAULT.majorSeverity()).withDisclosure(disclosure);
+    TrustEvent major = TrustEvent.of(breach, t).withWeight(DEFAULT.breachRules().majorSeverity()).withDisclosure(disclosure);
     assertThat(DEFAULT.isBreach(major)).isTrue();
     TrustBucket after = BucketInvariants.check(TrustBucket.of(DEFAULT, t, 0.9).plus(major));
     int n = dropsToRegain(after, 0.9, drops, gaps);

@@ -31,7 +31,7 @@ class HidingCostsMoreProperties {
 
   /** Whether a drain with this disclosure is below saturation (it does not empty the bucket). */
   static boolean unsaturated(TrustPolicy policy, Behaviour mistake, double weight, Disclosure disclosure) {
-    return policy.lossRate() * weight * policy.drainMultiplier(mistake, disclosure) < 1.0;
+    return policy.rates().lossRate() * weight * policy.drainMultipliers().multiplier(mistake, disclosure) < 1.0;
   }
 
   @Provide

@@ -611,29 +611,29 @@ class HostileEventInputProperties {
     AutonomyLadder d = AutonomyLadder.defaults();
     return Arbitraries.oneOf(List.of(
         number("baseline", 0.0, false, 1.0, false, TrustPolicy.Builder::baseline),
-        number("gainRate", 0.0, false, 1.0, true, TrustPolicy.Builder::gainRate),
-        number("lossRate", 0.0, false, 1.0, true, TrustPolicy.Builder::lossRate),
-        number("integrityMultiplier", 1.0, true, 10.0, true, TrustPolicy.Builder::integrityMultiplier),
-        number("majorSeverity", 0.0, false, 100.0, true, TrustPolicy.Builder::majorSeverity),
-        number("scarRate", 0.0, true, 1.0, true, TrustPolicy.Builder::scarRate),
-        number("maxScar", 0.0, true, 1.0 - base.baseline(), true, TrustPolicy.Builder::maxScar),
-        number("selfReportedMultiplier", 0.0, false, 1.0, true, TrustPolicy.Builder::selfReportedMultiplier),
-        number("discoveredMultiplier", 1.0, true, 10.0, true, TrustPolicy.Builder::discoveredMultiplier),
-        number("discoveredMultiplierLimit", base.discoveredMultiplier(), true, 10.0, true,
-            TrustPolicy.Builder::discoveredMultiplierLimit),
-        number("brokenPromiseMultiplier", 1.0, true, 5.0, true, TrustPolicy.Builder::brokenPromiseMultiplier),
-        number("abandonmentMultiplier", 1.0, true, 5.0, true, TrustPolicy.Builder::abandonmentMultiplier),
-        number("renegotiationCost", 0.0, true, 1.0, true, TrustPolicy.Builder::renegotiationCost),
-        badHalfTimes().map(h -> new BadPolicy("concealmentHalfTime", h.toString(), b -> b.concealmentHalfTime(h))),
+        number("gainRate", 0.0, false, 1.0, true, (b, v) -> b.rates(base.rates().withGainRate(v))),
+        number("lossRate", 0.0, false, 1.0, true, (b, v) -> b.rates(base.rates().withLossRate(v))),
+        number("integrityMultiplier", 1.0, true, 10.0, true, (b, v) -> b.drainMultipliers(base.drainMultipliers().withIntegrityMultiplier(v))),
+        number("majorSeverity", 0.0, false, 100.0, true, (b, v) -> b.breachRules(base.breachRules().withMajorSeverity(v))),
+        number("scarRate", 0.0, true, 1.0, true, (b, v) -> b.breachRules(base.breachRules().withScarRate(v))),
+        number("maxScar", 0.0, true, 1.0 - base.baseline(), true, (b, v) -> b.breachRules(base.breachRules().withMaxScar(v))),
+        number("selfReportedMultiplier", 0.0, false, 1.0, true, (b, v) -> b.drainMultipliers(base.drainMultipliers().withSelfReportedMultiplier(v))),
+        number("discoveredMultiplier", 1.0, true, 10.0, true, (b, v) -> b.drainMultipliers(base.drainMultipliers().withDiscoveredMultiplier(v))),
+        number("discoveredMultiplierLimit", base.drainMultipliers().discoveredMultiplier(), true, 10.0, true,
+            (b, v) -> b.drainMultipliers(base.drainMultipliers().withDiscoveredMultiplierLimit(v))),
+        number("brokenPromiseMultiplier", 1.0, true, 5.0, true, (b, v) -> b.commitmentRules(base.commitmentRules().withBrokenPromiseMultiplier(v))),
+        number("abandonmentMultiplier", 1.0, true, 5.0, true, (b, v) -> b.commitmentRules(base.commitmentRules().withAbandonmentMultiplier(v))),
+        number("renegotiationCost", 0.0, true, 1.0, true, (b, v) -> b.commitmentRules(base.commitmentRules().withRenegotiationCost(v))),
+        badHalfTimes().map(h -> new BadPolicy("concealmentHalfTime", h.toString(), b -> b.drainMultipliers(base.drainMultipliers().withConcealmentHalfTime(h)))),
         badHalfTimes().map(h -> new BadPolicy("renegotiationNoticeHalfTime", h.toString(),
-            b -> b.renegotiationNoticeHalfTime(h))),
+            b -> b.commitmentRules(base.commitmentRules().withRenegotiationNoticeHalfTime(h)))),
         // Inconsistent pairs: each setting is fine on its own.
-        Arbitraries.doubles().between(1.0, 10.0).filter(m -> m > base.discoveredMultiplierLimit())
-            .map(m -> new BadPolicy("discoveredMultiplierLimit", String.valueOf(m), b -> b.discoveredMultiplier(m))),
+        Arbitraries.doubles().between(1.0, 10.0).filter(m -> m > base.drainMultipliers().discoveredMultiplierLimit())
+            .map(m -> new BadPolicy("discoveredMultiplierLimit", String.valueOf(m), b -> b.drainMultipliers(base.drainMultipliers().withDiscoveredMultiplier(m)))),
         Combinators.combine(Arbitraries.doubles().between(0.01, 0.99), Arbitraries.doubles().between(0.0, 1.0))
             .as((scar, f) -> Tuple.of(scar, (1.0 - scar) + f * scar))
             .filter(p -> p.get1() > 1.0 - p.get2() && p.get2() < 1.0)
-            .map(p -> new BadPolicy("maxScar", String.valueOf(p.get1()), b -> b.maxScar(p.get1()).baseline(p.get2()))),
+            .map(p -> new BadPolicy("maxScar", String.valueOf(p.get1()), b -> b.breachRules(base.breachRules().withMaxScar(p.get1())).baseline(p.get2()))),
         Combinators.combine(Arbitraries.longs().between(2, 10_000), Arbitraries.doubles().between(0.0, 0.99))
             .as((days, f) -> {
               DecayRule faster = DecayRule.exponential(Duration.ofDays(Math.max(1, (long) (days * f))));
@@ -659,7 +659,7 @@ class HostileEventInputProperties {
             .map(v -> new BadPolicy("minimumStay", v.toString(),
                 b -> b.ladder(new AutonomyLadder(d.supervised(), d.trusted(), d.autonomous(), d.hysteresisBand(), v)))),
         Generators.behaviours().map(dup -> new BadPolicy("id", dup.id(),
-            b -> b.catalogue(BehaviourCatalogue.standard().with(dup)))),
+            b -> b.catalogue(BehaviourCatalogue.defaults().plus(dup)))),
         Arbitraries.oneOf(
                 Arbitraries.of("", " ", "\t", "tab\there", "line\nbreak", "carriage\rreturn", "crlf\r\n", "\n",
                     "x".repeat(101), "y".repeat(1 << 20)),
@@ -703,8 +703,8 @@ class HostileEventInputProperties {
   void nullSettingsNameTheSetting() {
     List<Tuple.Tuple2<String, Supplier<TrustPolicy.Builder>>> nulls = List.of(
         Tuple.of("name", () -> TrustPolicy.builder().name(null)),
-        Tuple.of("concealmentHalfTime", () -> TrustPolicy.builder().concealmentHalfTime(null)),
-        Tuple.of("renegotiationNoticeHalfTime", () -> TrustPolicy.builder().renegotiationNoticeHalfTime(null)),
+        Tuple.of("concealmentHalfTime", () -> TrustPolicy.builder().drainMultipliers(DrainMultipliers.defaults().withConcealmentHalfTime(null))),
+        Tuple.of("renegotiationNoticeHalfTime", () -> TrustPolicy.builder().commitmentRules(CommitmentRules.defaults().withRenegotiationNoticeHalfTime(null))),
         Tuple.of("decay", () -> TrustPolicy.builder().decay(null)),
         Tuple.of("scarDecay", () -> TrustPolicy.builder().scarDecay(null)),
         Tuple.of("ladder", () -> TrustPolicy.builder().ladder(null)),

@@ -57,8 +57,8 @@ class IntegrityProperties {
       @ForAll(supplier = Generators.Disclosures.class) Disclosure disclosure) {
     TrustEvent i = TrustEvent.of(integrity, b.time()).withWeight(weight).withDisclosure(disclosure);
     TrustEvent a = TrustEvent.of(ability, b.time()).withWeight(weight).withDisclosure(disclosure);
-    double m = DEFAULT.drainMultiplier(integrity, disclosure);
-    boolean unsaturated = DEFAULT.lossRate() * weight * m < 1.0;
+    double m = DEFAULT.drainMultipliers().multiplier(integrity, disclosure);
+    boolean unsaturated = DEFAULT.rates().lossRate() * weight * m < 1.0;
     TrustBucket afterIntegrity = BucketInvariants.check(b.plus(i));
     TrustBucket afterAbility = BucketInvariants.check(b.plus(a));
     double integrityLoss = b.level() - afterIntegrity.level();

@@ -79,7 +79,7 @@ class PolicyRebaseTest {
     assertThat(missing).hasMessageContaining("paired-on-review");
     Behaviour paired = GoldenStories.PAIRED;
     TrustPolicy withPaired = TrustPolicy.builder().from(TrustPolicy.defaults()).name("with-paired")
-        .catalogue(BehaviourCatalogue.standard().with(paired)).build();
+        .catalogue(BehaviourCatalogue.defaults().plus(paired)).build();
     assertThat(PolicyRebase.of(ledger, withPaired, ledger.state().time()).ledger().size()).isEqualTo(ledger.size());
     // A change of nothing but the time compared at: the change at that instant is only decay.
     PolicyRebase.Change same = new PolicyRebase.Change(Instant.EPOCH, 0.5, 0.5, AutonomyTier.SUPERVISED,
@@ -95,7 +95,7 @@ class PolicyRebaseTest {
   @DisplayName("a restored tier exactly at the new ladder's demotion line, or protected by a promotion, is kept")
   void tierAtTheBoundaryIsKept() {
     Instant t = Instant.parse("2025-01-06T09:00:00Z");
-    TrustPolicy sameLadder = TrustPolicy.builder().from(TrustPolicy.defaults()).name("x").gainRate(0.08).build();
+    TrustPolicy sameLadder = TrustPolicy.builder().from(TrustPolicy.defaults()).name("x").rates(Rates.defaults().withGainRate(0.08)).build();
     // 0.55 is the default trusted threshold 0.6 minus the band 0.05: still TRUSTED.
     TrustLedger atLine = TrustLedger.from(TrustBucket.ofState(TrustPolicy.defaults(), t, 0.55, 0.0,
         AutonomyTier.TRUSTED, Optional.empty(), 1.0, 0.0));

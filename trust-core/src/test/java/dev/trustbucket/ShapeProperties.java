@@ -56,7 +56,7 @@ class ShapeProperties {
     TrustEvent e = drop.at(bucket.time());
     double room = Math.max(0.0, bucket.ceiling() - bucket.level());
     double gain = bucket.plus(e).level() - bucket.level();
-    assertThat(gain).isCloseTo(Math.min(1.0, p.gainRate() * e.weight()) * room, within(1e-12));
+    assertThat(gain).isCloseTo(Math.min(1.0, p.rates().gainRate() * e.weight()) * room, within(1e-12));
   }
 
   @Property
@@ -67,7 +67,7 @@ class ShapeProperties {
     TrustEvent e = drain.at(bucket.time());
     TrustPolicy p = bucket.policy();
     double loss = bucket.level() - bucket.plus(e).level();
-    double fraction = Math.min(1.0, p.lossRate() * e.weight() * p.drainMultiplier(e.behaviour(), e.disclosure()));
+    double fraction = Math.min(1.0, p.rates().lossRate() * e.weight() * p.drainMultipliers().multiplier(e.behaviour(), e.disclosure()));
     assertThat(loss).isCloseTo(fraction * bucket.level(), within(1e-12));
   }
 }

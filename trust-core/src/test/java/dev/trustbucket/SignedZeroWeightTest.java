@@ -22,10 +22,10 @@ class SignedZeroWeightTest {
   @Test
   void aLedgerReloadedFromAStoreThatDropsTheSignIsEqual() {
     TrustEvent written = new EventRecord(T.toString(), "small-win", -0.0, "not-recorded", "PT0S", "")
-        .toEvent(BehaviourCatalogue.standard());
+        .toEvent(BehaviourCatalogue.defaults());
     // What SQLite gives back for a REAL column that was written -0.0.
     TrustEvent reloaded = new EventRecord(T.toString(), "small-win", 0.0, "not-recorded", "PT0S", "")
-        .toEvent(BehaviourCatalogue.standard());
+        .toEvent(BehaviourCatalogue.defaults());
     TrustLedger start = TrustLedger.of(TrustPolicy.defaults(), T);
     assertThat(start.plus(reloaded)).isEqualTo(start.plus(written));
     assertThat(written).isEqualTo(reloaded);

@@ -71,7 +71,7 @@ class SymmetricContrastProperties {
     TrustEvent plain = TrustEvent.of(drain, Generators.plusMicros(bucket.time(), gap)).withWeight(weight);
     TrustBucket asIs = bucket.plus(plain);
     TrustBucket disclosed = bucket.plus(plain.withDisclosure(disclosure));
-    assertThat(SYMMETRIC.disclosureMultiplier(disclosure)).isEqualTo(1.0);
+    assertThat(SYMMETRIC.drainMultipliers().disclosureMultiplier(disclosure)).isEqualTo(1.0);
     assertThat(disclosed.level()).isEqualTo(asIs.level());
     assertThat(disclosed.scar()).isEqualTo(asIs.scar()).isZero();
     assertThat(disclosed.negativeEvidence()).isEqualTo(asIs.negativeEvidence());

@@ -21,7 +21,7 @@ class TrustBucketTest {
   static final Instant T0 = Generators.T0;
   /** Memory halves in a week, and a drain of weight w removes 0.6 w of the level. */
   static final TrustPolicy FAST =
-      TrustPolicy.builder().name("fast").decay(DecayRule.exponential(Duration.ofDays(7))).lossRate(0.6).build();
+      TrustPolicy.builder().name("fast").decay(DecayRule.exponential(Duration.ofDays(7))).rates(Rates.defaults().withLossRate(0.6)).build();
 
   static TrustEvent lowQuality(Disclosure disclosure) {
     return TrustEvent.of(Behaviours.LOW_QUALITY_DELIVERY, T0).withDisclosure(disclosure);
@@ -126,7 +126,7 @@ class TrustBucketTest {
       TrustBucket b = TrustBucket.of(forgiving, T0)
           .plus(TrustEvent.of(Behaviours.MISSED_DEADLINE, T0).withWeight(0.25).withDisclosure(Disclosure.discovered(Duration.ZERO)))
           .plus(TrustEvent.of(Behaviours.PUSHED_DEADLINE_WITHOUT_WARNING, T0.plusSeconds(60)).withWeight(95.68));
-      assertThat(b.scar()).isEqualTo(forgiving.maxScar());
+      assertThat(b.scar()).isEqualTo(forgiving.breachRules().maxScar());
       assertThat(b.level()).isZero();
       // ... and the state can be restored from its own parts.
       assertThat(TrustBucket.ofState(forgiving, b.time(), b.level(), b.scar(), b.tier(), b.promotedAt(),
@@ -206,7 +206,7 @@ class TrustBucketTest {
       // A baseline above the trusted threshold and a fast decay: a dip after a promotion to
       // SUPERVISED is held by the stay, then decay lifts the level above 0.6 before the stay ends.
       TrustPolicy high = TrustPolicy.builder().from(DEFAULT).name("high")
-          .baseline(0.7).maxScar(0.3).decay(DecayRule.exponential(Duration.ofDays(1))).build();
+          .baseline(0.7).decay(DecayRule.exponential(Duration.ofDays(1))).breachRules(DEFAULT.breachRules().withMaxScar(0.3)).build();
       TrustBucket promoted = TrustBucket.of(high, T0, 0.34)
           .plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, T0));
       assertThat(promoted.tier()).isEqualTo(AutonomyTier.SUPERVISED);

@@ -45,37 +45,37 @@ class TrustPolicyTest {
   void defaultNumbers() {
     TrustPolicy p = TrustPolicy.defaults();
     assertThat(p.baseline()).isEqualTo(0.5);
-    assertThat(p.gainRate()).isEqualTo(0.07);
-    assertThat(p.lossRate()).isEqualTo(0.21);
-    assertThat(p.integrityMultiplier()).isEqualTo(2.0);
-    assertThat(p.majorSeverity()).isEqualTo(2.0);
-    assertThat(p.scarRate()).isEqualTo(0.25);
-    assertThat(p.maxScar()).isEqualTo(0.5);
-    assertThat(p.selfReportedMultiplier()).isEqualTo(0.5);
-    assertThat(p.discoveredMultiplier()).isEqualTo(1.5);
-    assertThat(p.discoveredMultiplierLimit()).isEqualTo(2.0);
-    assertThat(p.concealmentHalfTime()).isEqualTo(Duration.ofDays(30));
+    assertThat(p.rates().gainRate()).isEqualTo(0.07);
+    assertThat(p.rates().lossRate()).isEqualTo(0.21);
+    assertThat(p.drainMultipliers().integrityMultiplier()).isEqualTo(2.0);
+    assertThat(p.breachRules().majorSeverity()).isEqualTo(2.0);
+    assertThat(p.breachRules().scarRate()).isEqualTo(0.25);
+    assertThat(p.breachRules().maxScar()).isEqualTo(0.5);
+    assertThat(p.drainMultipliers().selfReportedMultiplier()).isEqualTo(0.5);
+    assertThat(p.drainMultipliers().discoveredMultiplier()).isEqualTo(1.5);
+    assertThat(p.drainMultipliers().discoveredMultiplierLimit()).isEqualTo(2.0);
+    assertThat(p.drainMultipliers().concealmentHalfTime()).isEqualTo(Duration.ofDays(30));
     assertThat(p.decay()).isEqualTo(DecayRule.exponential(Duration.ofDays(365)));
     assertThat(p.scarDecay()).isEqualTo(DecayRule.exponential(Duration.ofDays(1_095)));
     assertThat(p.ladder()).isEqualTo(AutonomyLadder.defaults());
-    assertThat(p.catalogue()).isEqualTo(BehaviourCatalogue.standard());
+    assertThat(p.catalogue()).isEqualTo(BehaviourCatalogue.defaults());
   }
 
   @Test
   @DisplayName("strict: drains weigh 5 drops, top tier from 0.85; forgiving: 2.25 drops, top tier from 0.75; symmetric: 1")
   void presetNumbers() {
     TrustPolicy strict = TrustPolicy.strict();
-    assertThat(strict.lossRate() / strict.gainRate()).isCloseTo(5.0, within(1e-12));
+    assertThat(strict.rates().lossRate() / strict.rates().gainRate()).isCloseTo(5.0, within(1e-12));
     assertThat(strict.ladder().autonomous()).isEqualTo(0.85);
     assertThat(strict.decay().halfLife()).isEqualTo(Duration.ofDays(730));
     TrustPolicy forgiving = TrustPolicy.forgiving();
-    assertThat(forgiving.lossRate() / forgiving.gainRate()).isCloseTo(2.25, within(1e-12));
+    assertThat(forgiving.rates().lossRate() / forgiving.rates().gainRate()).isCloseTo(2.25, within(1e-12));
     assertThat(forgiving.ladder().autonomous()).isEqualTo(0.75);
-    assertThat(forgiving.maxScar()).isEqualTo(0.3);
+    assertThat(forgiving.breachRules().maxScar()).isEqualTo(0.3);
     TrustPolicy symmetric = TrustPolicy.symmetric();
-    assertThat(symmetric.lossRate()).isEqualTo(symmetric.gainRate());
-    assertThat(symmetric.maxScar()).isZero();
-    assertThat(symmetric.integrityMultiplier()).isEqualTo(1.0);
+    assertThat(symmetric.rates().lossRate()).isEqualTo(symmetric.rates().gainRate());
+    assertThat(symmetric.breachRules().maxScar()).isZero();
+    assertThat(symmetric.drainMultipliers().integrityMultiplier()).isEqualTo(1.0);
   }
 
   @Test
@@ -87,32 +87,32 @@ class TrustPolicyTest {
     TrustPolicy patient = TrustPolicy.builder().from(TrustPolicy.defaults()).name("patient")
         .decay(DecayRule.exponential(Duration.ofDays(730))).build();
     assertThat(patient).isNotEqualTo(TrustPolicy.defaults());
-    assertThat(patient.gainRate()).isEqualTo(0.07);
+    assertThat(patient.rates().gainRate()).isEqualTo(0.07);
   }
 
   @Test
   @DisplayName("disclosure multipliers: 0.5 self-reported, 1 not recorded, 1.5 discovered at once, 1.75 after 30 days, toward 2")
   void disclosureMultipliers() {
     TrustPolicy p = TrustPolicy.defaults();
-    assertThat(p.disclosureMultiplier(Disclosure.selfReported())).isEqualTo(0.5);
-    assertThat(p.disclosureMultiplier(Disclosure.notRecorded())).isEqualTo(1.0);
-    assertThat(p.disclosureMultiplier(Disclosure.discovered(Duration.ZERO))).isEqualTo(1.5);
-    assertThat(p.disclosureMultiplier(Disclosure.discovered(Duration.ofDays(30)))).isCloseTo(1.75, within(1e-12));
-    assertThat(p.disclosureMultiplier(Disclosure.discovered(Duration.ofDays(60)))).isCloseTo(1.875, within(1e-12));
-    assertThat(p.disclosureMultiplier(Disclosure.discovered(Disclosure.MAX_DELAY))).isEqualTo(2.0);
-    assertThat(p.disclosureMultiplier(Disclosure.discovered(Duration.ofSeconds(30))))
-        .isGreaterThan(1.5).isLessThan(p.disclosureMultiplier(Disclosure.discovered(Duration.ofSeconds(31))));
+    assertThat(p.drainMultipliers().disclosureMultiplier(Disclosure.selfReported())).isEqualTo(0.5);
+    assertThat(p.drainMultipliers().disclosureMultiplier(Disclosure.notRecorded())).isEqualTo(1.0);
+    assertThat(p.drainMultipliers().disclosureMultiplier(Disclosure.discovered(Duration.ZERO))).isEqualTo(1.5);
+    assertThat(p.drainMultipliers().disclosureMultiplier(Disclosure.discovered(Duration.ofDays(30)))).isCloseTo(1.75, within(1e-12));
+    assertThat(p.drainMultipliers().disclosureMultiplier(Disclosure.discovered(Duration.ofDays(60)))).isCloseTo(1.875, within(1e-12));
+    assertThat(p.drainMultipliers().disclosureMultiplier(Disclosure.discovered(Disclosure.MAX_DELAY))).isEqualTo(2.0);
+    assertThat(p.drainMultipliers().disclosureMultiplier(Disclosure.discovered(Duration.ofSeconds(30))))
+        .isGreaterThan(1.5).isLessThan(p.drainMultipliers().disclosureMultiplier(Disclosure.discovered(Duration.ofSeconds(31))));
   }
 
   @Test
   @DisplayName("drain multipliers: integrity ×2 times disclosure")
   void drainMultipliers() {
     TrustPolicy p = TrustPolicy.defaults();
-    assertThat(p.drainMultiplier(Behaviours.MISSED_DEADLINE, Disclosure.notRecorded())).isEqualTo(1.0);
-    assertThat(p.drainMultiplier(Behaviours.OVER_PROMISED, Disclosure.notRecorded())).isEqualTo(2.0);
-    assertThat(p.drainMultiplier(Behaviours.OVER_PROMISED, Disclosure.selfReported())).isEqualTo(1.0);
-    assertThat(p.drainMultiplier(Behaviours.HID_PROBLEM, Disclosure.discovered(Duration.ZERO))).isEqualTo(3.0);
-    assertThat(p.drainMultiplier(Behaviours.LOW_QUALITY_DELIVERY, Disclosure.selfReported())).isEqualTo(0.5);
+    assertThat(p.drainMultipliers().multiplier(Behaviours.MISSED_DEADLINE, Disclosure.notRecorded())).isEqualTo(1.0);
+    assertThat(p.drainMultipliers().multiplier(Behaviours.OVER_PROMISED, Disclosure.notRecorded())).isEqualTo(2.0);
+    assertThat(p.drainMultipliers().multiplier(Behaviours.OVER_PROMISED, Disclosure.selfReported())).isEqualTo(1.0);
+    assertThat(p.drainMultipliers().multiplier(Behaviours.HID_PROBLEM, Disclosure.discovered(Duration.ZERO))).isEqualTo(3.0);
+    assertThat(p.drainMultipliers().multiplier(Behaviours.LOW_QUALITY_DELIVERY, Disclosure.selfReported())).isEqualTo(0.5);
   }
 
   @Test
@@ -127,7 +127,7 @@ class TrustPolicyTest {
     assertThat(p.isBreach(TrustEvent.of(Behaviours.LOW_QUALITY_DELIVERY, T0).withDisclosure(Disclosure.selfReported()))).isFalse();
     assertThat(p.isBreach(TrustEvent.of(Behaviours.LOW_QUALITY_DELIVERY, T0).withDisclosure(Disclosure.discovered(Duration.ZERO)))).isTrue();
     TrustPolicy symmetric = TrustPolicy.symmetric();
-    assertThat(symmetric.integrityBreaches()).isFalse();
+    assertThat(symmetric.breachRules().hasIntegrityBreaches()).isFalse();
     assertThat(symmetric.isBreach(TrustEvent.of(Behaviours.OVER_PROMISED, T0))).isFalse();
     assertThat(symmetric.isBreach(TrustEvent.of(Behaviours.LOW_QUALITY_DELIVERY, T0).withDisclosure(Disclosure.discovered(Duration.ofDays(9))))).isFalse();
     assertThat(symmetric.isBreach(TrustEvent.of(Behaviours.MISSED_DEADLINE, T0).withWeight(2.0))).isTrue();
@@ -139,19 +139,19 @@ class TrustPolicyTest {
     assertThatThrownBy(() -> TrustPolicy.builder().baseline(Double.NaN).build())
         .isInstanceOf(InvalidTrustInputException.class)
         .hasMessage("baseline must be a finite number in (0, 1) but was NaN");
-    assertThatThrownBy(() -> TrustPolicy.builder().lossRate(0).build())
+    assertThatThrownBy(() -> TrustPolicy.builder().rates(Rates.defaults().withLossRate(0)).build())
         .isInstanceOf(InvalidTrustInputException.class)
         .hasMessage("lossRate must be a finite number in (0, 1.0] but was 0.0");
-    assertThatThrownBy(() -> TrustPolicy.builder().maxScar(0.6).build())
+    assertThatThrownBy(() -> TrustPolicy.builder().breachRules(BreachRules.defaults().withMaxScar(0.6)).build())
         .isInstanceOf(InvalidTrustInputException.class)
         .hasMessage("maxScar must be a finite number in [0.0, 0.5] but was 0.6");
     assertThatThrownBy(() -> TrustPolicy.builder().baseline(0.6).build())
         .as("the default maxScar 0.5 is more than 1 - 0.6")
         .isInstanceOf(InvalidTrustInputException.class).hasMessageStartingWith("maxScar");
-    assertThatThrownBy(() -> TrustPolicy.builder().discoveredMultiplierLimit(1.4).build())
+    assertThatThrownBy(() -> TrustPolicy.builder().drainMultipliers(DrainMultipliers.defaults().withDiscoveredMultiplierLimit(1.4)).build())
         .isInstanceOf(InvalidTrustInputException.class)
         .hasMessageContaining("discoveredMultiplierLimit").hasMessageContaining("1.4");
-    assertThatThrownBy(() -> TrustPolicy.builder().concealmentHalfTime(Duration.ofSeconds(30)).build())
+    assertThatThrownBy(() -> TrustPolicy.builder().drainMultipliers(DrainMultipliers.defaults().withConcealmentHalfTime(Duration.ofSeconds(30))).build())
         .isInstanceOf(InvalidTrustInputException.class)
         .hasMessageContaining("concealmentHalfTime").hasMessageContaining("PT30S");
     assertThatThrownBy(() -> TrustPolicy.builder().scarDecay(DecayRule.exponential(Duration.ofDays(30))).build())
@@ -160,7 +160,7 @@ class TrustPolicyTest {
     assertThatThrownBy(() -> TrustPolicy.builder().name(" ").build())
         .isInstanceOf(InvalidTrustInputException.class).hasMessageContaining("name");
     InvalidTrustInputException e = org.assertj.core.api.Assertions.catchThrowableOfType(
-        InvalidTrustInputException.class, () -> TrustPolicy.builder().gainRate(1.5).build());
+        InvalidTrustInputException.class, () -> TrustPolicy.builder().rates(Rates.defaults().withGainRate(1.5)).build());
     assertThat(e.field()).isEqualTo("gainRate");
   }
 
@@ -169,12 +169,12 @@ class TrustPolicyTest {
   void subSecondDelays() {
     TrustPolicy p = TrustPolicy.defaults();
     double halfTimes = 0.5 / Duration.ofDays(30).toSeconds();
-    assertThat(p.disclosureMultiplier(Disclosure.discovered(Duration.ofMillis(500))))
+    assertThat(p.drainMultipliers().disclosureMultiplier(Disclosure.discovered(Duration.ofMillis(500))))
         .isCloseTo(1.5 + 0.5 * (1 - Math.pow(2, -halfTimes)), within(1e-15))
         .isGreaterThan(1.5);
     // The half-time's own nanoseconds count too: 121 s hidden is two half-times of 60.5 s.
-    TrustPolicy quick = TrustPolicy.builder().concealmentHalfTime(Duration.ofSeconds(60, 500_000_000)).build();
-    assertThat(quick.disclosureMultiplier(Disclosure.discovered(Duration.ofSeconds(121)))).isCloseTo(1.875, within(1e-15));
+    TrustPolicy quick = TrustPolicy.builder().drainMultipliers(DrainMultipliers.defaults().withConcealmentHalfTime(Duration.ofSeconds(60, 500_000_000))).build();
+    assertThat(quick.drainMultipliers().disclosureMultiplier(Disclosure.discovered(Duration.ofSeconds(121)))).isCloseTo(1.875, within(1e-15));
   }
 
   @Test
@@ -192,20 +192,19 @@ class TrustPolicyTest {
   @DisplayName("the concealment and notice half-times may be one minute to 100 years, both ends included")
   void halfTimeRanges() {
     Duration century = Disclosure.MAX_DELAY;
-    TrustPolicy longest = TrustPolicy.builder().concealmentHalfTime(century).renegotiationNoticeHalfTime(century).build();
-    assertThat(longest.concealmentHalfTime()).isEqualTo(century);
-    assertThat(longest.renegotiationNoticeHalfTime()).isEqualTo(century);
-    TrustPolicy shortest = TrustPolicy.builder()
-        .concealmentHalfTime(Duration.ofMinutes(1)).renegotiationNoticeHalfTime(Duration.ofMinutes(1)).build();
-    assertThat(shortest.renegotiationNoticeHalfTime()).isEqualTo(Duration.ofMinutes(1));
+    TrustPolicy longest = TrustPolicy.builder().drainMultipliers(DrainMultipliers.defaults().withConcealmentHalfTime(century)).commitmentRules(CommitmentRules.defaults().withRenegotiationNoticeHalfTime(century)).build();
+    assertThat(longest.drainMultipliers().concealmentHalfTime()).isEqualTo(century);
+    assertThat(longest.commitmentRules().renegotiationNoticeHalfTime()).isEqualTo(century);
+    TrustPolicy shortest = TrustPolicy.builder().drainMultipliers(DrainMultipliers.defaults().withConcealmentHalfTime(Duration.ofMinutes(1))).commitmentRules(CommitmentRules.defaults().withRenegotiationNoticeHalfTime(Duration.ofMinutes(1))).build();
+    assertThat(shortest.commitmentRules().renegotiationNoticeHalfTime()).isEqualTo(Duration.ofMinutes(1));
 
-    assertThatThrownBy(() -> TrustPolicy.builder().concealmentHalfTime(century.plusSeconds(1)).build())
+    assertThatThrownBy(() -> TrustPolicy.builder().drainMultipliers(DrainMultipliers.defaults().withConcealmentHalfTime(century.plusSeconds(1))).build())
         .isInstanceOf(InvalidTrustInputException.class).hasMessageStartingWith("concealmentHalfTime");
-    assertThatThrownBy(() -> TrustPolicy.builder().renegotiationNoticeHalfTime(Duration.ofSeconds(59)).build())
+    assertThatThrownBy(() -> TrustPolicy.builder().commitmentRules(CommitmentRules.defaults().withRenegotiationNoticeHalfTime(Duration.ofSeconds(59))).build())
         .isInstanceOf(InvalidTrustInputException.class)
         .hasMessage("renegotiationNoticeHalfTime must be between one minute and 100 years but was PT59S")
         .satisfies(e -> assertThat(((InvalidTrustInputException) e).field()).isEqualTo("renegotiationNoticeHalfTime"));
-    assertThatThrownBy(() -> TrustPolicy.builder().renegotiationNoticeHalfTime(century.plusSeconds(1)).build())
+    assertThatThrownBy(() -> TrustPolicy.builder().commitmentRules(CommitmentRules.defaults().withRenegotiationNoticeHalfTime(century.plusSeconds(1))).build())
         .isInstanceOf(InvalidTrustInputException.class)
         .hasMessage("renegotiationNoticeHalfTime must be between one minute and 100 years but was PT876600H1S");
   }

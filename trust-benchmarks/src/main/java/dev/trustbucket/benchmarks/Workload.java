@@ -110,7 +110,7 @@ final class Workload {
         micros[i] = toMicros(e.time());
         weights[i] = e.weight();
         drops[i] = e.isDrop();
-        multipliers[i] = e.isDrop() ? 1.0 : POLICY.drainMultiplier(e.behaviour(), e.disclosure());
+        multipliers[i] = e.isDrop() ? 1.0 : POLICY.drainMultipliers().multiplier(e.behaviour(), e.disclosure());
       }
     }
 
@@ -125,8 +125,8 @@ final class Workload {
    */
   static final class RawModel {
     final double baseline = POLICY.baseline();
-    final double gainRate = POLICY.gainRate();
-    final double lossRate = POLICY.lossRate();
+    final double gainRate = POLICY.rates().gainRate();
+    final double lossRate = POLICY.rates().lossRate();
     /** ln 2 / half-life, per microsecond: one multiply and one {@code Math.exp} per event. */
     final double ratePerMicro = Math.log(2) / (POLICY.decay().halfLife().toSeconds() * 1e6);
 

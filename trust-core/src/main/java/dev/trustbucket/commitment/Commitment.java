@@ -23,7 +23,7 @@ import java.time.Instant;
  * <p>{@link #resolve(Outcome, TrustPolicy)} turns how it ended into the events that go into the
  * ledger, so that promises follow the rules of Gneezy &amp; Epley (2014), "Worth keeping but not
  * exceeding": keeping a promise earns credit, delivering early earns no more than on time,
- * breaking it drains {@linkplain TrustPolicy#brokenPromiseMultiplier() 1.75×} the same miss
+ * breaking it drains {@linkplain dev.trustbucket.CommitmentRules#brokenPromiseMultiplier() 1.75×} the same miss
  * without a promise, renegotiating with notice costs a fraction of that, and pushing the date
  * without warning costs the most.
  *
@@ -129,7 +129,7 @@ public record Commitment(
     Instant at = outcome.at();
     check(!at.isBefore(madeAt), "at",
         "at must not be before the commitment was made (%s) but was %s", madeAt, at);
-    double broken = importance * policy.brokenPromiseMultiplier();
+    double broken = importance * policy.commitmentRules().brokenPromiseMultiplier();
     switch (outcome.kind()) {
       case DELIVERED_EARLY:
         check(at.isBefore(due), "at", "an early delivery must be before the due date %s but was %s", due, at);
@@ -142,14 +142,14 @@ public record Commitment(
         return event(
             Behaviours.RENEGOTIATED_DEADLINE,
             at,
-            importance * policy.renegotiationCost()
-                * Halving.remaining(Duration.between(at, due), policy.renegotiationNoticeHalfTime()));
+            importance * policy.commitmentRules().renegotiationCost()
+                * Halving.remaining(Duration.between(at, due), policy.commitmentRules().renegotiationNoticeHalfTime()));
       case LATE_WITH_WARNING:
         check(at.isAfter(due), "at", "a late delivery must be after the due date %s but was %s", due, at);
         return event(Behaviours.MISSED_DEADLINE, due, broken);
       case ABANDONED:
         return event(
-            Behaviours.MISSED_DEADLINE, at.isAfter(due) ? at : due, broken * policy.abandonmentMultiplier());
+            Behaviours.MISSED_DEADLINE, at.isAfter(due) ? at : due, broken * policy.commitmentRules().abandonmentMultiplier());
       case LATE_WITHOUT_WARNING:
         check(at.isAfter(due), "at", "a late delivery must be after the due date %s but was %s", due, at);
         return event(Behaviours.PUSHED_DEADLINE_WITHOUT_WARNING, due, broken);

@@ -4,7 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import dev.trustbucket.AutonomyLadder;
+import dev.trustbucket.BreachRules;
+import dev.trustbucket.CommitmentRules;
+import dev.trustbucket.DrainMultipliers;
 import dev.trustbucket.InvalidTrustInputException;
+import dev.trustbucket.Rates;
 import dev.trustbucket.TrustPolicy;
 import dev.trustbucket.behaviour.Behaviour;
 import dev.trustbucket.behaviour.BehaviourCatalogue;
@@ -24,7 +28,7 @@ import java.util.regex.Pattern;
 
 /**
  * The written form of a {@link TrustPolicy}: one canonical text for every setting, which reads
- * back to an equal policy, and its fingerprint.
+ * back to an equal policy.
  *
  * <p>Form version {@value #VERSION} is a list of tab-separated lines, always in this order:
  *
@@ -66,14 +70,12 @@ import java.util.regex.Pattern;
  * <p>The form is canonical: reading accepts only what writing produces (each number in the one
  * spelling {@code Double.toString} gives it, each duration in the one {@code Duration.toString}
  * gives it), so two policies are equal exactly when their written forms are, and exactly when
- * their {@linkplain #fingerprint fingerprints} are. Stateless and thread-safe.
+ * their {@linkplain TrustPolicy#fingerprint() fingerprints} are. {@link TrustPolicy#writtenForm()}
+ * writes it and {@link #parse} reads it. Stateless and thread-safe.
  */
 public final class PolicyForm {
   /** The version of the written form, the second field of its first line. */
   public static final int VERSION = 1;
-
-  /** The number of hexadecimal digits of a {@linkplain #shortFingerprint short fingerprint}. */
-  public static final int SHORT_LENGTH = 12;
 
   static final String TYPE = "trust-policy";
 
@@ -86,43 +88,6 @@ public final class PolicyForm {
   private PolicyForm() {}
 
   /**
-   * Writes a policy's canonical form; the same as {@link TrustPolicy#writtenForm()}.
-   *
-   * @param policy the policy
-   * @return the lines, without line terminators
-   * @throws InvalidTrustInputException when a decay rule has no written form (field {@code decay}
-   *     or {@code scarDecay}): only {@link DecayRule#exponential} and {@link DecayRule#none} have one
-   */
-  public static ImmutableList<String> write(TrustPolicy policy) {
-    return requireNonNull(policy, "policy").writtenForm();
-  }
-
-  /**
-   * Returns the SHA-256 of a policy's written form (the UTF-8 bytes of its lines, each followed by
-   * a line feed), as 64 lowercase hexadecimal digits; the same as {@link TrustPolicy#fingerprint()}.
-   * Equal policies have equal fingerprints, and a change to any setting changes it.
-   *
-   * @param policy the policy
-   * @return the fingerprint
-   * @throws InvalidTrustInputException when the policy has no written form (see {@link #write})
-   */
-  public static String fingerprint(TrustPolicy policy) {
-    return requireNonNull(policy, "policy").fingerprint();
-  }
-
-  /**
-   * Returns the first {@value #SHORT_LENGTH} digits of a policy's {@linkplain #fingerprint
-   * fingerprint}, for people: in a report, a log line or a file name.
-   *
-   * @param policy the policy
-   * @return the short fingerprint
-   * @throws InvalidTrustInputException when the policy has no written form (see {@link #write})
-   */
-  public static String shortFingerprint(TrustPolicy policy) {
-    return fingerprint(policy).substring(0, SHORT_LENGTH);
-  }
-
-  /**
    * Reads a written form: all of it, or nothing.
    *
    * @param lines exactly the lines of one written form, the {@code trust-policy} line first
@@ -130,7 +95,7 @@ public final class PolicyForm {
    * @throws MalformedRecordException when a line is damaged, out of order, not canonical, or the
    *     policy fails validation; the exception gives the line (counting from 1) and the setting
    */
-  public static TrustPolicy read(List<String> lines) {
+  public static TrustPolicy parse(List<String> lines) {
     requireNonNull(lines, "lines");
     Reader r = new Reader(lines, 0, i -> i + 1);
     TrustPolicy policy = r.read();
@@ -171,30 +136,42 @@ public final class PolicyForm {
         throw new MalformedRecordException(first, "version", "the policy form's version must be " + VERSION
             + " (the version this library reads) but was \"" + Texts.clip(head[1]) + "\"", null);
       }
-      TrustPolicy.Builder b = TrustPolicy.builder();
-      b.name(setting("name")[1]);
-      b.baseline(number("baseline"));
-      b.gainRate(number("gainRate"));
-      b.lossRate(number("lossRate"));
-      b.integrityMultiplier(number("integrityMultiplier"));
-      b.majorSeverity(number("majorSeverity"));
-      b.integrityBreaches(bool("integrityBreaches"));
-      b.scarRate(number("scarRate"));
-      b.maxScar(number("maxScar"));
-      b.selfReportedMultiplier(number("selfReportedMultiplier"));
-      b.discoveredMultiplier(number("discoveredMultiplier"));
-      b.discoveredMultiplierLimit(number("discoveredMultiplierLimit"));
-      b.concealmentHalfTime(duration("concealmentHalfTime"));
-      b.brokenPromiseMultiplier(number("brokenPromiseMultiplier"));
-      b.abandonmentMultiplier(number("abandonmentMultiplier"));
-      b.renegotiationCost(number("renegotiationCost"));
-      b.renegotiationNoticeHalfTime(duration("renegotiationNoticeHalfTime"));
-      b.decay(decayRule("decay"));
-      b.scarDecay(decayRule("scarDecay"));
-      b.ladder(ladder());
-      b.catalogue(catalogue());
+      String name = setting("name")[1];
+      double baseline = number("baseline");
+      double gainRate = number("gainRate");
+      double lossRate = number("lossRate");
+      double integrityMultiplier = number("integrityMultiplier");
+      double majorSeverity = number("majorSeverity");
+      boolean integrityBreaches = bool("integrityBreaches");
+      double scarRate = number("scarRate");
+      double maxScar = number("maxScar");
+      double selfReportedMultiplier = number("selfReportedMultiplier");
+      double discoveredMultiplier = number("discoveredMultiplier");
+      double discoveredMultiplierLimit = number("discoveredMultiplierLimit");
+      Duration concealmentHalfTime = duration("concealmentHalfTime");
+      double brokenPromiseMultiplier = number("brokenPromiseMultiplier");
+      double abandonmentMultiplier = number("abandonmentMultiplier");
+      double renegotiationCost = number("renegotiationCost");
+      Duration renegotiationNoticeHalfTime = duration("renegotiationNoticeHalfTime");
+      DecayRule decay = decayRule("decay");
+      DecayRule scarDecay = decayRule("scarDecay");
+      AutonomyLadder ladder = ladder();
+      BehaviourCatalogue catalogue = catalogue();
       try {
-        return b.build();
+        return TrustPolicy.builder()
+            .name(name)
+            .baseline(baseline)
+            .rates(new Rates(gainRate, lossRate))
+            .drainMultipliers(new DrainMultipliers(integrityMultiplier, selfReportedMultiplier,
+                discoveredMultiplier, discoveredMultiplierLimit, concealmentHalfTime))
+            .breachRules(BreachRules.of(majorSeverity, integrityBreaches, scarRate, maxScar))
+            .commitmentRules(new CommitmentRules(brokenPromiseMultiplier, abandonmentMultiplier,
+                renegotiationCost, renegotiationNoticeHalfTime))
+            .decay(decay)
+            .scarDecay(scarDecay)
+            .ladder(ladder)
+            .catalogue(catalogue)
+            .build();
       } catch (InvalidTrustInputException e) {
         throw rethrow(e);
       }

@@ -37,7 +37,7 @@ import org.jspecify.annotations.Nullable;
  * policy the state was computed under: a released preset version by its id ({@code default@1},
  * see {@link TrustPolicy#preset}), or else the policy's whole {@linkplain PolicyForm written form},
  * its lines joined by line feeds and escaped like a note. {@code fingerprint} is the policy's
- * {@linkplain PolicyForm#fingerprint SHA-256 fingerprint}, 64 lowercase hexadecimal digits. {@code
+ * {@linkplain TrustPolicy#fingerprint() SHA-256 fingerprint}, 64 lowercase hexadecimal digits. {@code
  * crc32c} is eight lowercase hexadecimal digits: the CRC-32C ({@link CRC32C}) of the UTF-8 bytes
  * of the line's text before its last tab.
  *
@@ -261,7 +261,7 @@ public final class TrustCodec {
   private static String describe(TrustPolicy p) {
     String id = p.presetId().orElse("\"" + Texts.clip(p.name()) + "\"");
     try {
-      return id + " (fingerprint " + PolicyForm.shortFingerprint(p) + ")";
+      return id + " (fingerprint " + p.shortFingerprint() + ")";
     } catch (InvalidTrustInputException e) {
       return id + " (no written form)";
     }

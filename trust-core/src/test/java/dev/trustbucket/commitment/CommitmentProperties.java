@@ -125,7 +125,7 @@ class CommitmentProperties {
     double pushed = cost(policy, c, Outcome.lateWithoutWarning(DUE.plusSeconds(3_600)), level);
 
     assertThat(renegotiated).isPositive();
-    if (noticeSeconds >= policy.renegotiationNoticeHalfTime().toSeconds()) {
+    if (noticeSeconds >= policy.commitmentRules().renegotiationNoticeHalfTime().toSeconds()) {
       assertThat(renegotiated).isLessThanOrEqualTo(pushed / 3);
     }
     boolean pushedLeavesSomething = pushed < level;
@@ -210,18 +210,18 @@ class CommitmentProperties {
       return;
     }
     TrustEvent e = c.resolve(o, policy).get(0);
-    double broken = importance * policy.brokenPromiseMultiplier();
+    double broken = importance * policy.commitmentRules().brokenPromiseMultiplier();
     assertThat(e.note()).isEqualTo("a promise");
     switch (kind) {
       case DELIVERED_EARLY -> assertEvent(e, Behaviours.DELIVERED_EARLY, at, importance);
       case ON_TIME -> assertEvent(e, Behaviours.DELIVERED_ON_COMMITMENT, at, importance);
       case RENEGOTIATED_WITH_NOTICE -> assertEvent(e, Behaviours.RENEGOTIATED_DEADLINE, at,
-          importance * policy.renegotiationCost()
+          importance * policy.commitmentRules().renegotiationCost()
               * Math.pow(2, -(double) (DUE.getEpochSecond() - at.getEpochSecond())
-                  / policy.renegotiationNoticeHalfTime().toSeconds()));
+                  / policy.commitmentRules().renegotiationNoticeHalfTime().toSeconds()));
       case LATE_WITH_WARNING -> assertEvent(e, Behaviours.MISSED_DEADLINE, DUE, broken);
       case ABANDONED -> assertEvent(e, Behaviours.MISSED_DEADLINE, at.isAfter(DUE) ? at : DUE,
-          broken * policy.abandonmentMultiplier());
+          broken * policy.commitmentRules().abandonmentMultiplier());
       case LATE_WITHOUT_WARNING -> assertEvent(e, Behaviours.PUSHED_DEADLINE_WITHOUT_WARNING, DUE, broken);
     }
   }

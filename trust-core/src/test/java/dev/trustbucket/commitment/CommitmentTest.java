@@ -95,7 +95,7 @@ class CommitmentTest {
     double halfASecond = c.resolve(Outcome.renegotiated(FRIDAY.minusMillis(500)), POLICY).get(0).weight();
     assertThat(halfASecond).isLessThan(noNotice).isCloseTo(0.25 * Math.pow(2, -0.5 / 604_800), within(1e-15));
     TrustPolicy quickNotice =
-        TrustPolicy.builder().renegotiationNoticeHalfTime(Duration.ofSeconds(60, 500_000_000)).build();
+        TrustPolicy.builder().commitmentRules(TrustPolicy.defaults().commitmentRules().withRenegotiationNoticeHalfTime(Duration.ofSeconds(60, 500_000_000))).build();
     assertThat(c.resolve(Outcome.renegotiated(FRIDAY.minusSeconds(121)), quickNotice).get(0).weight())
         .as("121 s of notice is two half-times of 60.5 s").isCloseTo(0.0625, within(1e-15));
   }
@@ -109,7 +109,7 @@ class CommitmentTest {
     TrustEvent abandoned = CRITICAL_TASK.resolve(Outcome.abandoned(FRIDAY), forgiving).get(0);
     TrustBucket b = TrustBucket.of(forgiving, FRIDAY, 0.6);
 
-    assertThat(forgiving.drainMultiplier(pushed.behaviour(), pushed.disclosure()) * pushed.weight())
+    assertThat(forgiving.drainMultipliers().multiplier(pushed.behaviour(), pushed.disclosure()) * pushed.weight())
         .isEqualTo(abandoned.weight());
     assertThat(b.plus(pushed).level()).isEqualTo(b.plus(abandoned).level());
   }
@@ -117,7 +117,7 @@ class CommitmentTest {
   @Test
   @DisplayName("an event's weight is capped at the maximum of 100")
   void weightCap() {
-    TrustPolicy harsh = TrustPolicy.builder().from(POLICY).name("harsh").brokenPromiseMultiplier(5).abandonmentMultiplier(5).build();
+    TrustPolicy harsh = TrustPolicy.builder().from(POLICY).name("harsh").commitmentRules(POLICY.commitmentRules().withBrokenPromiseMultiplier(5).withAbandonmentMultiplier(5)).build();
     Commitment c = CRITICAL_TASK.withImportance(10);
     assertThat(c.resolve(Outcome.abandoned(FRIDAY), harsh).get(0).weight()).isEqualTo(100.0);
   }

@@ -48,7 +48,7 @@ class ImpactProperties {
     assertThat(impact.scarAdded()).isGreaterThanOrEqualTo(0.0);
     if (!breach) {
       assertThat(impact.scarAdded()).isZero();
-    } else if (e.weight() >= 0.1 && c.policy().scarRate() > 0 && impact.before().scar() <= c.policy().maxScar() / 2) {
+    } else if (e.weight() >= 0.1 && c.policy().breachRules().scarRate() > 0 && impact.before().scar() <= c.policy().breachRules().maxScar() / 2) {
       assertThat(impact.scarAdded()).isPositive();
     }
     assertThat(impact.tierAfter()).isEqualTo(impact.after().tier());

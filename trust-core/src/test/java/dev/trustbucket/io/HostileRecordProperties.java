@@ -765,7 +765,7 @@ class HostileRecordProperties {
         if (changed.isEmpty()) {
           return damageForm(policy, form, PolicyDamage.FORM_VERSION, r);
         }
-        return new Damage(PolicyForm.write(changed.get()), -1, Set.of("fingerprint"), kind + " " + setting);
+        return new Damage(changed.get().writtenForm(), -1, Set.of("fingerprint"), kind + " " + setting);
       }
       case OTHER_FINGERPRINT:
       case UNKNOWN_PRESET:
@@ -788,15 +788,15 @@ class HostileRecordProperties {
     Random r = new Random(seed);
     TrustLedger ledger = TrustLedger.of(policy, Instant.parse("2024-05-06T09:00:00Z"));
     for (int i = 0; i < policy.catalogue().size() && i < 3; i++) {
-      ledger = ledger.plus(TrustEvent.of(policy.catalogue().get(i), Instant.parse("2024-05-0" + (7 + i) + "T09:00:00Z")));
+      ledger = ledger.plus(TrustEvent.of(policy.catalogue().all().get(i), Instant.parse("2024-05-0" + (7 + i) + "T09:00:00Z")));
     }
-    List<String> form = PolicyForm.write(policy);
+    List<String> form = policy.writtenForm();
     Damage d = damageForm(policy, form, kind, r);
     Statistics.label("damage").collect(kind);
     Statistics.label("record").collect(state ? "state" : "ledger");
 
     String fingerprint = kind == PolicyDamage.OTHER_FINGERPRINT
-        ? PolicyForm.fingerprint(TrustPolicy.defaults()) : PolicyForm.fingerprint(policy);
+        ? TrustPolicy.defaults().fingerprint() : policy.fingerprint();
     String ref = kind == PolicyDamage.UNKNOWN_PRESET ? pick(r, "default@2", "default@99", "custom@1", "strict@0")
         : null;
     Damage expected;

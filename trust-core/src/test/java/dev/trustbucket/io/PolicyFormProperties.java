@@ -29,24 +29,24 @@ class PolicyFormProperties {
   @Property(tries = 150)
   @Label("every policy reads back from its written form to an equal policy, and writes the same form again")
   void roundTrip(@ForAll("policies") TrustPolicy p) {
-    List<String> form = PolicyForm.write(p);
-    TrustPolicy read = PolicyForm.read(form);
+    List<String> form = p.writtenForm();
+    TrustPolicy read = PolicyForm.parse(form);
     assertThat(read).isEqualTo(p);
-    assertThat(PolicyForm.write(read)).isEqualTo(form);
+    assertThat(read.writtenForm()).isEqualTo(form);
     assertThat(form).allSatisfy(l -> assertThat(l).doesNotContain("\n", "\r"));
-    assertThat(PolicyForm.fingerprint(p)).matches("[0-9a-f]{64}").isEqualTo(PolicyForm.fingerprint(read));
+    assertThat(p.fingerprint()).matches("[0-9a-f]{64}").isEqualTo(read.fingerprint());
     Statistics.label("catalogue").collect(p.catalogue().size() == 19 ? "standard size" : "own");
   }
 
   @Property(tries = 150)
   @Label("two policies have equal fingerprints exactly when their written forms are equal, exactly when they are equal")
   void fingerprintsEqualExactlyWhenFormsAre(@ForAll("policies") TrustPolicy a, @ForAll("policies") TrustPolicy b) {
-    boolean sameForm = PolicyForm.write(a).equals(PolicyForm.write(b));
-    assertThat(PolicyForm.fingerprint(a).equals(PolicyForm.fingerprint(b))).isEqualTo(sameForm);
+    boolean sameForm = a.writtenForm().equals(b.writtenForm());
+    assertThat(a.fingerprint().equals(b.fingerprint())).isEqualTo(sameForm);
     assertThat(a.equals(b)).isEqualTo(sameForm);
     // The same policy built again has the same form.
     TrustPolicy again = TrustPolicy.builder().from(a).build();
-    assertThat(PolicyForm.fingerprint(again)).isEqualTo(PolicyForm.fingerprint(a));
+    assertThat(again.fingerprint()).isEqualTo(a.fingerprint());
   }
 
   @Property(tries = 200)
@@ -56,10 +56,10 @@ class PolicyFormProperties {
     Statistics.label("changed").collect(change.isPresent());
     net.jqwik.api.Assume.that(change.isPresent());
     TrustPolicy changed = change.get();
-    assertThat(PolicyForm.write(changed)).isNotEqualTo(PolicyForm.write(p));
-    assertThat(PolicyForm.fingerprint(changed)).isNotEqualTo(PolicyForm.fingerprint(p));
-    assertThat(PolicyForm.shortFingerprint(changed)).isNotEqualTo(PolicyForm.shortFingerprint(p));
-    assertThat(PolicyForm.read(PolicyForm.write(changed))).isEqualTo(changed);
+    assertThat(changed.writtenForm()).isNotEqualTo(p.writtenForm());
+    assertThat(changed.fingerprint()).isNotEqualTo(p.fingerprint());
+    assertThat(changed.shortFingerprint()).isNotEqualTo(p.shortFingerprint());
+    assertThat(PolicyForm.parse(changed.writtenForm())).isEqualTo(changed);
     Statistics.label("setting").collect(setting);
   }
 }

@@ -31,7 +31,7 @@ class PolicyFormTest {
   @Test
   @DisplayName("writes the default policy exactly like this")
   void pinnedDefaultForm() {
-    List<String> lines = PolicyForm.write(TrustPolicy.defaults());
+    List<String> lines = TrustPolicy.defaults().writtenForm();
     assertThat(lines.subList(0, 24)).containsExactly(
         "trust-policy\t1",
         "name\tdefault",
@@ -65,17 +65,17 @@ class PolicyFormTest {
   void presetsRoundTripAndKeepTheirFingerprints() {
     for (var e : PRESET_FINGERPRINTS.entrySet()) {
       TrustPolicy p = TrustPolicy.preset(e.getKey()).orElseThrow();
-      assertThat(PolicyForm.read(PolicyForm.write(p))).isEqualTo(p);
-      assertThat(PolicyForm.fingerprint(p)).as(e.getKey()).isEqualTo(e.getValue());
-      assertThat(PolicyForm.shortFingerprint(p)).isEqualTo(e.getValue().substring(0, 12));
+      assertThat(PolicyForm.parse(p.writtenForm())).isEqualTo(p);
+      assertThat(p.fingerprint()).as(e.getKey()).isEqualTo(e.getValue());
+      assertThat(p.shortFingerprint()).isEqualTo(e.getValue().substring(0, 12));
     }
     TrustPolicy custom = GoldenStories.custom();
-    assertThat(PolicyForm.read(PolicyForm.write(custom))).isEqualTo(custom);
-    assertThat(PolicyForm.write(custom)).last().isEqualTo(
+    assertThat(PolicyForm.parse(custom.writtenForm())).isEqualTo(custom);
+    assertThat(custom.writtenForm()).last().isEqualTo(
         "behaviour\tpaired-on-review\tDROP\tCOMMUNICATION\t0.75\tPaired on a review\\\\u0009(custom \\\\\\\\ team)");
     TrustPolicy none = TrustPolicy.builder().decay(DecayRule.none()).scarDecay(DecayRule.none()).build();
-    assertThat(PolicyForm.write(none).get(18)).isEqualTo("decay\tnone");
-    assertThat(PolicyForm.read(PolicyForm.write(none))).isEqualTo(none);
+    assertThat(none.writtenForm().get(18)).isEqualTo("decay\tnone");
+    assertThat(PolicyForm.parse(none.writtenForm())).isEqualTo(none);
   }
 
   @Test
@@ -92,7 +92,7 @@ class PolicyFormTest {
     assertThat(TrustPolicy.latestPresetVersion("custom")).isEmpty();
     assertThat(TrustPolicy.forgiving().presetId()).contains("forgiving@1");
     assertThat(TrustPolicy.builder().name("default").build().presetId()).contains("default@1");
-    assertThat(TrustPolicy.builder().name("default").gainRate(0.08).build().presetId()).isEmpty();
+    assertThat(TrustPolicy.builder().name("default").rates(TrustPolicy.defaults().rates().withGainRate(0.08)).build().presetId()).isEmpty();
     assertThat(GoldenStories.custom().presetId()).isEmpty();
   }
 
@@ -116,17 +116,17 @@ class PolicyFormTest {
       }
     };
     TrustPolicy p = TrustPolicy.builder().scarDecay(odd).decay(odd).build();
-    InvalidTrustInputException e = catchThrowableOfType(InvalidTrustInputException.class, () -> PolicyForm.write(p));
+    InvalidTrustInputException e = catchThrowableOfType(InvalidTrustInputException.class, () -> p.writtenForm());
     assertThat(e.field()).isEqualTo("decay");
     assertThat(e).hasMessageContaining("step-rule").hasMessageContaining("has no written form");
-    assertThatThrownBy(() -> PolicyForm.fingerprint(TrustPolicy.builder().decay(DecayRule.exponential(Duration.ofHours(1))).scarDecay(odd).build()))
+    assertThatThrownBy(() -> TrustPolicy.builder().decay(DecayRule.exponential(Duration.ofHours(1))).scarDecay(odd).build().fingerprint())
         .isInstanceOf(InvalidTrustInputException.class).hasMessageContaining("scarDecay rule step-rule");
   }
 
   private static MalformedRecordException damaged(int index, String line) {
-    List<String> lines = new ArrayList<>(PolicyForm.write(GoldenStories.custom()));
+    List<String> lines = new ArrayList<>(GoldenStories.custom().writtenForm());
     lines.set(index, line);
-    return catchThrowableOfType(MalformedRecordException.class, () -> PolicyForm.read(lines));
+    return catchThrowableOfType(MalformedRecordException.class, () -> PolicyForm.parse(lines));
   }
 
   @Test
@@ -149,25 +149,25 @@ class PolicyFormTest {
     assertError(damaged(22, "behaviour\tx\tUP\tABILITY\t1.0\tX"), 23, "direction");
     assertError(damaged(22, "behaviour\tX\tDROP\tABILITY\t1.0\tX"), 23, "id");
     assertError(damaged(22, "behaviour\tx\tDROP\tABILITY\t1.0\tX\\q"), 23, "label");
-    List<String> lines = new ArrayList<>(PolicyForm.write(GoldenStories.custom()));
+    List<String> lines = new ArrayList<>(GoldenStories.custom().writtenForm());
     lines.remove(lines.size() - 1);
-    assertError(catchThrowableOfType(MalformedRecordException.class, () -> PolicyForm.read(lines)), lines.size() + 1,
+    assertError(catchThrowableOfType(MalformedRecordException.class, () -> PolicyForm.parse(lines)), lines.size() + 1,
         "behaviour");
     lines.add(lines.get(lines.size() - 1));
-    assertError(catchThrowableOfType(MalformedRecordException.class, () -> PolicyForm.read(lines)), lines.size(), "id");
+    assertError(catchThrowableOfType(MalformedRecordException.class, () -> PolicyForm.parse(lines)), lines.size(), "id");
     lines.clear();
-    lines.addAll(PolicyForm.write(GoldenStories.custom()));
+    lines.addAll(GoldenStories.custom().writtenForm());
     lines.add("junk");
-    MalformedRecordException trailing = catchThrowableOfType(MalformedRecordException.class, () -> PolicyForm.read(lines));
+    MalformedRecordException trailing = catchThrowableOfType(MalformedRecordException.class, () -> PolicyForm.parse(lines));
     assertError(trailing, lines.size(), "catalogue");
     assertThat(trailing).hasMessage("line " + lines.size() + ": the policy must end after its catalogue on line "
         + (lines.size() - 1) + " but line " + lines.size() + " follows it");
     // Cut short just before a decay rule, and before the name.
-    List<String> form = PolicyForm.write(GoldenStories.custom());
-    assertError(catchThrowableOfType(MalformedRecordException.class, () -> PolicyForm.read(form.subList(0, 18))), 19,
+    List<String> form = GoldenStories.custom().writtenForm();
+    assertError(catchThrowableOfType(MalformedRecordException.class, () -> PolicyForm.parse(form.subList(0, 18))), 19,
         "decay");
     MalformedRecordException cut = catchThrowableOfType(MalformedRecordException.class,
-        () -> PolicyForm.read(form.subList(0, 1)));
+        () -> PolicyForm.parse(form.subList(0, 1)));
     assertError(cut, 2, "name");
     assertThat(cut).hasMessage("line 2: the policy ends before its name line");
   }

@@ -1,7 +1,11 @@
 package dev.trustbucket.io;
 
 import dev.trustbucket.AutonomyLadder;
+import dev.trustbucket.BreachRules;
+import dev.trustbucket.CommitmentRules;
+import dev.trustbucket.DrainMultipliers;
 import dev.trustbucket.InvalidTrustInputException;
+import dev.trustbucket.Rates;
 import dev.trustbucket.TrustPolicy;
 import dev.trustbucket.behaviour.Behaviour;
 import dev.trustbucket.behaviour.BehaviourCatalogue;
@@ -74,9 +78,9 @@ public final class RandomPolicies {
     }
     switch (r.nextInt(3)) {
       case 0:
-        return BehaviourCatalogue.standard();
+        return BehaviourCatalogue.defaults();
       case 1:
-        return BehaviourCatalogue.standard().with(own.toArray(new Behaviour[0]));
+        return BehaviourCatalogue.defaults().plus(own.toArray(new Behaviour[0]));
       default:
         return BehaviourCatalogue.of(own);
     }
@@ -93,22 +97,16 @@ public final class RandomPolicies {
         b.name(name.toString().isBlank() ? "n" + name : name.toString());
         double baseline = number(r, 0.01, 0.99);
         b.baseline(baseline);
-        b.gainRate(number(r, 0.001, 1.0));
-        b.lossRate(number(r, 0.001, 1.0));
-        b.integrityMultiplier(number(r, 1.0, 10.0));
-        b.majorSeverity(number(r, 0.01, 100.0));
-        b.integrityBreaches(r.nextBoolean());
-        b.scarRate(number(r, 0.0, 1.0));
-        b.maxScar(number(r, 0.0, 1.0 - baseline));
-        b.selfReportedMultiplier(number(r, 0.01, 1.0));
+        b.rates(new Rates(number(r, 0.001, 1.0), number(r, 0.001, 1.0)));
+        double integrity = number(r, 1.0, 10.0);
+        b.breachRules(BreachRules.of(number(r, 0.01, 100.0), r.nextBoolean(), number(r, 0.0, 1.0),
+            number(r, 0.0, 1.0 - baseline)));
+        double selfReported = number(r, 0.01, 1.0);
         double discovered = number(r, 1.0, 10.0);
-        b.discoveredMultiplier(discovered);
-        b.discoveredMultiplierLimit(number(r, discovered, 10.0));
-        b.concealmentHalfTime(duration(r));
-        b.brokenPromiseMultiplier(number(r, 1.0, 5.0));
-        b.abandonmentMultiplier(number(r, 1.0, 5.0));
-        b.renegotiationCost(number(r, 0.0, 1.0));
-        b.renegotiationNoticeHalfTime(duration(r));
+        b.drainMultipliers(new DrainMultipliers(integrity, selfReported, discovered, number(r, discovered, 10.0),
+            duration(r)));
+        b.commitmentRules(new CommitmentRules(number(r, 1.0, 5.0), number(r, 1.0, 5.0), number(r, 0.0, 1.0),
+            duration(r)));
         if (r.nextInt(5) == 0) {
           b.decay(DecayRule.none()).scarDecay(DecayRule.none());
         } else {
@@ -138,7 +136,7 @@ public final class RandomPolicies {
     for (int attempt = 0; attempt < 200; attempt++) {
       TrustPolicy q = policy(r);
       try {
-        TrustPolicy changed = SET.apply(setting, q).apply(TrustPolicy.builder().from(p)).build();
+        TrustPolicy changed = SET.apply(setting, q).apply(p);
         if (!changed.equals(p)) {
           return java.util.Optional.of(changed);
         }
@@ -150,35 +148,45 @@ public final class RandomPolicies {
   }
 
   private interface Change {
-    TrustPolicy.Builder apply(TrustPolicy.Builder b);
+    TrustPolicy apply(TrustPolicy p);
   }
 
   private static final BiFunction<String, TrustPolicy, Change> SET = (setting, q) -> {
     switch (setting) {
-      case "name": return b -> (TrustPolicy.Builder) b.name(q.name());
-      case "baseline": return b -> (TrustPolicy.Builder) b.baseline(q.baseline());
-      case "gainRate": return b -> (TrustPolicy.Builder) b.gainRate(q.gainRate());
-      case "lossRate": return b -> (TrustPolicy.Builder) b.lossRate(q.lossRate());
-      case "integrityMultiplier": return b -> (TrustPolicy.Builder) b.integrityMultiplier(q.integrityMultiplier());
-      case "majorSeverity": return b -> (TrustPolicy.Builder) b.majorSeverity(q.majorSeverity());
-      case "integrityBreaches": return b -> (TrustPolicy.Builder) b.integrityBreaches(q.integrityBreaches());
-      case "scarRate": return b -> (TrustPolicy.Builder) b.scarRate(q.scarRate());
-      case "maxScar": return b -> (TrustPolicy.Builder) b.maxScar(q.maxScar());
-      case "selfReportedMultiplier": return b -> (TrustPolicy.Builder) b.selfReportedMultiplier(q.selfReportedMultiplier());
-      case "discoveredMultiplier": return b -> (TrustPolicy.Builder) b.discoveredMultiplier(q.discoveredMultiplier());
+      case "name": return p -> p.withName(q.name());
+      case "baseline": return p -> p.withBaseline(q.baseline());
+      case "gainRate": return p -> p.withRates(p.rates().withGainRate(q.rates().gainRate()));
+      case "lossRate": return p -> p.withRates(p.rates().withLossRate(q.rates().lossRate()));
+      case "integrityMultiplier":
+        return p -> p.withDrainMultipliers(p.drainMultipliers().withIntegrityMultiplier(q.drainMultipliers().integrityMultiplier()));
+      case "majorSeverity": return p -> p.withBreachRules(p.breachRules().withMajorSeverity(q.breachRules().majorSeverity()));
+      case "integrityBreaches":
+        return p -> p.withBreachRules(p.breachRules().withIntegrityBreaches(q.breachRules().hasIntegrityBreaches()));
+      case "scarRate": return p -> p.withBreachRules(p.breachRules().withScarRate(q.breachRules().scarRate()));
+      case "maxScar": return p -> p.withBreachRules(p.breachRules().withMaxScar(q.breachRules().maxScar()));
+      case "selfReportedMultiplier":
+        return p -> p.withDrainMultipliers(p.drainMultipliers().withSelfReportedMultiplier(q.drainMultipliers().selfReportedMultiplier()));
+      case "discoveredMultiplier":
+        return p -> p.withDrainMultipliers(p.drainMultipliers().withDiscoveredMultiplier(q.drainMultipliers().discoveredMultiplier()));
       case "discoveredMultiplierLimit":
-        return b -> (TrustPolicy.Builder) b.discoveredMultiplierLimit(q.discoveredMultiplierLimit());
-      case "concealmentHalfTime": return b -> (TrustPolicy.Builder) b.concealmentHalfTime(q.concealmentHalfTime());
+        return p -> p.withDrainMultipliers(
+            p.drainMultipliers().withDiscoveredMultiplierLimit(q.drainMultipliers().discoveredMultiplierLimit()));
+      case "concealmentHalfTime":
+        return p -> p.withDrainMultipliers(p.drainMultipliers().withConcealmentHalfTime(q.drainMultipliers().concealmentHalfTime()));
       case "brokenPromiseMultiplier":
-        return b -> (TrustPolicy.Builder) b.brokenPromiseMultiplier(q.brokenPromiseMultiplier());
-      case "abandonmentMultiplier": return b -> (TrustPolicy.Builder) b.abandonmentMultiplier(q.abandonmentMultiplier());
-      case "renegotiationCost": return b -> (TrustPolicy.Builder) b.renegotiationCost(q.renegotiationCost());
+        return p -> p.withCommitmentRules(
+            p.commitmentRules().withBrokenPromiseMultiplier(q.commitmentRules().brokenPromiseMultiplier()));
+      case "abandonmentMultiplier":
+        return p -> p.withCommitmentRules(p.commitmentRules().withAbandonmentMultiplier(q.commitmentRules().abandonmentMultiplier()));
+      case "renegotiationCost":
+        return p -> p.withCommitmentRules(p.commitmentRules().withRenegotiationCost(q.commitmentRules().renegotiationCost()));
       case "renegotiationNoticeHalfTime":
-        return b -> (TrustPolicy.Builder) b.renegotiationNoticeHalfTime(q.renegotiationNoticeHalfTime());
-      case "decay": return b -> (TrustPolicy.Builder) b.decay(q.decay());
-      case "scarDecay": return b -> (TrustPolicy.Builder) b.scarDecay(q.scarDecay());
-      case "ladder": return b -> (TrustPolicy.Builder) b.ladder(q.ladder());
-      case "catalogue": return b -> (TrustPolicy.Builder) b.catalogue(q.catalogue());
+        return p -> p.withCommitmentRules(
+            p.commitmentRules().withRenegotiationNoticeHalfTime(q.commitmentRules().renegotiationNoticeHalfTime()));
+      case "decay": return p -> p.withDecay(q.decay());
+      case "scarDecay": return p -> p.withScarDecay(q.scarDecay());
+      case "ladder": return p -> p.withLadder(q.ladder());
+      case "catalogue": return p -> p.withCatalogue(q.catalogue());
       default: throw new IllegalArgumentException(setting);
     }
   };

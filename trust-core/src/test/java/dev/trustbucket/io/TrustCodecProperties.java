@@ -47,10 +47,10 @@ class TrustCodecProperties {
 
     // A header, the policy's written form unless it is a preset version, one line per event, and a
     // trailer with the event count and the checksum.
-    int policyLines = c.policy().presetId().isPresent() ? 0 : PolicyForm.write(c.policy()).size();
+    int policyLines = c.policy().presetId().isPresent() ? 0 : c.policy().writtenForm().size();
     assertThat(lines).hasSize(ledger.size() + 2 + policyLines);
     assertThat(lines.get(0)).endsWith("\t" + ledger.size() + "\t" + c.policy().presetId().orElse("written") + "\t"
-        + PolicyForm.fingerprint(c.policy()));
+        + c.policy().fingerprint());
     assertThat(lines.get(lines.size() - 1)).matches("trust-ledger-end\t" + ledger.size() + "\t[0-9a-f]{8}");
     assertThat(lines).allSatisfy(l -> assertThat(l).doesNotContain("\n", "\r"));
     assertThat(read).isEqualTo(ledger);

@@ -256,7 +256,7 @@ class TrustCodecTest {
         () -> TrustCodec.parseLedger(storyLines(), TrustPolicy.strict(), PolicyMismatch.REJECT));
     assertError(e, 1, "policy");
     assertThat(e).hasMessage("line 1: policy must be the one supplied, strict@1 (fingerprint "
-        + PolicyForm.shortFingerprint(TrustPolicy.strict()) + "), but the record was kept under default@1 (fingerprint "
+        + TrustPolicy.strict().shortFingerprint() + "), but the record was kept under default@1 (fingerprint "
         + DEFAULT_FP.substring(0, 12) + "); read it under its own policy, or move it with PolicyRebase");
     assertThat(TrustCodec.parseLedger(storyLines(), POLICY, PolicyMismatch.REJECT)).isEqualTo(story());
     String state = TrustCodec.formatState(story().state());

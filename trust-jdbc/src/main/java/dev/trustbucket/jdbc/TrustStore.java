@@ -16,7 +16,6 @@ import dev.trustbucket.explain.Explanation;
 import dev.trustbucket.forecast.RecoveryForecast;
 import dev.trustbucket.forecast.WhatIf;
 import dev.trustbucket.io.EventRecord;
-import dev.trustbucket.io.PolicyForm;
 import dev.trustbucket.io.TrustCodec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -1202,7 +1201,7 @@ public final class TrustStore {
 
   @Override
   public String toString() {
-    return "TrustStore[" + dialect + ", policy " + policy.name() + " " + policyKey.substring(0, PolicyForm.SHORT_LENGTH)
+    return "TrustStore[" + dialect + ", policy " + policy.name() + " " + policy.shortFingerprint()
         + ", " + options + "]";
   }
 }

@@ -29,7 +29,7 @@ class StoredPolicyTest {
   private static final String FORMAT_TWO_STATE = "trust-state\t2\tdefault\t2024-12-07T14:00:00Z\t0.35005839364730706"
       + "\t0.44785230285866917\tSUPERVISED\t2024-12-07T14:00:00Z\t19.38896\t8.489031\t33e49a29";
 
-  static final TrustPolicy TEAM = TrustPolicy.builder().from(TrustPolicy.defaults()).name("team").lossRate(0.6).build();
+  static final TrustPolicy TEAM = TrustPolicy.builder().from(TrustPolicy.defaults()).name("team").rates(TrustPolicy.defaults().rates().withLossRate(0.6)).build();
 
   @ParameterizedTest
   @EnumSource(Dialect.class)
@@ -47,7 +47,7 @@ class StoredPolicyTest {
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0)[0]).isEqualTo(TEAM.fingerprint());
     assertThat(rows.get(0)[1]).isEqualTo("team");
-    assertThat(PolicyForm.read(List.of(rows.get(0)[2].split("\n", -1)))).isEqualTo(TEAM);
+    assertThat(PolicyForm.parse(List.of(rows.get(0)[2].split("\n", -1)))).isEqualTo(TEAM);
     assertThat(TrustStore.open(ds, TEAM).ledger(ANA)).isEqualTo(expected);
   }
 

@@ -352,7 +352,7 @@ public final class ReviewTool implements Callable<Integer> {
   /** The ids of the standard drops or drains, comma-separated, for the help of {@code record}. */
   static String ids(boolean drops) {
     StringBuilder s = new StringBuilder();
-    for (Behaviour b : BehaviourCatalogue.standard().all()) {
+    for (Behaviour b : BehaviourCatalogue.defaults().all()) {
       if (b.isDrop() == drops) {
         s.append(s.length() == 0 ? "" : ", ").append(b.id());
       }

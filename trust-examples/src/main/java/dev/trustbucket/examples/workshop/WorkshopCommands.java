@@ -238,7 +238,7 @@ final class WorkshopCommands {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      BehaviourCatalogue catalogue = BehaviourCatalogue.standard();
+      BehaviourCatalogue catalogue = BehaviourCatalogue.defaults();
       String format = "%-32s  %-5s  %-13s  %6s  %s%n";
       out.printf(Locale.ROOT, format, "id", "kind", "dimension", "weight", "label");
       out.printf(Locale.ROOT, format, "-".repeat(32), "-----", "-------------", "------", "-----");
@@ -266,17 +266,17 @@ final class WorkshopCommands {
       row(out, "setting", all, TrustPolicy::name);
       row(out, "-".repeat(38), all, p -> "-".repeat(10));
       row(out, "start level (baseline)", all, p -> Percent.exact(p.baseline()));
-      row(out, "ordinary drop fills, of the room left", all, p -> Percent.exact(p.gainRate()));
-      row(out, "ordinary drain empties, of the level", all, p -> Percent.exact(p.lossRate()));
-      row(out, "drain / drop at the baseline", all, p -> Percent.plain(round(p.lossRate() / p.gainRate())));
-      row(out, "integrity drains weigh", all, p -> "x" + Percent.plain(p.integrityMultiplier()));
-      row(out, "major drain (a breach) from weight", all, p -> Percent.plain(p.majorSeverity()));
-      row(out, "scar rate", all, p -> Percent.plain(p.scarRate()));
-      row(out, "deepest scar", all, p -> Percent.exact(p.maxScar()));
-      row(out, "self-reported drain weighs", all, p -> "x" + Percent.plain(p.selfReportedMultiplier()));
-      row(out, "discovered drain weighs", all, p -> "x" + Percent.plain(p.discoveredMultiplier())
-          + (p.discoveredMultiplierLimit() == p.discoveredMultiplier()
-              ? "" : "-" + Percent.plain(p.discoveredMultiplierLimit())));
+      row(out, "ordinary drop fills, of the room left", all, p -> Percent.exact(p.rates().gainRate()));
+      row(out, "ordinary drain empties, of the level", all, p -> Percent.exact(p.rates().lossRate()));
+      row(out, "drain / drop at the baseline", all, p -> Percent.plain(round(p.rates().ratio())));
+      row(out, "integrity drains weigh", all, p -> "x" + Percent.plain(p.drainMultipliers().integrityMultiplier()));
+      row(out, "major drain (a breach) from weight", all, p -> Percent.plain(p.breachRules().majorSeverity()));
+      row(out, "scar rate", all, p -> Percent.plain(p.breachRules().scarRate()));
+      row(out, "deepest scar", all, p -> Percent.exact(p.breachRules().maxScar()));
+      row(out, "self-reported drain weighs", all, p -> "x" + Percent.plain(p.drainMultipliers().selfReportedMultiplier()));
+      row(out, "discovered drain weighs", all, p -> "x" + Percent.plain(p.drainMultipliers().discoveredMultiplier())
+          + (p.drainMultipliers().discoveredMultiplierLimit() == p.drainMultipliers().discoveredMultiplier()
+              ? "" : "-" + Percent.plain(p.drainMultipliers().discoveredMultiplierLimit())));
       row(out, "memory half-life", all, p -> p.decay().halfLife().toDays() + " days");
       row(out, "scar half-life", all, p -> p.scarDecay().halfLife().toDays() + " days");
       row(out, "SUPERVISED from", all, p -> Percent.exact(p.ladder().supervised()));

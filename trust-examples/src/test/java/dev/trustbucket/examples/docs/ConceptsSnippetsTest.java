@@ -80,7 +80,7 @@ class ConceptsSnippetsTest {
     TrustPolicy ours = TrustPolicy.builder()
         .from(TrustPolicy.defaults())
         .name("ours")
-        .catalogue(BehaviourCatalogue.standard().with(pairedOnIncident))
+        .catalogue(BehaviourCatalogue.defaults().plus(pairedOnIncident))
         .build();
 
     TrustBucket b = TrustBucket.of(ours, monday).plus(TrustEvent.of(pairedOnIncident, monday));
@@ -268,6 +268,6 @@ class ConceptsSnippetsTest {
       assertThat((0.5 - drain) / (drop - 0.5)).as(presets[i].name()).isCloseTo(ratios[i], within(1e-9));
       assertThat(start.tier()).isEqualTo(AutonomyTier.SUPERVISED);
     }
-    assertThat(TrustPolicy.symmetric().maxScar()).isZero();
+    assertThat(TrustPolicy.symmetric().breachRules().maxScar()).isZero();
   }
 }

@@ -32,7 +32,7 @@ class PolicySnippetsTest {
         .decay(DecayRule.exponential(Duration.ofDays(730)))
         .build();
     assertThat(patient.name()).isEqualTo("patient");
-    assertThat(patient.lossRate()).isEqualTo(0.21);
+    assertThat(patient.rates().lossRate()).isEqualTo(0.21);
     assertThat(TrustPolicy.builder().build().name()).isEqualTo("custom");
     assertThat(TrustPolicy.builder().name("default").build()).isEqualTo(TrustPolicy.defaults());
   }
@@ -42,20 +42,20 @@ class PolicySnippetsTest {
     assertThatThrownBy(() -> new AutonomyLadder(0.6, 0.35, 0.8, 0.05, Duration.ofDays(14)))
         .isInstanceOf(InvalidTrustInputException.class)
         .hasMessage("thresholds must increase: supervised < trusted < autonomous, but were 0.6, 0.35, 0.8");
-    assertThatThrownBy(() -> TrustPolicy.builder().lossRate(1.5).build())
+    assertThatThrownBy(() -> TrustPolicy.builder().rates(TrustPolicy.defaults().rates().withLossRate(1.5)).build())
         .isInstanceOf(InvalidTrustInputException.class)
         .hasMessageContaining("lossRate").hasMessageContaining("1.5");
-    assertThatThrownBy(() -> TrustPolicy.builder().maxScar(0.6).build())
+    assertThatThrownBy(() -> TrustPolicy.builder().breachRules(TrustPolicy.defaults().breachRules().withMaxScar(0.6)).build())
         .isInstanceOf(InvalidTrustInputException.class).hasMessageContaining("maxScar");
     assertThatThrownBy(() -> TrustPolicy.builder().scarDecay(DecayRule.exponential(Duration.ofDays(100))).build())
         .isInstanceOf(InvalidTrustInputException.class).hasMessageContaining("scarDecay");
-    assertThatThrownBy(() -> TrustPolicy.builder().discoveredMultiplierLimit(1.2).build())
+    assertThatThrownBy(() -> TrustPolicy.builder().drainMultipliers(TrustPolicy.defaults().drainMultipliers().withDiscoveredMultiplierLimit(1.2)).build())
         .isInstanceOf(InvalidTrustInputException.class).hasMessageContaining("discoveredMultiplierLimit");
   }
 
   @Test
   void pantAndYuRatesComparedWithTheScaledOnes() {
-    TrustPolicy unscaled = TrustPolicy.builder().gainRate(0.10).lossRate(0.30).build();
+    TrustPolicy unscaled = TrustPolicy.builder().rates(TrustPolicy.defaults().rates().withGainRate(0.10).withLossRate(0.30)).build();
     assertThat(weekOfTopTier(unscaled)).isEqualTo(10);
     assertThat(weekOfTopTier(TrustPolicy.defaults())).isEqualTo(15);
     assertThat(0.9 - missAt09(unscaled)).isCloseTo(0.27, within(1e-12));
@@ -79,9 +79,9 @@ class PolicySnippetsTest {
   @Test
   void concealmentMultiplier() {
     TrustPolicy p = TrustPolicy.defaults();
-    assertThat(p.disclosureMultiplier(Disclosure.discovered(Duration.ZERO))).isEqualTo(1.5);
-    assertThat(p.disclosureMultiplier(Disclosure.discovered(Duration.ofDays(30)))).isCloseTo(1.75, within(1e-12));
-    assertThat(p.disclosureMultiplier(Disclosure.discovered(Duration.ofDays(3650)))).isCloseTo(2.0, within(1e-9));
+    assertThat(p.drainMultipliers().disclosureMultiplier(Disclosure.discovered(Duration.ZERO))).isEqualTo(1.5);
+    assertThat(p.drainMultipliers().disclosureMultiplier(Disclosure.discovered(Duration.ofDays(30)))).isCloseTo(1.75, within(1e-12));
+    assertThat(p.drainMultipliers().disclosureMultiplier(Disclosure.discovered(Duration.ofDays(3650)))).isCloseTo(2.0, within(1e-9));
   }
 
   @Test

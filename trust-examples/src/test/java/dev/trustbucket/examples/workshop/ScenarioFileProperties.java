@@ -27,7 +27,7 @@ import net.jqwik.api.constraints.IntRange;
  * throws a {@link ScenarioFormatException}, never anything else.
  */
 class ScenarioFileProperties {
-  private static final List<Behaviour> BEHAVIOURS = BehaviourCatalogue.standard().all();
+  private static final List<Behaviour> BEHAVIOURS = BehaviourCatalogue.defaults().all();
   private static final String VALID = """
       title: Valid
       start: 2025-01-06

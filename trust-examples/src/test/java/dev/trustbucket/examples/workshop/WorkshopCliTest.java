@@ -180,7 +180,7 @@ class WorkshopCliTest {
   void behavioursListsTheCatalogue() {
     Result r = run("behaviours");
     assertThat(r.code()).isZero();
-    assertThat(r.out().lines().filter(l -> l.matches("^[a-z-]+ +(drop|drain) +.*"))).hasSize(BehaviourCatalogue.standard().size());
+    assertThat(r.out().lines().filter(l -> l.matches("^[a-z-]+ +(drop|drain) +.*"))).hasSize(BehaviourCatalogue.defaults().size());
     assertThat(r.out()).contains("delivered-on-commitment           drop   ability             1  Delivered on a commitment")
         .contains("regular-check-in                  drop   communication    0.25  Regular 1:1 check-in")
         .contains("hid-problem                       drain  integrity           1  Hid a problem or mistake");

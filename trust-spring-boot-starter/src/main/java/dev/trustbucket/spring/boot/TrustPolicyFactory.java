@@ -3,7 +3,11 @@ package dev.trustbucket.spring.boot;
 import static java.util.Objects.requireNonNull;
 
 import dev.trustbucket.AutonomyLadder;
+import dev.trustbucket.BreachRules;
+import dev.trustbucket.CommitmentRules;
+import dev.trustbucket.DrainMultipliers;
 import dev.trustbucket.InvalidTrustInputException;
+import dev.trustbucket.Rates;
 import dev.trustbucket.TrustPolicy;
 import dev.trustbucket.behaviour.Behaviour;
 import dev.trustbucket.behaviour.BehaviourCatalogue;
@@ -52,22 +56,44 @@ public final class TrustPolicyFactory {
     TrustPolicy.Builder b = TrustPolicy.builder();
     b.from(preset);
     boolean changed = false;
-    changed |= set(o.getBaseline(), b::baseline);
-    changed |= set(o.getGainRate(), b::gainRate);
-    changed |= set(o.getLossRate(), b::lossRate);
-    changed |= set(o.getIntegrityMultiplier(), b::integrityMultiplier);
-    changed |= set(o.getMajorSeverity(), b::majorSeverity);
-    changed |= set(o.getIntegrityBreaches(), b::integrityBreaches);
-    changed |= set(o.getScarRate(), b::scarRate);
-    changed |= set(o.getMaxScar(), b::maxScar);
-    changed |= set(o.getSelfReportedMultiplier(), b::selfReportedMultiplier);
-    changed |= set(o.getDiscoveredMultiplier(), b::discoveredMultiplier);
-    changed |= set(o.getDiscoveredMultiplierLimit(), b::discoveredMultiplierLimit);
-    changed |= set(o.getConcealmentHalfTime(), b::concealmentHalfTime);
-    changed |= set(o.getBrokenPromiseMultiplier(), b::brokenPromiseMultiplier);
-    changed |= set(o.getAbandonmentMultiplier(), b::abandonmentMultiplier);
-    changed |= set(o.getRenegotiationCost(), b::renegotiationCost);
-    changed |= set(o.getRenegotiationNoticeHalfTime(), b::renegotiationNoticeHalfTime);
+    try {
+      // The properties stay flat (trustbucket.policy.gain-rate, ...); each of the policy's parts is
+      // rebuilt from the preset's with the properties that are set, and validated as a whole.
+      changed |= set(o.getBaseline(), b::baseline);
+      Rates r = preset.rates();
+      Rates rates = new Rates(or(o.getGainRate(), r.gainRate()), or(o.getLossRate(), r.lossRate()));
+      b.rates(rates);
+      changed |= anySet(o.getGainRate(), o.getLossRate());
+      DrainMultipliers m = preset.drainMultipliers();
+      DrainMultipliers multipliers = new DrainMultipliers(
+          or(o.getIntegrityMultiplier(), m.integrityMultiplier()),
+          or(o.getSelfReportedMultiplier(), m.selfReportedMultiplier()),
+          or(o.getDiscoveredMultiplier(), m.discoveredMultiplier()),
+          or(o.getDiscoveredMultiplierLimit(), m.discoveredMultiplierLimit()),
+          or(o.getConcealmentHalfTime(), m.concealmentHalfTime()));
+      b.drainMultipliers(multipliers);
+      changed |= anySet(o.getIntegrityMultiplier(), o.getSelfReportedMultiplier(), o.getDiscoveredMultiplier(),
+          o.getDiscoveredMultiplierLimit(), o.getConcealmentHalfTime());
+      BreachRules br = preset.breachRules();
+      BreachRules breachRules = BreachRules.of(
+          or(o.getMajorSeverity(), br.majorSeverity()),
+          or(o.getIntegrityBreaches(), br.hasIntegrityBreaches()),
+          or(o.getScarRate(), br.scarRate()),
+          or(o.getMaxScar(), br.maxScar()));
+      b.breachRules(breachRules);
+      changed |= anySet(o.getMajorSeverity(), o.getIntegrityBreaches(), o.getScarRate(), o.getMaxScar());
+      CommitmentRules c = preset.commitmentRules();
+      CommitmentRules commitmentRules = new CommitmentRules(
+          or(o.getBrokenPromiseMultiplier(), c.brokenPromiseMultiplier()),
+          or(o.getAbandonmentMultiplier(), c.abandonmentMultiplier()),
+          or(o.getRenegotiationCost(), c.renegotiationCost()),
+          or(o.getRenegotiationNoticeHalfTime(), c.renegotiationNoticeHalfTime()));
+      b.commitmentRules(commitmentRules);
+      changed |= anySet(o.getBrokenPromiseMultiplier(), o.getAbandonmentMultiplier(), o.getRenegotiationCost(),
+          o.getRenegotiationNoticeHalfTime());
+    } catch (InvalidTrustInputException e) {
+      throw invalid(POLICY + kebab(e.field()), valueOf(o, e.field()), e);
+    }
     changed |= set(decay(o.getDecayHalfLife(), "decay-half-life"), b::decay);
     changed |= set(decay(o.getScarDecayHalfLife(), "scar-decay-half-life"), b::scarDecay);
     AutonomyLadder ladder = ladder(preset.ladder(), properties.getLadder());
@@ -86,6 +112,15 @@ public final class TrustPolicyFactory {
     } catch (InvalidTrustInputException e) {
       throw invalid(POLICY + kebab(e.field()), valueOf(o, e.field()), e);
     }
+  }
+
+  private static boolean anySet(@Nullable Object... values) {
+    for (Object v : values) {
+      if (v != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static <T> boolean set(@Nullable T value, Consumer<T> setter) {
@@ -133,7 +168,7 @@ public final class TrustPolicyFactory {
     }
   }
 
-  private static double or(@Nullable Double value, double otherwise) {
+  private static <T> T or(@Nullable T value, T otherwise) {
     return value != null ? value : otherwise;
   }
 
@@ -157,13 +192,13 @@ public final class TrustPolicyFactory {
         throw invalid(prefix + field, field.equals("weight") ? c.getWeight() : field.equals("id") ? id : c.getLabel(), e);
       }
       try {
-        preset.with(extra.toArray(new Behaviour[0])).with(behaviour);
+        preset.plus(extra.toArray(new Behaviour[0])).plus(behaviour);
       } catch (InvalidTrustInputException e) {
         throw invalid(prefix + "id", id, e);
       }
       extra.add(behaviour);
     }
-    return preset.with(extra.toArray(new Behaviour[0]));
+    return preset.plus(extra.toArray(new Behaviour[0]));
   }
 
   private static <T> T required(@Nullable T value, String property) {

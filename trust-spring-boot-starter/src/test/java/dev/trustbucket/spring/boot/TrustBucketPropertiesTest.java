@@ -67,13 +67,13 @@ class TrustBucketPropertiesTest {
           TrustPolicy expected = TrustPolicy.builder()
               .from(forgiving)
               .name("acme-2025")
-              .lossRate(0.2)
-              .integrityBreaches(false)
               .decay(DecayRule.exponential(Duration.ofDays(400)))
               .ladder(new AutonomyLadder(ladder.supervised(), 0.62, ladder.autonomous(), ladder.hysteresisBand(),
                   Duration.ofDays(21)))
-              .catalogue(forgiving.catalogue().with(
+              .catalogue(forgiving.catalogue().plus(
                   Behaviour.drop("paired-on-incident", Dimension.COMMUNICATION, 0.75, "Paired on an incident")))
+              .rates(forgiving.rates().withLossRate(0.2))
+              .breachRules(forgiving.breachRules().withIntegrityBreaches(false))
               .build();
           assertThat(policy(context)).isEqualTo(expected);
         });
