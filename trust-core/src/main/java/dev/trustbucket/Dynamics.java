@@ -189,7 +189,7 @@ final class Dynamics {
    * @param kind {@link #NONE}, {@link #DROP} or {@link #DRAIN}
    * @param weight the event's weight (ignored for {@link #NONE})
    * @param multiplier a drain's multiplier (ignored unless {@link #DRAIN})
-   * @param breach whether the drain is a breach
+   * @param breach whether the drain is a breach; {@code false} unless {@link #DRAIN}
    * @param sink what receives the new state
    * @return what the sink returns
    */
@@ -211,41 +211,31 @@ final class Dynamics {
       Sink<T> sink) {
     long elapsed = EpochMicros.elapsed(time, at);
     if (elapsed != 0) {
-      if (promotedAt != AutonomyLadder.NO_PROMOTION) {
-        AutonomyTier held = demotedWithin(tier, level, time, promotedAt, elapsed);
-        if (held != tier) {
-          tier = held;
-          promotedAt = AutonomyLadder.NO_PROMOTION;
-        }
+      AutonomyTier held = demotedWithin(tier, level, time, promotedAt, elapsed);
+      if (held != tier) {
+        tier = held;
+        promotedAt = AutonomyLadder.NO_PROMOTION;
       }
-      level = baseline + (level - baseline) * kept;
+      level = clamped(baseline + (level - baseline) * kept);
       scar *= scarKept;
       positiveEvidence = (float) (positiveEvidence * kept);
       negativeEvidence = (float) (negativeEvidence * kept);
       time = at;
-      level = clamped(level);
       AutonomyTier next = settled(tier, level, time, promotedAt, false);
       promotedAt = promotedAt(tier, next, time, promotedAt);
       tier = next;
     }
-    if (kind == NONE) {
-      return sink.state(policy, tier, level, scar, time, promotedAt, positiveEvidence, negativeEvidence);
-    }
+    // With no event the tier is settled again on the same level: ladder.next is idempotent, so
+    // that changes nothing, and keeps this method small enough for the JIT to inline it.
     if (kind == DROP) {
-      double room = (1.0 - scar) - level;
-      if (!(room > 0.0)) {
-        room = 0.0; // at or above the ceiling: no room
-      }
-      level += Math.min(1.0, gainRate * weight) * room;
+      level = dropped(level, scar, weight);
       positiveEvidence += (float) weight;
-      breach = false;
-    } else {
+    } else if (kind == DRAIN) {
       double wm = weight * multiplier;
       level *= 1.0 - Math.min(1.0, lossRate * wm);
       negativeEvidence += (float) wm;
       if (breach) {
-        // Rounding can put a saturated scar a hair above maxScar; keep it in range.
-        scar = Math.min(maxScar, scar + (maxScar - scar) * Math.min(1.0, scarRate * wm));
+        scar = scarred(scar, wm);
       }
     }
     level = clamped(level);
@@ -253,6 +243,21 @@ final class Dynamics {
     return sink.state(
         policy, next, level, scar, time, promotedAt(tier, next, time, promotedAt),
         positiveEvidence, negativeEvidence);
+  }
+
+  /** A drop of weight {@code w}: fills part of the room left below the ceiling {@code 1 - scar}. */
+  private double dropped(double level, double scar, double w) {
+    double room = (1.0 - scar) - level;
+    if (!(room > 0.0)) {
+      room = 0.0; // at or above the ceiling: no room
+    }
+    return level + Math.min(1.0, gainRate * w) * room;
+  }
+
+  /** A breach's scar: a part of the way to {@code maxScar}, in proportion to the drain. */
+  private double scarred(double scar, double wm) {
+    // Rounding can put a saturated scar a hair above maxScar; keep it in range.
+    return Math.min(maxScar, scar + (maxScar - scar) * Math.min(1.0, scarRate * wm));
   }
 
   /**
@@ -292,7 +297,7 @@ final class Dynamics {
    */
   private AutonomyTier demotedWithin(
       AutonomyTier tier, double level, long time, long promotedAt, long elapsed) {
-    if (!ladder.protects(time, promotedAt)) {
+    if (promotedAt == AutonomyLadder.NO_PROMOTION || !ladder.protects(time, promotedAt)) {
       return tier;
     }
     long untilEnd = minimumStayMicros - (time - promotedAt);

@@ -314,7 +314,7 @@ public final class TrustLedger {
   public ImmutableList<LedgerStep> steps() {
     int size = events.size();
     ImmutableList.Builder<LedgerStep> out = ImmutableList.builderWithExpectedSize(size);
-    LedgerSteps.Access steps = LedgerSteps.access();
+    LedgerSteps.Access<LedgerStep, TrustEvent, AutonomyTier> steps = LedgerSteps.access(LedgerStep.class);
     BucketMachine machine = new BucketMachine(policy).load(initial);
     for (int i = 0; i < size; i++) {
       double start = machine.level;

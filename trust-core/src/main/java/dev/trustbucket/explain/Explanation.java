@@ -106,7 +106,8 @@ public final class Explanation {
     double kept = retained(policy.decay(), last, now);
     double scarKept = retained(policy.scarDecay(), last, now);
     // Backwards: an event's remainder is its effect times the factors stored for every later gap.
-    LedgerSteps.Access stored = LedgerSteps.access();
+    LedgerSteps.Access<LedgerStep, dev.trustbucket.TrustEvent, AutonomyTier> stored =
+        LedgerSteps.access(LedgerStep.class);
     Contribution[] out = new Contribution[n];
     for (int i = n - 1; i >= 0; i--) {
       LedgerStep step = steps.get(i);

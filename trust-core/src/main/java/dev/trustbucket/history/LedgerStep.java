@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LedgerStep {
   static {
-    LedgerSteps.register(new LedgerSteps.Access() {
+    LedgerSteps.register(LedgerStep.class, new LedgerSteps.Access<LedgerStep, TrustEvent, AutonomyTier>() {
       @Override
       public LedgerStep create(
           int index,

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.trustbucket.InvalidTrustInputException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,21 @@ class EpochMicrosTest {
     assertThat(EpochMicros.of(Instant.EPOCH.minusNanos(1_000), "t")).isEqualTo(-1);
     assertThat(EpochMicros.of(Instant.EPOCH.minusNanos(1_001), "t")).isEqualTo(-2);
     assertThat(EpochMicros.of(Instant.parse("2025-01-06T09:00:00.123456789Z"), "t")).isEqualTo(1_736_154_000_123_456L);
+  }
+
+  @Test
+  @DisplayName("a duration in whole microseconds, saturating at Long.MAX_VALUE (forever)")
+  void durations() {
+    assertThat(EpochMicros.ofDuration(Duration.ZERO)).isZero();
+    assertThat(EpochMicros.ofDuration(Duration.ofNanos(999))).isZero();
+    assertThat(EpochMicros.ofDuration(Duration.ofNanos(1_999))).isEqualTo(1);
+    assertThat(EpochMicros.ofDuration(Duration.ofDays(365))).isEqualTo(31_536_000_000_000L);
+    assertThat(EpochMicros.ofDuration(Duration.ofSeconds(9_223_372_036_853L, 999_999_999)))
+        .isEqualTo(9_223_372_036_853_999_999L);
+    // From Long.MAX_VALUE / 10^6 seconds on, the microseconds would not fit: saturated.
+    assertThat(EpochMicros.ofDuration(Duration.ofSeconds(9_223_372_036_854L))).isEqualTo(Long.MAX_VALUE);
+    assertThat(EpochMicros.ofDuration(Duration.of(Long.MAX_VALUE, ChronoUnit.MICROS))).isEqualTo(Long.MAX_VALUE);
+    assertThat(EpochMicros.ofDuration(ChronoUnit.FOREVER.getDuration())).isEqualTo(Long.MAX_VALUE);
   }
 
   @Test
