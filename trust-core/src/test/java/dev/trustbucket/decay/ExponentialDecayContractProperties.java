@@ -3,6 +3,7 @@ package dev.trustbucket.decay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.trustbucket.testing.DecayRuleContract;
 import java.time.Duration;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;

@@ -1,4 +1,4 @@
-package dev.trustbucket.io;
+package dev.trustbucket.testing;
 
 import dev.trustbucket.AutonomyLadder;
 import dev.trustbucket.InvalidTrustInputException;
@@ -17,20 +17,52 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 
 /**
- * Random valid policies over every setting, custom catalogues included, and single-setting changes
- * of them, for the written form's properties.
+ * Random valid custom policies over every setting, with custom behaviour catalogues, and
+ * single-setting changes of them: for properties that must hold under any policy a user might
+ * configure, not only the presets.
+ *
+ * <p>Every setting is drawn over its whole valid range, numbers often with few digits (as in
+ * configuration files) and otherwise at full precision; names and labels carry tabs, backslashes,
+ * quotes and non-ASCII letters; catalogues are the stock one, the stock one plus custom behaviours,
+ * or custom behaviours only. The generators draw from jqwik's random source and do not shrink: a
+ * failure reports jqwik's seed, which reproduces it.
  */
-public final class RandomPolicies {
-  private RandomPolicies() {}
+public final class PolicyGenerators {
+  private PolicyGenerators() {}
 
   /** Every setting of a policy, by the name its written form gives it. */
-  static final List<String> SETTINGS = List.of("name", "baseline", "gainRate", "lossRate", "integrityMultiplier",
+  public static final List<String> SETTINGS = List.of("name", "baseline", "gainRate", "lossRate", "integrityMultiplier",
       "majorSeverity", "integrityBreaches", "scarRate", "maxScar", "selfReportedMultiplier", "discoveredMultiplier",
       "discoveredMultiplierLimit", "concealmentHalfTime", "brokenPromiseMultiplier", "abandonmentMultiplier",
       "renegotiationCost", "renegotiationNoticeHalfTime", "decay", "scarDecay", "ladder", "catalogue");
 
-  static Arbitrary<TrustPolicy> policies() {
-    return Arbitraries.randomValue(RandomPolicies::policy).withoutEdgeCases();
+  /**
+   * Random valid custom policies over every setting (see the class description).
+   *
+   * @return policies that build, none of them a preset
+   */
+  public static Arbitrary<TrustPolicy> policies() {
+    return Arbitraries.randomValue(PolicyGenerators::policy).withoutEdgeCases();
+  }
+
+  /**
+   * Behaviour catalogues: the stock one, the stock one with up to four custom behaviours, or up to
+   * four custom behaviours alone.
+   *
+   * @return catalogues
+   */
+  public static Arbitrary<BehaviourCatalogue> catalogues() {
+    return Arbitraries.randomValue(PolicyGenerators::catalogue).withoutEdgeCases();
+  }
+
+  /**
+   * Custom behaviours: a drop or a drain of any dimension, any default weight in [0, 100] and a
+   * label with tabs, backslashes and non-ASCII letters; ids start with {@code own-}.
+   *
+   * @return behaviours that are not in the stock catalogue
+   */
+  public static Arbitrary<Behaviour> customBehaviours() {
+    return Arbitraries.randomValue(r -> customBehaviour(r, "own-" + r.nextInt(1_000_000))).withoutEdgeCases();
   }
 
   private static final String[] NAME_PARTS = {"team", "custom", "Sales", "ü", " ", "\\", "é✓", "x", "0", "@1", "default"};
@@ -66,11 +98,21 @@ public final class RandomPolicies {
     return b.toString();
   }
 
-  static BehaviourCatalogue catalogue(Random r) {
+  private static Behaviour customBehaviour(Random r, String id) {
+    return new Behaviour(id, r.nextBoolean() ? Direction.DROP : Direction.DRAIN,
+        Dimension.values()[r.nextInt(3)], number(r, 0.0, 100.0), label(r));
+  }
+
+  /**
+   * A catalogue drawn from a random source, as {@link #catalogues()} draws them.
+   *
+   * @param r the random source
+   * @return a catalogue
+   */
+  public static BehaviourCatalogue catalogue(Random r) {
     List<Behaviour> own = new ArrayList<>();
     for (int i = r.nextInt(5); i > 0; i--) {
-      own.add(new Behaviour("own-" + i + "-" + r.nextInt(1_000), r.nextBoolean() ? Direction.DROP : Direction.DRAIN,
-          Dimension.values()[r.nextInt(3)], number(r, 0.0, 100.0), label(r)));
+      own.add(customBehaviour(r, "own-" + i + "-" + r.nextInt(1_000)));
     }
     switch (r.nextInt(3)) {
       case 0:
@@ -82,6 +124,12 @@ public final class RandomPolicies {
     }
   }
 
+  /**
+   * A policy drawn from a random source, as {@link #policies()} draws them.
+   *
+   * @param r the random source
+   * @return a valid policy
+   */
   public static TrustPolicy policy(Random r) {
     while (true) {
       try {
@@ -133,8 +181,14 @@ public final class RandomPolicies {
    * The same policy with one setting taken from another random policy, different and valid; empty
    * when the other settings pin this one (the symmetric preset's discovered multiplier can only be
    * 1, its limit's value).
+   *
+   * @param p the policy to change
+   * @param setting the setting to change, one of {@link #SETTINGS}
+   * @param r the random source
+   * @return the changed policy, or empty when no valid different value was found in 200 draws
+   * @throws IllegalArgumentException when {@code setting} is not one of {@link #SETTINGS}
    */
-  static java.util.Optional<TrustPolicy> withOneChange(TrustPolicy p, String setting, Random r) {
+  public static java.util.Optional<TrustPolicy> withOneChange(TrustPolicy p, String setting, Random r) {
     for (int attempt = 0; attempt < 200; attempt++) {
       TrustPolicy q = policy(r);
       try {
@@ -155,30 +209,30 @@ public final class RandomPolicies {
 
   private static final BiFunction<String, TrustPolicy, Change> SET = (setting, q) -> {
     switch (setting) {
-      case "name": return b -> (TrustPolicy.Builder) b.name(q.name());
-      case "baseline": return b -> (TrustPolicy.Builder) b.baseline(q.baseline());
-      case "gainRate": return b -> (TrustPolicy.Builder) b.gainRate(q.gainRate());
-      case "lossRate": return b -> (TrustPolicy.Builder) b.lossRate(q.lossRate());
-      case "integrityMultiplier": return b -> (TrustPolicy.Builder) b.integrityMultiplier(q.integrityMultiplier());
-      case "majorSeverity": return b -> (TrustPolicy.Builder) b.majorSeverity(q.majorSeverity());
-      case "integrityBreaches": return b -> (TrustPolicy.Builder) b.integrityBreaches(q.integrityBreaches());
-      case "scarRate": return b -> (TrustPolicy.Builder) b.scarRate(q.scarRate());
-      case "maxScar": return b -> (TrustPolicy.Builder) b.maxScar(q.maxScar());
-      case "selfReportedMultiplier": return b -> (TrustPolicy.Builder) b.selfReportedMultiplier(q.selfReportedMultiplier());
-      case "discoveredMultiplier": return b -> (TrustPolicy.Builder) b.discoveredMultiplier(q.discoveredMultiplier());
+      case "name": return b -> b.name(q.name());
+      case "baseline": return b -> b.baseline(q.baseline());
+      case "gainRate": return b -> b.gainRate(q.gainRate());
+      case "lossRate": return b -> b.lossRate(q.lossRate());
+      case "integrityMultiplier": return b -> b.integrityMultiplier(q.integrityMultiplier());
+      case "majorSeverity": return b -> b.majorSeverity(q.majorSeverity());
+      case "integrityBreaches": return b -> b.integrityBreaches(q.integrityBreaches());
+      case "scarRate": return b -> b.scarRate(q.scarRate());
+      case "maxScar": return b -> b.maxScar(q.maxScar());
+      case "selfReportedMultiplier": return b -> b.selfReportedMultiplier(q.selfReportedMultiplier());
+      case "discoveredMultiplier": return b -> b.discoveredMultiplier(q.discoveredMultiplier());
       case "discoveredMultiplierLimit":
-        return b -> (TrustPolicy.Builder) b.discoveredMultiplierLimit(q.discoveredMultiplierLimit());
-      case "concealmentHalfTime": return b -> (TrustPolicy.Builder) b.concealmentHalfTime(q.concealmentHalfTime());
+        return b -> b.discoveredMultiplierLimit(q.discoveredMultiplierLimit());
+      case "concealmentHalfTime": return b -> b.concealmentHalfTime(q.concealmentHalfTime());
       case "brokenPromiseMultiplier":
-        return b -> (TrustPolicy.Builder) b.brokenPromiseMultiplier(q.brokenPromiseMultiplier());
-      case "abandonmentMultiplier": return b -> (TrustPolicy.Builder) b.abandonmentMultiplier(q.abandonmentMultiplier());
-      case "renegotiationCost": return b -> (TrustPolicy.Builder) b.renegotiationCost(q.renegotiationCost());
+        return b -> b.brokenPromiseMultiplier(q.brokenPromiseMultiplier());
+      case "abandonmentMultiplier": return b -> b.abandonmentMultiplier(q.abandonmentMultiplier());
+      case "renegotiationCost": return b -> b.renegotiationCost(q.renegotiationCost());
       case "renegotiationNoticeHalfTime":
-        return b -> (TrustPolicy.Builder) b.renegotiationNoticeHalfTime(q.renegotiationNoticeHalfTime());
-      case "decay": return b -> (TrustPolicy.Builder) b.decay(q.decay());
-      case "scarDecay": return b -> (TrustPolicy.Builder) b.scarDecay(q.scarDecay());
-      case "ladder": return b -> (TrustPolicy.Builder) b.ladder(q.ladder());
-      case "catalogue": return b -> (TrustPolicy.Builder) b.catalogue(q.catalogue());
+        return b -> b.renegotiationNoticeHalfTime(q.renegotiationNoticeHalfTime());
+      case "decay": return b -> b.decay(q.decay());
+      case "scarDecay": return b -> b.scarDecay(q.scarDecay());
+      case "ladder": return b -> b.ladder(q.ladder());
+      case "catalogue": return b -> b.catalogue(q.catalogue());
       default: throw new IllegalArgumentException(setting);
     }
   };
