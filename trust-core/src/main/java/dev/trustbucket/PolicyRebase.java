@@ -18,8 +18,8 @@ import java.util.Optional;
  * the new rules, and reports the level and tier before and after at the last event and now.
  *
  * <p>The new ledger starts where the old one did: a ledger that began as a new relationship (the
- * old policy's {@link TrustBucket#start start}) begins at the new policy's baseline; one {@link
- * TrustBucket#startingAt started at a known level} starts at that level; one that began from any
+ * old policy's {@link TrustBucket#of start}) begins at the new policy's baseline; one {@link
+ * TrustBucket#of started at a known level} starts at that level; one that began from any
  * other restored state keeps its level and evidence, its scar capped at the new {@link
  * TrustPolicy#maxScar()}, and its tier if the new ladder allows it, else the tier its level earns
  * there. Rebasing onto the same policy changes nothing. Immutable.
@@ -118,7 +118,7 @@ public record PolicyRebase(TrustLedger ledger, TrustPolicy from, Change atLastEv
         last.time(), now);
     TrustLedger moved = target.equals(ledger.policy())
         ? ledger
-        : TrustLedger.startingFrom(initial(ledger, target)).appendAll(ledger.events());
+        : TrustLedger.from(initial(ledger, target)).plusAll(ledger.events());
     Instant lastTime = last.time();
     return new PolicyRebase(moved, ledger.policy(),
         Change.between(lastTime, last, moved.state()),
@@ -128,11 +128,11 @@ public record PolicyRebase(TrustLedger ledger, TrustPolicy from, Change atLastEv
   /** The old ledger's initial state, under the target policy. */
   private static TrustBucket initial(TrustLedger ledger, TrustPolicy target) {
     TrustBucket initial = ledger.initial();
-    if (initial.equals(TrustBucket.start(ledger.policy(), initial.time()))) {
-      return TrustBucket.start(target, initial.time());
+    if (initial.equals(TrustBucket.of(ledger.policy(), initial.time()))) {
+      return TrustBucket.of(target, initial.time());
     }
-    if (initial.equals(TrustBucket.startingAt(ledger.policy(), initial.time(), initial.level()))) {
-      return TrustBucket.startingAt(target, initial.time(), initial.level());
+    if (initial.equals(TrustBucket.of(ledger.policy(), initial.time(), initial.level()))) {
+      return TrustBucket.of(target, initial.time(), initial.level());
     }
     AutonomyLadder ladder = target.ladder();
     double level = initial.level();
@@ -145,7 +145,7 @@ public record PolicyRebase(TrustLedger ledger, TrustPolicy from, Change atLastEv
       tier = ladder.tierFor(level);
       promoted = Optional.empty();
     }
-    return TrustBucket.restore(target, initial.time(), level, Math.min(initial.scar(), target.maxScar()), tier,
+    return TrustBucket.ofState(target, initial.time(), level, Math.min(initial.scar(), target.maxScar()), tier,
         promoted, initial.positiveEvidence(), initial.negativeEvidence());
   }
 

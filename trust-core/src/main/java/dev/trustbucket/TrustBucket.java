@@ -14,15 +14,15 @@ import org.jspecify.annotations.Nullable;
  * The trust between one person and their manager at one instant: how full the bucket is, how
  * deep its scar, and the autonomy tier it has earned.
  *
- * <p>A bucket {@linkplain #start starts} at the policy's baseline (half-full by default).
- * {@link #apply(TrustEvent)} returns the bucket after an event: first the time since the last
+ * <p>A bucket {@linkplain #of starts} at the policy's baseline (half-full by default).
+ * {@link #plus(TrustEvent)} returns the bucket after an event: first the time since the last
  * update decays the level toward the baseline, then the event adds a drop or drains. {@link
- * #advanceTo(Instant)} returns the bucket later on with no event in between. Everything is
+ * #at(Instant)} returns the bucket later on with no event in between. Everything is
  * computed in closed form: a gap of a century costs the same as a gap of a second.
  *
  * <pre>{@code
- * TrustBucket bucket = TrustBucket.start(TrustPolicy.defaults(), Instant.parse("2025-01-06T09:00:00Z"));
- * bucket = bucket.apply(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, Instant.parse("2025-01-10T17:00:00Z")));
+ * TrustBucket bucket = TrustBucket.of(TrustPolicy.defaults(), Instant.parse("2025-01-06T09:00:00Z"));
+ * bucket = bucket.plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, Instant.parse("2025-01-10T17:00:00Z")));
  * bucket.level();   // 0.535
  * bucket.tier();    // SUPERVISED
  * }</pre>
@@ -69,8 +69,8 @@ public final class TrustBucket {
    * @return the bucket
    * @throws InvalidTrustInputException when {@code time} is outside the supported range
    */
-  public static TrustBucket start(TrustPolicy policy, Instant time) {
-    return startingAt(policy, time, requireNonNull(policy, "policy").baseline());
+  public static TrustBucket of(TrustPolicy policy, Instant time) {
+    return of(policy, time, requireNonNull(policy, "policy").baseline());
   }
 
   /**
@@ -84,7 +84,7 @@ public final class TrustBucket {
    * @throws InvalidTrustInputException when the level is NaN or out of range, or the time is
    *     outside the supported range
    */
-  public static TrustBucket startingAt(TrustPolicy policy, Instant time, double level) {
+  public static TrustBucket of(TrustPolicy policy, Instant time, double level) {
     requireNonNull(policy, "policy");
     long micros = EpochMicros.of(requireNonNull(time, "time"), "time");
     checkRange(level, "level", 0.0, 1.0);
@@ -108,7 +108,7 @@ public final class TrustBucket {
    * @throws InvalidTrustInputException when a part is out of range or inconsistent: a tier below
    *     the one the level earns, or above what the ladder's band (or a recent promotion) allows
    */
-  public static TrustBucket restore(
+  public static TrustBucket ofState(
       TrustPolicy policy,
       Instant time,
       double level,
@@ -155,7 +155,7 @@ public final class TrustBucket {
    *     behaviour is not in the policy's catalogue; this bucket is unchanged
    * @throws NullPointerException when {@code event} is null
    */
-  public TrustBucket apply(TrustEvent event) {
+  public TrustBucket plus(TrustEvent event) {
     requireNonNull(event, "event");
     policy.catalogue().indexOf(event.behaviour());
     long at = EpochMicros.of(event.time(), "time");
@@ -175,7 +175,7 @@ public final class TrustBucket {
    * @return the bucket at that time; {@code this} when {@code time} equals {@link #time()}
    * @throws InvalidTrustInputException when {@code time} is earlier than {@link #time()}
    */
-  public TrustBucket advanceTo(Instant time) {
+  public TrustBucket at(Instant time) {
     long at = EpochMicros.of(requireNonNull(time, "time"), "time");
     checkNotBefore(at, "time", time);
     return advance(at);
@@ -189,7 +189,7 @@ public final class TrustBucket {
    * @throws InvalidTrustInputException when {@code time} is earlier than {@link #time()}
    */
   public double levelAt(Instant time) {
-    return advanceTo(time).level;
+    return at(time).level;
   }
 
   /**
@@ -200,7 +200,7 @@ public final class TrustBucket {
    * @throws InvalidTrustInputException when {@code time} is earlier than {@link #time()}
    */
   public AutonomyTier tierAt(Instant time) {
-    return advanceTo(time).tier;
+    return at(time).tier;
   }
 
   private TrustBucket advance(long at) {

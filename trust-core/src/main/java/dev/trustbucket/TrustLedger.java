@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  *       event; it equals {@link #state()} bit for bit.
  * </ul>
  *
- * <p>{@link #append(TrustEvent)} returns a new ledger and leaves this one as it was. Events are
+ * <p>{@link #plus(TrustEvent)} returns a new ledger and leaves this one as it was. Events are
  * stored in primitive columns, in chunks of 1,024 events: 36 bytes per event, with the level's
  * and the scar's decay factors over the gap before each event computed once on append, so a
  * replay never calls a decay rule. Notes and concealment delays are kept aside for the few
@@ -72,18 +72,18 @@ public final class TrustLedger {
    * @param start when the relationship started
    * @return the empty ledger
    */
-  public static TrustLedger start(TrustPolicy policy, Instant start) {
-    return startingFrom(TrustBucket.start(policy, start));
+  public static TrustLedger of(TrustPolicy policy, Instant start) {
+    return from(TrustBucket.of(policy, start));
   }
 
   /**
    * Returns an empty ledger whose history begins with a given bucket, e.g. one {@linkplain
-   * TrustBucket#startingAt started at a known level} or restored from storage.
+   * TrustBucket#of started at a known level} or restored from storage.
    *
    * @param initial the state before the first event
    * @return the empty ledger
    */
-  public static TrustLedger startingFrom(TrustBucket initial) {
+  public static TrustLedger from(TrustBucket initial) {
     requireNonNull(initial, "initial");
     return new TrustLedger(initial.policy(), initial, initial, EventColumns.empty());
   }
@@ -97,14 +97,14 @@ public final class TrustLedger {
    * @throws InvalidTrustInputException when the event is out of time order or its behaviour is
    *     not in the policy's catalogue
    */
-  public TrustLedger append(TrustEvent event) {
+  public TrustLedger plus(TrustEvent event) {
     requireNonNull(event, "event");
     int behaviour = policy.catalogue().indexOf(event.behaviour());
     long at = EpochMicros.of(event.time(), "time");
     state.checkNotBefore(at, "time", event.time());
     // Computed once, stored (or, for a drain's multiplier, the same value the policy tabulates),
     // and fed to the machine: a replay from the columns reproduces the new state bit for bit
-    // (TrustBucket.apply computes the same values).
+    // (TrustBucket.plus computes the same values).
     boolean drop = event.isDrop();
     double multiplier = drop ? 1.0 : policy.drainMultiplier(event.behaviour(), event.disclosure());
     boolean breach = policy.isBreach(event);
@@ -143,14 +143,14 @@ public final class TrustLedger {
    * @throws InvalidTrustInputException when any event is invalid; the message says which
    *     (counting from 1) and nothing is appended
    */
-  public TrustLedger appendAll(Iterable<TrustEvent> events) {
+  public TrustLedger plusAll(Iterable<TrustEvent> events) {
     requireNonNull(events, "events");
     TrustLedger ledger = this;
     int i = 0;
     for (TrustEvent e : events) {
       i++;
       try {
-        ledger = ledger.append(requireNonNull(e, "event"));
+        ledger = ledger.plus(requireNonNull(e, "event"));
       } catch (InvalidTrustInputException ex) {
         throw new InvalidTrustInputException(
             ex.field(), "event " + i + ": " + ex.getMessage() + "; nothing was appended", ex);
@@ -271,7 +271,7 @@ public final class TrustLedger {
 
   /**
    * Returns the bucket as it was at {@code time}: after every event at or before it, decayed to
-   * it. For instants after the last event this is {@code state().advanceTo(time)}.
+   * it. For instants after the last event this is {@code state().at(time)}.
    *
    * @param time an instant not before {@link #start()}
    * @return the bucket then
@@ -283,7 +283,7 @@ public final class TrustLedger {
         "time must not be before the ledger's start %s but was %s", initial.time(), time);
     int count = events.countUpTo(at);
     if (count == events.size()) {
-      return state.advanceTo(time);
+      return state.at(time);
     }
     int k = count / CHECKPOINT_INTERVAL;
     BucketMachine machine = new BucketMachine(policy).load(k == 0 ? initial : events.checkpoint(k));

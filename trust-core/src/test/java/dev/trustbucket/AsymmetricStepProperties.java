@@ -36,9 +36,9 @@ class AsymmetricStepProperties {
   }
 
   private static double[] steps(TrustPolicy policy, Instant t, Behaviour drop, Behaviour drain, double weight) {
-    TrustBucket half = TrustBucket.startingAt(policy, t, 0.5);
-    double up = half.apply(TrustEvent.of(drop, t).withWeight(weight)).level() - 0.5;
-    double down = 0.5 - half.apply(TrustEvent.of(drain, t).withWeight(weight)).level();
+    TrustBucket half = TrustBucket.of(policy, t, 0.5);
+    double up = half.plus(TrustEvent.of(drop, t).withWeight(weight)).level() - 0.5;
+    double down = 0.5 - half.plus(TrustEvent.of(drain, t).withWeight(weight)).level();
     return new double[] {up, down};
   }
 

@@ -180,8 +180,8 @@ class AutonomyProperties {
     double start = threshold - closeness * policy.gainRate() * (1 - threshold);
     Assume.that(ladder.tierFor(start) == tier.lower());
     Instant t = TrustGenerators.T0;
-    TrustBucket promoted = TrustBucket.startingAt(policy, t, start)
-        .apply(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, t));
+    TrustBucket promoted = TrustBucket.of(policy, t, start)
+        .plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, t));
     BucketInvariants.check(promoted);
     assertThat(promoted.tier()).isEqualTo(tier);
     assertThat(promoted.promotedAt()).contains(t);
@@ -192,7 +192,7 @@ class AutonomyProperties {
     double weight = Math.nextDown(policy.majorSeverity());
     TrustEvent dip = TrustEvent.of(dipBehaviour, within).withWeight(weight);
     assertThat(policy.isBreach(dip)).isFalse();
-    TrustBucket dipped = BucketInvariants.check(promoted.apply(dip));
+    TrustBucket dipped = BucketInvariants.check(promoted.plus(dip));
     boolean belowBand = dipped.level() < threshold - ladder.hysteresisBand();
     Statistics.collect(belowBand ? "dip below the band" : "dip inside the band");
     if (stay > 0) {
@@ -204,14 +204,14 @@ class AutonomyProperties {
     if (!policy.integrityBreaches()) {
       return;
     }
-    TrustBucket breached = BucketInvariants.check(promoted.apply(breach));
+    TrustBucket breached = BucketInvariants.check(promoted.plus(breach));
     if (breached.level() < threshold - ladder.hysteresisBand()) {
       assertThat(breached.tier()).as("a breach within the minimum stay").isLessThan(tier);
       assertThat(breached.promotedAt()).isEmpty();
     }
     if (belowBand) {
       // Once the stay is over, the demotion that was held back happens (decay keeps it below).
-      TrustBucket later = BucketInvariants.check(dipped.advanceTo(t.plus(ladder.minimumStay())));
+      TrustBucket later = BucketInvariants.check(dipped.at(t.plus(ladder.minimumStay())));
       if (later.level() < threshold - ladder.hysteresisBand()) {
         assertThat(later.tier()).isLessThan(tier);
       }

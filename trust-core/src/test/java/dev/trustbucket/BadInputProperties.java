@@ -39,12 +39,12 @@ class BadInputProperties {
   static void unchangedAndUsable(TrustBucket bucket, TrustBucket copy, TrustEventTemplate next) {
     assertThat(bucket).isEqualTo(copy);
     TrustEvent e = next.at(bucket.time().plusSeconds(60));
-    assertThat(BucketInvariants.check(bucket.apply(e))).isEqualTo(copy.apply(e));
+    assertThat(BucketInvariants.check(bucket.plus(e))).isEqualTo(copy.plus(e));
   }
 
   /** An independent copy of a bucket's state, through restore(). */
   static TrustBucket copyOf(TrustBucket b) {
-    return TrustBucket.restore(b.policy(), b.time(), b.level(), b.scar(), b.tier(), b.promotedAt(),
+    return TrustBucket.ofState(b.policy(), b.time(), b.level(), b.scar(), b.tier(), b.promotedAt(),
         b.positiveEvidence(), b.negativeEvidence());
   }
 
@@ -58,11 +58,11 @@ class BadInputProperties {
     TrustBucket copy = copyOf(bucket);
     Instant earlier = TrustGenerators.plusMicros(bucket.time(), -backMicros);
     TrustEvent late = template.at(earlier);
-    InvalidTrustInputException e = catchThrowableOfType(InvalidTrustInputException.class, () -> bucket.apply(late));
+    InvalidTrustInputException e = catchThrowableOfType(InvalidTrustInputException.class, () -> bucket.plus(late));
     assertThat(e).isNotNull();
     assertThat(e.field()).isEqualTo("time");
     assertThat(e.getMessage()).contains("time").contains(earlier.toString());
-    InvalidTrustInputException a = catchThrowableOfType(InvalidTrustInputException.class, () -> bucket.advanceTo(earlier));
+    InvalidTrustInputException a = catchThrowableOfType(InvalidTrustInputException.class, () -> bucket.at(earlier));
     assertThat(a).isNotNull();
     assertThat(a.field()).isEqualTo("time");
     assertThat(a.getMessage()).contains("time").contains(earlier.toString());
@@ -100,7 +100,7 @@ class BadInputProperties {
     for (Runnable attempt : List.<Runnable>of(
         () -> ok.withWeight(weight),
         () -> new TrustEvent(behaviour, bucket.time(), weight, Disclosure.notRecorded(), ""),
-        () -> bucket.apply(ok.withWeight(weight)))) {
+        () -> bucket.plus(ok.withWeight(weight)))) {
       InvalidTrustInputException e = catchThrowableOfType(InvalidTrustInputException.class, attempt::run);
       assertThat(e).isNotNull();
       assertThat(e.field()).isEqualTo("weight");
@@ -121,7 +121,7 @@ class BadInputProperties {
       @ForAll(supplier = TrustGenerators.EventTemplates.class) TrustEventTemplate next) {
     TrustBucket copy = copyOf(bucket);
     TrustEvent e = TrustEvent.of(stranger, bucket.time().plusSeconds(1));
-    InvalidTrustInputException x = catchThrowableOfType(InvalidTrustInputException.class, () -> bucket.apply(e));
+    InvalidTrustInputException x = catchThrowableOfType(InvalidTrustInputException.class, () -> bucket.plus(e));
     assertThat(x).isNotNull();
     assertThat(x.field()).isEqualTo("behaviour");
     assertThat(x.getMessage()).contains("behaviour").contains(stranger.id());
@@ -149,13 +149,13 @@ class BadInputProperties {
   @Example
   @Label("Law 14 · bad input: nulls are rejected with a NullPointerException naming the field")
   void nullsAreRejected() {
-    TrustBucket b = TrustBucket.start(TrustPolicy.defaults(), TrustGenerators.T0);
+    TrustBucket b = TrustBucket.of(TrustPolicy.defaults(), TrustGenerators.T0);
     TrustBucket copy = copyOf(b);
     Instant t = TrustGenerators.T0;
-    assertThatThrownBy(() -> b.apply(null)).isInstanceOf(NullPointerException.class).hasMessageContaining("event");
-    assertThatThrownBy(() -> b.advanceTo(null)).isInstanceOf(NullPointerException.class).hasMessageContaining("time");
-    assertThatThrownBy(() -> TrustBucket.start(null, t)).isInstanceOf(NullPointerException.class).hasMessageContaining("policy");
-    assertThatThrownBy(() -> TrustBucket.start(TrustPolicy.defaults(), null))
+    assertThatThrownBy(() -> b.plus(null)).isInstanceOf(NullPointerException.class).hasMessageContaining("event");
+    assertThatThrownBy(() -> b.at(null)).isInstanceOf(NullPointerException.class).hasMessageContaining("time");
+    assertThatThrownBy(() -> TrustBucket.of(null, t)).isInstanceOf(NullPointerException.class).hasMessageContaining("policy");
+    assertThatThrownBy(() -> TrustBucket.of(TrustPolicy.defaults(), null))
         .isInstanceOf(NullPointerException.class).hasMessageContaining("time");
     Behaviour d = Behaviours.DELIVERED_ON_COMMITMENT;
     assertThatThrownBy(() -> new TrustEvent(null, t, 1, Disclosure.notRecorded(), ""))
@@ -255,6 +255,6 @@ class BadInputProperties {
       @ForAll @LongRange(min = 0, max = 999) long nanos) {
     // The bucket's time has whole microseconds; adding nanoseconds stays in the same microsecond.
     TrustEvent e = template.at(bucket.time().plusNanos(nanos));
-    assertThat(BucketInvariants.check(bucket.apply(e)).timeMicros()).isEqualTo(bucket.timeMicros());
+    assertThat(BucketInvariants.check(bucket.plus(e)).timeMicros()).isEqualTo(bucket.timeMicros());
   }
 }

@@ -25,7 +25,7 @@ class BoundsProperties {
     boolean full = false;
     boolean empty = false;
     for (TrustEvent e : scenario.events()) {
-      b = BucketInvariants.check(b.apply(e));
+      b = BucketInvariants.check(b.plus(e));
       breach |= scenario.policy().isBreach(e);
       full |= b.level() == 1.0;
       empty |= b.level() == 0.0;
@@ -53,8 +53,8 @@ class BoundsProperties {
     for (TrustEvent e : scenario.events()) {
       // Observe the bucket halfway through the gap as well: decay alone must stay in bounds.
       Instant mid = b.time().plus(java.time.Duration.between(b.time(), e.time()).dividedBy(2));
-      BucketInvariants.check(b.advanceTo(mid));
-      b = BucketInvariants.check(b.apply(e));
+      BucketInvariants.check(b.at(mid));
+      b = BucketInvariants.check(b.plus(e));
     }
   }
 
@@ -70,8 +70,8 @@ class BoundsProperties {
       @ForAll(supplier = TrustGenerators.Levels.class) double level,
       @ForAll(supplier = TrustGenerators.EventTemplates.class) TrustEventTemplate event,
       @ForAll(supplier = TrustGenerators.Gaps.class) long gapMicros) {
-    TrustBucket b = BucketInvariants.check(TrustBucket.startingAt(policy, TrustGenerators.T0, level));
-    TrustBucket after = BucketInvariants.check(b.apply(event.at(TrustGenerators.T0, gapMicros)));
+    TrustBucket b = BucketInvariants.check(TrustBucket.of(policy, TrustGenerators.T0, level));
+    TrustBucket after = BucketInvariants.check(b.plus(event.at(TrustGenerators.T0, gapMicros)));
     Statistics.label("after").collect(after.level() == 0.0 ? "empty" : after.level() == 1.0 ? "full" : "between");
     Statistics.label("after").coverage(c -> {
       c.check("empty").percentage(p -> p > 1);
@@ -85,8 +85,8 @@ class BoundsProperties {
       @ForAll(supplier = TrustGenerators.Scenarios.class) Scenario scenario,
       @ForAll(supplier = TrustGenerators.Gaps.class) long gapMicros) {
     TrustBucket b = BucketInvariants.run(scenario);
-    BucketInvariants.check(b.advanceTo(TrustGenerators.plusMicros(b.time(), gapMicros)));
-    BucketInvariants.check(b.advanceTo(dev.trustbucket.internal.EpochMicros.MAX));
+    BucketInvariants.check(b.at(TrustGenerators.plusMicros(b.time(), gapMicros)));
+    BucketInvariants.check(b.at(dev.trustbucket.internal.EpochMicros.MAX));
   }
 
   @Property(tries = 50)
@@ -95,10 +95,10 @@ class BoundsProperties {
       @ForAll(supplier = TrustGenerators.Presets.class) TrustPolicy policy,
       @ForAll(supplier = TrustGenerators.Levels.class) double level,
       @ForAll(supplier = TrustGenerators.EventTemplates.class) TrustEventTemplate event) {
-    TrustBucket first = TrustBucket.startingAt(policy, dev.trustbucket.internal.EpochMicros.MIN, level);
-    TrustBucket b = BucketInvariants.check(first.apply(event.at(dev.trustbucket.internal.EpochMicros.MIN)));
-    TrustBucket last = BucketInvariants.check(b.advanceTo(dev.trustbucket.internal.EpochMicros.MAX));
-    BucketInvariants.check(last.apply(event.at(dev.trustbucket.internal.EpochMicros.MAX)));
+    TrustBucket first = TrustBucket.of(policy, dev.trustbucket.internal.EpochMicros.MIN, level);
+    TrustBucket b = BucketInvariants.check(first.plus(event.at(dev.trustbucket.internal.EpochMicros.MIN)));
+    TrustBucket last = BucketInvariants.check(b.at(dev.trustbucket.internal.EpochMicros.MAX));
+    BucketInvariants.check(last.plus(event.at(dev.trustbucket.internal.EpochMicros.MAX)));
     // After 580,000 years everything is forgotten: the level is back at the baseline.
     assertThat(last.level()).isEqualTo(policy.baseline());
     assertThat(last.scar()).isZero();

@@ -67,7 +67,7 @@ public final class BucketInvariants {
   public static TrustBucket runAll(TrustBucket bucket, List<TrustEvent> events) {
     TrustBucket b = bucket;
     for (TrustEvent e : events) {
-      b = b.apply(e);
+      b = b.plus(e);
       check(b);
     }
     return b;

@@ -35,7 +35,7 @@ class BuiltInDropsProperties {
    */
   static int dropsToRegain(TrustBucket b, double target, List<TrustEventTemplate> drops, List<Long> gaps) {
     for (int n = 1; n <= CAP; n++) {
-      b = BucketInvariants.check(b.apply(drops.get(n % drops.size()).at(b.time(), gaps.get(n % gaps.size()))));
+      b = BucketInvariants.check(b.plus(drops.get(n % drops.size()).at(b.time(), gaps.get(n % gaps.size()))));
       if (b.level() >= target) {
         return n;
       }
@@ -44,8 +44,8 @@ class BuiltInDropsProperties {
   }
 
   static int dropsToRegainAtOnce(double level, TrustEventTemplate drain) {
-    TrustBucket start = TrustBucket.startingAt(DEFAULT, TrustGenerators.T0, level);
-    TrustBucket drained = start.apply(drain.at(TrustGenerators.T0));
+    TrustBucket start = TrustBucket.of(DEFAULT, TrustGenerators.T0, level);
+    TrustBucket drained = start.plus(drain.at(TrustGenerators.T0));
     return dropsToRegain(drained, level, List.of(new TrustEventTemplate(
         dev.trustbucket.behaviour.Behaviours.DELIVERED_ON_COMMITMENT, 1.0, Disclosure.notRecorded())), List.of(0L));
   }
@@ -62,7 +62,7 @@ class BuiltInDropsProperties {
       @ForAll(supplier = TrustGenerators.OrdinaryDrains.class) TrustEventTemplate drain,
       @ForAll @Size(min = 1, max = 5) List<@From(supplier = TrustGenerators.OrdinaryDrops.class) TrustEventTemplate> drops,
       @ForAll @Size(min = 1, max = 5) List<@From("upToAWeek") Long> gaps) {
-    TrustBucket drained = TrustBucket.startingAt(DEFAULT, t, 0.5).apply(drain.at(t));
+    TrustBucket drained = TrustBucket.of(DEFAULT, t, 0.5).plus(drain.at(t));
     int n = dropsToRegain(drained, 0.5, drops, gaps);
     Statistics.collect(n);
     assertThat(n).isGreaterThanOrEqualTo(3);
@@ -105,7 +105,7 @@ class BuiltInDropsProperties {
       @ForAll @Size(min = 1, max = 5) List<@From("upToFourWeeks") Long> gaps) {
     TrustEvent major = TrustEvent.of(breach, t).withWeight(DEFAULT.majorSeverity()).withDisclosure(disclosure);
     assertThat(DEFAULT.isBreach(major)).isTrue();
-    TrustBucket after = BucketInvariants.check(TrustBucket.startingAt(DEFAULT, t, 0.9).apply(major));
+    TrustBucket after = BucketInvariants.check(TrustBucket.of(DEFAULT, t, 0.9).plus(major));
     int n = dropsToRegain(after, 0.9, drops, gaps);
     Statistics.collect(n == CAP ? "never within " + CAP : n < 100 ? "< 100" : ">= 100");
     assertThat(n).isGreaterThanOrEqualTo(10);

@@ -66,7 +66,7 @@ class ConfidenceProperties {
   void evidenceFadesLikeTheLevel(@ForAll("histories") LedgerCase c, @ForAll("gaps") long gapMicros) {
     TrustBucket b = c.ledger().state();
     Instant later = TrustGenerators.plusMicros(b.time(), gapMicros);
-    TrustBucket after = b.advanceTo(later);
+    TrustBucket after = b.at(later);
     double kept = c.policy().decay().retained(gapMicros);
     double baseline = c.policy().baseline();
 
@@ -82,8 +82,8 @@ class ConfidenceProperties {
   void eventsAddEvidence(@ForAll("histories") LedgerCase c) {
     TrustBucket b = c.initial();
     for (TrustEvent e : c.events()) {
-      TrustBucket decayed = b.advanceTo(e.time());
-      TrustBucket after = b.apply(e);
+      TrustBucket decayed = b.at(e.time());
+      TrustBucket after = b.plus(e);
       if (e.isDrop()) {
         assertThat(after.positiveEvidence()).isEqualTo((double) ((float) decayed.positiveEvidence() + (float) e.weight()));
         assertThat(after.negativeEvidence()).isEqualTo(decayed.negativeEvidence());

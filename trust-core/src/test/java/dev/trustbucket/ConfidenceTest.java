@@ -17,7 +17,7 @@ class ConfidenceTest {
   @Test
   @DisplayName("a new relationship has no evidence: u = 1, b = d = 0, E = 1/2")
   void newBucket() {
-    Confidence c = TrustBucket.start(TrustPolicy.defaults(), MONDAY).confidence();
+    Confidence c = TrustBucket.of(TrustPolicy.defaults(), MONDAY).confidence();
 
     assertThat(c).isEqualTo(new Confidence(0, 0));
     assertThat(c.uncertainty()).isEqualTo(1.0);
@@ -42,14 +42,14 @@ class ConfidenceTest {
   @DisplayName("a year of weekly events around 0.5 is backed by far more evidence than a new bucket at 0.5")
   void longHistoryAtHalf() {
     TrustPolicy policy = TrustPolicy.defaults();
-    TrustLedger ledger = TrustLedger.start(policy, MONDAY);
+    TrustLedger ledger = TrustLedger.of(policy, MONDAY);
     // Three drops to one drain keep the level around 0.5: 3 × 0.07 × (1 − L) = 0.21 × L at L = 0.5.
     for (int week = 0; week < 52; week++) {
       Instant t = MONDAY.plus(Duration.ofDays(7L * week + 1));
-      ledger = ledger.append(TrustEvent.of(week % 4 == 3 ? Behaviours.MISSED_DEADLINE : Behaviours.DELIVERED_ON_COMMITMENT, t));
+      ledger = ledger.plus(TrustEvent.of(week % 4 == 3 ? Behaviours.MISSED_DEADLINE : Behaviours.DELIVERED_ON_COMMITMENT, t));
     }
     TrustBucket old = ledger.state();
-    TrustBucket fresh = TrustBucket.start(policy, old.time());
+    TrustBucket fresh = TrustBucket.of(policy, old.time());
 
     assertThat(old.level()).isBetween(0.4, 0.6);
     assertThat(old.confidence().uncertainty()).isLessThan(0.1);
@@ -61,10 +61,10 @@ class ConfidenceTest {
   @DisplayName("after one half-life with nothing new, half the evidence and half the deviation are left")
   void fadesWithTheLevel() {
     TrustPolicy policy = TrustPolicy.defaults();
-    TrustBucket b = TrustBucket.start(policy, MONDAY)
-        .apply(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, MONDAY))
-        .apply(TrustEvent.of(Behaviours.MISSED_DEADLINE, MONDAY));
-    TrustBucket later = b.advanceTo(MONDAY.plus(Duration.ofDays(365)));
+    TrustBucket b = TrustBucket.of(policy, MONDAY)
+        .plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, MONDAY))
+        .plus(TrustEvent.of(Behaviours.MISSED_DEADLINE, MONDAY));
+    TrustBucket later = b.at(MONDAY.plus(Duration.ofDays(365)));
 
     assertThat(later.positiveEvidence()).isCloseTo(b.positiveEvidence() / 2, within(1e-7));
     assertThat(later.negativeEvidence()).isCloseTo(b.negativeEvidence() / 2, within(1e-7));

@@ -33,7 +33,7 @@ class DecayProperties {
     Instant t = bucket.time();
     for (long gap : gaps) {
       t = TrustGenerators.plusMicros(t, gap);
-      TrustBucket later = BucketInvariants.check(bucket.advanceTo(t));
+      TrustBucket later = BucketInvariants.check(bucket.at(t));
       double next = later.level() - baseline;
       assertThat(Math.signum(next) == Math.signum(deviation) || next == 0.0)
           .as("deviation %s after %s must not change sign from %s", next, t, deviation)
@@ -57,8 +57,8 @@ class DecayProperties {
       @ForAll(supplier = TrustGenerators.Gaps.class) long b) {
     Instant ta = TrustGenerators.plusMicros(bucket.time(), a);
     Instant tab = TrustGenerators.plusMicros(ta, b);
-    TrustBucket twoSteps = BucketInvariants.check(bucket.advanceTo(ta).advanceTo(tab));
-    TrustBucket oneStep = BucketInvariants.check(bucket.advanceTo(tab));
+    TrustBucket twoSteps = BucketInvariants.check(bucket.at(ta).at(tab));
+    TrustBucket oneStep = BucketInvariants.check(bucket.at(tab));
     assertThat(twoSteps.level()).isCloseTo(oneStep.level(), within(1e-12));
     assertThat(twoSteps.scar()).isCloseTo(oneStep.scar(), within(1e-12));
     assertThat(twoSteps.time()).isEqualTo(oneStep.time());
@@ -72,9 +72,9 @@ class DecayProperties {
   void zeroTimeChangesNothing(
       @ForAll(supplier = TrustGenerators.Buckets.class) TrustBucket bucket,
       @ForAll @IntRange(min = 0, max = 999) int nanos) {
-    assertThat(bucket.advanceTo(bucket.time())).isSameAs(bucket);
+    assertThat(bucket.at(bucket.time())).isSameAs(bucket);
     // Sub-microsecond parts are dropped, so this is still zero time.
-    assertThat(bucket.advanceTo(bucket.time().plusNanos(nanos))).isSameAs(bucket);
+    assertThat(bucket.at(bucket.time().plusNanos(nanos))).isSameAs(bucket);
     assertThat(bucket.levelAt(bucket.time())).isEqualTo(bucket.level());
     assertThat(bucket.tierAt(bucket.time())).isEqualTo(bucket.tier());
   }
@@ -86,7 +86,7 @@ class DecayProperties {
       @ForAll(supplier = TrustGenerators.Gaps.class) long gap) {
     TrustPolicy p = bucket.policy();
     assertThat(p.scarDecay().retained(gap)).isGreaterThanOrEqualTo(p.decay().retained(gap));
-    TrustBucket later = bucket.advanceTo(TrustGenerators.plusMicros(bucket.time(), gap));
+    TrustBucket later = bucket.at(TrustGenerators.plusMicros(bucket.time(), gap));
     double deviation = Math.abs(bucket.level() - p.baseline());
     boolean comparable = bucket.scar() > 0 && deviation > 1e-6;
     Statistics.collect(comparable ? "scarred and off the baseline" : "other");

@@ -34,7 +34,7 @@ class DeterminismProperties {
     TrustBucket onePass = BucketInvariants.run(scenario);
     // Second pass under an equal but distinct policy instance: the state depends on values only.
     TrustPolicy copy = TrustPolicy.builder().from(scenario.policy()).build();
-    TrustBucket prefix = BucketInvariants.runAll(TrustBucket.start(copy, scenario.start()), events.subList(0, split));
+    TrustBucket prefix = BucketInvariants.runAll(TrustBucket.of(copy, scenario.start()), events.subList(0, split));
     TrustBucket twoPasses = BucketInvariants.runAll(prefix, events.subList(split, events.size()));
     assertThat(twoPasses).isEqualTo(onePass);
     assertThat(twoPasses.hashCode()).isEqualTo(onePass.hashCode());
@@ -57,9 +57,9 @@ class DeterminismProperties {
     long gapMicros = gap.getSeconds() * 1_000_000L + gap.getNano() / 1_000;
     Instant t = TrustGenerators.plusMicros(from, (long) (within * gapMicros));
 
-    TrustBucket atT = BucketInvariants.check(then.advanceTo(t));
+    TrustBucket atT = BucketInvariants.check(then.at(t));
     // Recomputed from scratch, it is the same state; and levelAt / tierAt agree with it.
-    assertThat(BucketInvariants.runAll(scenario.startBucket(), events.subList(0, k)).advanceTo(t)).isEqualTo(atT);
+    assertThat(BucketInvariants.runAll(scenario.startBucket(), events.subList(0, k)).at(t)).isEqualTo(atT);
     assertThat(then.levelAt(t)).isEqualTo(atT.level());
     assertThat(then.tierAt(t)).isEqualTo(atT.tier());
     if (k == events.size()) {
@@ -83,12 +83,12 @@ class DeterminismProperties {
   @Label("Law 13 · determinism: looking at a bucket between events does not change its later tier")
   void observingDoesNotChangeTheTier() {
     Instant t0 = TrustGenerators.T0;
-    TrustBucket dipped = TrustBucket.startingAt(TrustPolicy.defaults(), t0, 0.34)
-        .apply(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, t0)) // 0.3862: promoted to SUPERVISED
-        .apply(TrustEvent.of(Behaviours.MISSED_DEADLINE, t0.plus(Duration.ofDays(1))).withWeight(1.9)); // 0.2322, held
+    TrustBucket dipped = TrustBucket.of(TrustPolicy.defaults(), t0, 0.34)
+        .plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, t0)) // 0.3862: promoted to SUPERVISED
+        .plus(TrustEvent.of(Behaviours.MISSED_DEADLINE, t0.plus(Duration.ofDays(1))).withWeight(1.9)); // 0.2322, held
     TrustEvent next = TrustEvent.of(Behaviours.REGULAR_CHECK_IN, t0.plus(Duration.ofDays(200)));
-    TrustBucket unobserved = dipped.apply(next); // 0.3285, SUPERVISED
-    TrustBucket observed = dipped.advanceTo(t0.plus(Duration.ofDays(20))).apply(next); // 0.3285, MICROMANAGED
+    TrustBucket unobserved = dipped.plus(next); // 0.3285, SUPERVISED
+    TrustBucket observed = dipped.at(t0.plus(Duration.ofDays(20))).plus(next); // 0.3285, MICROMANAGED
     assertThat(observed.level()).isCloseTo(unobserved.level(), within(1e-12));
     assertThat(observed.tier()).isEqualTo(unobserved.tier()).isEqualTo(AutonomyTier.MICROMANAGED);
   }
@@ -100,8 +100,8 @@ class DeterminismProperties {
       @ForAll(supplier = TrustGenerators.EventTemplates.class) TrustGenerators.TrustEventTemplate template,
       @ForAll @IntRange(min = 0, max = 1_000_000) int gapSeconds) {
     TrustEvent e = template.at(bucket.time().plusSeconds(gapSeconds));
-    TrustBucket a = bucket.apply(e);
-    TrustBucket b = bucket.apply(new TrustEvent(e.behaviour(), e.time(), e.weight(), e.disclosure(), "a note"));
+    TrustBucket a = bucket.plus(e);
+    TrustBucket b = bucket.plus(new TrustEvent(e.behaviour(), e.time(), e.weight(), e.disclosure(), "a note"));
     assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
     assertThat(a).isNotSameAs(bucket);
   }

@@ -57,11 +57,11 @@ class GottmanBalanceProperties {
 
   /** Runs the cycles from the baseline and returns the level at the end of each. */
   static List<Double> cycleEnds(Instant start, List<Cycle> cycles) {
-    TrustBucket b = TrustBucket.start(TrustPolicy.defaults(), start);
+    TrustBucket b = TrustBucket.of(TrustPolicy.defaults(), start);
     List<Double> ends = new ArrayList<>();
     for (Cycle c : cycles) {
       for (int i = 0; i < c.events().size(); i++) {
-        b = BucketInvariants.check(b.apply(c.events().get(i).at(b.time(), c.gapsMicros().get(i))));
+        b = BucketInvariants.check(b.plus(c.events().get(i).at(b.time(), c.gapsMicros().get(i))));
       }
       ends.add(b.level());
     }

@@ -18,7 +18,7 @@ class HalfFullStartProperties {
   void startsAtTheBaseline(
       @ForAll(supplier = TrustGenerators.Presets.class) TrustPolicy policy,
       @ForAll(supplier = TrustGenerators.Instants.class) Instant time) {
-    TrustBucket b = BucketInvariants.check(TrustBucket.start(policy, time));
+    TrustBucket b = BucketInvariants.check(TrustBucket.of(policy, time));
     assertThat(b.level()).isEqualTo(policy.baseline());
     assertThat(b.tier()).isEqualTo(policy.ladder().tierFor(policy.baseline()));
     assertThat(b.scar()).isZero();
@@ -27,14 +27,14 @@ class HalfFullStartProperties {
     assertThat(b.positiveEvidence()).isZero();
     assertThat(b.negativeEvidence()).isZero();
     assertThat(b.policy()).isSameAs(policy);
-    assertThat(b).isEqualTo(TrustBucket.startingAt(policy, time, policy.baseline()));
+    assertThat(b).isEqualTo(TrustBucket.of(policy, time, policy.baseline()));
   }
 
   @Example
   @Label("Law 2 · half-full start: every preset starts at 0.5, SUPERVISED")
   void presetsStartHalfFullAndSupervised() {
     for (TrustPolicy policy : TrustGenerators.PRESETS) {
-      TrustBucket b = TrustBucket.start(policy, TrustGenerators.T0);
+      TrustBucket b = TrustBucket.of(policy, TrustGenerators.T0);
       assertThat(b.level()).as(policy.name()).isEqualTo(0.5);
       assertThat(b.tier()).as(policy.name()).isEqualTo(AutonomyTier.SUPERVISED);
     }

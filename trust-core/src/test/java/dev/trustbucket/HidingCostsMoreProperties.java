@@ -24,9 +24,9 @@ import dev.trustbucket.testing.TrustGenerators;
 class HidingCostsMoreProperties {
 
   static double cost(TrustPolicy policy, double level, Behaviour mistake, double weight, Disclosure disclosure) {
-    TrustBucket b = TrustBucket.startingAt(policy, TrustGenerators.T0, level);
+    TrustBucket b = TrustBucket.of(policy, TrustGenerators.T0, level);
     TrustBucket after = BucketInvariants.check(
-        b.apply(TrustEvent.of(mistake, TrustGenerators.T0).withWeight(weight).withDisclosure(disclosure)));
+        b.plus(TrustEvent.of(mistake, TrustGenerators.T0).withWeight(weight).withDisclosure(disclosure)));
     return level - after.level();
   }
 

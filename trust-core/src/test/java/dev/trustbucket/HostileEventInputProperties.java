@@ -239,9 +239,9 @@ class HostileEventInputProperties {
     assertThat(building == null).as("%s can be built", s).isEqualTo(s.harm().constructible());
 
     List<Tuple.Tuple2<String, ThrowingCallable>> attempts = List.of(
-        Tuple.of("TrustBucket.apply", () -> bucket.apply(s.spoil().apply(valid, last))),
-        Tuple.of("TrustLedger.append", () -> ledger.append(s.spoil().apply(valid, last))),
-        Tuple.of("TrustLedger.appendAll", () -> ledger.appendAll(List.of(valid, s.spoil().apply(valid, last)))),
+        Tuple.of("TrustBucket.apply", () -> bucket.plus(s.spoil().apply(valid, last))),
+        Tuple.of("TrustLedger.append", () -> ledger.plus(s.spoil().apply(valid, last))),
+        Tuple.of("TrustLedger.appendAll", () -> ledger.plusAll(List.of(valid, s.spoil().apply(valid, last)))),
         Tuple.of("TrustAccount.record", () -> account.record(s.spoil().apply(valid, last))),
         Tuple.of("TrustAccount.recordAll", () -> account.recordAll(List.of(valid, s.spoil().apply(valid, last)))));
     for (Tuple.Tuple2<String, ThrowingCallable> attempt : attempts) {
@@ -262,7 +262,7 @@ class HostileEventInputProperties {
     assertThat(ears.heard).isEmpty();
     assertThat(listenerErrors).isEmpty();
     TrustBucket after = account.record(valid);
-    assertThat(after).isEqualTo(ledgerCopy.append(valid).state()).isEqualTo(bucketCopy.apply(valid));
+    assertThat(after).isEqualTo(ledgerCopy.plus(valid).state()).isEqualTo(bucketCopy.plus(valid));
     Statistics.label("harm").coverage(checker -> {
       for (Harm h : Harm.values()) {
         checker.check(h).count(n -> n > 0);
@@ -279,22 +279,22 @@ class HostileEventInputProperties {
     TrustAccount account = TrustAccount.of(REL, ledger);
     Statistics.label("side").collect(t.isBefore(EpochMicros.MIN) ? "before" : "after");
     List<Tuple.Tuple3<String, String, ThrowingCallable>> attempts = List.of(
-        Tuple.of("TrustBucket.start", "time", () -> TrustBucket.start(policy, t)),
-        Tuple.of("TrustBucket.startingAt", "time", () -> TrustBucket.startingAt(policy, t, 0.5)),
-        Tuple.of("TrustBucket.restore(time)", "time", () -> TrustBucket.restore(
+        Tuple.of("TrustBucket.start", "time", () -> TrustBucket.of(policy, t)),
+        Tuple.of("TrustBucket.startingAt", "time", () -> TrustBucket.of(policy, t, 0.5)),
+        Tuple.of("TrustBucket.restore(time)", "time", () -> TrustBucket.ofState(
             policy, t, state.level(), state.scar(), state.tier(), Optional.empty(), 0, 0)),
-        Tuple.of("TrustBucket.restore(promotedAt)", "promotedAt", () -> TrustBucket.restore(
+        Tuple.of("TrustBucket.restore(promotedAt)", "promotedAt", () -> TrustBucket.ofState(
             policy, state.time(), state.level(), state.scar(), state.tier(), Optional.of(t), 0, 0)),
-        Tuple.of("TrustBucket.advanceTo", "time", () -> state.advanceTo(t)),
+        Tuple.of("TrustBucket.advanceTo", "time", () -> state.at(t)),
         Tuple.of("TrustBucket.levelAt", "time", () -> state.levelAt(t)),
         Tuple.of("TrustBucket.tierAt", "time", () -> state.tierAt(t)),
-        Tuple.of("TrustLedger.start", "time", () -> TrustLedger.start(policy, t)),
+        Tuple.of("TrustLedger.start", "time", () -> TrustLedger.of(policy, t)),
         Tuple.of("TrustLedger.stateAt", "time", () -> ledger.stateAt(t)),
         Tuple.of("TrustLedger.levelAt", "time", () -> ledger.levelAt(t)),
         Tuple.of("TrustLedger.tierAt", "time", () -> ledger.tierAt(t)),
         Tuple.of("TrustLedger.timeline(every event)", "end", () -> ledger.timeline(Sampling.everyEvent(), t)),
         Tuple.of("TrustLedger.timeline(weekly)", "end", () -> ledger.timeline(Sampling.weekly(), t)),
-        Tuple.of("TrustAccount.open", "time", () -> TrustAccount.open(REL, policy, t)),
+        Tuple.of("TrustAccount.open", "time", () -> TrustAccount.of(REL, policy, t)),
         Tuple.of("TrustAccount.stateAt", "time", () -> account.stateAt(t)));
     for (Tuple.Tuple3<String, String, ThrowingCallable> a : attempts) {
       InvalidTrustInputException e = rejected(InvalidTrustInputException.class, a.get1() + " at " + t, a.get3());
@@ -347,7 +347,7 @@ class HostileEventInputProperties {
   @Property(tries = 200)
   @Label("a timeline ends at its end whatever the sampling period, even one of 292 billion years across the whole range")
   void timelinesEndWhateverThePeriod(@ForAll("spans") Span span) throws Exception {
-    TrustLedger ledger = TrustLedger.start(HistoryGenerators.NEVER_FORGETS, span.start());
+    TrustLedger ledger = TrustLedger.of(HistoryGenerators.NEVER_FORGETS, span.start());
     Statistics.label("period").collect(span.period().getSeconds() > Long.MAX_VALUE / 1_000_000L ? "overflows µs" : "fits µs");
     Future<List<TimelinePoint>> f = WATCHDOG.submit(() -> ledger.timeline(Sampling.every(span.period()), span.end()));
     List<TimelinePoint> points;
@@ -383,9 +383,9 @@ class HostileEventInputProperties {
   record FarCase(TrustPolicy policy, Instant start, List<Instant> times, List<Behaviour> behaviours, Instant at,
       Duration cadence, Duration period) {
     TrustLedger ledger() {
-      TrustLedger l = TrustLedger.start(policy, start);
+      TrustLedger l = TrustLedger.of(policy, start);
       for (int i = 0; i < times.size(); i++) {
-        l = l.append(TrustEvent.of(behaviours.get(i), times.get(i)));
+        l = l.plus(TrustEvent.of(behaviours.get(i), times.get(i)));
       }
       return l;
     }
@@ -518,8 +518,8 @@ class HostileEventInputProperties {
       @ForAll("nextEvents") EventSpec first) {
     TrustPolicy policy = TrustPolicy.builder().name("faulty").decay(faulty(fault, thresholdDays)).build();
     Instant t0 = Instant.parse("2000-01-01T00:00:00Z");
-    TrustLedger ledger = TrustLedger.start(policy, t0).append(TrustEvent.of(Behaviours.HID_PROBLEM, t0.plusSeconds(60)));
-    TrustLedger copy = TrustLedger.start(policy, t0).append(TrustEvent.of(Behaviours.HID_PROBLEM, t0.plusSeconds(60)));
+    TrustLedger ledger = TrustLedger.of(policy, t0).plus(TrustEvent.of(Behaviours.HID_PROBLEM, t0.plusSeconds(60)));
+    TrustLedger copy = TrustLedger.of(policy, t0).plus(TrustEvent.of(Behaviours.HID_PROBLEM, t0.plusSeconds(60)));
     TrustBucket bucket = ledger.state();
     List<RuntimeException> handled = new ArrayList<>();
     TrustAccount account = TrustAccount.of(REL, ledger, handled::add);
@@ -528,9 +528,9 @@ class HostileEventInputProperties {
     TrustEvent far = first.after(bucket.time().plus(Duration.ofDays(thresholdDays + 1)));
     TrustEvent near = TrustEvent.of(Behaviours.HID_PROBLEM, bucket.time().plusSeconds(1));
     List<Tuple.Tuple2<String, ThrowingCallable>> attempts = List.of(
-        Tuple.of("TrustBucket.apply", () -> bucket.apply(far)),
-        Tuple.of("TrustLedger.append", () -> ledger.append(far)),
-        Tuple.of("TrustLedger.appendAll", () -> ledger.appendAll(List.of(near, far))),
+        Tuple.of("TrustBucket.apply", () -> bucket.plus(far)),
+        Tuple.of("TrustLedger.append", () -> ledger.plus(far)),
+        Tuple.of("TrustLedger.appendAll", () -> ledger.plusAll(List.of(near, far))),
         Tuple.of("TrustAccount.record", () -> account.record(far)),
         Tuple.of("TrustAccount.recordAll", () -> account.recordAll(List.of(near, far))));
     for (Tuple.Tuple2<String, ThrowingCallable> a : attempts) {
@@ -542,7 +542,7 @@ class HostileEventInputProperties {
     assertThat(account.ledger()).isSameAs(ledger);
     assertThat(ears.heard).isEmpty();
     assertThat(handled).isEmpty();
-    assertThat(account.record(near)).isEqualTo(copy.append(near).state());
+    assertThat(account.record(near)).isEqualTo(copy.plus(near).state());
     assertThat(ears.heard).containsExactly("breach " + Behaviours.HID_PROBLEM);
   }
 

@@ -60,8 +60,8 @@ class IntegrityProperties {
     TrustEvent a = TrustEvent.of(ability, b.time()).withWeight(weight).withDisclosure(disclosure);
     double m = DEFAULT.drainMultiplier(integrity, disclosure);
     boolean unsaturated = DEFAULT.lossRate() * weight * m < 1.0;
-    TrustBucket afterIntegrity = BucketInvariants.check(b.apply(i));
-    TrustBucket afterAbility = BucketInvariants.check(b.apply(a));
+    TrustBucket afterIntegrity = BucketInvariants.check(b.plus(i));
+    TrustBucket afterAbility = BucketInvariants.check(b.plus(a));
     double integrityLoss = b.level() - afterIntegrity.level();
     double abilityLoss = b.level() - afterAbility.level();
     if (unsaturated) {
@@ -81,9 +81,9 @@ class IntegrityProperties {
   @Example
   @Label("Law 8 · integrity: at 0.8 over-promising drains exactly 2× missing a deadline and leaves a 0.25 scar")
   void integrityPremiumExample() {
-    TrustBucket b = TrustBucket.startingAt(DEFAULT, TrustGenerators.T0, 0.8);
-    TrustBucket overPromised = b.apply(TrustEvent.of(Behaviours.OVER_PROMISED, TrustGenerators.T0));
-    TrustBucket missed = b.apply(TrustEvent.of(Behaviours.MISSED_DEADLINE, TrustGenerators.T0));
+    TrustBucket b = TrustBucket.of(DEFAULT, TrustGenerators.T0, 0.8);
+    TrustBucket overPromised = b.plus(TrustEvent.of(Behaviours.OVER_PROMISED, TrustGenerators.T0));
+    TrustBucket missed = b.plus(TrustEvent.of(Behaviours.MISSED_DEADLINE, TrustGenerators.T0));
     assertThat(0.8 - overPromised.level()).isCloseTo(0.336, within(1e-12));
     assertThat(0.8 - missed.level()).isCloseTo(0.168, within(1e-12));
     assertThat(overPromised.scar()).isCloseTo(0.25, within(1e-12));
@@ -92,9 +92,9 @@ class IntegrityProperties {
 
   /** Applies one drain at {@code t}, then 50 drops one a week, and returns the final level. */
   static double afterFiftyWeeklyDrops(double p, Instant t, TrustEvent drain, List<TrustEventTemplate> drops) {
-    TrustBucket b = BucketInvariants.check(TrustBucket.startingAt(DEFAULT, t, p).apply(drain));
+    TrustBucket b = BucketInvariants.check(TrustBucket.of(DEFAULT, t, p).plus(drain));
     for (int week = 1; week <= 50; week++) {
-      b = BucketInvariants.check(b.apply(drops.get(week % drops.size()).at(t.plus(Duration.ofDays(7L * week)))));
+      b = BucketInvariants.check(b.plus(drops.get(week % drops.size()).at(t.plus(Duration.ofDays(7L * week)))));
     }
     return b.level();
   }

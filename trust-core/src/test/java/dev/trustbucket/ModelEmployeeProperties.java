@@ -30,9 +30,9 @@ class ModelEmployeeProperties {
   /** The bucket after each weekly drop, from week 1 (a week after the start) on. */
   static List<TrustBucket> weeklyDrops(TrustPolicy policy, Instant start, List<TrustEventTemplate> drops, int weeks) {
     List<TrustBucket> out = new ArrayList<>(weeks);
-    TrustBucket b = TrustBucket.start(policy, start);
+    TrustBucket b = TrustBucket.of(policy, start);
     for (int week = 1; week <= weeks; week++) {
-      b = BucketInvariants.check(b.apply(drops.get(week % drops.size()).at(start.plus(Duration.ofDays(7L * week)))));
+      b = BucketInvariants.check(b.plus(drops.get(week % drops.size()).at(start.plus(Duration.ofDays(7L * week)))));
       out.add(b);
     }
     return out;
@@ -61,7 +61,7 @@ class ModelEmployeeProperties {
     }
     // Just before each drop, after a week of decay, it is still at the top: decay never caps it below.
     TrustBucket last = weeks.get(weeks.size() - 1);
-    assertThat(last.advanceTo(last.time().plus(Duration.ofDays(7))).tier()).isEqualTo(AutonomyTier.AUTONOMOUS);
+    assertThat(last.at(last.time().plus(Duration.ofDays(7))).tier()).isEqualTo(AutonomyTier.AUTONOMOUS);
   }
 
   @Example

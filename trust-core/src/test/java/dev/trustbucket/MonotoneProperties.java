@@ -25,7 +25,7 @@ class MonotoneProperties {
       @ForAll(supplier = TrustGenerators.EventTemplates.class) TrustEventTemplate template,
       @ForAll(supplier = TrustGenerators.Gaps.class) long gapMicros) {
     TrustEvent e = template.at(bucket.time(), gapMicros);
-    assertThat(bucket.advanceTo(e.time()).apply(e)).isEqualTo(bucket.apply(e));
+    assertThat(bucket.at(e.time()).plus(e)).isEqualTo(bucket.plus(e));
   }
 
   @Property
@@ -35,8 +35,8 @@ class MonotoneProperties {
       @ForAll(supplier = TrustGenerators.EventTemplates.class) TrustEventTemplate template,
       @ForAll(supplier = TrustGenerators.Gaps.class) long gapMicros) {
     TrustEvent e = template.at(bucket.time(), gapMicros);
-    TrustBucket before = BucketInvariants.check(bucket.advanceTo(e.time()));
-    TrustBucket after = BucketInvariants.check(bucket.apply(e));
+    TrustBucket before = BucketInvariants.check(bucket.at(e.time()));
+    TrustBucket after = BucketInvariants.check(bucket.plus(e));
     Statistics.collect(e.isDrop() ? "drop" : "drain", Double.compare(after.level(), before.level()));
     if (e.isDrop()) {
       assertThat(after.level()).isGreaterThanOrEqualTo(before.level());
@@ -62,9 +62,9 @@ class MonotoneProperties {
     double lighter = Math.min(w1, w2);
     double heavier = Math.max(w1, w2);
     Instant t = TrustGenerators.plusMicros(bucket.time(), gapMicros);
-    TrustBucket before = bucket.advanceTo(t);
-    TrustBucket light = bucket.apply(template.at(t).withWeight(lighter));
-    TrustBucket heavy = bucket.apply(template.at(t).withWeight(heavier));
+    TrustBucket before = bucket.at(t);
+    TrustBucket light = bucket.plus(template.at(t).withWeight(lighter));
+    TrustBucket heavy = bucket.plus(template.at(t).withWeight(heavier));
     assertThat(Math.abs(heavy.level() - before.level()))
         .as("%s weighing %s vs %s", template.behaviour(), heavier, lighter)
         .isGreaterThanOrEqualTo(Math.abs(light.level() - before.level()));

@@ -55,10 +55,10 @@ class PolicyRebaseProperties {
     TrustLedger ledger = c.ledger();
     Instant now = TrustGenerators.plusMicros(ledger.state().time(), later);
     TrustBucket initial = c.initial();
-    TrustBucket start = initial.equals(TrustBucket.start(c.policy(), initial.time()))
-        ? TrustBucket.start(target, initial.time())
-        : TrustBucket.startingAt(target, initial.time(), initial.level());
-    TrustLedger fresh = TrustLedger.startingFrom(start).appendAll(c.events());
+    TrustBucket start = initial.equals(TrustBucket.of(c.policy(), initial.time()))
+        ? TrustBucket.of(target, initial.time())
+        : TrustBucket.of(target, initial.time(), initial.level());
+    TrustLedger fresh = TrustLedger.from(start).plusAll(c.events());
 
     PolicyRebase rebase = PolicyRebase.of(ledger, target, now);
 

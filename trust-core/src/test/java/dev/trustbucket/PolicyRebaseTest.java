@@ -42,9 +42,9 @@ class PolicyRebaseTest {
   @DisplayName("a ledger restored from a state keeps its level, caps its scar, and keeps its tier only where the new ladder allows it")
   void restoredStart() {
     Instant t = Instant.parse("2025-01-06T09:00:00Z");
-    TrustBucket restored = TrustBucket.restore(TrustPolicy.defaults(), t, 0.62, 0.45, AutonomyTier.TRUSTED,
+    TrustBucket restored = TrustBucket.ofState(TrustPolicy.defaults(), t, 0.62, 0.45, AutonomyTier.TRUSTED,
         Optional.empty(), 4.0, 1.0);
-    TrustLedger ledger = TrustLedger.startingFrom(restored);
+    TrustLedger ledger = TrustLedger.from(restored);
 
     PolicyRebase toForgiving = PolicyRebase.of(ledger, TrustPolicy.forgiving(), t);
     TrustBucket initial = toForgiving.ledger().initial();
@@ -97,12 +97,12 @@ class PolicyRebaseTest {
     Instant t = Instant.parse("2025-01-06T09:00:00Z");
     TrustPolicy sameLadder = TrustPolicy.builder().from(TrustPolicy.defaults()).name("x").gainRate(0.08).build();
     // 0.55 is the default trusted threshold 0.6 minus the band 0.05: still TRUSTED.
-    TrustLedger atLine = TrustLedger.startingFrom(TrustBucket.restore(TrustPolicy.defaults(), t, 0.55, 0.0,
+    TrustLedger atLine = TrustLedger.from(TrustBucket.ofState(TrustPolicy.defaults(), t, 0.55, 0.0,
         AutonomyTier.TRUSTED, Optional.empty(), 1.0, 0.0));
     assertThat(PolicyRebase.of(atLine, sameLadder, t).ledger().initial().tier()).isEqualTo(AutonomyTier.TRUSTED);
     // Below the line, a promotion a day ago still protects the tier: kept with its promotion.
     Optional<Instant> promoted = Optional.of(t.minus(Duration.ofDays(1)));
-    TrustLedger protectedTier = TrustLedger.startingFrom(TrustBucket.restore(TrustPolicy.defaults(), t, 0.5, 0.0,
+    TrustLedger protectedTier = TrustLedger.from(TrustBucket.ofState(TrustPolicy.defaults(), t, 0.5, 0.0,
         AutonomyTier.TRUSTED, promoted, 1.0, 0.0));
     TrustBucket moved = PolicyRebase.of(protectedTier, sameLadder, t).ledger().initial();
     assertThat(moved.tier()).isEqualTo(AutonomyTier.TRUSTED);

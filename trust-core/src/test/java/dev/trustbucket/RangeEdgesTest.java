@@ -28,9 +28,9 @@ class RangeEdgesTest {
   @Test
   @DisplayName("an explanation across the whole range has finite numbers and says 'scar 0.00 left', not Infinity")
   void explanationAcrossTheWholeRange() {
-    TrustLedger ledger = TrustLedger.start(TrustPolicy.defaults(), ANCIENT)
-        .append(TrustEvent.of(Behaviours.HID_PROBLEM, ANCIENT.plusSeconds(86_400)).withWeight(5.0).withNote("old"))
-        .append(TrustEvent.of(Behaviours.SMALL_WIN, ANCIENT.plusSeconds(2 * 86_400)));
+    TrustLedger ledger = TrustLedger.of(TrustPolicy.defaults(), ANCIENT)
+        .plus(TrustEvent.of(Behaviours.HID_PROBLEM, ANCIENT.plusSeconds(86_400)).withWeight(5.0).withNote("old"))
+        .plus(TrustEvent.of(Behaviours.SMALL_WIN, ANCIENT.plusSeconds(2 * 86_400)));
     Explanation e = Explanation.of(ledger, FAR);
     for (Contribution c : e.contributions()) {
       assertThat(c.remaining()).isFinite().isCloseTo(0.0, within(1e-12));
@@ -50,8 +50,8 @@ class RangeEdgesTest {
   void datesBeforeYearOne() {
     Instant yearZero = Instant.parse("0000-03-01T00:00:00Z");
     Instant minusFive = Instant.parse("-0005-03-01T00:00:00Z");
-    TrustLedger ledger = TrustLedger.start(TrustPolicy.defaults(), minusFive)
-        .append(TrustEvent.of(Behaviours.SMALL_WIN, minusFive.plusSeconds(3600)));
+    TrustLedger ledger = TrustLedger.of(TrustPolicy.defaults(), minusFive)
+        .plus(TrustEvent.of(Behaviours.SMALL_WIN, minusFive.plusSeconds(3600)));
     assertThat(Explanation.describe(Explanation.of(ledger, yearZero).contributions().get(0)))
         .contains("on 1 March -5,");
     assertThat(Explanation.of(ledger, yearZero).render(3)).startsWith("Level").contains("on 1 March 0,");
@@ -60,8 +60,8 @@ class RangeEdgesTest {
   @Test
   @DisplayName("a recovery forecast from a state near the end of the range stops there instead of throwing")
   void forecastNearTheEndOfTheRange() {
-    TrustBucket scarred = TrustBucket.start(TrustPolicy.defaults(), EpochMicros.MAX.minus(Duration.ofDays(400)))
-        .apply(TrustEvent.of(Behaviours.HID_PROBLEM, EpochMicros.MAX.minus(Duration.ofDays(399))).withWeight(10.0));
+    TrustBucket scarred = TrustBucket.of(TrustPolicy.defaults(), EpochMicros.MAX.minus(Duration.ofDays(400)))
+        .plus(TrustEvent.of(Behaviours.HID_PROBLEM, EpochMicros.MAX.minus(Duration.ofDays(399))).withWeight(10.0));
     RecoveryForecast f = RecoveryForecast.toLevel(scarred, Behaviours.SMALL_WIN, Duration.ofDays(7), 0.99);
     assertThat(f.isReachable()).isFalse();
     assertThat(f.drops()).isEqualTo(57); // one a week for the 399 days left
@@ -79,8 +79,8 @@ class RangeEdgesTest {
     Commitment small = new Commitment("small", now, friday, 1.0, 5.0);
     Commitment big = new Commitment("big", now, friday, 1.0, 20.0);
     // 4 days 8 hours at 16 h a week: 16 × 104 / 168 = 9.905 hours; 25 are needed.
-    OverCommitment one = OverCommitment.assess(List.of(small, big), 16, now);
-    OverCommitment two = OverCommitment.assess(List.of(big, small), 16, now);
+    OverCommitment one = OverCommitment.of(List.of(small, big), 16, now);
+    OverCommitment two = OverCommitment.of(List.of(big, small), 16, now);
     assertThat(one.shortfallHours()).isCloseTo(25 - 16.0 * 104 / 168, within(1e-9)).isEqualTo(two.shortfallHours());
     assertThat(one.atRisk()).containsExactlyInAnyOrder(small, big);
     assertThat(two.atRisk()).containsExactlyInAnyOrder(small, big);
@@ -91,7 +91,7 @@ class RangeEdgesTest {
   @DisplayName("a periodic timeline is capped at 100,000 samples, rejected before any work, naming 'sampling'")
   void timelineCap() {
     Instant start = Instant.parse("2025-01-01T00:00:00Z");
-    TrustLedger ledger = TrustLedger.start(TrustPolicy.defaults(), start);
+    TrustLedger ledger = TrustLedger.of(TrustPolicy.defaults(), start);
     assertThatThrownBy(() -> ledger.timeline(Sampling.every(Duration.ofSeconds(1)), start.plus(Duration.ofDays(365))))
         .isInstanceOfSatisfying(InvalidTrustInputException.class, e -> assertThat(e.field()).isEqualTo("sampling"))
         .hasMessage("sampling every PT1S from 2025-01-01T00:00:00Z to 2026-01-01T00:00:00Z would take 31536001 samples"

@@ -27,8 +27,8 @@ class ShapeProperties {
     double emptier = Math.min(a, b);
     double fuller = Math.max(a, b);
     TrustEvent e = drop.at(TrustGenerators.T0);
-    double gainEmptier = TrustBucket.startingAt(policy, TrustGenerators.T0, emptier).apply(e).level() - emptier;
-    double gainFuller = TrustBucket.startingAt(policy, TrustGenerators.T0, fuller).apply(e).level() - fuller;
+    double gainEmptier = TrustBucket.of(policy, TrustGenerators.T0, emptier).plus(e).level() - emptier;
+    double gainFuller = TrustBucket.of(policy, TrustGenerators.T0, fuller).plus(e).level() - fuller;
     // 1e-15: the two gains are differences of rounded levels.
     assertThat(gainFuller).isLessThanOrEqualTo(gainEmptier + 1e-15);
   }
@@ -43,8 +43,8 @@ class ShapeProperties {
     double emptier = Math.min(a, b);
     double fuller = Math.max(a, b);
     TrustEvent e = drain.at(TrustGenerators.T0);
-    double lossEmptier = emptier - TrustBucket.startingAt(policy, TrustGenerators.T0, emptier).apply(e).level();
-    double lossFuller = fuller - TrustBucket.startingAt(policy, TrustGenerators.T0, fuller).apply(e).level();
+    double lossEmptier = emptier - TrustBucket.of(policy, TrustGenerators.T0, emptier).plus(e).level();
+    double lossFuller = fuller - TrustBucket.of(policy, TrustGenerators.T0, fuller).plus(e).level();
     assertThat(lossFuller).isGreaterThanOrEqualTo(lossEmptier - 1e-15);
   }
 
@@ -56,7 +56,7 @@ class ShapeProperties {
     TrustPolicy p = bucket.policy();
     TrustEvent e = drop.at(bucket.time());
     double room = Math.max(0.0, bucket.ceiling() - bucket.level());
-    double gain = bucket.apply(e).level() - bucket.level();
+    double gain = bucket.plus(e).level() - bucket.level();
     assertThat(gain).isCloseTo(Math.min(1.0, p.gainRate() * e.weight()) * room, within(1e-12));
   }
 
@@ -67,7 +67,7 @@ class ShapeProperties {
       @ForAll(supplier = TrustGenerators.DrainTemplates.class) TrustEventTemplate drain) {
     TrustEvent e = drain.at(bucket.time());
     TrustPolicy p = bucket.policy();
-    double loss = bucket.level() - bucket.apply(e).level();
+    double loss = bucket.level() - bucket.plus(e).level();
     double fraction = Math.min(1.0, p.lossRate() * e.weight() * p.drainMultiplier(e.behaviour(), e.disclosure()));
     assertThat(loss).isCloseTo(fraction * bucket.level(), within(1e-12));
   }

@@ -16,7 +16,7 @@ class SignedZeroWeightTest {
   void negativeZeroBecomesZero() {
     TrustEvent e = TrustEvent.of(Behaviours.SMALL_WIN, T).withWeight(-0.0);
     assertThat(Double.doubleToRawLongBits(e.weight())).isEqualTo(Double.doubleToRawLongBits(0.0));
-    assertThat(EventRecord.of(e).weight()).isEqualTo(0.0);
+    assertThat(EventRecord.from(e).weight()).isEqualTo(0.0);
   }
 
   @Test
@@ -26,8 +26,8 @@ class SignedZeroWeightTest {
     // What SQLite gives back for a REAL column that was written -0.0.
     TrustEvent reloaded = new EventRecord(T.toString(), "small-win", 0.0, "not-recorded", "PT0S", "")
         .toEvent(BehaviourCatalogue.standard());
-    TrustLedger start = TrustLedger.start(TrustPolicy.defaults(), T);
-    assertThat(start.append(reloaded)).isEqualTo(start.append(written));
+    TrustLedger start = TrustLedger.of(TrustPolicy.defaults(), T);
+    assertThat(start.plus(reloaded)).isEqualTo(start.plus(written));
     assertThat(written).isEqualTo(reloaded);
   }
 }

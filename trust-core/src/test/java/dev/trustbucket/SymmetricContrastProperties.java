@@ -34,9 +34,9 @@ class SymmetricContrastProperties {
       @ForAll(supplier = TrustGenerators.Weights.class) double weight,
       @ForAll(supplier = TrustGenerators.Disclosures.class) Disclosure disclosure,
       @ForAll(supplier = TrustGenerators.Instants.class) Instant t) {
-    TrustBucket half = TrustBucket.startingAt(SYMMETRIC, t, 0.5);
-    double up = half.apply(TrustEvent.of(drop, t).withWeight(weight)).level() - 0.5;
-    double down = 0.5 - half.apply(TrustEvent.of(drain, t).withWeight(weight).withDisclosure(disclosure)).level();
+    TrustBucket half = TrustBucket.of(SYMMETRIC, t, 0.5);
+    double up = half.plus(TrustEvent.of(drop, t).withWeight(weight)).level() - 0.5;
+    double down = 0.5 - half.plus(TrustEvent.of(drain, t).withWeight(weight).withDisclosure(disclosure)).level();
     assertThat(up).isCloseTo(down, within(1e-12));
   }
 
@@ -50,7 +50,7 @@ class SymmetricContrastProperties {
   void noScarsEver(@ForAll("symmetricScenarios") Scenario scenario) {
     TrustBucket b = scenario.startBucket();
     for (TrustEvent e : scenario.events()) {
-      b = BucketInvariants.check(b.apply(e));
+      b = BucketInvariants.check(b.plus(e));
       assertThat(b.scar()).isZero();
       assertThat(b.ceiling()).isEqualTo(1.0);
     }
@@ -70,8 +70,8 @@ class SymmetricContrastProperties {
       @ForAll(supplier = TrustGenerators.Disclosures.class) Disclosure disclosure,
       @ForAll(supplier = TrustGenerators.Gaps.class) long gap) {
     TrustEvent plain = TrustEvent.of(drain, TrustGenerators.plusMicros(bucket.time(), gap)).withWeight(weight);
-    TrustBucket asIs = bucket.apply(plain);
-    TrustBucket disclosed = bucket.apply(plain.withDisclosure(disclosure));
+    TrustBucket asIs = bucket.plus(plain);
+    TrustBucket disclosed = bucket.plus(plain.withDisclosure(disclosure));
     assertThat(SYMMETRIC.disclosureMultiplier(disclosure)).isEqualTo(1.0);
     assertThat(disclosed.level()).isEqualTo(asIs.level());
     assertThat(disclosed.scar()).isEqualTo(asIs.scar()).isZero();
@@ -88,11 +88,11 @@ class SymmetricContrastProperties {
   @Label("Law 15 · symmetric: disclosure changes nothing, the tier included")
   void discoveryDoesNotDemoteAtOnce() {
     Instant t = TrustGenerators.T0;
-    TrustBucket promoted = TrustBucket.startingAt(SYMMETRIC, t, 0.59)
-        .apply(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, t)); // 0.631: TRUSTED
+    TrustBucket promoted = TrustBucket.of(SYMMETRIC, t, 0.59)
+        .plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, t)); // 0.631: TRUSTED
     TrustEvent drain = TrustEvent.of(Behaviours.MISSED_DEADLINE, t.plus(Duration.ofDays(1))).withWeight(1.9);
-    TrustBucket notRecorded = promoted.apply(drain); // 0.511, TRUSTED (minimum stay)
-    TrustBucket discovered = promoted.apply(drain.withDisclosure(Disclosure.discovered(Duration.ofDays(1))));
+    TrustBucket notRecorded = promoted.plus(drain); // 0.511, TRUSTED (minimum stay)
+    TrustBucket discovered = promoted.plus(drain.withDisclosure(Disclosure.discovered(Duration.ofDays(1))));
     assertThat(discovered.level()).isEqualTo(notRecorded.level());
     assertThat(discovered.tier()).isEqualTo(notRecorded.tier()).isEqualTo(AutonomyTier.TRUSTED);
   }

@@ -42,7 +42,7 @@ class TenMillionEventsTest {
     Instant start = Instant.parse("-250000-01-01T00:00:00Z");
     Instant end = Instant.parse("+280000-01-01T00:00:00Z");
     long endSecond = end.getEpochSecond();
-    TrustBucket b = TrustBucket.start(policy, start);
+    TrustBucket b = TrustBucket.of(policy, start);
     long second = start.getEpochSecond();
     int nanos = 0;
     int full = 0;
@@ -73,7 +73,7 @@ class TenMillionEventsTest {
       double weight = w < 0.7 ? behaviour.defaultWeight() : w < 0.97 ? random.nextDouble(3.0) : random.nextDouble(100.0);
       Disclosure disclosure = behaviour.isDrop() ? Disclosure.notRecorded() : disclosures[random.nextInt(disclosures.length)];
       TrustEvent event = new TrustEvent(behaviour, Instant.ofEpochSecond(second, nanos), weight, disclosure, "");
-      b = b.apply(event);
+      b = b.plus(event);
       double level = b.level();
       if (!(level >= 0.0 && level <= 1.0)) {
         fail("event " + i + " (" + event + ") left the level at " + level);
@@ -86,7 +86,7 @@ class TenMillionEventsTest {
       }
     }
     BucketInvariants.check(b);
-    BucketInvariants.check(b.advanceTo(end));
+    BucketInvariants.check(b.at(end));
     // The run really went through buckets full to the ceiling, empty ones, breaches and centuries-long gaps.
     assertThat(full).isPositive();
     assertThat(empty).isPositive();

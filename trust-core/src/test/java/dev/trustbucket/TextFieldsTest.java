@@ -62,13 +62,13 @@ class TextFieldsTest {
   @Test
   @DisplayName("the codec refuses such text when reading, on its line, whether raw or written as an escape")
   void codecRefusesOnRead() {
-    TrustLedger ledger = TrustLedger.start(TrustPolicy.defaults(), T0)
-        .append(TrustEvent.of(Behaviours.SMALL_WIN, T0.plusSeconds(60)).withNote("fine"));
-    List<String> lines = TrustCodec.writeLedger(ledger);
+    TrustLedger ledger = TrustLedger.of(TrustPolicy.defaults(), T0)
+        .plus(TrustEvent.of(Behaviours.SMALL_WIN, T0.plusSeconds(60)).withNote("fine"));
+    List<String> lines = TrustCodec.formatLedger(ledger);
     for (String bad : List.of("\\t", "\u001B[2J", "\uD800", "\u202E", "\uFFFF", "\u0085")) {
       List<String> damaged = new ArrayList<>(lines);
       damaged.set(1, lines.get(1).replace("fine", "fi" + bad + "ne"));
-      assertThatThrownBy(() -> TrustCodec.readLedger(damaged, TrustPolicy.defaults()))
+      assertThatThrownBy(() -> TrustCodec.parseLedger(damaged, TrustPolicy.defaults()))
           .isInstanceOfSatisfying(MalformedRecordException.class, e -> {
             assertThat(e.line()).isEqualTo(2);
             assertThat(e.field()).isEqualTo("note");

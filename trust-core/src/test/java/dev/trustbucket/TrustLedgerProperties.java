@@ -59,7 +59,7 @@ class TrustLedgerProperties {
     assertThat(ledger.replay()).isEqualTo(ledger.state());
     assertThat(applyAll(c.initial(), c.events())).isEqualTo(ledger.state());
     assertThat(applyAll(c.initial(), ledger.events())).isEqualTo(ledger.state());
-    assertThat(TrustLedger.startingFrom(c.initial()).appendAll(c.events())).isEqualTo(ledger);
+    assertThat(TrustLedger.from(c.initial()).plusAll(c.events())).isEqualTo(ledger);
     // events() and event(i) give back the events appended.
     assertThat(ledger.events()).containsExactlyElementsOf(c.events());
     for (int i = 0; i < c.events().size(); i++) {
@@ -85,7 +85,7 @@ class TrustLedgerProperties {
 
     for (Instant t : probes) {
       int count = countUpTo(c.events(), t);
-      TrustBucket expected = prefix.get(count).advanceTo(t);
+      TrustBucket expected = prefix.get(count).at(t);
       TrustBucket actual = ledger.stateAt(t);
       assertThat(actual).as("stateAt(%s) after %s of %s events", t, count, c.events().size()).isEqualTo(expected);
       assertBitwise(ledger.levelAt(t), expected.level());
@@ -106,10 +106,10 @@ class TrustLedgerProperties {
       @ForAll("specs") List<EventSpec> branch,
       @ForAll("specs") List<EventSpec> more) {
     List<TrustLedger> chain = new ArrayList<>();
-    TrustLedger l = TrustLedger.startingFrom(c.initial());
+    TrustLedger l = TrustLedger.from(c.initial());
     chain.add(l);
     for (TrustEvent e : c.events()) {
-      l = l.append(e);
+      l = l.plus(e);
       chain.add(l);
     }
     List<Fork> forks = new ArrayList<>();
@@ -147,7 +147,7 @@ class TrustLedgerProperties {
       List<TrustEvent> events = new ArrayList<>(before);
       TrustLedger ledger = from;
       for (TrustEvent e : HistoryGenerators.lay(from.state().time(), branch)) {
-        ledger = ledger.append(e);
+        ledger = ledger.plus(e);
         events.add(e);
       }
       return new Fork(ledger, events);
@@ -177,16 +177,16 @@ class TrustLedgerProperties {
       @ForAll("specs") List<EventSpec> branch,
       @ForAll("specs") List<EventSpec> other,
       @ForAll("specs") List<EventSpec> more) {
-    TrustBucket initial = TrustBucket.start(policy, HistoryGenerators.EPOCH);
+    TrustBucket initial = TrustBucket.of(policy, HistoryGenerators.EPOCH);
     List<TrustEvent> events = HistoryGenerators.lay(initial.time(), specs);
     int n = events.size();
     Statistics.label("chunks").collect((n + CHUNK - 1) / CHUNK);
 
     List<TrustLedger> chain = new ArrayList<>(n + 1);
-    TrustLedger ledger = TrustLedger.startingFrom(initial);
+    TrustLedger ledger = TrustLedger.from(initial);
     chain.add(ledger);
     for (TrustEvent e : events) {
-      ledger = ledger.append(e);
+      ledger = ledger.plus(e);
       chain.add(ledger);
     }
     java.util.SortedSet<Integer> points = new java.util.TreeSet<>(List.of(n / 2, n / 3));
@@ -218,7 +218,7 @@ class TrustLedgerProperties {
 
   /** Equal to a fresh build: events, state, replay, and stateAt around checkpoints and chunk edges. */
   private static void assertSameAsFresh(TrustLedger ledger, TrustBucket initial, List<TrustEvent> events) {
-    TrustLedger fresh = TrustLedger.startingFrom(initial).appendAll(events);
+    TrustLedger fresh = TrustLedger.from(initial).plusAll(events);
     assertThat(ledger).isEqualTo(fresh);
     assertThat(ledger.size()).isEqualTo(events.size());
     assertThat(ledger.events()).containsExactlyElementsOf(events);
@@ -226,7 +226,7 @@ class TrustLedgerProperties {
     for (int i : new int[] {62, 63, 64, CHUNK - 1, CHUNK, CHUNK + 63, events.size() / 2, events.size() - 1}) {
       if (i >= 0 && i < events.size()) {
         Instant t = events.get(i).time();
-        TrustBucket expected = applyAll(initial, events.subList(0, countUpTo(events, t))).advanceTo(t);
+        TrustBucket expected = applyAll(initial, events.subList(0, countUpTo(events, t))).at(t);
         assertThat(ledger.stateAt(t)).as("stateAt event %s of %s", i, events.size()).isEqualTo(expected);
       }
     }
@@ -300,8 +300,8 @@ class TrustLedgerProperties {
       TrustEvent e = c.events().get(i);
       assertThat(s.index()).isEqualTo(i);
       assertThat(s.event()).isEqualTo(e);
-      TrustBucket decayed = previous.advanceTo(e.time());
-      TrustBucket after = previous.apply(e);
+      TrustBucket decayed = previous.at(e.time());
+      TrustBucket after = previous.plus(e);
       assertBitwise(s.levelBefore(), decayed.level());
       assertBitwise(s.levelAfter(), after.level());
       assertBitwise(s.scarBefore(), decayed.scar());
@@ -329,7 +329,7 @@ class TrustLedgerProperties {
     TrustBucket b = c.initial();
     out.add(b);
     for (TrustEvent e : c.events()) {
-      b = b.apply(e);
+      b = b.plus(e);
       out.add(b);
     }
     return out;

@@ -62,18 +62,18 @@ class TrustLedgerTest {
         assertThat(ledger.stateAt(t)).as("at event %s", i).isEqualTo(prefix.get(count));
         Instant between = t.plusSeconds(1);
         int countBetween = TrustLedgerProperties.countUpTo(c.events(), between);
-        assertThat(ledger.stateAt(between)).as("just after event %s", i).isEqualTo(prefix.get(countBetween).advanceTo(between));
+        assertThat(ledger.stateAt(between)).as("just after event %s", i).isEqualTo(prefix.get(countBetween).at(between));
       }
       Instant later = c.end().plus(Duration.ofDays(400));
-      assertThat(ledger.stateAt(later)).isEqualTo(ledger.state().advanceTo(later));
+      assertThat(ledger.stateAt(later)).isEqualTo(ledger.state().at(later));
     }
   }
 
   @Test
   @DisplayName("an empty ledger is its initial bucket, at any instant and in every view")
   void emptyLedger() {
-    TrustLedger ledger = TrustLedger.start(POLICY, MONDAY);
-    TrustBucket initial = TrustBucket.start(POLICY, MONDAY);
+    TrustLedger ledger = TrustLedger.of(POLICY, MONDAY);
+    TrustBucket initial = TrustBucket.of(POLICY, MONDAY);
 
     assertThat(ledger.isEmpty()).isTrue();
     assertThat(ledger.size()).isZero();
@@ -82,7 +82,7 @@ class TrustLedgerTest {
     assertThat(ledger.start()).isEqualTo(MONDAY);
     assertThat(ledger.policy()).isEqualTo(POLICY);
     assertThat(ledger.stateAt(MONDAY)).isEqualTo(initial);
-    assertThat(ledger.stateAt(day(30))).isEqualTo(initial.advanceTo(day(30)));
+    assertThat(ledger.stateAt(day(30))).isEqualTo(initial.at(day(30)));
     assertThat(ledger.events()).isEmpty();
     assertThat(ledger.steps()).isEmpty();
     assertThat(ledger.timeline(Sampling.everyEvent(), MONDAY))
@@ -92,26 +92,26 @@ class TrustLedgerTest {
   @Test
   @DisplayName("a ledger can start from a known level")
   void startingFromAKnownLevel() {
-    TrustBucket known = TrustBucket.startingAt(POLICY, MONDAY, 0.82);
-    TrustLedger ledger = TrustLedger.startingFrom(known).append(drop(3));
+    TrustBucket known = TrustBucket.of(POLICY, MONDAY, 0.82);
+    TrustLedger ledger = TrustLedger.from(known).plus(drop(3));
 
     assertThat(ledger.initial()).isEqualTo(known);
-    assertThat(ledger.state()).isEqualTo(known.apply(drop(3)));
+    assertThat(ledger.state()).isEqualTo(known.plus(drop(3)));
     assertThat(ledger.initial().tier()).isEqualTo(AutonomyTier.AUTONOMOUS);
   }
 
   @Test
   @DisplayName("an out-of-order event is rejected naming \"time\", and the ledger is unchanged")
   void outOfOrderAppendIsRejected() {
-    TrustLedger ledger = TrustLedger.start(POLICY, MONDAY).append(drop(1)).append(drain(5));
+    TrustLedger ledger = TrustLedger.of(POLICY, MONDAY).plus(drop(1)).plus(drain(5));
     TrustBucket state = ledger.state();
 
-    assertThatThrownBy(() -> ledger.append(drop(4)))
+    assertThatThrownBy(() -> ledger.plus(drop(4)))
         .isInstanceOf(InvalidTrustInputException.class)
         .hasMessageContaining("time")
         .hasMessageContaining(day(4).toString())
         .satisfies(e -> assertThat(((InvalidTrustInputException) e).field()).isEqualTo("time"));
-    assertThatThrownBy(() -> TrustLedger.start(POLICY, MONDAY).append(drop(-1)))
+    assertThatThrownBy(() -> TrustLedger.of(POLICY, MONDAY).plus(drop(-1)))
         .isInstanceOf(InvalidTrustInputException.class)
         .satisfies(e -> assertThat(((InvalidTrustInputException) e).field()).isEqualTo("time"));
 
@@ -119,7 +119,7 @@ class TrustLedgerTest {
     assertThat(ledger.state()).isSameAs(state);
     assertThat(ledger.events()).containsExactly(drop(1), drain(5));
     // The failed append left nothing behind: the next append is as if it had never happened.
-    assertThat(ledger.append(drop(6))).isEqualTo(TrustLedger.start(POLICY, MONDAY).appendAll(List.of(drop(1), drain(5), drop(6))));
+    assertThat(ledger.plus(drop(6))).isEqualTo(TrustLedger.of(POLICY, MONDAY).plusAll(List.of(drop(1), drain(5), drop(6))));
   }
 
   @Test
@@ -127,10 +127,10 @@ class TrustLedgerTest {
   void unknownBehaviourIsRejected() {
     Behaviour unknown = Behaviour.drop("shipped-a-demo", Dimension.ABILITY, 1.0, "Shipped a demo");
     Behaviour impostor = Behaviour.drop("small-win", Dimension.ABILITY, 5.0, "Big small win");
-    TrustLedger ledger = TrustLedger.start(POLICY, MONDAY);
+    TrustLedger ledger = TrustLedger.of(POLICY, MONDAY);
 
     for (Behaviour b : List.of(unknown, impostor)) {
-      assertThatThrownBy(() -> ledger.append(TrustEvent.of(b, day(1))))
+      assertThatThrownBy(() -> ledger.plus(TrustEvent.of(b, day(1))))
           .isInstanceOf(InvalidTrustInputException.class)
           .satisfies(e -> assertThat(((InvalidTrustInputException) e).field()).isEqualTo("behaviour"));
     }
@@ -140,10 +140,10 @@ class TrustLedgerTest {
   @Test
   @DisplayName("appendAll appends every event or none, and says which event was bad")
   void appendAllIsAllOrNothing() {
-    TrustLedger ledger = TrustLedger.start(POLICY, MONDAY).append(drop(1));
+    TrustLedger ledger = TrustLedger.of(POLICY, MONDAY).plus(drop(1));
     List<TrustEvent> batch = List.of(drop(2), drain(3), drop(2), drop(4));
 
-    assertThatThrownBy(() -> ledger.appendAll(batch))
+    assertThatThrownBy(() -> ledger.plusAll(batch))
         .isInstanceOf(InvalidTrustInputException.class)
         .hasMessageStartingWith("event 3: ")
         .hasMessageEndingWith("nothing was appended")
@@ -151,21 +151,21 @@ class TrustLedgerTest {
 
     assertThat(ledger.size()).isEqualTo(1);
     assertThat(ledger.events()).containsExactly(drop(1));
-    assertThat(ledger.state()).isEqualTo(TrustBucket.start(POLICY, MONDAY).apply(drop(1)));
+    assertThat(ledger.state()).isEqualTo(TrustBucket.of(POLICY, MONDAY).plus(drop(1)));
     // The first two events of the failed batch were written into spare capacity; they must not leak.
-    TrustLedger next = ledger.append(drain(9));
+    TrustLedger next = ledger.plus(drain(9));
     assertThat(next.events()).containsExactly(drop(1), drain(9));
-    assertThat(next.state()).isEqualTo(applyAll(TrustBucket.start(POLICY, MONDAY), List.of(drop(1), drain(9))));
-    assertThat(ledger.appendAll(List.of(drop(2), drain(3), drop(4))).size()).isEqualTo(4);
+    assertThat(next.state()).isEqualTo(applyAll(TrustBucket.of(POLICY, MONDAY), List.of(drop(1), drain(9))));
+    assertThat(ledger.plusAll(List.of(drop(2), drain(3), drop(4))).size()).isEqualTo(4);
   }
 
   @Test
   @DisplayName("appending to an older ledger forks it: both branches keep their own events")
   void appendForks() {
-    TrustLedger base = TrustLedger.start(POLICY, MONDAY).append(drop(1));
-    TrustLedger good = base.append(drop(2)).append(drop(3));
-    TrustLedger bad = base.append(drain(2));
-    TrustLedger good2 = good.append(drop(4));
+    TrustLedger base = TrustLedger.of(POLICY, MONDAY).plus(drop(1));
+    TrustLedger good = base.plus(drop(2)).plus(drop(3));
+    TrustLedger bad = base.plus(drain(2));
+    TrustLedger good2 = good.plus(drop(4));
 
     assertThat(base.events()).containsExactly(drop(1));
     assertThat(good.events()).containsExactly(drop(1), drop(2), drop(3));
@@ -183,23 +183,23 @@ class TrustLedgerTest {
     // still leaves room because of max(16, ...). Checkpoints: the array grows only when the new
     // checkpoint's number equals its length, so max(checkpoint + 1, length * 2) is length * 2
     // whether "+ 1" becomes "- 1", and "length * 2" -> "length / 2" just grows it one by one.
-    TrustLedger base = TrustLedger.start(POLICY, MONDAY);
+    TrustLedger base = TrustLedger.of(POLICY, MONDAY);
     for (int d = 1; d < TrustLedger.CHECKPOINT_INTERVAL; d++) {
-      base = base.append(drop(d));
+      base = base.plus(drop(d));
     }
     // Event 64 completes checkpoint 1 in each branch: the first in place, the others as forks.
     List<TrustEvent> sixtyFourth = List.of(drop(64), drain(64), TrustEvent.of(Behaviours.HID_PROBLEM, day(64)));
     List<TrustLedger> forks = new ArrayList<>();
     for (TrustEvent e : sixtyFourth) {
-      forks.add(base.append(e));
+      forks.add(base.plus(e));
     }
     List<TrustLedger> branches = new ArrayList<>();
     for (TrustLedger fork : forks) {
-      branches.add(fork.append(drop(66)));
+      branches.add(fork.plus(drop(66)));
     }
     Instant between = day(65);
     for (int i = 0; i < branches.size(); i++) {
-      TrustBucket expected = applyAll(base.state(), List.of(sixtyFourth.get(i))).advanceTo(between);
+      TrustBucket expected = applyAll(base.state(), List.of(sixtyFourth.get(i))).at(between);
       assertThat(branches.get(i).stateAt(between)).as("branch %s", i).isEqualTo(expected);
     }
   }
@@ -207,12 +207,12 @@ class TrustLedgerTest {
   @Test
   @DisplayName("a ledger's timeline leaves out events that a longer ledger wrote into their shared storage")
   void timelineIgnoresLaterAppendsInSharedStorage() {
-    TrustLedger one = TrustLedger.start(POLICY, MONDAY).append(drop(1));
-    TrustLedger two = one.append(drain(1)); // written in place, at the same instant as one's last event
+    TrustLedger one = TrustLedger.of(POLICY, MONDAY).plus(drop(1));
+    TrustLedger two = one.plus(drain(1)); // written in place, at the same instant as one's last event
 
     assertThat(two.size()).isEqualTo(2);
     assertThat(one.timeline(Sampling.everyEvent(), day(2)))
-        .isEqualTo(TrustLedger.start(POLICY, MONDAY).append(drop(1)).timeline(Sampling.everyEvent(), day(2)))
+        .isEqualTo(TrustLedger.of(POLICY, MONDAY).plus(drop(1)).timeline(Sampling.everyEvent(), day(2)))
         .extracting(TimelinePoint::events).containsExactly(0, 1, 1);
   }
 
@@ -232,7 +232,7 @@ class TrustLedgerTest {
           go.await();
           TrustLedger l = base;
           for (int i = 0; i < 200; i++) {
-            l = l.append(TrustEvent.of(Behaviours.SMALL_WIN, after.plusSeconds(i)).withNote("thread " + id + " #" + i));
+            l = l.plus(TrustEvent.of(Behaviours.SMALL_WIN, after.plusSeconds(i)).withNote("thread " + id + " #" + i));
           }
           return l;
         };
@@ -246,9 +246,9 @@ class TrustLedgerTest {
           expected.add(TrustEvent.of(Behaviours.SMALL_WIN, after.plusSeconds(i)).withNote("thread " + t + " #" + i));
         }
         assertThat(l.events()).containsExactlyElementsOf(expected);
-        assertThat(l).isEqualTo(TrustLedger.startingFrom(base.initial()).appendAll(expected));
+        assertThat(l).isEqualTo(TrustLedger.from(base.initial()).plusAll(expected));
         assertThat(l.stateAt(after.plusSeconds(100))).isEqualTo(
-            TrustLedger.startingFrom(base.initial()).appendAll(expected.subList(0, 201)).state());
+            TrustLedger.from(base.initial()).plusAll(expected.subList(0, 201)).state());
       }
       assertThat(base.size()).isEqualTo(100);
     } finally {
@@ -259,7 +259,7 @@ class TrustLedgerTest {
   @Test
   @DisplayName("stateAt before the start is rejected naming \"time\"")
   void stateAtBeforeStart() {
-    TrustLedger ledger = TrustLedger.start(POLICY, MONDAY).append(drop(1));
+    TrustLedger ledger = TrustLedger.of(POLICY, MONDAY).plus(drop(1));
     assertThatThrownBy(() -> ledger.stateAt(MONDAY.minusNanos(1_000)))
         .isInstanceOf(InvalidTrustInputException.class)
         .hasMessageContaining("time")
@@ -269,10 +269,10 @@ class TrustLedgerTest {
   @Test
   @DisplayName("events with the same instant all count at that instant")
   void equalTimestamps() {
-    TrustLedger ledger = TrustLedger.start(POLICY, MONDAY).appendAll(List.of(drop(1), drop(1), drain(1), drop(2)));
+    TrustLedger ledger = TrustLedger.of(POLICY, MONDAY).plusAll(List.of(drop(1), drop(1), drain(1), drop(2)));
 
     assertThat(ledger.stateAt(day(1))).isEqualTo(applyAll(ledger.initial(), List.of(drop(1), drop(1), drain(1))));
-    assertThat(ledger.stateAt(day(1).minusNanos(1_000))).isEqualTo(ledger.initial().advanceTo(day(1).minusNanos(1_000)));
+    assertThat(ledger.stateAt(day(1).minusNanos(1_000))).isEqualTo(ledger.initial().at(day(1).minusNanos(1_000)));
     assertThat(ledger.timeline(Sampling.everyEvent(), day(2)))
         .extracting(TimelinePoint::time, TimelinePoint::events)
         .containsExactly(
@@ -285,17 +285,17 @@ class TrustLedgerTest {
   @DisplayName("times are kept to the microsecond: finer parts are dropped consistently")
   void microsecondPrecision() {
     Instant fine = day(1).plusNanos(123_456_789);
-    TrustLedger ledger = TrustLedger.start(POLICY, MONDAY).append(TrustEvent.of(Behaviours.SMALL_WIN, fine));
+    TrustLedger ledger = TrustLedger.of(POLICY, MONDAY).plus(TrustEvent.of(Behaviours.SMALL_WIN, fine));
 
     assertThat(ledger.event(0).time()).isEqualTo(day(1).plusNanos(123_456_000));
     assertThat(ledger.stateAt(fine)).isEqualTo(ledger.state());
-    assertThat(ledger.stateAt(day(1).plusNanos(123_455_999))).isEqualTo(ledger.initial().advanceTo(day(1).plusNanos(123_455_000)));
+    assertThat(ledger.stateAt(day(1).plusNanos(123_455_999))).isEqualTo(ledger.initial().at(day(1).plusNanos(123_455_000)));
   }
 
   @Test
   @DisplayName("event(i) rejects an index out of range")
   void eventIndexOutOfRange() {
-    TrustLedger ledger = TrustLedger.start(POLICY, MONDAY).append(drop(1));
+    TrustLedger ledger = TrustLedger.of(POLICY, MONDAY).plus(drop(1));
     assertThatThrownBy(() -> ledger.event(1)).isInstanceOf(IndexOutOfBoundsException.class);
     assertThatThrownBy(() -> ledger.event(-1)).isInstanceOf(IndexOutOfBoundsException.class);
     assertThatThrownBy(() -> ledger.events().get(1)).isInstanceOf(IndexOutOfBoundsException.class);
@@ -309,7 +309,7 @@ class TrustLedgerTest {
         .withDisclosure(Disclosure.discovered(Duration.ofDays(9).plusNanos(1)))
         .withNote("critical bug in \\billing\\ — ü");
     TrustEvent told = TrustEvent.of(Behaviours.LOW_QUALITY_DELIVERY, day(4)).withDisclosure(Disclosure.selfReported());
-    TrustLedger ledger = TrustLedger.start(POLICY, MONDAY).append(drop(1)).append(hidden).append(told);
+    TrustLedger ledger = TrustLedger.of(POLICY, MONDAY).plus(drop(1)).plus(hidden).plus(told);
 
     assertThat(ledger.events()).containsExactly(drop(1), hidden, told);
   }
@@ -317,9 +317,9 @@ class TrustLedgerTest {
   @Test
   @DisplayName("steps say what each event did: the first drop from the baseline adds 0.07 × 0.5")
   void stepsExample() {
-    TrustLedger ledger = TrustLedger.start(POLICY, MONDAY)
-        .append(drop(4))
-        .append(TrustEvent.of(Behaviours.HID_PROBLEM, day(56)).withDisclosure(Disclosure.discovered(Duration.ofDays(9))));
+    TrustLedger ledger = TrustLedger.of(POLICY, MONDAY)
+        .plus(drop(4))
+        .plus(TrustEvent.of(Behaviours.HID_PROBLEM, day(56)).withDisclosure(Disclosure.discovered(Duration.ofDays(9))));
     List<LedgerStep> steps = ledger.steps();
 
     LedgerStep first = steps.get(0);
@@ -343,7 +343,7 @@ class TrustLedgerTest {
   @Test
   @DisplayName("weekly timeline: samples every seven days from the start, then the end itself")
   void weeklyTimeline() {
-    TrustLedger ledger = TrustLedger.start(POLICY, MONDAY).appendAll(List.of(drop(2), drop(9), drain(10)));
+    TrustLedger ledger = TrustLedger.of(POLICY, MONDAY).plusAll(List.of(drop(2), drop(9), drain(10)));
     Instant end = day(17).plusSeconds(3_600);
     List<TimelinePoint> points = ledger.timeline(Sampling.weekly(), end);
 
@@ -365,12 +365,12 @@ class TrustLedgerTest {
   void periodsLongerThanTheTimeline() {
     // Both used to overflow the microseconds: 300,000 years gave 40 points for 10 days, and
     // 1,000 years from the earliest supported instant gave 586 points for ten years.
-    TrustLedger ledger = TrustLedger.start(POLICY, MONDAY).append(drop(2));
+    TrustLedger ledger = TrustLedger.of(POLICY, MONDAY).plus(drop(2));
     assertThat(ledger.timeline(Sampling.every(Duration.ofDays(365L * 300_000)), day(10)))
         .extracting(TimelinePoint::time, TimelinePoint::events)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(MONDAY, 0), org.assertj.core.groups.Tuple.tuple(day(10), 1));
     Instant earliest = dev.trustbucket.internal.EpochMicros.MIN;
-    TrustLedger ancient = TrustLedger.start(POLICY, earliest);
+    TrustLedger ancient = TrustLedger.of(POLICY, earliest);
     Instant tenYearsOn = earliest.plus(Duration.ofDays(3_653));
     assertThat(ancient.timeline(Sampling.every(Duration.ofDays(365L * 1_000)), tenYearsOn))
         .extracting(TimelinePoint::time).containsExactly(earliest, tenYearsOn);
@@ -379,7 +379,7 @@ class TrustLedgerTest {
   @Test
   @DisplayName("every-event timeline stops at the end: later events are left out")
   void everyEventTimelineStopsAtTheEnd() {
-    TrustLedger ledger = TrustLedger.start(POLICY, MONDAY).appendAll(List.of(drop(2), drop(9), drain(10)));
+    TrustLedger ledger = TrustLedger.of(POLICY, MONDAY).plusAll(List.of(drop(2), drop(9), drain(10)));
     List<TimelinePoint> points = ledger.timeline(Sampling.everyEvent(), day(9).plusSeconds(1));
 
     assertThat(points).extracting(TimelinePoint::time).containsExactly(MONDAY, day(2), day(9), day(9).plusSeconds(1));
@@ -390,7 +390,7 @@ class TrustLedgerTest {
   @Test
   @DisplayName("a timeline must not end before the start, and a period must be at least a second")
   void timelineRejections() {
-    TrustLedger ledger = TrustLedger.start(POLICY, MONDAY);
+    TrustLedger ledger = TrustLedger.of(POLICY, MONDAY);
     assertThatThrownBy(() -> ledger.timeline(Sampling.daily(), MONDAY.minusSeconds(1)))
         .isInstanceOf(InvalidTrustInputException.class)
         .satisfies(e -> assertThat(((InvalidTrustInputException) e).field()).isEqualTo("end"));
@@ -415,19 +415,19 @@ class TrustLedgerTest {
   @Test
   @DisplayName("ledgers are equal when their initial state and events are")
   void equality() {
-    TrustLedger a = TrustLedger.start(POLICY, MONDAY).append(drop(1)).append(drain(2));
-    TrustLedger b = TrustLedger.start(POLICY, MONDAY).appendAll(List.of(drop(1), drain(2)));
-    TrustLedger noted = TrustLedger.start(POLICY, MONDAY).append(drop(1)).append(drain(2).withNote("why"));
-    TrustLedger strict = TrustLedger.start(TrustPolicy.strict(), MONDAY).append(drop(1)).append(drain(2));
+    TrustLedger a = TrustLedger.of(POLICY, MONDAY).plus(drop(1)).plus(drain(2));
+    TrustLedger b = TrustLedger.of(POLICY, MONDAY).plusAll(List.of(drop(1), drain(2)));
+    TrustLedger noted = TrustLedger.of(POLICY, MONDAY).plus(drop(1)).plus(drain(2).withNote("why"));
+    TrustLedger strict = TrustLedger.of(TrustPolicy.strict(), MONDAY).plus(drop(1)).plus(drain(2));
 
     assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
-    assertThat(a).isNotEqualTo(noted).isNotEqualTo(strict).isNotEqualTo(a.append(drop(3)));
+    assertThat(a).isNotEqualTo(noted).isNotEqualTo(strict).isNotEqualTo(a.plus(drop(3)));
     assertThat(a.equals(a)).isTrue();
     assertThat(a.equals(a.state())).as("a bucket is not a ledger").isFalse();
     assertThat(a.equals(null)).isFalse();
     // A note changes the events but not the states, so the hash may agree; other states hash apart.
     // PIT: "31 * a + b" -> "a / 31 + b" or "31 * a - b" survive: any such mix keeps the contract.
-    assertThat(a.hashCode()).isNotEqualTo(a.append(drop(3)).hashCode()).isNotEqualTo(strict.hashCode());
+    assertThat(a.hashCode()).isNotEqualTo(a.plus(drop(3)).hashCode()).isNotEqualTo(strict.hashCode());
     assertThat(a.isEmpty()).isFalse();
     assertThat(a.toString())
         .isEqualTo("TrustLedger[events=2, start=2025-01-06T09:00:00Z, state=" + a.state() + "]");
@@ -437,7 +437,7 @@ class TrustLedgerTest {
   @DisplayName("ledgers with one field of one event changed are not equal, whichever field")
   void equalityLooksAtEveryField() {
     TrustEvent drain = drain(2).withNote("why").withDisclosure(Disclosure.discovered(Duration.ofDays(3)));
-    TrustLedger base = TrustLedger.start(POLICY, MONDAY).append(drop(1)).append(drain);
+    TrustLedger base = TrustLedger.of(POLICY, MONDAY).plus(drop(1)).plus(drain);
     List<TrustEvent> variants =
         List.of(
             drain.withTime(drain.time().plusSeconds(1)),
@@ -449,13 +449,13 @@ class TrustLedgerTest {
             drain.withNote("other"),
             drain.withDisclosure(Disclosure.discovered(Duration.ofDays(4))));
     for (TrustEvent v : variants) {
-      TrustLedger other = TrustLedger.start(POLICY, MONDAY).append(drop(1)).append(v);
+      TrustLedger other = TrustLedger.of(POLICY, MONDAY).plus(drop(1)).plus(v);
       assertThat(other).as("with %s", v).isNotEqualTo(base);
       assertThat(base).as("with %s", v).isNotEqualTo(other);
     }
     // Self-reported vs not recorded: same size, no notes or delays, only the disclosure differs.
-    TrustLedger told = TrustLedger.start(POLICY, MONDAY).append(drain(2).withDisclosure(Disclosure.selfReported()));
-    assertThat(TrustLedger.start(POLICY, MONDAY).append(drain(2))).isNotEqualTo(told);
-    assertThat(base).isEqualTo(TrustLedger.start(POLICY, MONDAY).appendAll(List.of(drop(1), drain)));
+    TrustLedger told = TrustLedger.of(POLICY, MONDAY).plus(drain(2).withDisclosure(Disclosure.selfReported()));
+    assertThat(TrustLedger.of(POLICY, MONDAY).plus(drain(2))).isNotEqualTo(told);
+    assertThat(base).isEqualTo(TrustLedger.of(POLICY, MONDAY).plusAll(List.of(drop(1), drain)));
   }
 }

@@ -228,7 +228,7 @@ class TrustPolicyTest {
   @DisplayName("a decay rule may forget everything: zero is a fraction it may keep")
   void ruleThatForgetsEverything() {
     TrustPolicy amnesia = TrustPolicy.builder().decay(TrustGenerators.decayRule("amnesia", t -> t < HOUR ? 1.0 : 0.0)).build();
-    assertThat(TrustBucket.startingAt(amnesia, T0, 0.9).levelAt(T0.plus(Duration.ofDays(1)))).isEqualTo(0.5);
+    assertThat(TrustBucket.of(amnesia, T0, 0.9).levelAt(T0.plus(Duration.ofDays(1)))).isEqualTo(0.5);
   }
 
   @Test
@@ -249,7 +249,7 @@ class TrustPolicyTest {
   @DisplayName("scars may decay by none only if the level does too")
   void noDecay() {
     TrustPolicy never = TrustPolicy.builder().decay(DecayRule.none()).scarDecay(DecayRule.none()).build();
-    assertThat(TrustBucket.startingAt(never, T0, 0.9).levelAt(T0.plus(Duration.ofDays(36_500)))).isEqualTo(0.9);
+    assertThat(TrustBucket.of(never, T0, 0.9).levelAt(T0.plus(Duration.ofDays(36_500)))).isEqualTo(0.9);
     TrustPolicy scarsForever = TrustPolicy.builder().scarDecay(DecayRule.none()).build();
     assertThat(scarsForever.scarDecay()).isEqualTo(DecayRule.none());
   }

@@ -45,7 +45,7 @@ public class AccountBenchmark {
 
     @Setup(Level.Iteration)
     public void open() {
-      account = TrustAccount.open(Relationship.of("ada", "grace"), Workload.POLICY, Workload.START);
+      account = TrustAccount.of(Relationship.of("ada", "grace"), Workload.POLICY, Workload.START);
     }
   }
 

@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * on a local bucket and with a raw primitive update.
  *
  * <ul>
- *   <li>{@code trustBucketApply}: {@code bucket = bucket.apply(event)} with the default policy, on
+ *   <li>{@code trustBucketApply}: {@code bucket = bucket.plus(event)} with the default policy, on
  *       a pre-generated mix of drops and drains with increasing times (so each call decays the
  *       level, the scar and the evidence since the previous event). Each call validates the event
  *       and allocates the new immutable bucket. After the last of {@value #EVENTS} events the
@@ -54,7 +54,7 @@ public class ApplyBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     events = Workload.events(EVENTS, 42);
-    initial = TrustBucket.start(Workload.POLICY, Workload.START);
+    initial = TrustBucket.of(Workload.POLICY, Workload.START);
     bucket = initial;
     columns = new Workload.Columns(events);
     raw = new Workload.RawModel(columns.startMicros);
@@ -83,7 +83,7 @@ public class ApplyBenchmark {
       i = 0;
       bucket = initial;
     }
-    TrustBucket b = bucket.apply(events[i]);
+    TrustBucket b = bucket.plus(events[i]);
     bucket = b;
     next = i + 1;
     return b;

@@ -58,15 +58,15 @@ public final class MemoryFootprint {
     Object[] shared = sharedRoots(policy);
     long sharedSize = GraphLayout.parseInstance(shared).totalSize();
 
-    TrustBucket bucket = TrustBucket.start(policy, Workload.START);
+    TrustBucket bucket = TrustBucket.of(policy, Workload.START);
     for (TrustEvent e : Workload.events(100, 1)) {
-      bucket = bucket.apply(e);
+      bucket = bucket.plus(e);
     }
     System.out.println(ClassLayout.parseInstance(bucket).toPrintable());
     long bucketShallow = ClassLayout.parseInstance(bucket).instanceSize();
     long bucketRetained = retained(bucket, shared, sharedSize);
 
-    long empty = retained(TrustLedger.start(policy, Workload.START), shared, sharedSize);
+    long empty = retained(TrustLedger.of(policy, Workload.START), shared, sharedSize);
     Map<String, String> out = new LinkedHashMap<>();
     out.put("bucket.shallow.bytes", Long.toString(bucketShallow));
     out.put("bucket.retained.bytes", Long.toString(bucketRetained));
@@ -88,7 +88,7 @@ public final class MemoryFootprint {
     }
 
     // Spare capacity: the most bytes per event over every size of one growing ledger, per band.
-    TrustLedger growing = TrustLedger.start(policy, Workload.START);
+    TrustLedger growing = TrustLedger.of(policy, Workload.START);
     TrustEvent[] events = Workload.events(SWEEP[SWEEP.length - 1], 7);
     for (int band = 0; band + 1 < SWEEP.length; band++) {
       int from = SWEEP[band];
@@ -96,7 +96,7 @@ public final class MemoryFootprint {
       int worstSize = 0;
       double worst = 0;
       while (growing.size() < to) {
-        growing = growing.append(events[growing.size()]);
+        growing = growing.plus(events[growing.size()]);
         int n = growing.size();
         if (n >= from && (n < to || band + 2 == SWEEP.length)) {
           double perEvent = (double) (retained(growing, shared, sharedSize) - empty) / n;

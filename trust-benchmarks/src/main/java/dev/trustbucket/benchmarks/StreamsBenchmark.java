@@ -170,7 +170,7 @@ public class StreamsBenchmark {
     Map<Relationship, TrustLedger> ledgers = new HashMap<>(PEOPLE * 2);
     for (int i = 0; i < EVENTS; i++) {
       TrustEvent e = events[i];
-      ledgers.compute(owners[i], (r, l) -> (l == null ? TrustLedger.start(POLICY, e.time()) : l).append(e));
+      ledgers.compute(owners[i], (r, l) -> (l == null ? TrustLedger.of(POLICY, e.time()) : l).plus(e));
     }
     return ledgers.size();
   }

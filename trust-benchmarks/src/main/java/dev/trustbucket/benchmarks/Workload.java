@@ -80,9 +80,9 @@ final class Workload {
 
   /** A ledger of {@code n} events of {@link #events}, built by appending one at a time. */
   static TrustLedger ledger(int n, long seed) {
-    TrustLedger ledger = TrustLedger.start(POLICY, START);
+    TrustLedger ledger = TrustLedger.of(POLICY, START);
     for (TrustEvent e : events(n, seed)) {
-      ledger = ledger.append(e);
+      ledger = ledger.plus(e);
     }
     return ledger;
   }

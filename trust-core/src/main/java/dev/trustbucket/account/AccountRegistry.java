@@ -60,7 +60,7 @@ public final class AccountRegistry {
   public TrustAccount account(Relationship relationship) {
     requireNonNull(relationship, "relationship");
     return accounts.computeIfAbsent(
-        relationship, r -> TrustAccount.of(r, TrustLedger.start(policy, clock.instant()), listenerErrors));
+        relationship, r -> TrustAccount.of(r, TrustLedger.of(policy, clock.instant()), listenerErrors));
   }
 
   /**

@@ -60,8 +60,8 @@ public final class TrustAccount {
    * @param start when the relationship started
    * @return the account
    */
-  public static TrustAccount open(Relationship relationship, TrustPolicy policy, Instant start) {
-    return of(relationship, TrustLedger.start(policy, start));
+  public static TrustAccount of(Relationship relationship, TrustPolicy policy, Instant start) {
+    return of(relationship, TrustLedger.of(policy, start));
   }
 
   /**
@@ -109,7 +109,7 @@ public final class TrustAccount {
     TrustBucket result;
     synchronized (lock) {
       TrustLedger before = ledger;
-      TrustLedger after = before.append(event);
+      TrustLedger after = before.plus(event);
       ledger = after;
       queueNotices(before.state(), after.state(), event);
       result = after.state();
@@ -133,13 +133,13 @@ public final class TrustAccount {
     TrustBucket result;
     synchronized (lock) {
       TrustLedger before = ledger;
-      TrustLedger after = before.appendAll(events);
+      TrustLedger after = before.plusAll(events);
       ledger = after;
       TrustBucket previous = before.state();
       // Listeners need each intermediate state; without listeners there is nothing to replay.
       for (int i = before.size(); !listeners.isEmpty() && i < after.size(); i++) {
         TrustEvent event = after.event(i);
-        TrustBucket next = previous.apply(event);
+        TrustBucket next = previous.plus(event);
         queueNotices(previous, next, event);
         previous = next;
       }
@@ -161,7 +161,7 @@ public final class TrustAccount {
     }
     List<TrustListener> to = List.copyOf(listeners);
     BreachNotice breachNotice = breach
-        ? new BreachNotice(relationship, event, previous.advanceTo(event.time()), next) : null;
+        ? new BreachNotice(relationship, event, previous.at(event.time()), next) : null;
     TierChange change = tierChanged
         ? new TierChange(relationship, event, previous.tier(), next.tier(), next) : null;
     pending.add(new Notices(to, breachNotice, change));

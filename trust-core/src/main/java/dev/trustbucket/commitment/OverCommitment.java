@@ -15,7 +15,7 @@ import java.util.Optional;
  * Whether someone is saying yes to more than they can deliver: the essay's first pitfall, caught
  * before the deadlines are missed.
  *
- * <p>{@link #assess} schedules the open commitments earliest-due-first against a weekly capacity
+ * <p>{@link #of} schedules the open commitments earliest-due-first against a weekly capacity
  * from {@code now}. That schedule is optimal for meeting deadlines (Jackson's rule), so if it
  * misses one, every schedule does: the person is over-committed, and {@link #firstMiss()} says
  * which due date breaks first and by how many hours. Commitments due at the same instant are one
@@ -54,7 +54,7 @@ public record OverCommitment(
    * @return the assessment
    * @throws dev.trustbucket.InvalidTrustInputException when the capacity is out of range
    */
-  public static OverCommitment assess(Iterable<Commitment> open, double hoursPerWeek, Instant now) {
+  public static OverCommitment of(Iterable<Commitment> open, double hoursPerWeek, Instant now) {
     requireNonNull(open, "open");
     requireNonNull(now, "now");
     checkRange(hoursPerWeek, "hoursPerWeek", 0.0, HOURS_PER_WEEK_MAX);

@@ -39,8 +39,8 @@ public record Impact(TrustEvent event, TrustBucket before, TrustBucket after) {
   public static Impact of(TrustBucket now, TrustEvent event) {
     requireNonNull(now, "now");
     requireNonNull(event, "event");
-    TrustBucket before = now.advanceTo(event.time());
-    return new Impact(event, before, before.apply(event));
+    TrustBucket before = now.at(event.time());
+    return new Impact(event, before, before.plus(event));
   }
 
   /**

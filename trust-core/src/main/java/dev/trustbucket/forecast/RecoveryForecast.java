@@ -161,7 +161,7 @@ public record RecoveryForecast(
       if (t.isAfter(end)) {
         break;
       }
-      b = b.apply(TrustEvent.of(drop, t));
+      b = b.plus(TrustEvent.of(drop, t));
       drops++;
       if (reached(b, target, tier)) {
         return new RecoveryForecast(from, drop, cadence, target, tier, drops, Optional.of(t),

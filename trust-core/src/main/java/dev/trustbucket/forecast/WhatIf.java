@@ -105,7 +105,7 @@ public record WhatIf(
     } else {
       events.remove(index);
     }
-    TrustLedger changed = TrustLedger.startingFrom(ledger.initial()).appendAll(events);
+    TrustLedger changed = TrustLedger.from(ledger.initial()).plusAll(events);
     return new WhatIf(at, original, replacement, ledger.stateAt(at), changed.stateAt(at));
   }
 

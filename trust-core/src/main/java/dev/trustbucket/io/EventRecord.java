@@ -60,7 +60,7 @@ public record EventRecord(
    * @param event the event
    * @return the record
    */
-  public static EventRecord of(TrustEvent event) {
+  public static EventRecord from(TrustEvent event) {
     requireNonNull(event, "event");
     return new EventRecord(
         event.time().toString(),

@@ -105,7 +105,7 @@ public final class TrustCodec {
    * @throws InvalidTrustInputException when the state's policy has no {@linkplain PolicyForm
    *     written form} (a custom {@code DecayRule}; the message names it)
    */
-  public static String writeState(TrustBucket state) {
+  public static String formatState(TrustBucket state) {
     TrustPolicy policy = requireNonNull(state, "state").policy();
     String fingerprint = policy.fingerprint();
     String text = STATE + '\t' + stateFields(state) + '\t'
@@ -114,7 +114,7 @@ public final class TrustCodec {
   }
 
   /**
-   * Reads a bucket state written by {@link #writeState}, in format version 1, 2 or 3; a version 3
+   * Reads a bucket state written by {@link #formatState}, in format version 1, 2 or 3; a version 3
    * state reads under the policy stored in it, even when that is not {@code policy}.
    *
    * @param line the line
@@ -123,25 +123,25 @@ public final class TrustCodec {
    * @return the state, equal to the one written; its {@code policy()} is the stored policy
    * @throws MalformedRecordException when the line is damaged or of another version
    */
-  public static TrustBucket readState(String line, TrustPolicy policy) {
-    return readState(line, policy, PolicyMismatch.STORED_WINS);
+  public static TrustBucket parseState(String line, TrustPolicy policy) {
+    return parseState(line, policy, PolicyMismatch.STORED_WINS);
   }
 
   /**
-   * Reads a bucket state written by {@link #writeState} under the policy stored with it: any
+   * Reads a bucket state written by {@link #formatState} under the policy stored with it: any
    * version 3 state, or a version 1 or 2 state kept under a preset.
    *
    * @param line the line
    * @return the state, equal to the one written
    * @throws MalformedRecordException when the line is damaged, or a version 1 or 2 state names a
-   *     policy that is not a preset (read it with {@link #readState(String, TrustPolicy)})
+   *     policy that is not a preset (read it with {@link #parseState(String, TrustPolicy)})
    */
-  public static TrustBucket readState(String line) {
+  public static TrustBucket parseState(String line) {
     return state(line, null, PolicyMismatch.STORED_WINS);
   }
 
   /**
-   * Reads a bucket state written by {@link #writeState}, choosing what happens when it was kept
+   * Reads a bucket state written by {@link #formatState}, choosing what happens when it was kept
    * under another policy than {@code policy}.
    *
    * @param line the line
@@ -151,7 +151,7 @@ public final class TrustCodec {
    * @throws MalformedRecordException when the line is damaged, or with field {@code policy} when
    *     the policies differ and {@code onMismatch} is {@link PolicyMismatch#REJECT}
    */
-  public static TrustBucket readState(String line, TrustPolicy policy, PolicyMismatch onMismatch) {
+  public static TrustBucket parseState(String line, TrustPolicy policy, PolicyMismatch onMismatch) {
     return state(line, requireNonNull(policy, "policy"), requireNonNull(onMismatch, "onMismatch"));
   }
 
@@ -278,7 +278,7 @@ public final class TrustCodec {
    * @throws InvalidTrustInputException when the ledger's policy has no {@linkplain PolicyForm
    *     written form} (a custom {@code DecayRule}; the message names it)
    */
-  public static ImmutableList<String> writeLedger(TrustLedger ledger) {
+  public static ImmutableList<String> formatLedger(TrustLedger ledger) {
     requireNonNull(ledger, "ledger");
     TrustPolicy policy = ledger.policy();
     ImmutableList<String> form = policy.writtenForm();
@@ -296,7 +296,7 @@ public final class TrustCodec {
       }
     }
     for (int i = 0; i < ledger.size(); i++) {
-      EventRecord r = EventRecord.of(ledger.event(i));
+      EventRecord r = EventRecord.from(ledger.event(i));
       String line = String.join("\t", r.time(), r.behaviour(), Double.toString(r.weight()), r.disclosure(),
           r.delay(), escape(r.note()));
       out.add(line);
@@ -307,7 +307,7 @@ public final class TrustCodec {
   }
 
   /**
-   * Reads a ledger written by {@link #writeLedger}, in format version 1, 2 or 3: all of it, or
+   * Reads a ledger written by {@link #formatLedger}, in format version 1, 2 or 3: all of it, or
    * nothing. A version 3 ledger reads under the policy stored in it, even when that is not {@code
    * policy}, and replays exactly as it was recorded.
    *
@@ -320,36 +320,36 @@ public final class TrustCodec {
    *     or does not match its fingerprint, or, from version 2, when the trailer is missing or the
    *     counts or the checksum do not match the lines; the message gives the line number
    */
-  public static TrustLedger readLedger(List<String> lines, TrustPolicy policy) {
-    return readLedger(lines, policy, PolicyMismatch.STORED_WINS);
+  public static TrustLedger parseLedger(List<String> lines, TrustPolicy policy) {
+    return parseLedger(lines, policy, PolicyMismatch.STORED_WINS);
   }
 
   /**
-   * Reads a ledger written by {@link #writeLedger} under the policy stored with it: any version 3
+   * Reads a ledger written by {@link #formatLedger} under the policy stored with it: any version 3
    * ledger, or a version 1 or 2 ledger kept under a preset.
    *
    * @param lines the lines, header first
    * @return the ledger, equal to the one written
-   * @throws MalformedRecordException as {@link #readLedger(List, TrustPolicy)} does, and when a
+   * @throws MalformedRecordException as {@link #parseLedger(List, TrustPolicy)} does, and when a
    *     version 1 or 2 ledger names a policy that is not a preset
    */
-  public static TrustLedger readLedger(List<String> lines) {
+  public static TrustLedger parseLedger(List<String> lines) {
     return ledger(lines, null, PolicyMismatch.STORED_WINS);
   }
 
   /**
-   * Reads a ledger written by {@link #writeLedger}, choosing what happens when it was kept under
+   * Reads a ledger written by {@link #formatLedger}, choosing what happens when it was kept under
    * another policy than {@code policy}.
    *
    * @param lines the lines, header first
    * @param policy the policy the ledger is expected under
    * @param onMismatch what to do when the stored policy is not equal to {@code policy}
    * @return the ledger, equal to the one written
-   * @throws MalformedRecordException as {@link #readLedger(List, TrustPolicy)} does, and with
+   * @throws MalformedRecordException as {@link #parseLedger(List, TrustPolicy)} does, and with
    *     field {@code policy} on line 1 when the policies differ and {@code onMismatch} is {@link
    *     PolicyMismatch#REJECT}
    */
-  public static TrustLedger readLedger(List<String> lines, TrustPolicy policy, PolicyMismatch onMismatch) {
+  public static TrustLedger parseLedger(List<String> lines, TrustPolicy policy, PolicyMismatch onMismatch) {
     return ledger(lines, requireNonNull(policy, "policy"), requireNonNull(onMismatch, "onMismatch"));
   }
 
@@ -379,7 +379,7 @@ public final class TrustCodec {
       first = next[0];
     }
     checkSupplied(stored, supplied, onMismatch, 1);
-    TrustLedger start = TrustLedger.startingFrom(parseState(h, stored, 1));
+    TrustLedger start = TrustLedger.from(parseState(h, stored, 1));
     if (version == 1) {
       return appendEvents(start, lines, 1, lines.size(), stored, true); // every line after the header is an event
     }
@@ -433,7 +433,7 @@ public final class TrustCodec {
           note = TextRule.visible(note);
         }
         EventRecord r = new EventRecord(f[0], f[1], parseDouble(f[2], "weight", lineNo), f[3], f[4], note);
-        ledger = ledger.append(r.toEvent(policy.catalogue()));
+        ledger = ledger.plus(r.toEvent(policy.catalogue()));
       } catch (MalformedRecordException e) {
         throw e;
       } catch (InvalidTrustInputException e) {
@@ -472,7 +472,7 @@ public final class TrustCodec {
           f[7].equals("-") ? Optional.empty() : Optional.of(EventRecord.parseInstant(f[7], "promotedAt"));
       double pos = parseFloat(f[8], "positiveEvidence", line);
       double neg = parseFloat(f[9], "negativeEvidence", line);
-      return TrustBucket.restore(policy, time, level, scar, tier, promoted, pos, neg);
+      return TrustBucket.ofState(policy, time, level, scar, tier, promoted, pos, neg);
     } catch (MalformedRecordException e) {
       throw e;
     } catch (InvalidTrustInputException e) {

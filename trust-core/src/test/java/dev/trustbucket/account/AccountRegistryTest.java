@@ -87,9 +87,9 @@ class AccountRegistryTest {
   void load() {
     AccountRegistry registry = new AccountRegistry(POLICY, CLOCK);
     Relationship alice = Relationship.of("alice", "bob");
-    TrustLedger stored = TrustLedger.start(POLICY, NOW.minus(Duration.ofDays(100)))
-        .append(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, NOW.minus(Duration.ofDays(50))));
-    TrustLedger read = TrustCodec.readLedger(TrustCodec.writeLedger(stored), POLICY);
+    TrustLedger stored = TrustLedger.of(POLICY, NOW.minus(Duration.ofDays(100)))
+        .plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, NOW.minus(Duration.ofDays(50))));
+    TrustLedger read = TrustCodec.parseLedger(TrustCodec.formatLedger(stored), POLICY);
 
     TrustAccount loaded = registry.load(alice, read);
 
@@ -100,7 +100,7 @@ class AccountRegistryTest {
         .hasMessageContaining("alice")
         .satisfies(e -> assertThat(((InvalidTrustInputException) e).field()).isEqualTo("relationship"));
     assertThat(registry.account(alice)).isSameAs(loaded);
-    assertThatThrownBy(() -> registry.load(Relationship.of("carol", "bob"), TrustLedger.start(TrustPolicy.strict(), NOW)))
+    assertThatThrownBy(() -> registry.load(Relationship.of("carol", "bob"), TrustLedger.of(TrustPolicy.strict(), NOW)))
         .isInstanceOf(InvalidTrustInputException.class)
         .hasMessageContaining("strict")
         .satisfies(e -> assertThat(((InvalidTrustInputException) e).field()).isEqualTo("policy"));
@@ -136,7 +136,7 @@ class AccountRegistryTest {
           }
         };
     TrustAccount opened = registry.account(Relationship.of("ana", "mia"));
-    TrustAccount loaded = registry.load(Relationship.of("ben", "mia"), TrustLedger.start(POLICY, NOW));
+    TrustAccount loaded = registry.load(Relationship.of("ben", "mia"), TrustLedger.of(POLICY, NOW));
     opened.addListener(failing);
     loaded.addListener(failing);
 

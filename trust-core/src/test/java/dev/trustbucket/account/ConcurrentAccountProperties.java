@@ -53,7 +53,7 @@ import org.jspecify.annotations.Nullable;
  *       none of a rejected call's;
  *   <li>an accepted call's events sit together at the size it saw (between the sizes read before
  *       and after it), and it returned exactly the state of the ledger's prefix up to them,
- *       replayed event by event with {@link TrustBucket#apply};
+ *       replayed event by event with {@link TrustBucket#plus};
  *   <li>calls are ordered as they happened in real time: a call that ended before another began
  *       comes first in the ledger;
  *   <li>a rejected call names the right field, and a rejection for time order is justified by an
@@ -156,7 +156,7 @@ class ConcurrentAccountProperties {
   @Label("concurrent record and recordAll calls are linearizable; rejected calls change nothing; listeners hear each change once")
   void concurrentCallsFitOneSequentialHistory(@ForAll("plans") Plan plan, @ForAll("policies") TrustPolicy policy)
       throws Exception {
-    TrustLedger start = TrustLedger.start(policy, HistoryGenerators.EPOCH);
+    TrustLedger start = TrustLedger.of(policy, HistoryGenerators.EPOCH);
     List<RuntimeException> listenerErrors = Collections.synchronizedList(new ArrayList<>());
     TrustAccount account = TrustAccount.of(Relationship.of("alice", "bob"), start, listenerErrors::add);
     TrustAccountTest.Recorder recorder = new TrustAccountTest.Recorder();
@@ -215,13 +215,13 @@ class ConcurrentAccountProperties {
     TrustLedger ledger = account.ledger();
     int n = ledger.size();
 
-    // The sequential history: the state after every prefix, replayed with TrustBucket.apply.
+    // The sequential history: the state after every prefix, replayed with TrustBucket.plus.
     TrustBucket[] prefix = new TrustBucket[n + 1];
     prefix[0] = start.state();
     Map<String, Integer> indexOf = new HashMap<>();
     for (int i = 0; i < n; i++) {
       TrustEvent e = ledger.event(i);
-      prefix[i + 1] = prefix[i].apply(e);
+      prefix[i + 1] = prefix[i].plus(e);
       assertThat(indexOf.put(e.note(), i)).as("recorded once: %s", e.note()).isNull();
     }
     assertThat(ledger.initial()).isEqualTo(start.initial());
@@ -361,7 +361,7 @@ class ConcurrentAccountProperties {
       List<RuntimeException> errors = Collections.synchronizedList(new ArrayList<>());
       boolean rethrow = web.rethrow().get(a);
       handled.add(errors);
-      accounts.add(TrustAccount.of(Relationship.of("e" + a, "m"), TrustLedger.start(policy, HistoryGenerators.EPOCH),
+      accounts.add(TrustAccount.of(Relationship.of("e" + a, "m"), TrustLedger.of(policy, HistoryGenerators.EPOCH),
           e -> {
             errors.add(e);
             if (rethrow) {

@@ -52,8 +52,8 @@ class ListenerDeliveryTest {
   @Test
   @DisplayName("two accounts whose breach listeners record into each other do not deadlock")
   void crossRecordingListenersDoNotDeadlock() throws Exception {
-    TrustAccount a = TrustAccount.open(Relationship.of("ana", "max"), POLICY, T0);
-    TrustAccount b = TrustAccount.open(Relationship.of("ben", "max"), POLICY, T0);
+    TrustAccount a = TrustAccount.of(Relationship.of("ana", "max"), POLICY, T0);
+    TrustAccount b = TrustAccount.of(Relationship.of("ben", "max"), POLICY, T0);
     CyclicBarrier bothInside = new CyclicBarrier(2);
     a.addListener(new TrustListener() {
       @Override
@@ -90,7 +90,7 @@ class ListenerDeliveryTest {
   @Test
   @DisplayName("a listener that records into its own account does not recurse: every listener hears the notices in ledger order")
   void reEntryKeepsTheOrder() {
-    TrustAccount account = TrustAccount.open(Relationship.of("ana", "max"), POLICY, T0);
+    TrustAccount account = TrustAccount.of(Relationship.of("ana", "max"), POLICY, T0);
     List<String> heard = Collections.synchronizedList(new ArrayList<>());
     List<TrustBucket> returned = new ArrayList<>();
     account.addListener(new TrustListener() {
@@ -119,7 +119,7 @@ class ListenerDeliveryTest {
   @DisplayName("a listener throwing an AssertionError undoes nothing: record returns, later listeners hear, the handler gets it wrapped")
   void errorsFromListeners() {
     List<RuntimeException> handled = new ArrayList<>();
-    TrustAccount account = TrustAccount.of(Relationship.of("ana", "max"), TrustLedger.start(POLICY, T0), handled::add);
+    TrustAccount account = TrustAccount.of(Relationship.of("ana", "max"), TrustLedger.of(POLICY, T0), handled::add);
     List<String> heard = new ArrayList<>();
     AssertionError boom = new AssertionError("listener assertion");
     account.addListener(new TrustListener() {
@@ -153,7 +153,7 @@ class ListenerDeliveryTest {
   @Test
   @DisplayName("an error handler that rethrows does not make recordAll throw: every event stays recorded and every listener hears each")
   void rethrowingHandler() {
-    TrustAccount account = TrustAccount.of(Relationship.of("ana", "max"), TrustLedger.start(POLICY, T0), e -> {
+    TrustAccount account = TrustAccount.of(Relationship.of("ana", "max"), TrustLedger.of(POLICY, T0), e -> {
       throw e;
     });
     List<String> heard = new ArrayList<>();
@@ -178,7 +178,7 @@ class ListenerDeliveryTest {
   @Test
   @DisplayName("a VirtualMachineError from a listener leaves record at once; the event stays recorded and later notices come with the next record")
   void virtualMachineErrorsLeaveAtOnce() {
-    TrustAccount account = TrustAccount.of(Relationship.of("ana", "max"), TrustLedger.start(POLICY, T0), e -> { });
+    TrustAccount account = TrustAccount.of(Relationship.of("ana", "max"), TrustLedger.of(POLICY, T0), e -> { });
     List<String> heard = new ArrayList<>();
     StackOverflowError overflow = new StackOverflowError("deep");
     account.addListener(new TrustListener() {
@@ -220,7 +220,7 @@ class ListenerDeliveryTest {
     TrustPolicy policy = TrustPolicy.builder().name("flaky").decay(flaky).build();
     List<String> heard = new ArrayList<>();
     List<RuntimeException> handled = new ArrayList<>();
-    TrustAccount account = TrustAccount.of(Relationship.of("ana", "max"), TrustLedger.start(policy, T0), handled::add);
+    TrustAccount account = TrustAccount.of(Relationship.of("ana", "max"), TrustLedger.of(policy, T0), handled::add);
     account.addListener(new TrustListener() {
       @Override
       public void onBreach(BreachNotice n) {
@@ -262,7 +262,7 @@ class ListenerDeliveryTest {
     jul.setUseParentHandlers(false);
     try {
       IllegalStateException listenerBug = new IllegalStateException("listener bug");
-      TrustAccount account = TrustAccount.of(Relationship.of("ana", "max"), TrustLedger.start(POLICY, T0), e -> {
+      TrustAccount account = TrustAccount.of(Relationship.of("ana", "max"), TrustLedger.of(POLICY, T0), e -> {
         throw new UnsupportedOperationException("handler bug");
       });
       account.addListener(new TrustListener() {

@@ -50,7 +50,7 @@ class TrustAccountProperties {
   @Label("accepted events are exactly the valid actions' events; rejected actions change nothing; listeners hear each change once")
   void accountFollowsTheModel(@ForAll("policies") TrustPolicy policy, @ForAll("actions") List<Action> actions) {
     Instant start = HistoryGenerators.EPOCH;
-    TrustAccount account = TrustAccount.open(Relationship.of("alice", "bob"), policy, start);
+    TrustAccount account = TrustAccount.of(Relationship.of("alice", "bob"), policy, start);
     TrustAccountTest.Recorder recorder = new TrustAccountTest.Recorder();
     account.addListener(recorder);
     List<TrustEvent> model = new ArrayList<>();

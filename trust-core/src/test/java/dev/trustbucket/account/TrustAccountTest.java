@@ -97,7 +97,7 @@ class TrustAccountTest {
     int threads = 8;
     int perThread = 5_000;
     Instant at = MONDAY.plus(Duration.ofDays(1));
-    TrustAccount account = TrustAccount.open(ALICE, POLICY, MONDAY);
+    TrustAccount account = TrustAccount.of(ALICE, POLICY, MONDAY);
     Recorder recorder = new Recorder();
     account.addListener(recorder);
 
@@ -138,8 +138,8 @@ class TrustAccountTest {
     TrustBucket state = account.state();
     assertThat(state).isEqualTo(ledger.state());
     assertThat(state).isEqualTo(ledger.replay());
-    assertThat(state).isEqualTo(applyAll(TrustBucket.start(POLICY, MONDAY), ledger.events()));
-    assertThat(state).isEqualTo(TrustLedger.start(POLICY, MONDAY).appendAll(ledger.events()).state());
+    assertThat(state).isEqualTo(applyAll(TrustBucket.of(POLICY, MONDAY), ledger.events()));
+    assertThat(state).isEqualTo(TrustLedger.of(POLICY, MONDAY).plusAll(ledger.events()).state());
 
     List<String> expected = expectedNotices(ledger);
     assertThat(expected).filteredOn(s -> s.startsWith("breach")).hasSize(threads * perThread / 50);
@@ -155,7 +155,7 @@ class TrustAccountTest {
     int batchSize = 5;
     Instant at = MONDAY.plus(Duration.ofDays(1));
     List<String> errors = Collections.synchronizedList(new ArrayList<>());
-    TrustAccount account = TrustAccount.of(ALICE, TrustLedger.start(POLICY, MONDAY), e -> errors.add(e.getMessage()));
+    TrustAccount account = TrustAccount.of(ALICE, TrustLedger.of(POLICY, MONDAY), e -> errors.add(e.getMessage()));
     Recorder recorder = new Recorder();
     account.addListener(recorder);
 
@@ -209,7 +209,7 @@ class TrustAccountTest {
   @Test
   @DisplayName("listeners hear a promotion, then a breach and the demotion it causes, once each and in order")
   void listenersInOrder() {
-    TrustAccount account = TrustAccount.open(ALICE, POLICY, MONDAY);
+    TrustAccount account = TrustAccount.of(ALICE, POLICY, MONDAY);
     Recorder recorder = new Recorder();
     account.addListener(recorder);
 
@@ -234,7 +234,7 @@ class TrustAccountTest {
     assertThat(recorder.changes.get(1).isPromotion()).isFalse();
     BreachNotice breach = recorder.breaches.get(0);
     assertThat(breach.event()).isEqualTo(hidden);
-    assertThat(breach.before()).isEqualTo(beforeBreach.advanceTo(hidden.time()));
+    assertThat(breach.before()).isEqualTo(beforeBreach.at(hidden.time()));
     assertThat(breach.after()).isEqualTo(after);
     assertThat(breach.cost()).isEqualTo(breach.before().level() - after.level()).isPositive();
 
@@ -247,7 +247,7 @@ class TrustAccountTest {
   @Test
   @DisplayName("a tier lost to decay alone is reported with the next recorded event")
   void decayDemotionIsReportedWithTheNextEvent() {
-    TrustLedger known = TrustLedger.startingFrom(TrustBucket.startingAt(POLICY, MONDAY, 0.82));
+    TrustLedger known = TrustLedger.from(TrustBucket.of(POLICY, MONDAY, 0.82));
     TrustAccount account = TrustAccount.of(ALICE, known);
     Recorder recorder = new Recorder();
     account.addListener(recorder);
@@ -265,7 +265,7 @@ class TrustAccountTest {
   @DisplayName("a throwing listener goes to the error handler; the event is recorded, other listeners still hear it, later events work")
   void throwingListener() {
     List<RuntimeException> errors = new ArrayList<>();
-    TrustAccount account = TrustAccount.of(ALICE, TrustLedger.start(POLICY, MONDAY), errors::add);
+    TrustAccount account = TrustAccount.of(ALICE, TrustLedger.of(POLICY, MONDAY), errors::add);
     account.addListener(new TrustListener() {
       @Override
       public void onTierChange(TierChange change) {
@@ -314,7 +314,7 @@ class TrustAccountTest {
     jul.addHandler(handler);
     jul.setUseParentHandlers(false);
     try {
-      TrustAccount account = TrustAccount.of(ALICE, TrustLedger.start(POLICY, MONDAY));
+      TrustAccount account = TrustAccount.of(ALICE, TrustLedger.of(POLICY, MONDAY));
       IllegalStateException down = new IllegalStateException("breach listener down");
       account.addListener(new TrustListener() {
         @Override
@@ -339,7 +339,7 @@ class TrustAccountTest {
   @Test
   @DisplayName("removeListener says whether the listener was there; a removed listener hears nothing more")
   void removeListener() {
-    TrustAccount account = TrustAccount.open(ALICE, POLICY, MONDAY);
+    TrustAccount account = TrustAccount.of(ALICE, POLICY, MONDAY);
     Recorder recorder = new Recorder();
     account.addListener(recorder);
 
@@ -354,7 +354,7 @@ class TrustAccountTest {
   @DisplayName("a listener whose onBreach throws still hears the tier change the same breach causes")
   void throwingOnBreachDoesNotSwallowTheTierChange() {
     List<RuntimeException> errors = new ArrayList<>();
-    TrustAccount account = TrustAccount.of(ALICE, TrustLedger.start(POLICY, MONDAY), errors::add);
+    TrustAccount account = TrustAccount.of(ALICE, TrustLedger.of(POLICY, MONDAY), errors::add);
     List<TierChange> changes = new ArrayList<>();
     account.addListener(new TrustListener() {
       @Override
@@ -378,7 +378,7 @@ class TrustAccountTest {
   @Test
   @DisplayName("an out-of-order or unknown event is rejected, records nothing and notifies nobody")
   void rejections() {
-    TrustAccount account = TrustAccount.open(ALICE, POLICY, MONDAY);
+    TrustAccount account = TrustAccount.of(ALICE, POLICY, MONDAY);
     Recorder recorder = new Recorder();
     account.addListener(recorder);
     account.record(TrustEvent.of(Behaviours.SMALL_WIN, MONDAY.plus(Duration.ofDays(3))));
@@ -403,7 +403,7 @@ class TrustAccountTest {
   @Test
   @DisplayName("an account answers for the past through its ledger")
   void history() {
-    TrustAccount account = TrustAccount.open(ALICE, POLICY, MONDAY);
+    TrustAccount account = TrustAccount.of(ALICE, POLICY, MONDAY);
     account.recordAll(List.of(
         TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, MONDAY.plus(Duration.ofDays(4))),
         TrustEvent.of(Behaviours.MISSED_DEADLINE, MONDAY.plus(Duration.ofDays(11)))));

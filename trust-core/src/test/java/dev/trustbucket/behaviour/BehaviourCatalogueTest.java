@@ -118,9 +118,9 @@ class BehaviourCatalogueTest {
 
     TrustPolicy policy = TrustPolicy.builder().catalogue(extended).build();
     Instant t = Instant.parse("2025-01-06T09:00:00Z");
-    TrustBucket b = TrustBucket.start(policy, t).apply(TrustEvent.of(CUSTOM, t));
+    TrustBucket b = TrustBucket.of(policy, t).plus(TrustEvent.of(CUSTOM, t));
     assertThat(b.level()).isEqualTo(0.5 + 0.07 * 1.5 * 0.5);
-    assertThatThrownBy(() -> TrustBucket.start(TrustPolicy.defaults(), t).apply(TrustEvent.of(CUSTOM, t)))
+    assertThatThrownBy(() -> TrustBucket.of(TrustPolicy.defaults(), t).plus(TrustEvent.of(CUSTOM, t)))
         .isInstanceOf(InvalidTrustInputException.class).hasMessageContaining("behaviour");
   }
 

@@ -56,8 +56,8 @@ class CommitmentProperties {
   private static double cost(TrustPolicy policy, ImmutableList<TrustEvent> events, double level) {
     assertThat(events).hasSize(1);
     TrustEvent e = events.get(0);
-    TrustBucket b = TrustBucket.startingAt(policy, e.time(), level);
-    return b.level() - b.apply(e).level();
+    TrustBucket b = TrustBucket.of(policy, e.time(), level);
+    return b.level() - b.plus(e).level();
   }
 
   private static double cost(TrustPolicy policy, Commitment c, Outcome o, double level) {
@@ -84,10 +84,10 @@ class CommitmentProperties {
       @ForAll @LongRange(min = 1, max = 90L * 86_400) long secondsBeforeDue) {
     Commitment c = commitment(importance);
     Instant at = DUE.minusSeconds(secondsBeforeDue);
-    TrustBucket b = TrustBucket.startingAt(policy, at, level);
+    TrustBucket b = TrustBucket.of(policy, at, level);
 
-    TrustBucket early = b.apply(c.resolve(Outcome.deliveredEarly(at), policy).get(0));
-    TrustBucket onTime = b.apply(c.resolve(Outcome.onTime(at), policy).get(0));
+    TrustBucket early = b.plus(c.resolve(Outcome.deliveredEarly(at), policy).get(0));
+    TrustBucket onTime = b.plus(c.resolve(Outcome.onTime(at), policy).get(0));
 
     assertThat(early).isEqualTo(onTime);
   }
@@ -252,11 +252,11 @@ class CommitmentProperties {
   void overCommitmentIgnoresOrder(@ForAll("openCommitments") java.util.List<Commitment> open,
       @ForAll @DoubleRange(min = 0, max = 168) double hoursPerWeek, @ForAll long shuffleSeed) {
     Instant now = DUE.minus(Duration.ofDays(30));
-    OverCommitment given = OverCommitment.assess(open, hoursPerWeek, now);
+    OverCommitment given = OverCommitment.of(open, hoursPerWeek, now);
     java.util.List<Commitment> shuffled = new java.util.ArrayList<>(open);
     java.util.Collections.shuffle(shuffled, new java.util.Random(shuffleSeed));
     java.util.Collections.reverse(shuffled);
-    OverCommitment other = OverCommitment.assess(shuffled, hoursPerWeek, now);
+    OverCommitment other = OverCommitment.of(shuffled, hoursPerWeek, now);
     assertThat(other.overCommitted()).isEqualTo(given.overCommitted());
     assertThat(other.firstMiss()).isEqualTo(given.firstMiss());
     assertThat(other.shortfallHours()).isCloseTo(given.shortfallHours(), within(1e-9));

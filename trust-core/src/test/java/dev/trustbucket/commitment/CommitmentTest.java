@@ -27,7 +27,7 @@ class CommitmentTest {
 
   private static double levelAfter(Outcome o, double level) {
     TrustEvent e = resolve(o);
-    return TrustBucket.startingAt(POLICY, e.time(), level).apply(e).level();
+    return TrustBucket.of(POLICY, e.time(), level).plus(e).level();
   }
 
   @Test
@@ -107,11 +107,11 @@ class CommitmentTest {
     Instant saturday = FRIDAY.plus(Duration.ofDays(1));
     TrustEvent pushed = CRITICAL_TASK.resolve(Outcome.lateWithoutWarning(saturday), forgiving).get(0);
     TrustEvent abandoned = CRITICAL_TASK.resolve(Outcome.abandoned(FRIDAY), forgiving).get(0);
-    TrustBucket b = TrustBucket.startingAt(forgiving, FRIDAY, 0.6);
+    TrustBucket b = TrustBucket.of(forgiving, FRIDAY, 0.6);
 
     assertThat(forgiving.drainMultiplier(pushed.behaviour(), pushed.disclosure()) * pushed.weight())
         .isEqualTo(abandoned.weight());
-    assertThat(b.apply(pushed).level()).isEqualTo(b.apply(abandoned).level());
+    assertThat(b.plus(pushed).level()).isEqualTo(b.plus(abandoned).level());
   }
 
   @Test

@@ -23,7 +23,7 @@ class OverCommitmentTest {
   @DisplayName("passes when every due date can be met at this capacity")
   void fits() {
     OverCommitment o =
-        OverCommitment.assess(List.of(due("c", 21, 30), due("a", 7, 10), due("b", 14, 15)), 20, NOW);
+        OverCommitment.of(List.of(due("c", 21, 30), due("a", 7, 10), due("b", 14, 15)), 20, NOW);
 
     assertThat(o.overCommitted()).isFalse();
     assertThat(o.firstMiss()).isEmpty();
@@ -37,7 +37,7 @@ class OverCommitmentTest {
     Commitment a = due("a", 7, 15);
     Commitment b = due("b", 10, 20);
     Commitment c = due("c", 30, 1_000);
-    OverCommitment o = OverCommitment.assess(List.of(c, b, a), 20, NOW);
+    OverCommitment o = OverCommitment.of(List.of(c, b, a), 20, NOW);
 
     // By day 10 there are 20 × 10 / 7 = 28.57 hours, and a + b need 35.
     assertThat(o.overCommitted()).isTrue();
@@ -50,7 +50,7 @@ class OverCommitmentTest {
   @DisplayName("flags the very first commitment when it alone does not fit")
   void firstCommitmentTooBig() {
     Commitment a = due("a", 2, 10);
-    OverCommitment o = OverCommitment.assess(List.of(due("b", 14, 1), a), 20, NOW);
+    OverCommitment o = OverCommitment.of(List.of(due("b", 14, 1), a), 20, NOW);
 
     assertThat(o.firstMiss()).contains(a.due());
     assertThat(o.shortfallHours()).isCloseTo(10 - 40.0 / 7, within(1e-9));
@@ -60,8 +60,8 @@ class OverCommitmentTest {
   @Test
   @DisplayName("a schedule that fits exactly is not over-committed")
   void exactFit() {
-    assertThat(OverCommitment.assess(List.of(due("a", 7, 20), due("b", 14, 20)), 20, NOW).overCommitted()).isFalse();
-    assertThat(OverCommitment.assess(List.of(due("a", 7, 168)), 168, NOW).overCommitted()).isFalse();
+    assertThat(OverCommitment.of(List.of(due("a", 7, 20), due("b", 14, 20)), 20, NOW).overCommitted()).isFalse();
+    assertThat(OverCommitment.of(List.of(due("a", 7, 168)), 168, NOW).overCommitted()).isFalse();
     // PIT: "needed > available + 1e-9" -> ">=" survives. It differs only when the hours needed
     // exceed those available by exactly the rounding tolerance, 1e-9 h, which is no schedule.
   }
@@ -71,20 +71,20 @@ class OverCommitmentTest {
   void zeroCapacity() {
     Commitment free = due("free", 3, 0);
     Commitment work = due("work", 14, 2);
-    OverCommitment o = OverCommitment.assess(List.of(work, free), 0, NOW);
+    OverCommitment o = OverCommitment.of(List.of(work, free), 0, NOW);
 
     assertThat(o.overCommitted()).isTrue();
     assertThat(o.firstMiss()).contains(work.due());
     assertThat(o.shortfallHours()).isEqualTo(2.0);
     assertThat(o.atRisk()).containsExactly(free, work);
-    assertThat(OverCommitment.assess(List.of(free), 0, NOW).overCommitted()).isFalse();
+    assertThat(OverCommitment.of(List.of(free), 0, NOW).overCommitted()).isFalse();
   }
 
   @Test
   @DisplayName("an overdue commitment with work left is missed at once, by all its hours")
   void overdue() {
     Commitment late = due("late", -1, 3);
-    OverCommitment o = OverCommitment.assess(List.of(due("later", 30, 1), late), 40, NOW);
+    OverCommitment o = OverCommitment.of(List.of(due("later", 30, 1), late), 40, NOW);
 
     assertThat(o.firstMiss()).contains(late.due());
     assertThat(o.shortfallHours()).isEqualTo(3.0);
@@ -94,14 +94,14 @@ class OverCommitmentTest {
   @Test
   @DisplayName("nothing open is never over-committed")
   void empty() {
-    assertThat(OverCommitment.assess(List.of(), 0, NOW).overCommitted()).isFalse();
+    assertThat(OverCommitment.of(List.of(), 0, NOW).overCommitted()).isFalse();
   }
 
   @Test
   @DisplayName("rejects a capacity that is NaN, negative or above 168 hours a week, naming \"hoursPerWeek\"")
   void rejectsBadCapacity() {
     for (double bad : new double[] {Double.NaN, -0.5, 168.01, Double.POSITIVE_INFINITY}) {
-      assertThatThrownBy(() -> OverCommitment.assess(List.of(), bad, NOW))
+      assertThatThrownBy(() -> OverCommitment.of(List.of(), bad, NOW))
           .as("%s", bad)
           .isInstanceOf(InvalidTrustInputException.class)
           .hasMessageContaining("hoursPerWeek")

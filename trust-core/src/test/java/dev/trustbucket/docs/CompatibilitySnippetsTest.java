@@ -35,29 +35,29 @@ class CompatibilitySnippetsTest {
 
   /** The story of docs/embedding.md, up to 20 March 2025. */
   private static TrustLedger story() {
-    return TrustLedger.start(TrustPolicy.defaults(), Instant.parse("2025-01-06T09:00:00Z"))
-        .append(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, Instant.parse("2025-01-10T17:00:00Z")))
-        .append(TrustEvent.of(Behaviours.RENEGOTIATED_DEADLINE, Instant.parse("2025-02-07T17:00:00Z"))
+    return TrustLedger.of(TrustPolicy.defaults(), Instant.parse("2025-01-06T09:00:00Z"))
+        .plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, Instant.parse("2025-01-10T17:00:00Z")))
+        .plus(TrustEvent.of(Behaviours.RENEGOTIATED_DEADLINE, Instant.parse("2025-02-07T17:00:00Z"))
             .withWeight(0.125).withNote("quarterly report"))
-        .append(TrustEvent.of(Behaviours.HID_PROBLEM, Instant.parse("2025-03-03T10:00:00Z"))
+        .plus(TrustEvent.of(Behaviours.HID_PROBLEM, Instant.parse("2025-03-03T10:00:00Z"))
             .withDisclosure(Disclosure.discovered(Duration.ofDays(9))).withNote("critical bug in the billing export"))
-        .append(TrustEvent.of(Behaviours.OWNED_MISTAKE_EARLY, Instant.parse("2025-03-20T10:00:00Z"))
+        .plus(TrustEvent.of(Behaviours.OWNED_MISTAKE_EARLY, Instant.parse("2025-03-20T10:00:00Z"))
             .withNote("wrong config pushed"));
   }
 
   @Test
   @DisplayName("Stored data: the stored policy wins, or a mismatch is rejected on request")
   void storedPolicyWins() {
-    List<String> lines = TrustCodec.writeLedger(story());
+    List<String> lines = TrustCodec.formatLedger(story());
 
-    TrustLedger ledger = TrustCodec.readLedger(lines);              // under the policy stored in it
+    TrustLedger ledger = TrustCodec.parseLedger(lines);              // under the policy stored in it
     assertThat(ledger.policy().presetId()).isEqualTo(Optional.of("default@1"));
     assertThat(ledger.policy().shortFingerprint()).isEqualTo("4d86ba02345c");
-    assertThat(TrustCodec.readLedger(lines, TrustPolicy.strict()).policy()).isSameAs(TrustPolicy.defaults());
+    assertThat(TrustCodec.parseLedger(lines, TrustPolicy.strict()).policy()).isSameAs(TrustPolicy.defaults());
     MalformedRecordException e = catchThrowableOfType(MalformedRecordException.class,
-        () -> TrustCodec.readLedger(lines, TrustPolicy.strict(), PolicyMismatch.REJECT));
+        () -> TrustCodec.parseLedger(lines, TrustPolicy.strict(), PolicyMismatch.REJECT));
     assertThat(e.field()).isEqualTo("policy");
-    assertThat(TrustCodec.writeState(ledger.state()).length()).isBetween(150, 250);
+    assertThat(TrustCodec.formatState(ledger.state()).length()).isBetween(150, 250);
   }
 
   @Test
@@ -67,9 +67,9 @@ class CompatibilitySnippetsTest {
     List<String> formatTwoLines = Files.readAllLines(file, StandardCharsets.UTF_8);
     TrustPolicy teamPolicy = GoldenStories.custom();
 
-    TrustLedger old = TrustCodec.readLedger(formatTwoLines, teamPolicy);   // a format 2 file
-    List<String> rewritten = TrustCodec.writeLedger(old);                  // format 3, policy inside
-    assertThat(TrustCodec.readLedger(rewritten).equals(old)).isTrue();
+    TrustLedger old = TrustCodec.parseLedger(formatTwoLines, teamPolicy);   // a format 2 file
+    List<String> rewritten = TrustCodec.formatLedger(old);                  // format 3, policy inside
+    assertThat(TrustCodec.parseLedger(rewritten).equals(old)).isTrue();
     assertThat(rewritten.get(0)).startsWith("trust-ledger\t3\tteam custom\t");
   }
 

@@ -106,7 +106,7 @@ class EmbeddingSnippetsTest {
   void storing() {
     TrustAccount account = aliceAndBob();
 
-    List<String> lines = TrustCodec.writeLedger(account.ledger());
+    List<String> lines = TrustCodec.formatLedger(account.ledger());
     assertThat(lines).containsExactly(
         "trust-ledger\t3\tdefault\t2025-01-06T09:00:00Z\t0.5\t0.0\tSUPERVISED\t-\t0.0\t0.0\t4\tdefault@1"
             + "\t4d86ba02345ccf9b16c627fab7daf1d352684db21829dac0680cd7b4f8b66648",
@@ -118,7 +118,7 @@ class EmbeddingSnippetsTest {
 
     // After a restart: a new registry, the same policy.
     AccountRegistry afterRestart = new AccountRegistry(policy, clock);
-    TrustLedger stored = TrustCodec.readLedger(lines, policy);
+    TrustLedger stored = TrustCodec.parseLedger(lines, policy);
     TrustAccount restored = afterRestart.load(Relationship.of("alice@example.com", "bob@example.com"), stored);
     assertThat(restored.state()).isEqualTo(account.state());
 
@@ -126,7 +126,7 @@ class EmbeddingSnippetsTest {
     List<String> damaged = new ArrayList<>(lines);
     damaged.set(3, damaged.get(3).replace("hid-problem", "hid-problems"));
     MalformedRecordException bad = org.assertj.core.api.Assertions.catchThrowableOfType(
-        MalformedRecordException.class, () -> TrustCodec.readLedger(damaged, policy));
+        MalformedRecordException.class, () -> TrustCodec.parseLedger(damaged, policy));
     assertThat(bad.line()).isEqualTo(4);
     assertThat(bad.field()).isEqualTo("behaviour");
     assertThat(bad).hasMessageStartingWith("line 4: behaviour must be one of");
@@ -134,18 +134,18 @@ class EmbeddingSnippetsTest {
     // One row per event, e.g. in a database table; the ledger's start is stored with the relationship.
     List<EventRecord> rows = new ArrayList<>();
     for (TrustEvent event : account.ledger().events()) {
-      rows.add(EventRecord.of(event));
+      rows.add(EventRecord.from(event));
     }
     Instant startedAt = account.ledger().start();
-    TrustLedger rebuilt = TrustLedger.start(policy, startedAt)
-        .appendAll(rows.stream().map(r -> r.toEvent(policy.catalogue())).toList());
+    TrustLedger rebuilt = TrustLedger.of(policy, startedAt)
+        .plusAll(rows.stream().map(r -> r.toEvent(policy.catalogue())).toList());
     assertThat(rebuilt).isEqualTo(account.ledger());
     assertThat(rows.get(2)).isEqualTo(new EventRecord(
         "2025-03-03T10:00:00Z", "hid-problem", 1.0, "discovered", "PT216H", "critical bug in the billing export"));
 
     // A single state, e.g. a cached current value next to the rows.
-    String line = TrustCodec.writeState(account.state());
-    assertThat(TrustCodec.readState(line, policy)).isEqualTo(account.state());
+    String line = TrustCodec.formatState(account.state());
+    assertThat(TrustCodec.parseState(line, policy)).isEqualTo(account.state());
   }
 
   @Test
@@ -189,7 +189,7 @@ class EmbeddingSnippetsTest {
     assertThat(c.uncertainty()).isCloseTo(0.287, within(0.0005));
     assertThat(c.describe()).isEqualTo("some evidence");
     assertThat(c.expectation()).isCloseTo(0.407, within(0.0005));
-    assertThat(TrustBucket.start(policy, APRIL).confidence().uncertainty()).isEqualTo(1.0);
+    assertThat(TrustBucket.of(policy, APRIL).confidence().uncertainty()).isEqualTo(1.0);
   }
 
   @Test

@@ -24,14 +24,14 @@ class ExplanationTest {
   private static final Instant APRIL = Instant.parse("2025-04-01T00:00:00Z");
 
   static TrustLedger story(TrustPolicy policy) {
-    return TrustLedger.start(policy, START)
-        .append(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, Instant.parse("2025-01-10T17:00:00Z")))
-        .append(TrustEvent.of(Behaviours.PROACTIVE_UPDATE, Instant.parse("2025-02-14T10:00:00Z")))
-        .append(
+    return TrustLedger.of(policy, START)
+        .plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, Instant.parse("2025-01-10T17:00:00Z")))
+        .plus(TrustEvent.of(Behaviours.PROACTIVE_UPDATE, Instant.parse("2025-02-14T10:00:00Z")))
+        .plus(
             TrustEvent.of(Behaviours.HID_PROBLEM, Instant.parse("2025-03-03T10:00:00Z"))
                 .withDisclosure(Disclosure.discovered(Duration.ofDays(9)))
                 .withNote("critical bug"))
-        .append(
+        .plus(
             TrustEvent.of(Behaviours.OWNED_MISTAKE_EARLY, Instant.parse("2025-03-20T10:00:00Z"))
                 .withNote("late config change"));
   }
@@ -103,10 +103,10 @@ class ExplanationTest {
   @Test
   @DisplayName("from a full bucket: a drop that adds nothing is no reason either way; two open scars are ranked, deepest first")
   void fullBucketAndTwoScars() {
-    TrustLedger ledger = TrustLedger.startingFrom(TrustBucket.startingAt(TrustPolicy.defaults(), START, 1.0))
-        .append(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, START))
-        .append(TrustEvent.of(Behaviours.OVER_PROMISED, Instant.parse("2025-02-03T10:00:00Z")).withNote("the launch date"))
-        .append(TrustEvent.of(Behaviours.HID_PROBLEM, Instant.parse("2025-03-03T10:00:00Z"))
+    TrustLedger ledger = TrustLedger.from(TrustBucket.of(TrustPolicy.defaults(), START, 1.0))
+        .plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, START))
+        .plus(TrustEvent.of(Behaviours.OVER_PROMISED, Instant.parse("2025-02-03T10:00:00Z")).withNote("the launch date"))
+        .plus(TrustEvent.of(Behaviours.HID_PROBLEM, Instant.parse("2025-03-03T10:00:00Z"))
             .withDisclosure(Disclosure.discovered(Duration.ofDays(9))));
     Explanation e = Explanation.of(ledger, APRIL);
 
@@ -159,7 +159,7 @@ class ExplanationTest {
   @Test
   @DisplayName("an empty history is the benefit of the doubt, backed by no evidence")
   void emptyHistory() {
-    Explanation e = Explanation.of(TrustLedger.start(TrustPolicy.defaults(), START), START);
+    Explanation e = Explanation.of(TrustLedger.of(TrustPolicy.defaults(), START), START);
     assertThat(lines(e.render(3))).isEqualTo(
         "Level 50% (SUPERVISED) on 6 January 2025, backed by no evidence.\n"
             + "Started at 50%; the baseline is 50%.\n"

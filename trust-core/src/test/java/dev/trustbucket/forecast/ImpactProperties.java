@@ -37,8 +37,8 @@ class ImpactProperties {
     Statistics.label("kind").collect(e.isDrop() ? "drop" : breach ? "breach" : "drain");
 
     assertThat(impact.event()).isEqualTo(e);
-    assertThat(impact.before()).isEqualTo(now.advanceTo(e.time()));
-    assertThat(impact.after()).isEqualTo(now.apply(e));
+    assertThat(impact.before()).isEqualTo(now.at(e.time()));
+    assertThat(impact.after()).isEqualTo(now.plus(e));
     assertThat(impact.levelChange()).isEqualTo(impact.after().level() - impact.before().level());
     if (e.isDrop()) {
       assertThat(impact.levelChange()).isGreaterThanOrEqualTo(0.0);

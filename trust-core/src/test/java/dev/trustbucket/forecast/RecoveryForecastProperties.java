@@ -70,7 +70,7 @@ class RecoveryForecastProperties {
     int applied = 0;
     for (Instant t = from.time().plus(cadence); !t.isAfter(end) && applied < n && applied < RecoveryForecast.MAX_DROPS;
         t = t.plus(cadence)) {
-      b = b.apply(TrustEvent.of(drop, t));
+      b = b.plus(TrustEvent.of(drop, t));
       applied++;
       assertThat(reached(b, tier, level)).as("after %s drops", applied).isEqualTo(applied == n);
     }

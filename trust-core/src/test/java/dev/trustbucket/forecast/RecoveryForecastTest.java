@@ -29,7 +29,7 @@ class RecoveryForecastTest {
   @Test
   @DisplayName("from the baseline, one delivery a week reaches AUTONOMOUS in 15 drops under the default policy")
   void weeklyDeliveriesToAutonomous() {
-    TrustBucket fresh = TrustBucket.start(POLICY, MONDAY);
+    TrustBucket fresh = TrustBucket.of(POLICY, MONDAY);
     RecoveryForecast f = RecoveryForecast.toTier(fresh, Behaviours.DELIVERED_ON_COMMITMENT, WEEK, AutonomyTier.AUTONOMOUS);
 
     assertThat(f.isReachable()).isTrue();
@@ -43,7 +43,7 @@ class RecoveryForecastTest {
     // Confirmed by hand: 15 weekly drops get there, 14 do not.
     TrustBucket b = fresh;
     for (int i = 1; i <= 15; i++) {
-      b = b.apply(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, MONDAY.plus(WEEK.multipliedBy(i))));
+      b = b.plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, MONDAY.plus(WEEK.multipliedBy(i))));
       assertThat(b.tier() == AutonomyTier.AUTONOMOUS).as("after %s drops", i).isEqualTo(i == 15);
     }
   }
@@ -51,22 +51,22 @@ class RecoveryForecastTest {
   @Test
   @DisplayName("to a level: 0.7 takes 8 weekly deliveries; the strict and forgiving presets differ")
   void toLevel() {
-    RecoveryForecast f = RecoveryForecast.toLevel(TrustBucket.start(POLICY, MONDAY), Behaviours.DELIVERED_ON_COMMITMENT, WEEK, 0.7);
+    RecoveryForecast f = RecoveryForecast.toLevel(TrustBucket.of(POLICY, MONDAY), Behaviours.DELIVERED_ON_COMMITMENT, WEEK, 0.7);
     assertThat(f.drops()).isEqualTo(8);
     assertThat(f.reachedAt()).contains(Instant.parse("2025-03-03T09:00:00Z"));
     assertThat(f.finalLevel()).isGreaterThanOrEqualTo(0.7);
     assertThat(f.targetTier()).isEmpty();
 
-    assertThat(RecoveryForecast.toTier(TrustBucket.start(TrustPolicy.strict(), MONDAY), Behaviours.DELIVERED_ON_COMMITMENT, WEEK,
+    assertThat(RecoveryForecast.toTier(TrustBucket.of(TrustPolicy.strict(), MONDAY), Behaviours.DELIVERED_ON_COMMITMENT, WEEK,
         AutonomyTier.AUTONOMOUS).drops()).isEqualTo(27);
-    assertThat(RecoveryForecast.toTier(TrustBucket.start(TrustPolicy.forgiving(), MONDAY), Behaviours.DELIVERED_ON_COMMITMENT, WEEK,
+    assertThat(RecoveryForecast.toTier(TrustBucket.of(TrustPolicy.forgiving(), MONDAY), Behaviours.DELIVERED_ON_COMMITMENT, WEEK,
         AutonomyTier.AUTONOMOUS).drops()).isEqualTo(10);
   }
 
   @Test
   @DisplayName("a target already reached takes no drops")
   void alreadyThere() {
-    TrustBucket high = TrustBucket.startingAt(POLICY, MONDAY, 0.85);
+    TrustBucket high = TrustBucket.of(POLICY, MONDAY, 0.85);
     RecoveryForecast f = RecoveryForecast.toTier(high, Behaviours.SMALL_WIN, WEEK, AutonomyTier.TRUSTED);
     assertThat(f.drops()).isZero();
     assertThat(f.reachedAt()).contains(MONDAY);
@@ -77,7 +77,7 @@ class RecoveryForecastTest {
   @Test
   @DisplayName("never, because decay takes back what sparse drops add: one small win every 90 days to 0.95")
   void plateau() {
-    RecoveryForecast f = RecoveryForecast.toLevel(TrustBucket.start(POLICY, MONDAY), Behaviours.SMALL_WIN, Duration.ofDays(90), 0.95);
+    RecoveryForecast f = RecoveryForecast.toLevel(TrustBucket.of(POLICY, MONDAY), Behaviours.SMALL_WIN, Duration.ofDays(90), 0.95);
 
     assertThat(f.isReachable()).isFalse();
     assertThat(f.reachedAt()).isEmpty();
@@ -91,7 +91,7 @@ class RecoveryForecastTest {
   @Test
   @DisplayName("never, because a scar keeps the ceiling below the target")
   void scar() {
-    TrustBucket scarred = TrustBucket.restore(POLICY, MONDAY, 0.3, 0.5, AutonomyTier.MICROMANAGED, Optional.empty(), 0, 0);
+    TrustBucket scarred = TrustBucket.ofState(POLICY, MONDAY, 0.3, 0.5, AutonomyTier.MICROMANAGED, Optional.empty(), 0, 0);
     RecoveryForecast hourly = RecoveryForecast.toLevel(scarred, Behaviours.DELIVERED_ON_COMMITMENT, Duration.ofHours(1), 0.99);
 
     assertThat(hourly.isReachable()).isFalse();
@@ -99,7 +99,7 @@ class RecoveryForecastTest {
     assertThat(hourly.finalLevel()).isLessThan(0.95);
 
     TrustPolicy unforgiving = TrustPolicy.builder().from(POLICY).name("never-heals").scarDecay(DecayRule.none()).build();
-    TrustBucket deep = TrustBucket.restore(unforgiving, MONDAY, 0.3, 0.5, AutonomyTier.MICROMANAGED, Optional.empty(), 0, 0);
+    TrustBucket deep = TrustBucket.ofState(unforgiving, MONDAY, 0.3, 0.5, AutonomyTier.MICROMANAGED, Optional.empty(), 0, 0);
     RecoveryForecast daily = RecoveryForecast.toTier(deep, Behaviours.DELIVERED_ON_COMMITMENT, Duration.ofDays(1), AutonomyTier.AUTONOMOUS);
     assertThat(daily.isReachable()).isFalse();
     assertThat(daily.reason()).contains("a scar keeps the ceiling at 0.50, below the target 0.80, for longer than 10 years");
@@ -108,10 +108,10 @@ class RecoveryForecastTest {
   @Test
   @DisplayName("back to where it was before the last breach")
   void backToBeforeLastBreach() {
-    TrustLedger ledger = TrustLedger.start(POLICY, MONDAY)
-        .append(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, Instant.parse("2025-01-10T17:00:00Z")))
-        .append(TrustEvent.of(Behaviours.PROACTIVE_UPDATE, Instant.parse("2025-02-14T10:00:00Z")))
-        .append(TrustEvent.of(Behaviours.HID_PROBLEM, Instant.parse("2025-03-03T10:00:00Z"))
+    TrustLedger ledger = TrustLedger.of(POLICY, MONDAY)
+        .plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, Instant.parse("2025-01-10T17:00:00Z")))
+        .plus(TrustEvent.of(Behaviours.PROACTIVE_UPDATE, Instant.parse("2025-02-14T10:00:00Z")))
+        .plus(TrustEvent.of(Behaviours.HID_PROBLEM, Instant.parse("2025-03-03T10:00:00Z"))
             .withDisclosure(Disclosure.discovered(Duration.ofDays(9))));
 
     RecoveryForecast f = RecoveryForecast.backToBeforeLastBreach(ledger, Behaviours.DELIVERED_ON_COMMITMENT, WEEK).orElseThrow();
@@ -120,11 +120,11 @@ class RecoveryForecastTest {
     assertThat(f.from()).isEqualTo(ledger.state());
     assertThat(f.isReachable()).isTrue();
     assertThat(f.drops()).isGreaterThan(10); // built in drops, lost in buckets
-    assertThat(RecoveryForecast.backToBeforeLastBreach(ledger.append(TrustEvent.of(Behaviours.SMALL_WIN,
+    assertThat(RecoveryForecast.backToBeforeLastBreach(ledger.plus(TrustEvent.of(Behaviours.SMALL_WIN,
         Instant.parse("2025-03-04T10:00:00Z"))), Behaviours.DELIVERED_ON_COMMITMENT, WEEK).orElseThrow().targetLevel())
         .isEqualTo(f.targetLevel());
 
-    TrustLedger clean = TrustLedger.start(POLICY, MONDAY).append(TrustEvent.of(Behaviours.MISSED_DEADLINE, MONDAY));
+    TrustLedger clean = TrustLedger.of(POLICY, MONDAY).plus(TrustEvent.of(Behaviours.MISSED_DEADLINE, MONDAY));
     assertThat(RecoveryForecast.backToBeforeLastBreach(clean, Behaviours.DELIVERED_ON_COMMITMENT, WEEK)).isEmpty();
   }
 
@@ -132,7 +132,7 @@ class RecoveryForecastTest {
   @DisplayName("a daily cadence reads \"every day\"")
   void dailyWording() {
     RecoveryForecast f = RecoveryForecast.toLevel(
-        TrustBucket.start(POLICY, MONDAY), Behaviours.REGULAR_CHECK_IN, Duration.ofDays(1), 0.99);
+        TrustBucket.of(POLICY, MONDAY), Behaviours.REGULAR_CHECK_IN, Duration.ofDays(1), 0.99);
 
     assertThat(f.isReachable()).isFalse();
     assertThat(f.drops()).isEqualTo(3_653);
@@ -141,14 +141,14 @@ class RecoveryForecastTest {
             + "decay takes back what the drops add");
     // A cadence that is not a whole number of days reads as an ISO-8601 duration.
     RecoveryForecast dayAndAHalf = RecoveryForecast.toLevel(
-        TrustBucket.start(POLICY, MONDAY), Behaviours.REGULAR_CHECK_IN, Duration.ofHours(36), 0.99);
+        TrustBucket.of(POLICY, MONDAY), Behaviours.REGULAR_CHECK_IN, Duration.ofHours(36), 0.99);
     assertThat(dayAndAHalf.reason()).hasValueSatisfying(r -> assertThat(r).contains(" every PT36H the level levels off"));
   }
 
   @Test
   @DisplayName("at one drop a minute the 100,000-drop limit ends the forecast after 69 days, and a scar's reason says so")
   void dropLimit() {
-    TrustBucket scarred = TrustBucket.restore(POLICY, MONDAY, 0.3, 0.5, AutonomyTier.MICROMANAGED, Optional.empty(), 0, 0);
+    TrustBucket scarred = TrustBucket.ofState(POLICY, MONDAY, 0.3, 0.5, AutonomyTier.MICROMANAGED, Optional.empty(), 0, 0);
     RecoveryForecast everyMinute =
         RecoveryForecast.toLevel(scarred, Behaviours.DELIVERED_ON_COMMITMENT, Duration.ofMinutes(1), 0.9);
 
@@ -165,7 +165,7 @@ class RecoveryForecastTest {
   @Test
   @DisplayName("the shortest and longest cadences are accepted: one minute and the ten-year horizon")
   void cadenceBounds() {
-    TrustBucket b = TrustBucket.start(POLICY, MONDAY);
+    TrustBucket b = TrustBucket.of(POLICY, MONDAY);
     RecoveryForecast minutely = RecoveryForecast.toLevel(b, Behaviours.DELIVERED_ON_COMMITMENT, Duration.ofMinutes(1), 0.7);
     assertThat(minutely.reachedAt()).contains(MONDAY.plus(Duration.ofMinutes(minutely.drops())));
     RecoveryForecast once = RecoveryForecast.toLevel(b, Behaviours.DELIVERED_ON_COMMITMENT, RecoveryForecast.HORIZON, 0.7);
@@ -177,7 +177,7 @@ class RecoveryForecastTest {
   @Test
   @DisplayName("rejects drains, cadences under a minute or over the horizon, and targets out of range")
   void rejections() {
-    TrustBucket b = TrustBucket.start(POLICY, MONDAY);
+    TrustBucket b = TrustBucket.of(POLICY, MONDAY);
     assertField(() -> RecoveryForecast.toLevel(b, Behaviours.MISSED_DEADLINE, WEEK, 0.7), "behaviour");
     assertField(() -> RecoveryForecast.toTier(b, Behaviours.HID_PROBLEM, WEEK, AutonomyTier.TRUSTED), "behaviour");
     for (Duration bad : new Duration[] {Duration.ZERO, Duration.ofSeconds(59), WEEK.negated(), Duration.ofDays(3_654)}) {

@@ -137,7 +137,7 @@ class WhatIfProperties {
     Instant t = events.isEmpty() ? start.plusSeconds(86_400) : events.get(events.size() - 1).time().plusSeconds(86_400);
     events.add(new TrustEvent(mistake, t, weight, Disclosure.discovered(Duration.ofDays(daysHidden)), "the mistake"));
     events.addAll(HistoryGenerators.lay(t, afterwards));
-    TrustLedger ledger = TrustLedger.start(policy, start).appendAll(events);
+    TrustLedger ledger = TrustLedger.of(policy, start).plusAll(events);
     Instant at = events.get(events.size() - 1).time().plusSeconds(secondsLater);
 
     WhatIf lesson = WhatIf.selfReported(ledger, before.size(), at);

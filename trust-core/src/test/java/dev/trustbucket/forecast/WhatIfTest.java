@@ -26,11 +26,11 @@ class WhatIfTest {
           .withNote("critical bug");
 
   private static TrustLedger story() {
-    return TrustLedger.start(TrustPolicy.defaults(), START)
-        .append(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, Instant.parse("2025-01-10T17:00:00Z")))
-        .append(TrustEvent.of(Behaviours.PROACTIVE_UPDATE, Instant.parse("2025-02-14T10:00:00Z")))
-        .append(HIDDEN_BUG)
-        .append(TrustEvent.of(Behaviours.OWNED_MISTAKE_EARLY, Instant.parse("2025-03-20T10:00:00Z")));
+    return TrustLedger.of(TrustPolicy.defaults(), START)
+        .plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, Instant.parse("2025-01-10T17:00:00Z")))
+        .plus(TrustEvent.of(Behaviours.PROACTIVE_UPDATE, Instant.parse("2025-02-14T10:00:00Z")))
+        .plus(HIDDEN_BUG)
+        .plus(TrustEvent.of(Behaviours.OWNED_MISTAKE_EARLY, Instant.parse("2025-03-20T10:00:00Z")));
   }
 
   @Test
@@ -50,7 +50,7 @@ class WhatIfTest {
     assertThat(never.replacement()).isEmpty();
     assertThat(never.difference()).isGreaterThan(lesson.difference());
     assertThat(never.alternative()).isEqualTo(
-        TrustLedger.start(TrustPolicy.defaults(), START).appendAll(List.of(ledger.event(0), ledger.event(1), ledger.event(3))).stateAt(APRIL));
+        TrustLedger.of(TrustPolicy.defaults(), START).plusAll(List.of(ledger.event(0), ledger.event(1), ledger.event(3))).stateAt(APRIL));
   }
 
   @Test
@@ -92,7 +92,7 @@ class WhatIfTest {
     assertThat(impact.levelChange()).isNegative();
     assertThat(impact.scarAdded()).isPositive();
     assertThat(impact.before()).isEqualTo(ledger.stateAt(APRIL));
-    assertThat(impact.after()).isEqualTo(ledger.append(another).state());
+    assertThat(impact.after()).isEqualTo(ledger.plus(another).state());
 
     Impact drop = Impact.of(ledger.state(), TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, APRIL));
     assertThat(drop.levelChange()).isPositive();

@@ -505,13 +505,13 @@ class HostileRecordProperties {
     Random r = new Random(seed);
     TrustLedger ledger = c.ledger();
     TrustBucket state = r.nextBoolean() ? ledger.state() : ledger.stateAt(c.events().get(r.nextInt(c.events().size())).time());
-    String line = TrustCodec.writeState(state);
+    String line = TrustCodec.formatState(state);
     Damage d = damageRecord(line, 1, STATE_FIELDS, STATE_CLASSES, kind, r);
     Statistics.label("kind").collect(kind);
 
-    check(d, catchThrowable(() -> TrustCodec.readState(d.lines().get(0), c.policy())));
+    check(d, catchThrowable(() -> TrustCodec.parseState(d.lines().get(0), c.policy())));
     // Reading has no side effects: the original still reads back to an equal bucket.
-    assertThat(TrustCodec.readState(line, c.policy())).isEqualTo(state);
+    assertThat(TrustCodec.parseState(line, c.policy())).isEqualTo(state);
     Statistics.label("kind").coverage(checker -> Kind.RECORD.forEach(k -> checker.check(k).count(n -> n > 0)));
   }
 
@@ -519,14 +519,14 @@ class HostileRecordProperties {
   @Label("a damaged ledger is rejected whole, blaming the damaged line and field, never another exception")
   void damagedLedgers(@ForAll("histories") LedgerCase c, @ForAll("ledgerKinds") Kind kind, @ForAll("seeds") long seed) {
     TrustLedger ledger = c.ledger();
-    List<String> lines = TrustCodec.writeLedger(ledger);
+    List<String> lines = TrustCodec.formatLedger(ledger);
     Damage d = damageLedger(lines, kind, new Random(seed));
     Statistics.label("kind").collect(kind);
 
-    check(d, catchThrowable(() -> TrustCodec.readLedger(d.lines(), c.policy())));
+    check(d, catchThrowable(() -> TrustCodec.parseLedger(d.lines(), c.policy())));
     // Nothing half-read: the original ledger is as it was, and its lines still read back to it.
     assertThat(ledger).isEqualTo(c.ledger());
-    assertThat(TrustCodec.readLedger(lines, c.policy())).isEqualTo(ledger);
+    assertThat(TrustCodec.parseLedger(lines, c.policy())).isEqualTo(ledger);
     Statistics.label("kind").coverage(checker -> EnumSet.allOf(Kind.class).forEach(k -> checker.check(k).count(n -> n > 0)));
   }
 
@@ -545,7 +545,7 @@ class HostileRecordProperties {
     Random r = new Random(seed);
     TrustPolicy policy = c.policy();
     TrustLedger ledger = c.ledger();
-    List<String> lines = new ArrayList<>(TrustCodec.writeLedger(ledger));
+    List<String> lines = new ArrayList<>(TrustCodec.formatLedger(ledger));
     TrustBucket initial = ledger.initial();
     List<TrustEvent> events = new ArrayList<>(ledger.events());
     String[] h = lines.get(0).split("\t", -1);
@@ -568,7 +568,7 @@ class HostileRecordProperties {
           h[b] = t;
           lines.set(0, String.join("\t", h));
           boolean timesSwapped = quiet == Quiet.SWAP_TIME_AND_PROMOTED_AT && initial.promotedAt().isPresent();
-          TrustBucket b0 = TrustBucket.restore(policy,
+          TrustBucket b0 = TrustBucket.ofState(policy,
               timesSwapped ? initial.promotedAt().get() : initial.time(),
               quiet == Quiet.SWAP_LEVEL_AND_SCAR ? initial.scar() : initial.level(),
               quiet == Quiet.SWAP_LEVEL_AND_SCAR ? initial.level() : initial.scar(),
@@ -579,7 +579,7 @@ class HostileRecordProperties {
           if (quiet == Quiet.SWAP_TIME_AND_PROMOTED_AT && !timesSwapped) {
             throw new InvalidTrustInputException("time", "'-' is not an instant"); // the time field now holds "-"
           }
-          built = TrustLedger.startingFrom(b0).appendAll(events);
+          built = TrustLedger.from(b0).plusAll(events);
           break;
         }
         case DROP_EVENT_LINE:
@@ -592,7 +592,7 @@ class HostileRecordProperties {
           break;
         case SWAP_EVENT_LINES:
           lines.set(k + 1, lines.get(j + 1));
-          lines.set(j + 1, TrustCodec.writeLedger(ledger).get(k + 1));
+          lines.set(j + 1, TrustCodec.formatLedger(ledger).get(k + 1));
           events.set(k, ledger.event(j));
           events.set(j, ledger.event(k));
           break;
@@ -611,18 +611,18 @@ class HostileRecordProperties {
           throw new AssertionError(quiet);
       }
       if (built == null) {
-        built = TrustLedger.startingFrom(initial).appendAll(events);
+        built = TrustLedger.from(initial).plusAll(events);
       }
     } catch (InvalidTrustInputException e) {
       expected = e;
     }
 
-    Throwable thrown = catchThrowable(() -> TrustCodec.readLedger(lines, policy));
-    if (lines.equals(TrustCodec.writeLedger(ledger))) {
+    Throwable thrown = catchThrowable(() -> TrustCodec.parseLedger(lines, policy));
+    if (lines.equals(TrustCodec.formatLedger(ledger))) {
       // The same line swapped with itself, or a behaviour replaced by itself: no damage at all.
       Statistics.label("outcome").collect("unchanged, read back");
       assertThat(thrown).as("%s: the lines are unchanged", quiet).isNull();
-      assertThat(TrustCodec.readLedger(lines, policy)).isEqualTo(ledger);
+      assertThat(TrustCodec.parseLedger(lines, policy)).isEqualTo(ledger);
     } else if (expected == null) {
       // The API accepts what the lines say; version 1 read exactly that. Version 2 sees the damage:
       // a line dropped or added changes the number of event lines, anything else the checksum.
@@ -787,9 +787,9 @@ class HostileRecordProperties {
       @ForAll("writtenPolicies") TrustPolicy policy, @ForAll PolicyDamage kind, @ForAll("seeds") long seed,
       @ForAll boolean state) {
     Random r = new Random(seed);
-    TrustLedger ledger = TrustLedger.start(policy, Instant.parse("2024-05-06T09:00:00Z"));
+    TrustLedger ledger = TrustLedger.of(policy, Instant.parse("2024-05-06T09:00:00Z"));
     for (int i = 0; i < policy.catalogue().size() && i < 3; i++) {
-      ledger = ledger.append(TrustEvent.of(policy.catalogue().get(i), Instant.parse("2024-05-0" + (7 + i) + "T09:00:00Z")));
+      ledger = ledger.plus(TrustEvent.of(policy.catalogue().get(i), Instant.parse("2024-05-0" + (7 + i) + "T09:00:00Z")));
     }
     List<String> form = PolicyForm.write(policy);
     Damage d = damageForm(policy, form, kind, r);
@@ -803,7 +803,7 @@ class HostileRecordProperties {
     Damage expected;
     Throwable thrown;
     if (state) {
-      String line = TrustCodec.writeState(ledger.state());
+      String line = TrustCodec.formatState(ledger.state());
       String[] f = line.split("\t", -1);
       f[10] = ref != null ? ref : TrustCodec.escape(String.join("\n", d.lines()));
       f[11] = fingerprint;
@@ -814,10 +814,10 @@ class HostileRecordProperties {
         fields.add("policy");
       }
       expected = new Damage(List.of(damaged), 1, fields, d.what());
-      thrown = catchThrowable(() -> TrustCodec.readState(damaged, policy));
-      assertThat(TrustCodec.readState(line, TrustPolicy.defaults())).isEqualTo(ledger.state());
+      thrown = catchThrowable(() -> TrustCodec.parseState(damaged, policy));
+      assertThat(TrustCodec.parseState(line, TrustPolicy.defaults())).isEqualTo(ledger.state());
     } else {
-      List<String> lines = TrustCodec.writeLedger(ledger);
+      List<String> lines = TrustCodec.formatLedger(ledger);
       List<String> out = new ArrayList<>();
       String[] h = lines.get(0).split("\t", -1);
       h[11] = ref != null ? ref : h[11];
@@ -826,8 +826,8 @@ class HostileRecordProperties {
       out.addAll(d.lines());
       out.addAll(lines.subList(1 + form.size(), lines.size()));
       expected = new Damage(out, d.line() + 2, d.fields(), d.what());
-      thrown = catchThrowable(() -> TrustCodec.readLedger(out, policy));
-      assertThat(TrustCodec.readLedger(lines, TrustPolicy.defaults())).isEqualTo(ledger);
+      thrown = catchThrowable(() -> TrustCodec.parseLedger(out, policy));
+      assertThat(TrustCodec.parseLedger(lines, TrustPolicy.defaults())).isEqualTo(ledger);
     }
     check(expected, thrown);
     Statistics.label("damage").coverage(checker -> EnumSet.allOf(PolicyDamage.class).forEach(k -> checker.check(k).count(c -> c > 0)));

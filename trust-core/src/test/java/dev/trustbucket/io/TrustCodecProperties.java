@@ -43,8 +43,8 @@ class TrustCodecProperties {
     Statistics.label("has a note with a tab or backslash")
         .collect(c.events().stream().anyMatch(e -> e.note().contains("\t") || e.note().contains("\\")));
 
-    List<String> lines = TrustCodec.writeLedger(ledger);
-    TrustLedger read = TrustCodec.readLedger(lines, c.policy());
+    List<String> lines = TrustCodec.formatLedger(ledger);
+    TrustLedger read = TrustCodec.parseLedger(lines, c.policy());
 
     // A header, the policy's written form unless it is a preset version, one line per event, and a
     // trailer with the event count and the checksum.
@@ -58,7 +58,7 @@ class TrustCodecProperties {
     assertThat(read.initial()).isEqualTo(ledger.initial());
     assertThat(read.state()).isEqualTo(ledger.state());
     assertThat(read.events()).containsExactlyElementsOf(c.events());
-    assertThat(TrustCodec.writeLedger(read)).isEqualTo(lines);
+    assertThat(TrustCodec.formatLedger(read)).isEqualTo(lines);
   }
 
   @Property(tries = 150)
@@ -72,10 +72,10 @@ class TrustCodecProperties {
     Statistics.label("promotion protects the tier").collect(state.promotedAt().isPresent());
 
     for (TrustBucket b : List.of(state, ledger.state(), c.initial())) {
-      String line = TrustCodec.writeState(b);
+      String line = TrustCodec.formatState(b);
       assertThat(line).startsWith("trust-state\t3\t").matches(".*\t[0-9a-f]{64}\t[0-9a-f]{8}");
-      assertThat(TrustCodec.readState(line, c.policy())).isEqualTo(b);
-      assertThat(TrustCodec.writeState(TrustCodec.readState(line, c.policy()))).isEqualTo(line);
+      assertThat(TrustCodec.parseState(line, c.policy())).isEqualTo(b);
+      assertThat(TrustCodec.formatState(TrustCodec.parseState(line, c.policy()))).isEqualTo(line);
     }
   }
 
@@ -83,7 +83,7 @@ class TrustCodecProperties {
   @Label("EventRecord.of then toEvent gives the event back")
   void eventRecordRoundTrip(@ForAll("histories") LedgerCase c) {
     for (TrustEvent e : c.events()) {
-      assertThat(EventRecord.of(e).toEvent(c.policy().catalogue())).isEqualTo(e);
+      assertThat(EventRecord.from(e).toEvent(c.policy().catalogue())).isEqualTo(e);
     }
   }
 }

@@ -34,27 +34,27 @@ class TrustCodecTest {
 
   /** A small ledger: a drop, an update, a hidden bug found after 9 days, a mistake owned early. */
   static TrustLedger story() {
-    return TrustLedger.start(POLICY, START)
-        .append(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, Instant.parse("2025-01-10T17:00:00Z")))
-        .append(TrustEvent.of(Behaviours.PROACTIVE_UPDATE, Instant.parse("2025-02-14T10:00:00Z")))
-        .append(
+    return TrustLedger.of(POLICY, START)
+        .plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, Instant.parse("2025-01-10T17:00:00Z")))
+        .plus(TrustEvent.of(Behaviours.PROACTIVE_UPDATE, Instant.parse("2025-02-14T10:00:00Z")))
+        .plus(
             TrustEvent.of(Behaviours.HID_PROBLEM, Instant.parse("2025-03-03T10:00:00Z"))
                 .withDisclosure(Disclosure.discovered(Duration.ofDays(9)))
                 .withNote("critical bug"))
-        .append(
+        .plus(
             TrustEvent.of(Behaviours.OWNED_MISTAKE_EARLY, Instant.parse("2025-03-20T10:00:00Z"))
                 .withWeight(1.5)
                 .withNote("no tab here \\ back \\t ü"));
   }
 
   private static List<String> storyLines() {
-    return new ArrayList<>(TrustCodec.writeLedger(story()));
+    return new ArrayList<>(TrustCodec.formatLedger(story()));
   }
 
   @Test
   @DisplayName("writes a small ledger exactly like this (format stability)")
   void pinnedLedgerText() {
-    assertThat(TrustCodec.writeLedger(story()))
+    assertThat(TrustCodec.formatLedger(story()))
         .containsExactly(
             HEADER,
             "2025-01-10T17:00:00Z\tdelivered-on-commitment\t1.0\tnot-recorded\tPT0S\t",
@@ -67,28 +67,28 @@ class TrustCodecTest {
   @Test
   @DisplayName("writes a ledger without events as a header and a trailer, exactly like this, and reads it back")
   void pinnedEmptyLedgerText() {
-    TrustLedger empty = TrustLedger.start(POLICY, START);
-    List<String> lines = TrustCodec.writeLedger(empty);
+    TrustLedger empty = TrustLedger.of(POLICY, START);
+    List<String> lines = TrustCodec.formatLedger(empty);
     assertThat(lines).containsExactly(
         "trust-ledger\t3\tdefault\t2025-01-06T09:00:00Z\t0.5\t0.0\tSUPERVISED\t-\t0.0\t0.0\t0\tdefault@1\t" + DEFAULT_FP,
         "trust-ledger-end\t0\teb3bdc96");
-    assertThat(TrustCodec.readLedger(lines, POLICY)).isEqualTo(empty);
+    assertThat(TrustCodec.parseLedger(lines, POLICY)).isEqualTo(empty);
   }
 
   @Test
   @DisplayName("writes a state as one line of thirteen fields, the policy, its fingerprint and the checksum last, exactly like this")
   void pinnedStateText() {
     TrustBucket state =
-        TrustBucket.restore(POLICY, Instant.parse("2025-05-01T12:30:00.000250Z"), 0.625, 0.125,
+        TrustBucket.ofState(POLICY, Instant.parse("2025-05-01T12:30:00.000250Z"), 0.625, 0.125,
             AutonomyTier.TRUSTED, Optional.of(Instant.parse("2025-04-28T08:00:00Z")), 3.5, 1.25);
 
-    String line = TrustCodec.writeState(state);
+    String line = TrustCodec.formatState(state);
 
     assertThat(line).isEqualTo(
         "trust-state\t3\tdefault\t2025-05-01T12:30:00.000250Z\t0.625\t0.125\tTRUSTED\t2025-04-28T08:00:00Z\t3.5\t1.25"
             + "\tdefault@1\t" + DEFAULT_FP + "\t6fc78398");
-    assertThat(TrustCodec.readState(line, POLICY)).isEqualTo(state);
-    assertThat(TrustCodec.writeState(TrustBucket.start(POLICY, START)))
+    assertThat(TrustCodec.parseState(line, POLICY)).isEqualTo(state);
+    assertThat(TrustCodec.formatState(TrustBucket.of(POLICY, START)))
         .isEqualTo("trust-state\t3\tdefault\t2025-01-06T09:00:00Z\t0.5\t0.0\tSUPERVISED\t-\t0.0\t0.0\tdefault@1\t"
             + DEFAULT_FP + "\tca2d10f1");
   }
@@ -96,18 +96,18 @@ class TrustCodecTest {
   @Test
   @DisplayName("reads the pinned ledger back to an equal ledger with the identical state")
   void readsTheStoryBack() {
-    TrustLedger read = TrustCodec.readLedger(storyLines(), POLICY);
+    TrustLedger read = TrustCodec.parseLedger(storyLines(), POLICY);
     assertThat(read).isEqualTo(story());
     assertThat(read.state()).isEqualTo(story().state());
     assertThat(read.event(3).note()).isEqualTo("no tab here \\ back \\t ü");
   }
 
   private static MalformedRecordException ledgerError(List<String> lines) {
-    return catchThrowableOfType(MalformedRecordException.class, () -> TrustCodec.readLedger(lines, POLICY));
+    return catchThrowableOfType(MalformedRecordException.class, () -> TrustCodec.parseLedger(lines, POLICY));
   }
 
   private static MalformedRecordException stateError(String line) {
-    return catchThrowableOfType(MalformedRecordException.class, () -> TrustCodec.readState(line, POLICY));
+    return catchThrowableOfType(MalformedRecordException.class, () -> TrustCodec.parseState(line, POLICY));
   }
 
   private static void assertError(MalformedRecordException e, int line, String field) {
@@ -140,13 +140,13 @@ class TrustCodecTest {
     assertError(ledgerError(withLine(0, "trust-ledger\t4")), 1, "version");
     assertError(ledgerError(withLine(0, replaceField(HEADER, 1, "one"))), 1, "version");
     assertError(stateError("trust-state\t4\tdefault\tsomething\telse"), 1, "version");
-    assertError(stateError(replaceField(TrustCodec.writeState(story().state()), 1, "0")), 1, "version");
+    assertError(stateError(replaceField(TrustCodec.formatState(story().state()), 1, "0")), 1, "version");
   }
 
   @Test
   @DisplayName("a record of the wrong type is rejected naming \"type\"")
   void wrongRecordType() {
-    String state = TrustCodec.writeState(story().state());
+    String state = TrustCodec.formatState(story().state());
     assertError(ledgerError(withLine(0, state)), 1, "type");
     assertError(stateError(HEADER), 1, "type");
     assertError(stateError("hello"), 1, "type");
@@ -161,7 +161,7 @@ class TrustCodecTest {
     assertError(ledgerError(withLine(3, "2025-03-03T10:00:00Z\thid-problem\t1.0\tdiscovered\tPT216H")), 4, "fields");
     assertError(ledgerError(withLine(4, "")), 5, "fields");
     assertError(ledgerError(withLine(0, HEADER + "\t0.0")), 1, "fields");
-    assertError(stateError(TrustCodec.writeState(story().state()) + "\t"), 1, "fields");
+    assertError(stateError(TrustCodec.formatState(story().state()) + "\t"), 1, "fields");
     assertThat(ledgerError(withLine(2, lines.get(2) + "\textra")))
         .hasMessageContaining("6 tab-separated fields but had 7");
     // The record type alone, without a single tab: no version to check, just too few fields.
@@ -171,9 +171,9 @@ class TrustCodecTest {
     // A version 3 record without its last field, version 1 and 2 records with fields too many.
     assertThat(ledgerError(withLine(0, HEADER.substring(0, HEADER.lastIndexOf('\t')))))
         .hasMessage("line 1: a record must have 13 tab-separated fields but had 12");
-    assertThat(stateError(replaceField(TrustCodec.writeState(story().state()), 1, "1")))
+    assertThat(stateError(replaceField(TrustCodec.formatState(story().state()), 1, "1")))
         .hasMessage("line 1: a record must have 10 tab-separated fields but had 13");
-    assertThat(stateError(replaceField(TrustCodec.writeState(story().state()), 1, "2")))
+    assertThat(stateError(replaceField(TrustCodec.formatState(story().state()), 1, "2")))
         .hasMessage("line 1: a record must have 11 tab-separated fields but had 13");
   }
 
@@ -196,7 +196,7 @@ class TrustCodecTest {
     assertError(ledgerError(withLine(0, replaceField(HEADER, 4, "half"))), 1, "level");
     assertError(ledgerError(withLine(0, replaceField(HEADER, 5, ""))), 1, "scar");
     assertError(ledgerError(withLine(0, replaceField(HEADER, 8, "lots"))), 1, "positiveEvidence");
-    assertError(stateError(replaceField(TrustCodec.writeState(story().state()), 9, "0x")), 1, "negativeEvidence");
+    assertError(stateError(replaceField(TrustCodec.formatState(story().state()), 9, "0x")), 1, "negativeEvidence");
   }
 
   @Test
@@ -249,26 +249,26 @@ class TrustCodecTest {
   @Test
   @DisplayName("a record kept under another policy reads under its own (the stored policy wins), or is rejected naming \"policy\" on request")
   void policyMismatch() {
-    TrustLedger read = TrustCodec.readLedger(storyLines(), TrustPolicy.strict());
+    TrustLedger read = TrustCodec.parseLedger(storyLines(), TrustPolicy.strict());
     assertThat(read).isEqualTo(story());
     assertThat(read.policy()).isSameAs(TrustPolicy.defaults());
     MalformedRecordException e = catchThrowableOfType(MalformedRecordException.class,
-        () -> TrustCodec.readLedger(storyLines(), TrustPolicy.strict(), PolicyMismatch.REJECT));
+        () -> TrustCodec.parseLedger(storyLines(), TrustPolicy.strict(), PolicyMismatch.REJECT));
     assertError(e, 1, "policy");
     assertThat(e).hasMessage("line 1: policy must be the one supplied, strict@1 (fingerprint "
         + PolicyForm.shortFingerprint(TrustPolicy.strict()) + "), but the record was kept under default@1 (fingerprint "
         + DEFAULT_FP.substring(0, 12) + "); read it under its own policy, or move it with PolicyRebase");
-    assertThat(TrustCodec.readLedger(storyLines(), POLICY, PolicyMismatch.REJECT)).isEqualTo(story());
-    String state = TrustCodec.writeState(story().state());
-    assertThat(TrustCodec.readState(state, TrustPolicy.forgiving())).isEqualTo(story().state());
+    assertThat(TrustCodec.parseLedger(storyLines(), POLICY, PolicyMismatch.REJECT)).isEqualTo(story());
+    String state = TrustCodec.formatState(story().state());
+    assertThat(TrustCodec.parseState(state, TrustPolicy.forgiving())).isEqualTo(story().state());
     assertError(catchThrowableOfType(MalformedRecordException.class,
-        () -> TrustCodec.readState(state, TrustPolicy.forgiving(), PolicyMismatch.REJECT)), 1, "policy");
-    assertThat(TrustCodec.readState(state)).isEqualTo(story().state());
-    assertThat(TrustCodec.readLedger(storyLines())).isEqualTo(story());
+        () -> TrustCodec.parseState(state, TrustPolicy.forgiving(), PolicyMismatch.REJECT)), 1, "policy");
+    assertThat(TrustCodec.parseState(state)).isEqualTo(story().state());
+    assertThat(TrustCodec.parseLedger(storyLines())).isEqualTo(story());
     // Versions 1 and 2 store only a name, which must be the supplied policy's.
     List<String> v2 = List.of("trust-state\t2\tdefault\t2025-01-06T09:00:00Z\t0.5\t0.0\tSUPERVISED\t-\t0.0\t0.0\tb9f1309f");
     MalformedRecordException named = catchThrowableOfType(MalformedRecordException.class,
-        () -> TrustCodec.readState(v2.get(0), TrustPolicy.strict()));
+        () -> TrustCodec.parseState(v2.get(0), TrustPolicy.strict()));
     assertError(named, 1, "policy");
     assertThat(named).hasMessageContaining("\"strict\"").hasMessageContaining("\"default\"");
   }
@@ -305,19 +305,19 @@ class TrustCodecTest {
   @DisplayName("nothing is half-read: a damaged last event line of 1,000 throws and returns nothing")
   void nothingIsHalfRead() {
     TrustLedger big = HistoryGenerators.seeded(POLICY, 1_000, 3).ledger();
-    List<String> lines = new ArrayList<>(TrustCodec.writeLedger(big));
+    List<String> lines = new ArrayList<>(TrustCodec.formatLedger(big));
     List<String> copy = List.copyOf(lines);
     lines.set(1_000, "2000-01-01T00:00:00Z\tsmall-win\t0.5\tnot-recorded\tPT0S\t");
 
     TrustLedger[] result = new TrustLedger[1];
-    assertThatThrownBy(() -> result[0] = TrustCodec.readLedger(lines, POLICY))
+    assertThatThrownBy(() -> result[0] = TrustCodec.parseLedger(lines, POLICY))
         .isInstanceOf(MalformedRecordException.class)
         .satisfies(e -> assertThat(((MalformedRecordException) e).line()).isEqualTo(1_001));
     assertThat(result[0]).isNull();
     // The input is untouched, and the undamaged lines still read whole.
     assertThat(lines).hasSize(1_002);
     assertThat(lines.subList(0, 1_000)).isEqualTo(copy.subList(0, 1_000));
-    assertThat(TrustCodec.readLedger(copy, POLICY)).isEqualTo(big);
+    assertThat(TrustCodec.parseLedger(copy, POLICY)).isEqualTo(big);
   }
 
   @Test
@@ -325,31 +325,31 @@ class TrustCodecTest {
   void legacyNames() {
     TrustPolicy impostor = TrustPolicy.builder().from(TrustPolicy.strict()).name("default").build();
     List<String> v1 = storyLinesV1();
-    assertThat(TrustCodec.readLedger(v1, impostor)).isEqualTo(story());
-    assertThat(TrustCodec.readLedger(v1)).isEqualTo(story());
+    assertThat(TrustCodec.parseLedger(v1, impostor)).isEqualTo(story());
+    assertThat(TrustCodec.parseLedger(v1)).isEqualTo(story());
     TrustPolicy team = TrustPolicy.builder().from(TrustPolicy.strict()).name("team").build();
     List<String> teamV1 = new ArrayList<>(v1);
     teamV1.set(0, replaceField(HEADER_V1, 2, "team"));
-    TrustLedger read = TrustCodec.readLedger(teamV1, team);
+    TrustLedger read = TrustCodec.parseLedger(teamV1, team);
     assertThat(read.policy()).isSameAs(team);
     assertThat(read.events()).isEqualTo(story().events());
-    MalformedRecordException e = catchThrowableOfType(MalformedRecordException.class, () -> TrustCodec.readLedger(teamV1));
+    MalformedRecordException e = catchThrowableOfType(MalformedRecordException.class, () -> TrustCodec.parseLedger(teamV1));
     assertError(e, 1, "policy");
     assertThat(e).hasMessage("line 1: policy \"team\" is not a preset and a format 1 or 2 record does not store its "
         + "policy: supply the policy it was kept under");
     // A preset's name in format 1 or 2 means version 1 of it: another policy of that name is a mismatch.
     assertError(catchThrowableOfType(MalformedRecordException.class,
-        () -> TrustCodec.readLedger(v1, impostor, PolicyMismatch.REJECT)), 1, "policy");
+        () -> TrustCodec.parseLedger(v1, impostor, PolicyMismatch.REJECT)), 1, "policy");
   }
 
   @Test
   @DisplayName("EventRecord round-trips an event and validates every field when read")
   void eventRecord() {
     TrustEvent hidden = story().event(2);
-    EventRecord r = EventRecord.of(hidden);
+    EventRecord r = EventRecord.from(hidden);
     assertThat(r).isEqualTo(new EventRecord("2025-03-03T10:00:00Z", "hid-problem", 1.0, "discovered", "PT216H", "critical bug"));
     assertThat(r.toEvent(POLICY.catalogue())).isEqualTo(hidden);
-    assertThat(EventRecord.of(story().event(3)).toEvent(POLICY.catalogue())).isEqualTo(story().event(3));
+    assertThat(EventRecord.from(story().event(3)).toEvent(POLICY.catalogue())).isEqualTo(story().event(3));
 
     assertThatThrownBy(() -> new EventRecord("2025-03-03T10:00:00Z", "hid-problem", 1.0, "found", "PT0S", "").toEvent(POLICY.catalogue()))
         .isInstanceOf(dev.trustbucket.InvalidTrustInputException.class)
@@ -459,9 +459,9 @@ class TrustCodecTest {
             + " after it was written: a line was altered, dropped, added or moved");
     // Two event lines at the same time, swapped: the ledger's rules allow either order.
     Instant t = Instant.parse("2025-01-10T17:00:00Z");
-    List<String> lines = new ArrayList<>(TrustCodec.writeLedger(TrustLedger.start(POLICY, START)
-        .append(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, t))
-        .append(TrustEvent.of(Behaviours.PROACTIVE_UPDATE, t))));
+    List<String> lines = new ArrayList<>(TrustCodec.formatLedger(TrustLedger.of(POLICY, START)
+        .plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, t))
+        .plus(TrustEvent.of(Behaviours.PROACTIVE_UPDATE, t))));
     java.util.Collections.swap(lines, 1, 2);
     assertError(ledgerError(lines), 4, "checksum");
     // Another weight, as written by Double.toString.
@@ -476,7 +476,7 @@ class TrustCodecTest {
     assertThat(e).hasMessage("line 6: checksum must be 8 lowercase hexadecimal digits but was \"E2BFD5B2\"");
     assertError(ledgerError(withLine(5, "trust-ledger-end\t4\te2bfd5b")), 6, "checksum");
     assertError(ledgerError(withLine(5, "trust-ledger-end\t4\t")), 6, "checksum");
-    String state = TrustCodec.writeState(story().state());
+    String state = TrustCodec.formatState(story().state());
     assertError(stateError(replaceField(state, 12, "12345678 ")), 1, "checksum");
     assertError(stateError(replaceField(state, 12, "0x123456")), 1, "checksum");
   }
@@ -524,15 +524,15 @@ class TrustCodecTest {
   @DisplayName("version 1: a hand-written state line reads back to the state it describes")
   void readsAVersion1State() {
     TrustBucket expected =
-        TrustBucket.restore(POLICY, Instant.parse("2025-05-01T12:30:00.000250Z"), 0.625, 0.125,
+        TrustBucket.ofState(POLICY, Instant.parse("2025-05-01T12:30:00.000250Z"), 0.625, 0.125,
             AutonomyTier.TRUSTED, Optional.of(Instant.parse("2025-04-28T08:00:00Z")), 3.5, 1.25);
-    assertThat(TrustCodec.readState(
+    assertThat(TrustCodec.parseState(
         "trust-state\t1\tdefault\t2025-05-01T12:30:00.000250Z\t0.625\t0.125\tTRUSTED\t2025-04-28T08:00:00Z\t3.5\t1.25",
         POLICY)).isEqualTo(expected);
-    assertThat(TrustCodec.readState("trust-state\t1\tdefault\t2025-01-06T09:00:00Z\t0.5\t0.0\tSUPERVISED\t-\t0.0\t0.0",
-        POLICY)).isEqualTo(TrustBucket.start(POLICY, START));
+    assertThat(TrustCodec.parseState("trust-state\t1\tdefault\t2025-01-06T09:00:00Z\t0.5\t0.0\tSUPERVISED\t-\t0.0\t0.0",
+        POLICY)).isEqualTo(TrustBucket.of(POLICY, START));
     // Written again, it is version 3.
-    assertThat(TrustCodec.writeState(expected)).startsWith("trust-state\t3\t").endsWith("\t6fc78398");
+    assertThat(TrustCodec.formatState(expected)).startsWith("trust-state\t3\t").endsWith("\t6fc78398");
   }
 
   @Test
@@ -542,15 +542,15 @@ class TrustCodecTest {
         HEADER_V1,
         "2025-01-10T17:00:00Z\tdelivered-on-commitment\t1.0\tnot-recorded\tPT0S\t",
         "2025-03-03T10:00:00Z\thid-problem\t1.0\tdiscovered\tPT216H\tcritical bug");
-    TrustLedger read = TrustCodec.readLedger(v1, POLICY);
-    assertThat(read).isEqualTo(TrustLedger.start(POLICY, START)
-        .append(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, Instant.parse("2025-01-10T17:00:00Z")))
-        .append(TrustEvent.of(Behaviours.HID_PROBLEM, Instant.parse("2025-03-03T10:00:00Z"))
+    TrustLedger read = TrustCodec.parseLedger(v1, POLICY);
+    assertThat(read).isEqualTo(TrustLedger.of(POLICY, START)
+        .plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, Instant.parse("2025-01-10T17:00:00Z")))
+        .plus(TrustEvent.of(Behaviours.HID_PROBLEM, Instant.parse("2025-03-03T10:00:00Z"))
             .withDisclosure(Disclosure.discovered(Duration.ofDays(9)))
             .withNote("critical bug")));
-    assertThat(TrustCodec.readLedger(storyLinesV1(), POLICY)).isEqualTo(story());
-    assertThat(TrustCodec.readLedger(List.of(HEADER_V1), POLICY)).isEqualTo(TrustLedger.start(POLICY, START));
-    assertThat(TrustCodec.writeLedger(TrustCodec.readLedger(storyLinesV1(), POLICY))).isEqualTo(storyLines());
+    assertThat(TrustCodec.parseLedger(storyLinesV1(), POLICY)).isEqualTo(story());
+    assertThat(TrustCodec.parseLedger(List.of(HEADER_V1), POLICY)).isEqualTo(TrustLedger.of(POLICY, START));
+    assertThat(TrustCodec.formatLedger(TrustCodec.parseLedger(storyLinesV1(), POLICY))).isEqualTo(storyLines());
   }
 
   @Test
@@ -570,7 +570,7 @@ class TrustCodecTest {
   void version1CannotDetectADroppedEventLine() {
     List<String> v1 = storyLinesV1();
     v1.remove(2);
-    TrustLedger read = TrustCodec.readLedger(v1, POLICY);
+    TrustLedger read = TrustCodec.parseLedger(v1, POLICY);
     assertThat(read.size()).isEqualTo(3);
     assertThat(read.events()).containsExactly(story().event(0), story().event(2), story().event(3));
     // The same damage to version 2 is caught.
@@ -581,21 +581,21 @@ class TrustCodecTest {
 
   @Test
   @DisplayName("version 3: a custom policy is written once in a ledger file and inline in a state, and reads back")
-  // Equivalent mutant: writeLedger's expected size (events + form + 2) with "- 2" only changes the
+  // Equivalent mutant: formatLedger's expected size (events + form + 2) with "- 2" only changes the
   // builder's initial capacity; the lines written are the same.
   void customPolicyTravels() {
     TrustPolicy team = dev.trustbucket.io.golden.GoldenStories.custom();
     TrustLedger ledger = dev.trustbucket.io.golden.GoldenStories.ledger(team);
-    List<String> lines = TrustCodec.writeLedger(ledger);
+    List<String> lines = TrustCodec.formatLedger(ledger);
     assertThat(lines.get(0)).endsWith("\t" + ledger.size() + "\twritten\t" + team.fingerprint());
     assertThat(lines.subList(1, 1 + team.writtenForm().size())).isEqualTo(team.writtenForm());
-    assertThat(TrustCodec.readLedger(lines)).isEqualTo(ledger);
-    assertThat(TrustCodec.readLedger(lines, TrustPolicy.defaults()).policy()).isEqualTo(team);
-    String state = TrustCodec.writeState(ledger.state());
+    assertThat(TrustCodec.parseLedger(lines)).isEqualTo(ledger);
+    assertThat(TrustCodec.parseLedger(lines, TrustPolicy.defaults()).policy()).isEqualTo(team);
+    String state = TrustCodec.formatState(ledger.state());
     assertThat(state.split("\t", -1)).hasSize(13);
     assertThat(state.split("\t", -1)[10]).startsWith("trust-policy\\t1\\nname\\tteam custom\\n");
-    assertThat(TrustCodec.readState(state)).isEqualTo(ledger.state());
-    assertThat(TrustCodec.readState(state, team, PolicyMismatch.REJECT)).isEqualTo(ledger.state());
+    assertThat(TrustCodec.parseState(state)).isEqualTo(ledger.state());
+    assertThat(TrustCodec.parseState(state, team, PolicyMismatch.REJECT)).isEqualTo(ledger.state());
   }
 
   @Test
@@ -614,7 +614,7 @@ class TrustCodecTest {
     };
     TrustPolicy own = TrustPolicy.builder().name("own").decay(step).scarDecay(step).build();
     MalformedRecordException e = catchThrowableOfType(MalformedRecordException.class,
-        () -> TrustCodec.readState(TrustCodec.writeState(story().state()), own, PolicyMismatch.REJECT));
+        () -> TrustCodec.parseState(TrustCodec.formatState(story().state()), own, PolicyMismatch.REJECT));
     assertError(e, 1, "policy");
     assertThat(e).hasMessageStartingWith("line 1: policy must be the one supplied, \"own\" (no written form), but the "
         + "record was kept under default@1 (fingerprint 4d86ba02345c)");
@@ -624,17 +624,17 @@ class TrustCodecTest {
   @DisplayName("version 3: a state whose tier another ladder would not give reads under its own policy")
   void anotherLadderDoesNotReject() {
     // 0.82 earns AUTONOMOUS under the default ladder but TRUSTED under strict's (0.85 to be autonomous).
-    TrustBucket strictState = TrustBucket.restore(TrustPolicy.strict(), START, 0.82, 0.0, AutonomyTier.TRUSTED,
+    TrustBucket strictState = TrustBucket.ofState(TrustPolicy.strict(), START, 0.82, 0.0, AutonomyTier.TRUSTED,
         Optional.empty(), 1.0, 0.0);
-    String line = TrustCodec.writeState(strictState);
-    assertThat(TrustCodec.readState(line, POLICY)).isEqualTo(strictState);
-    assertThat(TrustCodec.readState(line, POLICY).tier()).isEqualTo(AutonomyTier.TRUSTED);
+    String line = TrustCodec.formatState(strictState);
+    assertThat(TrustCodec.parseState(line, POLICY)).isEqualTo(strictState);
+    assertThat(TrustCodec.parseState(line, POLICY).tier()).isEqualTo(AutonomyTier.TRUSTED);
   }
 
   @Test
   @DisplayName("version 3: an unknown preset version, a fingerprint that does not match, another name, a damaged inline policy")
   void policyDamage() {
-    String line = TrustCodec.writeState(story().state());
+    String line = TrustCodec.formatState(story().state());
     MalformedRecordException unknown = stateError(replaceField(line, 10, "default@2"));
     assertError(unknown, 1, "preset");
     assertThat(unknown).hasMessage("line 1: preset must be a released preset version but was \"default@2\": this "
@@ -663,7 +663,7 @@ class TrustCodecTest {
     assertError(ledgerError(withLine(0, replaceField(HEADER, 11, "written"))), 2, "fields");
     // An inline form with a line too many.
     TrustPolicy team = dev.trustbucket.io.golden.GoldenStories.custom();
-    String teamLine = TrustCodec.writeState(TrustBucket.start(team, START));
+    String teamLine = TrustCodec.formatState(TrustBucket.of(team, START));
     String[] f = teamLine.split("\t", -1);
     f[10] = f[10] + "\\nextra";
     MalformedRecordException extra = stateError(String.join("\t", f));

@@ -67,7 +67,7 @@ final class StoredRows {
   static TrustBucket readState(
       String line, TrustPolicy policy, Relationship r, String table, String row, String column) {
     try {
-      return TrustCodec.readState(line, policy);
+      return TrustCodec.parseState(line, policy);
     } catch (InvalidTrustInputException e) {
       throw new DamagedRowException(r, table, row, column + "." + e.field(), String.valueOf(e.getMessage()), e);
     }

@@ -339,7 +339,7 @@ public final class TrustStore {
   public Recorded start(Relationship relationship, Instant start) {
     requireNonNull(relationship, "relationship");
     requireNonNull(start, "start");
-    TrustBucket initial = TrustBucket.start(policy, start);
+    TrustBucket initial = TrustBucket.of(policy, start);
     return write(WriteReport.Operation.START, List.of(new Batch(relationship, List.of(), initial))).get(0);
   }
 
@@ -669,9 +669,9 @@ public final class TrustStore {
           throw new InvalidTrustInputException("submissions",
               "submissions must not be empty for relationship " + r + ", which the store does not hold yet");
         }
-        initial = TrustBucket.start(policy, b.submissions.get(0).event().time());
+        initial = TrustBucket.of(policy, b.submissions.get(0).event().time());
       }
-      insertRow(c, r, TrustCodec.writeState(initial), now);
+      insertRow(c, r, TrustCodec.formatState(initial), now);
       found = selectRow(c, r, false);
       if (found.isEmpty()) {
         throw new Retry("the relationship row just inserted is not visible", null);
@@ -686,7 +686,7 @@ public final class TrustStore {
     for (EventSubmission s : b.submissions) {
       if (s.id().isPresent()) {
         String id = s.id().get();
-        EventRecord submitted = EventRecord.of(s.event());
+        EventRecord submitted = EventRecord.from(s.event());
         EventRecord stored = known.get(id);
         if (stored != null) {
           if (!stored.equals(submitted)) {
@@ -710,7 +710,7 @@ public final class TrustStore {
     for (int i = 0; i < fresh.size(); i++) {
       EventSubmission s = fresh.get(i);
       try {
-        after = after.apply(s.event());
+        after = after.plus(s.event());
       } catch (InvalidTrustInputException e) {
         throw new InvalidTrustInputException(e.field(), "relationship " + r + ", event " + (i + 1) + ": "
             + e.getMessage() + "; nothing was recorded", e);
@@ -718,7 +718,7 @@ public final class TrustStore {
       recorded.add(new StoredEvent(r, row.eventCount + i + 1, s.id(), s.event(), after));
     }
     int count = row.eventCount + fresh.size();
-    String stateLine = TrustCodec.writeState(after);
+    String stateLine = TrustCodec.formatState(after);
     String checksum = StoredRows.relationshipChecksum(r, count, row.startState, stateLine);
     try (PreparedStatement ps = c.prepareStatement(UPDATE_ROW)) {
       setRowUpdate(ps, 1, row.id, row.version, count, stateLine, now, checksum);
@@ -744,13 +744,13 @@ public final class TrustStore {
       throws SQLException {
     TrustBucket after;
     try {
-      after = row.state.apply(s.event());
+      after = row.state.plus(s.event());
     } catch (InvalidTrustInputException e) {
       return Optional.empty(); // judged against the row as it is, on the path that reads it
     }
     int count = row.eventCount + 1;
     StoredEvent e = new StoredEvent(r, count, s.id(), s.event(), after);
-    String stateLine = TrustCodec.writeState(after);
+    String stateLine = TrustCodec.formatState(after);
     String checksum = StoredRows.relationshipChecksum(r, count, row.startState, stateLine);
     if (dialect == Dialect.POSTGRESQL) {
       try (PreparedStatement ps = c.prepareStatement("WITH moved AS (" + UPDATE_KNOWN_ROW
@@ -813,9 +813,9 @@ public final class TrustStore {
   /** Sets an event's twelve parameters after its relationship id, from {@code first}. */
   private static void setEvent(PreparedStatement ps, int first, long relationshipId, StoredEvent e, String now)
       throws SQLException {
-    EventRecord r = EventRecord.of(e.event());
+    EventRecord r = EventRecord.from(e.event());
     long micros = StoredRows.micros(e.event().time());
-    String after = TrustCodec.writeState(e.stateAfter());
+    String after = TrustCodec.formatState(e.stateAfter());
     @Nullable String id = e.id().orElse(null);
     ps.setInt(first, e.sequence());
     ps.setString(first + 1, id);
@@ -884,7 +884,7 @@ public final class TrustStore {
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             StoredEvent e = readEvent(rs, r, relationshipId);
-            known.put(e.id().orElseThrow(), EventRecord.of(e.event()));
+            known.put(e.id().orElseThrow(), EventRecord.from(e.event()));
           }
         }
       }
@@ -901,7 +901,7 @@ public final class TrustStore {
       TrustBucket next = e.stateAfter();
       call(() -> observer.onEventRecorded(e));
       if (e.breach()) {
-        TrustBucket before = previous.advanceTo(e.event().time());
+        TrustBucket before = previous.at(e.event().time());
         call(() -> observer.onBreach(new BreachNotice(o.relationship, e.event(), before, next)));
       }
       if (next.tier() != previous.tier()) {
@@ -1025,7 +1025,7 @@ public final class TrustStore {
       Row row = requireRow(c, relationship);
       TrustBucket now = verify(c, relationship, row);
       if (!time.isBefore(now.time())) {
-        return now.advanceTo(time);
+        return now.at(time);
       }
       TrustBucket start = StoredRows.readState(row.startState, policy, relationship, StoredRows.RELATIONSHIPS,
           StoredRows.RELATIONSHIP_ROW, "start_state");
@@ -1037,7 +1037,7 @@ public final class TrustStore {
         ps.setLong(2, StoredRows.micros(time));
         try (ResultSet rs = ps.executeQuery()) {
           TrustBucket then = rs.next() ? readEvent(rs, relationship, row.id).stateAfter() : start;
-          return then.advanceTo(time);
+          return then.at(time);
         }
       }
     });
@@ -1108,7 +1108,7 @@ public final class TrustStore {
       TrustBucket now = verify(c, relationship, row);
       TrustBucket start = StoredRows.readState(row.startState, policy, relationship, StoredRows.RELATIONSHIPS,
           StoredRows.RELATIONSHIP_ROW, "start_state");
-      TrustLedger ledger = TrustLedger.startingFrom(start);
+      TrustLedger ledger = TrustLedger.from(start);
       List<StoredEvent> events = new ArrayList<>(row.eventCount);
       try (PreparedStatement ps = c.prepareStatement(
           EVENT_COLUMNS + " FROM trust_event WHERE relationship_id = ? ORDER BY seq")) {
@@ -1123,7 +1123,7 @@ public final class TrustStore {
                   + ": an event row is missing", null);
             }
             try {
-              ledger = ledger.append(e.event());
+              ledger = ledger.plus(e.event());
             } catch (InvalidTrustInputException x) {
               throw new DamagedRowException(relationship, StoredRows.EVENTS, where, x.field(),
                   String.valueOf(x.getMessage()), x);

@@ -121,9 +121,9 @@ class ConcurrentWritersTest {
       }
       assertThat(counts.values()).as("each event once").allMatch(c -> c == 1);
       assertThat(ids).containsExactlyInAnyOrderElementsOf(expected);
-      TrustLedger replay = TrustLedger.start(TrustPolicy.defaults(), history.get(0).event().time());
+      TrustLedger replay = TrustLedger.of(TrustPolicy.defaults(), history.get(0).event().time());
       for (StoredEvent e : history) {
-        replay = replay.append(e.event());
+        replay = replay.plus(e.event());
       }
       assertThat(reader.state(r)).contains(replay.state());
       total += history.size();

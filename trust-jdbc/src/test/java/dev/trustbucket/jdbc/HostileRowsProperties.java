@@ -152,7 +152,7 @@ class HostileRowsProperties {
             .isInstanceOf(InvalidTrustInputException.class)
             .hasMessageContaining("time");
       } else {
-        model = (model == null ? TrustLedger.start(POLICY, e.time()) : model).append(e);
+        model = (model == null ? TrustLedger.of(POLICY, e.time()) : model).plus(e);
         assertThat(store.record(ANA, submission).state()).isEqualTo(model.state());
         s.id().ifPresent(id -> ids.put(id, e));
       }

@@ -36,11 +36,11 @@ class StoredPolicyTest {
   void aPolicyIsKeptOnceByItsFingerprintWithAWrittenFormThatReadsBackToIt(Dialect dialect) throws SQLException {
     DataSource ds = Databases.migrated(dialect);
     TrustStore store = TrustStore.open(ds, TEAM);
-    TrustLedger expected = TrustLedger.start(TEAM, TrustStoreTest.T0);
+    TrustLedger expected = TrustLedger.of(TEAM, TrustStoreTest.T0);
     for (int day = 0; day < 5; day++) {
       TrustEvent e = TrustStoreTest.event(day);
       store.record(ANA, e);
-      expected = expected.append(e);
+      expected = expected.plus(e);
     }
     TrustStore.open(ds, TEAM);
     List<String[]> rows = policies(ds);
@@ -71,14 +71,14 @@ class StoredPolicyTest {
     assertThatThrownBy(() -> TrustStore.open(ds, TrustPolicy.strict()).state(ANA))
         .isInstanceOf(PolicyMismatchException.class);
     TrustStore store = TrustStore.open(ds, TrustPolicy.defaults());
-    TrustBucket stored = TrustCodec.readState(FORMAT_TWO_STATE, TrustPolicy.defaults());
+    TrustBucket stored = TrustCodec.parseState(FORMAT_TWO_STATE, TrustPolicy.defaults());
     assertThat(store.state(ANA)).contains(stored);
     assertThat(policies(ds)).extracting(r -> r[0])
         .containsExactlyInAnyOrder(TrustPolicy.strict().fingerprint(), TrustPolicy.defaults().fingerprint());
     TrustEvent next = TrustEvent.of(dev.trustbucket.behaviour.Behaviours.PROACTIVE_UPDATE,
         stored.time().plus(Duration.ofDays(1)));
-    assertThat(store.record(ANA, next).state()).isEqualTo(stored.apply(next));
-    assertThat(TrustStore.open(ds, TrustPolicy.defaults()).ledger(ANA).state()).isEqualTo(stored.apply(next));
+    assertThat(store.record(ANA, next).state()).isEqualTo(stored.plus(next));
+    assertThat(TrustStore.open(ds, TrustPolicy.defaults()).ledger(ANA).state()).isEqualTo(stored.plus(next));
   }
 
   private static void insertFormatTwoRelationship(DataSource ds) throws SQLException {

@@ -36,7 +36,7 @@ class TrustStoreTest {
   void recordsEventsAndReadsThemBackAsTheLedgerTheyMake(Dialect dialect) {
     DataSource ds = Databases.migrated(dialect);
     TrustStore store = TrustStore.open(ds, TrustPolicy.defaults());
-    TrustLedger expected = TrustLedger.start(TrustPolicy.defaults(), T0);
+    TrustLedger expected = TrustLedger.of(TrustPolicy.defaults(), T0);
     for (int day = 0; day < 150; day++) {
       TrustEvent e = event(day);
       if (day == 77) {
@@ -44,7 +44,7 @@ class TrustStoreTest {
             .withNote("escaped \\t and \\n, back\\slash, ünïcode, an emoji \uD83D\uDE00");
       }
       Recorded r = store.record(ANA, e);
-      expected = expected.append(e);
+      expected = expected.plus(e);
       assertThat(r.state()).isEqualTo(expected.state());
       assertThat(r.recorded()).isEqualTo(1);
       assertThat(r.eventCount()).isEqualTo(day + 1);
@@ -142,12 +142,12 @@ class TrustStoreTest {
         .isInstanceOf(UnknownRelationshipException.class)
         .hasMessageContaining("cal");
     Recorded started = store.start(CAL, T0);
-    assertThat(started.state()).isEqualTo(dev.trustbucket.TrustBucket.start(TrustPolicy.defaults(), T0));
+    assertThat(started.state()).isEqualTo(dev.trustbucket.TrustBucket.of(TrustPolicy.defaults(), T0));
     assertThat(started.eventCount()).isZero();
     store.record(CAL, event(3));
     assertThat(store.start(CAL, T0.plusSeconds(5)).eventCount()).isEqualTo(1); // already there: unchanged
     assertThat(store.stateAt(CAL, T0.plus(Duration.ofDays(1))))
-        .isEqualTo(dev.trustbucket.TrustBucket.start(TrustPolicy.defaults(), T0).advanceTo(T0.plus(Duration.ofDays(1))));
+        .isEqualTo(dev.trustbucket.TrustBucket.of(TrustPolicy.defaults(), T0).at(T0.plus(Duration.ofDays(1))));
     assertThat(store.ledger(CAL).start()).isEqualTo(T0);
   }
 }

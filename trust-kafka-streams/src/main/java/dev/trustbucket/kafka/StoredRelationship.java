@@ -89,7 +89,7 @@ public final class StoredRelationship {
     TrustBucket s = ledger.initial();
     for (int i = 0; i < settled; i++) {
       TrustEvent e = ledger.event(i);
-      s = s.apply(e);
+      s = s.plus(e);
     }
     return s;
   }

@@ -146,7 +146,7 @@ final class TrustFoldProcessor implements Processor<byte[], byte[], byte[], byte
     int settled = 0;
     AutonomyTier reported;
     if (old == null) {
-      base = TrustBucket.start(policy, event.time());
+      base = TrustBucket.of(policy, event.time());
       reported = base.tier();
     } else {
       TrustLedger ledger = old.ledger();
@@ -157,18 +157,18 @@ final class TrustFoldProcessor implements Processor<byte[], byte[], byte[], byte
     }
     if (event.time().isBefore(base.time())) {
       // Only a relationship with nothing settled can start earlier: its start is its first event.
-      if (settled > 0 || !base.equals(TrustBucket.start(policy, base.time()))) {
+      if (settled > 0 || !base.equals(TrustBucket.of(policy, base.time()))) {
         throw new InvalidTrustInputException("time", "time " + event.time()
             + " is earlier than the relationship's checkpoint at " + base.time());
       }
-      base = TrustBucket.start(policy, event.time());
+      base = TrustBucket.of(policy, event.time());
     }
     int at = kept.size();
     while (at > settled && kept.get(at - 1).time().isAfter(event.time())) {
       at--;
     }
     kept.add(at, event);
-    TrustLedger ledger = TrustLedger.startingFrom(base).appendAll(kept);
+    TrustLedger ledger = TrustLedger.from(base).plusAll(kept);
     return new StoredRelationship(ledger, settled, reported);
   }
 
@@ -186,18 +186,18 @@ final class TrustFoldProcessor implements Processor<byte[], byte[], byte[], byte
     TrustBucket[] after = new TrustBucket[n + 1];
     after[0] = ledger.initial();
     for (int i = 0; i < settled; i++) {
-      after[i + 1] = after[i].apply(ledger.event(i));
+      after[i + 1] = after[i].plus(ledger.event(i));
     }
     byte[] key = null;
     while (settled < n && ledger.event(settled).time().isBefore(threshold)) {
       TrustEvent e = ledger.event(settled);
       TrustBucket before = after[settled];
-      TrustBucket next = before.apply(e);
+      TrustBucket next = before.plus(e);
       after[settled + 1] = next;
       key = key == null ? keys.serializer().serialize("", relationship) : key;
       if (policy.isBreach(e)) {
         out.add(child(key, breaches.serializer().serialize("",
-            new BreachNotice(relationship, e, before.advanceTo(e.time()), next)), timestamp, BREACHES));
+            new BreachNotice(relationship, e, before.at(e.time()), next)), timestamp, BREACHES));
       }
       if (next.tier() != reported) {
         out.add(child(key, transitions.serializer().serialize("",
@@ -207,7 +207,7 @@ final class TrustFoldProcessor implements Processor<byte[], byte[], byte[], byte
       settled++;
     }
     if (observeAt != null && !observeAt.isBefore(after[settled].time())) {
-      TrustBucket then = after[settled].advanceTo(observeAt);
+      TrustBucket then = after[settled].at(observeAt);
       if (then.tier() != reported) {
         key = key == null ? keys.serializer().serialize("", relationship) : key;
         out.add(child(key, transitions.serializer().serialize("",
@@ -217,7 +217,7 @@ final class TrustFoldProcessor implements Processor<byte[], byte[], byte[], byte
     }
     int fold = settled - history;
     if (fold > 0) {
-      ledger = TrustLedger.startingFrom(after[fold]).appendAll(ledger.events().subList(fold, n));
+      ledger = TrustLedger.from(after[fold]).plusAll(ledger.events().subList(fold, n));
       settled -= fold;
     }
     if (fold <= 0 && settled == r.settled() && reported == r.reportedTier()) {

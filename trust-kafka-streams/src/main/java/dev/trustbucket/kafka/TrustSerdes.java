@@ -35,7 +35,7 @@ import org.apache.kafka.common.serialization.Serializer;
  *   <li>{@link #relationship()}: a key, {@code employee TAB manager};
  *   <li>{@link #events}: an event, written as a ledger of that one event (header, event line,
  *       trailer with its checksum);
- *   <li>{@link #states}: a bucket, one {@link TrustCodec#writeState} line;
+ *   <li>{@link #states}: a bucket, one {@link TrustCodec#formatState} line;
  *   <li>{@link #tierTransitions}: a {@code trust-tier-change} line, then the state line;
  *   <li>{@link #breaches}: a {@code trust-breach} line with the relationship, the states before
  *       and after, then the event's ledger lines;
@@ -67,7 +67,7 @@ public final class TrustSerdes {
   }
 
   /**
-   * Events of a policy, each written as a one-event ledger by {@link TrustCodec#writeLedger}.
+   * Events of a policy, each written as a one-event ledger by {@link TrustCodec#formatLedger}.
    *
    * @param policy the policy whose catalogue the behaviours are looked up in; its name must match
    *     the name written
@@ -79,14 +79,14 @@ public final class TrustSerdes {
   }
 
   /**
-   * Bucket states, one {@link TrustCodec#writeState} line each.
+   * Bucket states, one {@link TrustCodec#formatState} line each.
    *
    * @param policy the policy the states were computed under
    * @return the serde
    */
   public static Serde<TrustBucket> states(TrustPolicy policy) {
     requireNonNull(policy, "policy");
-    return text(TrustCodec::writeState, s -> TrustCodec.readState(s, policy, PolicyMismatch.REJECT));
+    return text(TrustCodec::formatState, s -> TrustCodec.parseState(s, policy, PolicyMismatch.REJECT));
   }
 
   /**
@@ -100,7 +100,7 @@ public final class TrustSerdes {
     requireNonNull(policy, "policy");
     return text(
         t -> String.join("\t", TIER_CHANGE, FORMAT, t.at().toString(), t.from().name(), t.to().name(),
-            t.byDecay() ? "decay" : "event") + '\n' + TrustCodec.writeState(t.state()),
+            t.byDecay() ? "decay" : "event") + '\n' + TrustCodec.formatState(t.state()),
         s -> readTransition(s, policy));
   }
 
@@ -115,7 +115,7 @@ public final class TrustSerdes {
     requireNonNull(policy, "policy");
     return text(
         b -> String.join("\t", BREACH, FORMAT, b.relationship().employee(), b.relationship().manager()) + '\n'
-            + TrustCodec.writeState(b.before()) + '\n' + TrustCodec.writeState(b.after()) + '\n'
+            + TrustCodec.formatState(b.before()) + '\n' + TrustCodec.formatState(b.after()) + '\n'
             + writeEvent(b.event(), policy),
         s -> readBreach(s, policy));
   }
@@ -131,16 +131,16 @@ public final class TrustSerdes {
     requireNonNull(policy, "policy");
     return text(
         r -> String.join("\t", STORED, FORMAT, Integer.toString(r.settled()), r.reportedTier().name()) + '\n'
-            + String.join("\n", TrustCodec.writeLedger(r.ledger())),
+            + String.join("\n", TrustCodec.formatLedger(r.ledger())),
         s -> readStored(s, policy));
   }
 
   static String writeEvent(TrustEvent event, TrustPolicy policy) {
-    return String.join("\n", TrustCodec.writeLedger(TrustLedger.start(policy, event.time()).append(event)));
+    return String.join("\n", TrustCodec.formatLedger(TrustLedger.of(policy, event.time()).plus(event)));
   }
 
   static TrustEvent readEvent(List<String> lines, TrustPolicy policy) {
-    TrustLedger one = TrustCodec.readLedger(lines, policy, PolicyMismatch.REJECT);
+    TrustLedger one = TrustCodec.parseLedger(lines, policy, PolicyMismatch.REJECT);
     if (one.size() != 1) {
       throw new MalformedRecordException(1, "count", "an event record must hold exactly 1 event but held "
           + one.size(), null);
@@ -169,7 +169,7 @@ public final class TrustSerdes {
             "cause must be event or decay but was \"" + clip(f.get(5)) + "\"");
       };
       return new TierTransition(at, tier(f.get(3)), tier(f.get(4)), decay,
-          TrustCodec.readState(lines.get(1), policy, PolicyMismatch.REJECT));
+          TrustCodec.parseState(lines.get(1), policy, PolicyMismatch.REJECT));
     } catch (DateTimeParseException e) {
       throw new InvalidTrustInputException("at", "at must be an ISO-8601 instant but was \"" + clip(f.get(2)) + "\"", e);
     } catch (IllegalArgumentException e) {
@@ -184,14 +184,14 @@ public final class TrustSerdes {
     List<String> lines = LINES.splitToList(s);
     List<String> f = header(lines, BREACH, 4, 6);
     return new BreachNotice(new Relationship(f.get(2), f.get(3)), readEvent(lines.subList(3, lines.size()), policy),
-        TrustCodec.readState(lines.get(1), policy, PolicyMismatch.REJECT),
-        TrustCodec.readState(lines.get(2), policy, PolicyMismatch.REJECT));
+        TrustCodec.parseState(lines.get(1), policy, PolicyMismatch.REJECT),
+        TrustCodec.parseState(lines.get(2), policy, PolicyMismatch.REJECT));
   }
 
   private static StoredRelationship readStored(String s, TrustPolicy policy) {
     List<String> lines = LINES.splitToList(s);
     List<String> f = header(lines, STORED, 4, 3);
-    TrustLedger ledger = TrustCodec.readLedger(lines.subList(1, lines.size()), policy, PolicyMismatch.REJECT);
+    TrustLedger ledger = TrustCodec.parseLedger(lines.subList(1, lines.size()), policy, PolicyMismatch.REJECT);
     int settled;
     try {
       settled = Integer.parseInt(f.get(2));

@@ -43,8 +43,8 @@ class KafkaBrokerTest {
     List<SampleTeam.Keyed> team = SampleTeam.events(POLICY);
     Map<Relationship, TrustLedger> expected = new LinkedHashMap<>();
     for (SampleTeam.Keyed k : team) {
-      expected.merge(k.relationship(), TrustLedger.start(POLICY, k.event().time()).append(k.event()),
-          (old, one) -> old.append(k.event()));
+      expected.merge(k.relationship(), TrustLedger.of(POLICY, k.event().time()).plus(k.event()),
+          (old, one) -> old.plus(k.event()));
     }
     try (InProcessKafka kafka = new InProcessKafka()) {
       kafka.createTopics(topology, 2);

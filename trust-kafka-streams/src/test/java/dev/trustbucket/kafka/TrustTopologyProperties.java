@@ -91,7 +91,7 @@ class TrustTopologyProperties {
       assertThat(lastStates.keySet()).containsExactlyInAnyOrderElementsOf(expected.ledgers.keySet());
       for (Map.Entry<Relationship, TrustLedger> e : expected.ledgers.entrySet()) {
         TrustBucket want = e.getValue().state();
-        assertThat(TrustCodec.writeState(h.store().get(e.getKey()).state())).isEqualTo(TrustCodec.writeState(want));
+        assertThat(TrustCodec.formatState(h.store().get(e.getKey()).state())).isEqualTo(TrustCodec.formatState(want));
         assertThat(h.store().get(e.getKey()).state()).isEqualTo(want);
         assertThat(lastStates.get(e.getKey())).isEqualTo(want);
         assertThat(TrustQueries.of(h.store()).level(e.getKey())).contains(want.level());
@@ -135,11 +135,11 @@ class TrustTopologyProperties {
 
   static String describe(TierTransition t) {
     return (t.byDecay() ? "decay " : "event ") + t.at() + " " + t.from() + "->" + t.to() + " "
-        + TrustCodec.writeState(t.state());
+        + TrustCodec.formatState(t.state());
   }
 
   static String describe(BreachNotice b) {
-    return b.event() + " " + TrustCodec.writeState(b.before()) + " " + TrustCodec.writeState(b.after());
+    return b.event() + " " + TrustCodec.formatState(b.before()) + " " + TrustCodec.formatState(b.after());
   }
 
   /** What the topology must publish, computed from the inputs by replaying ledgers. */
@@ -177,11 +177,11 @@ class TrustTopologyProperties {
       for (Map.Entry<Relationship, List<TrustEvent>> e : accepted.entrySet()) {
         List<TrustEvent> sorted = new ArrayList<>(e.getValue());
         sorted.sort(Comparator.comparing(TrustEvent::time)); // stable: same instant keeps arrival order
-        TrustLedger ledger = TrustLedger.start(POLICY, sorted.get(0).time());
+        TrustLedger ledger = TrustLedger.of(POLICY, sorted.get(0).time());
         List<TrustBucket> after = new ArrayList<>();
         after.add(ledger.state());
         for (TrustEvent ev : sorted) {
-          ledger = ledger.append(ev);
+          ledger = ledger.plus(ev);
           after.add(ledger.state());
         }
         ref.ledgers.put(e.getKey(), ledger);
@@ -194,7 +194,7 @@ class TrustTopologyProperties {
           for (; i < sorted.size() && sorted.get(i).time().isBefore(q); i++) {
             TrustEvent ev = sorted.get(i);
             if (POLICY.isBreach(ev)) {
-              breaches.add(describe(new BreachNotice(e.getKey(), ev, after.get(i).advanceTo(ev.time()), after.get(i + 1))));
+              breaches.add(describe(new BreachNotice(e.getKey(), ev, after.get(i).at(ev.time()), after.get(i + 1))));
             }
             if (after.get(i + 1).tier() != reported) {
               changes.add(describe(new TierTransition(ev.time(), reported, after.get(i + 1).tier(), false, after.get(i + 1))));
@@ -203,7 +203,7 @@ class TrustTopologyProperties {
             }
           }
           if (!q.isBefore(after.get(i).time())) {
-            TrustBucket then = after.get(i).advanceTo(q);
+            TrustBucket then = after.get(i).at(q);
             if (then.tier() != reported) {
               changes.add(describe(new TierTransition(q, reported, then.tier(), true, then)));
               reported = then.tier();
@@ -320,7 +320,7 @@ class TrustTopologyProperties {
 
   /** A well-formed record, checksums and all, of an event whose behaviour no catalogue knows. */
   static byte[] refused(TrustEvent e) {
-    List<String> lines = new ArrayList<>(TrustCodec.writeLedger(TrustLedger.start(POLICY, e.time()).append(e)));
+    List<String> lines = new ArrayList<>(TrustCodec.formatLedger(TrustLedger.of(POLICY, e.time()).plus(e)));
     // The event line is the one before the trailer (a custom policy's written form may precede it).
     int event = lines.size() - 2;
     lines.set(event, lines.get(event).replace(e.behaviour().id(), "teleported-to-work"));

@@ -19,9 +19,9 @@ public final class QuickStart {
   public static TrustBucket play() {
     TrustPolicy policy = TrustPolicy.defaults();
     Instant monday = Instant.parse("2025-01-06T09:00:00Z");
-    TrustBucket bucket = TrustBucket.start(policy, monday);
-    bucket = bucket.apply(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, monday.plus(Duration.ofDays(4))));
-    bucket = bucket.apply(TrustEvent.of(Behaviours.PROACTIVE_UPDATE, monday.plus(Duration.ofDays(7))));
-    return bucket.apply(TrustEvent.of(Behaviours.MISSED_DEADLINE, monday.plus(Duration.ofDays(11))));
+    TrustBucket bucket = TrustBucket.of(policy, monday);
+    bucket = bucket.plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, monday.plus(Duration.ofDays(4))));
+    bucket = bucket.plus(TrustEvent.of(Behaviours.PROACTIVE_UPDATE, monday.plus(Duration.ofDays(7))));
+    return bucket.plus(TrustEvent.of(Behaviours.MISSED_DEADLINE, monday.plus(Duration.ofDays(11))));
   }
 }

@@ -158,8 +158,8 @@ public interface DecayRuleContract {
    * same verdict.
    *
    * @param rule the rule to check
-   * @return one line per broken law, naming the law, the rule and a counterexample; empty when the
-   *     rule obeys every law
+   * @return one line per broken law, in the order of the laws above, naming the law and a
+   *     counterexample; empty when the rule obeys every law
    * @throws NullPointerException when {@code rule} is null
    */
   static List<String> violations(DecayRule rule) {

@@ -8,7 +8,7 @@ import dev.trustbucket.decay.DecayRule;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +21,7 @@ final class DecayRuleLaws {
 
   static List<String> violations(DecayRule rule) {
     Objects.requireNonNull(rule, "rule");
-    Map<Law, String> found = new LinkedHashMap<>();
+    Map<Law, String> found = new EnumMap<>(Law.class);
     List<Duration> probes = probes(rule);
     for (Duration a : probes) {
       for (Duration b : probes) {

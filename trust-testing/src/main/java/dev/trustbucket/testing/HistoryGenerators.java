@@ -107,9 +107,9 @@ public final class HistoryGenerators {
      * @return the ledger
      */
     public TrustLedger ledger() {
-      TrustLedger ledger = TrustLedger.startingFrom(initial);
+      TrustLedger ledger = TrustLedger.from(initial);
       for (TrustEvent e : events) {
-        ledger = ledger.append(e);
+        ledger = ledger.plus(e);
       }
       return ledger;
     }
@@ -161,7 +161,7 @@ public final class HistoryGenerators {
   }
 
   /**
-   * Applies events one by one to a bucket with {@link TrustBucket#apply}.
+   * Applies events one by one to a bucket with {@link TrustBucket#plus}.
    *
    * @param bucket the starting bucket
    * @param events events in time order
@@ -170,7 +170,7 @@ public final class HistoryGenerators {
   public static TrustBucket applyAll(TrustBucket bucket, Iterable<TrustEvent> events) {
     TrustBucket b = bucket;
     for (TrustEvent e : events) {
-      b = b.apply(e);
+      b = b.plus(e);
     }
     return b;
   }
@@ -259,11 +259,15 @@ public final class HistoryGenerators {
    * Event specs of the behaviours of a catalogue, a policy's own included: each behaviour equally
    * likely, at its default weight or any other, drains with any disclosure.
    *
-   * @param catalogue the behaviours to draw from
+   * @param catalogue the behaviours to draw from, at least one
    * @param maxGapDays the longest ordinary gap; see {@link #gaps(int)}
    * @return specs
+   * @throws IllegalArgumentException when the catalogue is empty
    */
   public static Arbitrary<EventSpec> eventSpecs(BehaviourCatalogue catalogue, int maxGapDays) {
+    if (catalogue.size() == 0) {
+      throw new IllegalArgumentException("catalogue must hold at least one behaviour but was empty");
+    }
     return eventSpecs(catalogue.all(), maxGapDays);
   }
 
@@ -308,10 +312,10 @@ public final class HistoryGenerators {
   public static Arbitrary<TrustBucket> initialBuckets(TrustPolicy policy) {
     Arbitrary<Instant> starts =
         Arbitraries.longs().between(-50L * 365 * 86_400, 50L * 365 * 86_400).map(EPOCH::plusSeconds);
-    Arbitrary<TrustBucket> fresh = starts.map(t -> TrustBucket.start(policy, t));
+    Arbitrary<TrustBucket> fresh = starts.map(t -> TrustBucket.of(policy, t));
     Arbitrary<TrustBucket> known =
         Combinators.combine(starts, Arbitraries.doubles().between(0.0, 1.0))
-            .as((t, level) -> TrustBucket.startingAt(policy, t, level));
+            .as((t, level) -> TrustBucket.of(policy, t, level));
     return weighted(Tuple2s.of(3, fresh), Tuple2s.of(1, known));
   }
 
@@ -341,7 +345,8 @@ public final class HistoryGenerators {
   /**
    * The histories of one policy: an {@link #initialBuckets initial bucket} and up to {@code
    * maxEvents} events in time order, drawn from the policy's own catalogue (custom behaviours
-   * included), with notes, disclosures, equal timestamps and long gaps.
+   * included), with notes, disclosures, equal timestamps and long gaps. A policy whose catalogue
+   * is empty has only histories without events.
    *
    * @param policy the policy
    * @param maxEvents the most events; sizes are spread evenly up to it
@@ -349,6 +354,10 @@ public final class HistoryGenerators {
    * @return histories; every event is accepted by a bucket or ledger of {@code policy}
    */
   public static Arbitrary<LedgerCase> histories(TrustPolicy policy, int maxEvents, int maxGapDays) {
+    if (policy.catalogue().size() == 0) {
+      // a catalogue of no behaviours is valid: its only history has no events
+      return initialBuckets(policy).map(initial -> new LedgerCase(initial, List.of()));
+    }
     Arbitrary<List<EventSpec>> specs =
         eventSpecs(policy.catalogue(), maxGapDays)
             .list()
@@ -370,7 +379,7 @@ public final class HistoryGenerators {
   public static LedgerCase seeded(TrustPolicy policy, int n, long seed) {
     Random random = new Random(seed);
     List<Behaviour> all = Behaviours.all();
-    TrustBucket initial = TrustBucket.start(policy, EPOCH);
+    TrustBucket initial = TrustBucket.of(policy, EPOCH);
     List<TrustEvent> events = new ArrayList<>(n);
     Instant t = EPOCH;
     for (int i = 0; i < n; i++) {

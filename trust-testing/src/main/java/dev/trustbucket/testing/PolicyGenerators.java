@@ -47,7 +47,7 @@ public final class PolicyGenerators {
 
   /**
    * Behaviour catalogues: the stock one, the stock one with up to four custom behaviours, or up to
-   * four custom behaviours alone.
+   * four custom behaviours alone (none at all included: an empty catalogue is valid).
    *
    * @return catalogues
    */

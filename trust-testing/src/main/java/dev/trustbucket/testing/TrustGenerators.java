@@ -377,7 +377,7 @@ public final class TrustGenerators {
      * @return a bucket at the baseline at {@code start}
      */
     public TrustBucket startBucket() {
-      return TrustBucket.start(policy, start);
+      return TrustBucket.of(policy, start);
     }
 
     /**
@@ -535,7 +535,7 @@ public final class TrustGenerators {
    */
   public static Arbitrary<TrustBucket> buckets(Arbitrary<TrustPolicy> policies) {
     return Arbitraries.frequencyOf(
-        Tuple.of(1, Combinators.combine(policies, instants(), levels()).as(TrustBucket::startingAt)),
+        Tuple.of(1, Combinators.combine(policies, instants(), levels()).as(TrustBucket::of)),
         Tuple.of(3, scenarios(policies, gapsMicros(), 0, 60).map(Scenario::run)));
   }
 

@@ -38,13 +38,13 @@ public final class GoldenFixtureWriter {
       String key = entry.getKey();
       TrustPolicy policy = entry.getValue();
       TrustLedger ledger = GoldenStories.ledger(policy);
-      write(dir.resolve("ledger-" + key + ".txt"), TrustCodec.writeLedger(ledger));
+      write(dir.resolve("ledger-" + key + ".txt"), TrustCodec.formatLedger(ledger));
       write(dir.resolve("ledger-" + key + ".expected"), expected(ledger.start(), ledger::stateAt));
       int n = 1;
       for (TrustBucket state : GoldenStories.states(policy)) {
         String name = "state-" + key + "-" + n++;
-        write(dir.resolve(name + ".txt"), List.of(TrustCodec.writeState(state)));
-        write(dir.resolve(name + ".expected"), expected(state.time(), state::advanceTo));
+        write(dir.resolve(name + ".txt"), List.of(TrustCodec.formatState(state)));
+        write(dir.resolve(name + ".expected"), expected(state.time(), state::at));
       }
     }
   }

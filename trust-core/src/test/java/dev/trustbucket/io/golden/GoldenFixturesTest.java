@@ -85,25 +85,25 @@ class GoldenFixturesTest {
     Function<Instant, TrustBucket> at;
     if (base.startsWith("ledger-")) {
       // Formats 1 and 2 name their policy; from format 3 the file holds it, and it wins.
-      TrustLedger ledger = version < 3 ? TrustCodec.readLedger(lines, policy) : TrustCodec.readLedger(lines);
+      TrustLedger ledger = version < 3 ? TrustCodec.parseLedger(lines, policy) : TrustCodec.parseLedger(lines);
       assertThat(ledger.size()).isGreaterThan(20);
       assertThat(ledger.policy()).isEqualTo(policy);
       // The whole story, event by event; a format 1 or 2 note with a character the text rule
       // refuses since (a tab) reads in its visible form (GoldenStories.note).
       assertThat(ledger).isEqualTo(GoldenStories.ledger(policy));
       if (version >= 3) {
-        assertThat(TrustCodec.readLedger(lines, TrustPolicy.symmetric())).isEqualTo(ledger);
+        assertThat(TrustCodec.parseLedger(lines, TrustPolicy.symmetric())).isEqualTo(ledger);
       }
       at = ledger::stateAt;
     } else {
       assertThat(lines).hasSize(1);
       TrustBucket state =
-          version < 3 ? TrustCodec.readState(lines.get(0), policy) : TrustCodec.readState(lines.get(0));
+          version < 3 ? TrustCodec.parseState(lines.get(0), policy) : TrustCodec.parseState(lines.get(0));
       assertThat(state.policy()).isEqualTo(policy);
       if (version >= 3) {
-        assertThat(TrustCodec.readState(lines.get(0), TrustPolicy.symmetric())).isEqualTo(state);
+        assertThat(TrustCodec.parseState(lines.get(0), TrustPolicy.symmetric())).isEqualTo(state);
       }
-      at = state::advanceTo;
+      at = state::at;
     }
     List<String> expected = Files.readAllLines(file.resolveSibling(base + ".expected"), StandardCharsets.UTF_8);
     assertThat(expected).hasSizeGreaterThan(2);

@@ -114,7 +114,7 @@ public final class GoldenStories {
     }
     events.add(TrustEvent.of(Behaviours.HID_PROBLEM, day(352))
         .withDisclosure(Disclosure.discovered(Duration.ofDays(40))).withWeight(2.5));
-    return TrustLedger.start(policy, START).appendAll(events);
+    return TrustLedger.of(policy, START).plusAll(events);
   }
 
   /** States worth storing: the end of the story, and one inside a promotion's minimum stay. */

@@ -485,8 +485,8 @@ public final class ReviewDatabase {
                 : " (already in the database); events can only be added after it"), null);
       }
       // The library has the last word: a new relationship starts at its first event, which must be in range.
-      TrustBucket before = p.state == null ? TrustBucket.start(policy, event.time()) : p.state;
-      p.state = before.apply(event);
+      TrustBucket before = p.state == null ? TrustBucket.of(policy, event.time()) : p.state;
+      p.state = before.plus(event);
       p.lastLine = line;
       return event;
     } catch (InvalidTrustInputException e) {

@@ -302,7 +302,7 @@ public final class ReviewTool implements Callable<Integer> {
         }
       }
       try {
-        TrustLedger.start(TrustPolicy.defaults(), t); // the library's own range check
+        TrustLedger.of(TrustPolicy.defaults(), t); // the library's own range check
       } catch (InvalidTrustInputException e) {
         throw new CommandLine.TypeConversionException("--as-of must be an instant the library accepts: "
             + e.getMessage());

@@ -14,7 +14,7 @@ import java.util.List;
  * Plays a {@link Scenario} under a {@link TrustPolicy} and records the bucket week by week.
  *
  * <p>Week {@code n} (from 1) covers {@code [start + 7(n-1) days, start + 7n days)}. The runner
- * applies that week's events in order, then {@linkplain TrustBucket#advanceTo advances} the
+ * applies that week's events in order, then {@linkplain TrustBucket#at advances} the
  * bucket to the end of the week, so a week without events still shows the level after decay.
  * The same scenario and policy always give the same {@link Timeline}.
  *
@@ -64,7 +64,7 @@ public final class ScenarioRunner {
    */
   public Timeline run(Scenario scenario) {
     requireNonNull(scenario, "scenario");
-    TrustBucket initial = TrustBucket.startingAt(policy, scenario.start(), scenario.startingLevel());
+    TrustBucket initial = TrustBucket.of(policy, scenario.start(), scenario.startingLevel());
     TrustBucket bucket = initial;
     List<Scenario.Step> steps = scenario.steps();
     int next = 0;
@@ -76,12 +76,12 @@ public final class ScenarioRunner {
       List<Timeline.StepResult> results = new ArrayList<>();
       while (next < steps.size() && steps.get(next).event().time().isBefore(weekEnd)) {
         Scenario.Step step = steps.get(next++);
-        TrustBucket before = bucket.advanceTo(step.event().time());
-        TrustBucket after = before.apply(step.event());
+        TrustBucket before = bucket.at(step.event().time());
+        TrustBucket after = before.plus(step.event());
         results.add(new Timeline.StepResult(step, before.level(), after));
         bucket = after;
       }
-      bucket = bucket.advanceTo(weekEnd);
+      bucket = bucket.at(weekEnd);
       rows.add(
           new Timeline.Week(
               w + 1, weekStart.atOffset(ZoneOffset.UTC).toLocalDate(), weekEnd, bucket, results));

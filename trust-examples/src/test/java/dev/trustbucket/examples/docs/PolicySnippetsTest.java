@@ -66,12 +66,12 @@ class PolicySnippetsTest {
   void scarRateCalibration() {
     for (double start : new double[] {0.75, 0.8, 0.9}) {
       for (Behaviour breach : new Behaviour[] {Behaviours.OVER_PROMISED, Behaviours.HID_PROBLEM}) {
-        double after = fiftyWeekly(TrustBucket.startingAt(TrustPolicy.defaults(), monday, start)
-            .apply(TrustEvent.of(breach, monday))).level();
+        double after = fiftyWeekly(TrustBucket.of(TrustPolicy.defaults(), monday, start)
+            .plus(TrustEvent.of(breach, monday))).level();
         assertThat(after).isBetween(0.7415, 0.7445).isLessThan(start);
       }
-      double competence = fiftyWeekly(TrustBucket.startingAt(TrustPolicy.defaults(), monday, start)
-          .apply(TrustEvent.of(Behaviours.MISSED_DEADLINE, monday))).level();
+      double competence = fiftyWeekly(TrustBucket.of(TrustPolicy.defaults(), monday, start)
+          .plus(TrustEvent.of(Behaviours.MISSED_DEADLINE, monday))).level();
       assertThat(competence).isBetween(0.9205, 0.9225).isGreaterThan(start);
     }
   }
@@ -86,10 +86,10 @@ class PolicySnippetsTest {
 
   @Test
   void ladderThresholds() {
-    TrustBucket b = TrustBucket.start(TrustPolicy.defaults(), monday);
-    TrustBucket one = b.apply(TrustEvent.of(Behaviours.MISSED_DEADLINE, monday));
-    TrustBucket two = one.apply(TrustEvent.of(Behaviours.MISSED_DEADLINE, monday));
-    TrustBucket three = two.apply(TrustEvent.of(Behaviours.MISSED_DEADLINE, monday));
+    TrustBucket b = TrustBucket.of(TrustPolicy.defaults(), monday);
+    TrustBucket one = b.plus(TrustEvent.of(Behaviours.MISSED_DEADLINE, monday));
+    TrustBucket two = one.plus(TrustEvent.of(Behaviours.MISSED_DEADLINE, monday));
+    TrustBucket three = two.plus(TrustEvent.of(Behaviours.MISSED_DEADLINE, monday));
     assertThat(one.level()).isCloseTo(0.395, QUOTED);
     assertThat(one.tier()).isEqualTo(AutonomyTier.SUPERVISED);
     assertThat(two.level()).isCloseTo(0.312, QUOTED);
@@ -100,9 +100,9 @@ class PolicySnippetsTest {
 
   @Test
   void scarDecayCalibration() {
-    TrustBucket scarred = TrustBucket.startingAt(TrustPolicy.defaults(), monday, 0.9)
-        .apply(TrustEvent.of(Behaviours.OVER_PROMISED, monday))
-        .advanceTo(monday.plus(Duration.ofDays(365)));
+    TrustBucket scarred = TrustBucket.of(TrustPolicy.defaults(), monday, 0.9)
+        .plus(TrustEvent.of(Behaviours.OVER_PROMISED, monday))
+        .at(monday.plus(Duration.ofDays(365)));
     assertThat(scarred.scar()).isCloseTo(0.198, QUOTED);
     assertThat(scarred.ceiling()).isCloseTo(0.802, QUOTED);
   }
@@ -118,13 +118,13 @@ class PolicySnippetsTest {
     for (int i = 0; i < presets.length; i++) {
       TrustPolicy p = presets[i];
       assertThat(weekOfTopTier(p)).as(p.name()).isEqualTo(topTierWeek[i]);
-      TrustBucket b = TrustBucket.start(p, monday);
+      TrustBucket b = TrustBucket.of(p, monday);
       for (int week = 1; week <= 520; week++) {
-        b = b.apply(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, monday.plus(Duration.ofDays(7L * week))));
+        b = b.plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, monday.plus(Duration.ofDays(7L * week))));
       }
       assertThat(b.level()).as(p.name()).isCloseTo(tenYears[i], QUOTED);
-      assertThat(fiftyWeekly(TrustBucket.startingAt(p, monday, 0.9)
-              .apply(TrustEvent.of(Behaviours.OVER_PROMISED, monday))).level())
+      assertThat(fiftyWeekly(TrustBucket.of(p, monday, 0.9)
+              .plus(TrustEvent.of(Behaviours.OVER_PROMISED, monday))).level())
           .as(p.name()).isCloseTo(afterBreach[i], QUOTED);
     }
     assertThat(TrustPolicy.forgiving().ladder().autonomous()).isEqualTo(0.75);
@@ -134,9 +134,9 @@ class PolicySnippetsTest {
   }
 
   private static int weekOfTopTier(TrustPolicy p) {
-    TrustBucket b = TrustBucket.start(p, monday);
+    TrustBucket b = TrustBucket.of(p, monday);
     for (int week = 1; week <= 520; week++) {
-      b = b.apply(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, monday.plus(Duration.ofDays(7L * week))));
+      b = b.plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, monday.plus(Duration.ofDays(7L * week))));
       if (b.tier() == AutonomyTier.AUTONOMOUS) {
         return week;
       }
@@ -145,12 +145,12 @@ class PolicySnippetsTest {
   }
 
   private static double missAt09(TrustPolicy p) {
-    return TrustBucket.startingAt(p, monday, 0.9).apply(TrustEvent.of(Behaviours.MISSED_DEADLINE, monday)).level();
+    return TrustBucket.of(p, monday, 0.9).plus(TrustEvent.of(Behaviours.MISSED_DEADLINE, monday)).level();
   }
 
   private static TrustBucket fiftyWeekly(TrustBucket b) {
     for (int week = 1; week <= 50; week++) {
-      b = b.apply(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, monday.plus(Duration.ofDays(7L * week))));
+      b = b.plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, monday.plus(Duration.ofDays(7L * week))));
     }
     return b;
   }

@@ -178,7 +178,7 @@ class HostileCsvProperties {
       TrustEvent event = row.toEvent(policy.catalogue());
       assertThat(event.time()).isBefore(NOW);
       ledgers.compute(row.relationship(),
-          (rel, l) -> (l == null ? TrustLedger.start(policy, event.time()) : l).append(event));
+          (rel, l) -> (l == null ? TrustLedger.of(policy, event.time()) : l).plus(event));
     }
   }
 
@@ -591,7 +591,7 @@ class HostileCsvProperties {
       asOf = start;
       start = t;
     }
-    TrustLedger ledger = TrustLedger.start(TrustPolicy.defaults(), start);
+    TrustLedger ledger = TrustLedger.of(TrustPolicy.defaults(), start);
     long span = Duration.between(start, asOf).getSeconds();
     List<Long> offsets = new ArrayList<>();
     for (int i = 0; i < events; i++) {
@@ -600,7 +600,7 @@ class HostileCsvProperties {
     Collections.sort(offsets);
     for (long o : offsets) {
       Behaviour b = pick(r, Behaviours.all().toArray(new Behaviour[0]));
-      ledger = ledger.append(TrustEvent.of(b, start.plusSeconds(o)).withNote("n"));
+      ledger = ledger.plus(TrustEvent.of(b, start.plusSeconds(o)).withNote("n"));
     }
     Statistics.label("span").collect(span > 100L * 365 * 86_400 ? "over a century" : "up to a century");
     TeamReport report;

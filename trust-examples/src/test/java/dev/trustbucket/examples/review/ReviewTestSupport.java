@@ -125,7 +125,7 @@ final class ReviewTestSupport {
         EventRow row = EventRow.of(fields);
         var event = row.toEvent(policy.catalogue());
         out.compute(row.relationship(), (rel, ledger) ->
-            (ledger == null ? TrustLedger.start(policy, event.time()) : ledger).append(event));
+            (ledger == null ? TrustLedger.of(policy, event.time()) : ledger).plus(event));
       }
     }
     return out;

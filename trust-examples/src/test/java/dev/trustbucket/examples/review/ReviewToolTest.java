@@ -83,8 +83,8 @@ class ReviewToolTest {
         "--time", "2025-03-03T10:00:00Z", "--behaviour", "missed-deadline", "--disclosure", "self-reported",
         "--note", "told me on Monday")).isZero();
     java.time.Instant at = java.time.Instant.parse("2025-03-03T10:00:00Z");
-    var expected = dev.trustbucket.TrustBucket.start(dev.trustbucket.TrustPolicy.defaults(), at)
-        .apply(dev.trustbucket.TrustEvent.of(dev.trustbucket.behaviour.Behaviours.MISSED_DEADLINE, at)
+    var expected = dev.trustbucket.TrustBucket.of(dev.trustbucket.TrustPolicy.defaults(), at)
+        .plus(dev.trustbucket.TrustEvent.of(dev.trustbucket.behaviour.Behaviours.MISSED_DEADLINE, at)
             .withDisclosure(dev.trustbucket.Disclosure.selfReported()));
     assertThat(out).isEqualTo("Recorded missed-deadline for zoe \u2192 maria at 2025-03-03T10:00:00Z;"
         + " level now " + Percent.compact(expected.level(), 1) + " (" + expected.tier() + ")."

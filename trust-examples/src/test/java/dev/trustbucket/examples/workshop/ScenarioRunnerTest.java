@@ -28,13 +28,13 @@ class ScenarioRunnerTest {
 
     Timeline t = ScenarioRunner.of(POLICY).run(quiet);
 
-    TrustBucket initial = TrustBucket.startingAt(POLICY, START, 0.9);
+    TrustBucket initial = TrustBucket.of(POLICY, START, 0.9);
     assertThat(t.weeks()).hasSize(3);
     for (Timeline.Week w : t.weeks()) {
       assertThat(w.steps()).isEmpty();
       assertThat(w.end()).isEqualTo(START.plus(Duration.ofDays(7L * w.number())));
       // Decaying week by week equals decaying in one go to 1e-12 (law 11), not bit for bit.
-      TrustBucket direct = initial.advanceTo(w.end());
+      TrustBucket direct = initial.at(w.end());
       assertThat(w.level()).isCloseTo(direct.level(), org.assertj.core.api.Assertions.within(1e-12));
       assertThat(w.tier()).isEqualTo(direct.tier());
       assertThat(w.bucket().time()).isEqualTo(w.end());
@@ -59,8 +59,8 @@ class ScenarioRunnerTest {
 
     assertThat(t.weeks().get(0).steps()).extracting(r -> r.step().event()).containsExactly(drop);
     assertThat(t.weeks().get(1).steps()).extracting(r -> r.step().event()).containsExactly(drain);
-    TrustBucket expected = TrustBucket.start(POLICY, START).apply(drop).apply(drain)
-        .advanceTo(START.plus(Duration.ofDays(14)));
+    TrustBucket expected = TrustBucket.of(POLICY, START).plus(drop).plus(drain)
+        .at(START.plus(Duration.ofDays(14)));
     assertThat(t.last().bucket()).isEqualTo(expected);
     Timeline.StepResult miss = t.weeks().get(1).steps().get(0);
     assertThat(miss.levelBefore()).isEqualTo(t.weeks().get(0).level());

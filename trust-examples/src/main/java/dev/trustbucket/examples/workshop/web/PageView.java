@@ -123,7 +123,7 @@ final class PageView {
           .field("label", e.behaviour().label())
           .field("kind", e.isDrop() ? "drop" : "drain")
           .field("weight", Percent.plain(e.weight()))
-          .field("disclosure", EventRecord.of(e).disclosure())
+          .field("disclosure", EventRecord.from(e).disclosure())
           .field("discoveredDays", e.disclosure().isDiscovered() ? e.disclosure().delay().toDays() : 0)
           .field("narration", r.step().narration())
           .field("breach", draft.policy().isBreach(e))
@@ -183,10 +183,10 @@ final class PageView {
         .field("certainty", Percent.of(b.confidence().certainty(), 0))
         .field("ceiling", Percent.of(b.ceiling()))
         .field("scarred", b.ceiling() < 1.0);
-    TrustLedger ledger = TrustLedger.startingFrom(a.initial());
+    TrustLedger ledger = TrustLedger.from(a.initial());
     for (Timeline.Week w : a.weeks().subList(0, shown.number())) {
       for (Timeline.StepResult r : w.steps()) {
-        ledger = ledger.append(r.step().event());
+        ledger = ledger.plus(r.step().event());
       }
     }
     Explanation why = Explanation.of(ledger, shown.end());
