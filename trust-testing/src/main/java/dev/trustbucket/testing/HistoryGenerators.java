@@ -231,7 +231,7 @@ public final class HistoryGenerators {
   public static Arbitrary<Disclosure> drainDisclosures() {
     Arbitrary<Disclosure> discovered =
         Combinators.combine(
-                Arbitraries.longs().between(0, Disclosure.MAX_DELAY.getSeconds() - 1),
+                Arbitraries.longs().between(0, Disclosure.MAX_DELAY.toSeconds() - 1),
                 weighted(
                     Tuple2s.of(3, Arbitraries.just(0)),
                     Tuple2s.of(1, Arbitraries.integers().between(0, 999_999_999))))

@@ -217,7 +217,7 @@ public final class TrustGenerators {
             Tuple.of(2, Arbitraries.just(0L)),
             Tuple.of(2, Arbitraries.longs().between(0, 3_600L)),
             Tuple.of(5, Arbitraries.longs().between(0, 365L * 86_400L)),
-            Tuple.of(1, Arbitraries.longs().between(0, Disclosure.MAX_DELAY.getSeconds())))
+            Tuple.of(1, Arbitraries.longs().between(0, Disclosure.MAX_DELAY.toSeconds())))
         .map(Duration::ofSeconds);
   }
 
@@ -474,7 +474,7 @@ public final class TrustGenerators {
 
   private static long sampleDelaySeconds(SplittableRandom r) {
     int k = r.nextInt(10);
-    return k < 2 ? 0 : k < 4 ? r.nextLong(3_601) : k < 9 ? r.nextLong(365L * 86_400L + 1) : r.nextLong(Disclosure.MAX_DELAY.getSeconds() + 1);
+    return k < 2 ? 0 : k < 4 ? r.nextLong(3_601) : k < 9 ? r.nextLong(365L * 86_400L + 1) : r.nextLong(Disclosure.MAX_DELAY.toSeconds() + 1);
   }
 
   private static long sampleGapMicros(SplittableRandom r) {
