@@ -61,7 +61,9 @@ class MarkdownSnippetsTest {
   /** The pages checked; their snippets need only trust-core. Paths from the repository root. */
   static final ImmutableList<String> PAGES =
       ImmutableList.of(
-          "README.md", "docs/concepts.md", "docs/policy.md", "docs/compatibility.md", "docs/text.md");
+          "README.md", "docs/concepts.md", "docs/policy.md", "docs/compatibility.md", "docs/text.md",
+          // trust-testing's sources are compiled into trust-core's tests (docs/testing.md), so its page runs here
+          "docs/testing.md");
 
   /**
    * The pages that are not, and why. {@code docs/embedding.md}: its snippets read the system clock
@@ -342,7 +344,10 @@ class MarkdownSnippetsTest {
 
   /** trust-core's classes and the jars its API uses: what a reader of the page has. */
   private static String classPath() {
-    return Stream.of(TrustBucket.class, ImmutableList.class, Nullable.class)
+    // and, for docs/testing.md, trust-testing (compiled into these test classes), jqwik and AssertJ
+    return Stream.of(TrustBucket.class, ImmutableList.class, Nullable.class,
+            dev.trustbucket.testing.DecayRuleContract.class, net.jqwik.api.Arbitrary.class,
+            org.assertj.core.api.Assertions.class)
         .map(MarkdownSnippetsTest::location)
         .collect(Collectors.joining(java.io.File.pathSeparator));
   }

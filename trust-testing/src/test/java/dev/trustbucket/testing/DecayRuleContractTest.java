@@ -126,6 +126,17 @@ class DecayRuleContractTest {
   }
 
   @Test
+  @DisplayName("docs/testing.md's cliff (all kept for 30 days, then a tenth): the two lines the page shows")
+  void docsCliff() {
+    DecayRule cliff = rule("cliff", Duration.ofDays(30), t -> t < 30 * 24 * HOUR ? 1.0 : 0.1);
+    assertThat(DecayRuleContract.violations(cliff)).containsExactly(
+        "memoryless: retained(a + b) == retained(a) * retained(b), to 1.0E-12: retained(PT1440H) = 0.1 "
+            + "but retained(PT720H) * retained(PT720H) = 0.010000000000000002",
+        "an honest half-life: positive, half is left after it, and FOREVER keeps everything: "
+            + "retained(halfLife() = PT720H) = 0.1");
+  }
+
+  @Test
   @DisplayName("an exponential that reports the wrong half-life breaks 'an honest half-life'")
   void wrongHalfLife() {
     DecayRule halvesEveryDay = halving(Duration.ofDays(1));
