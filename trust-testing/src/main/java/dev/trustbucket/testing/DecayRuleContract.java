@@ -72,7 +72,7 @@ public interface DecayRuleContract {
   double HALF_LIFE_TOLERANCE = 1e-9;
 
   /**
-   * The rule under test. Called once per check; a test class usually returns a constant.
+   * The rule under test. Called by every check; return the same rule (or an equal one) each time.
    *
    * @return the rule
    */
