@@ -39,9 +39,11 @@ def load(path):
         key = name + "".join(f"[{k}={v}]" for k, v in sorted(params.items()))
         pm = r["primaryMetric"]
         alloc = None
+        alloc_forks = []
         for k, v in (r.get("secondaryMetrics") or {}).items():
             if k.lstrip("\u00b7") == "gc.alloc.rate.norm":
                 alloc = num(v["score"])
+                alloc_forks = fork_means(v.get("rawData"))
         out[key] = {
             "score": num(pm["score"]),
             "error": num(pm.get("scoreError")),
@@ -52,9 +54,44 @@ def load(path):
             "retries": num(((r.get("secondaryMetrics") or {}).get("retries") or {}).get("score")),
             # a @Group benchmark's members (JdbcRecordBenchmark.pair: pairRaw, pairRecord)
             "members": {k: num(v.get("score")) for k, v in (r.get("secondaryMetrics") or {}).items()},
+            # per fork (JVM), in run order: the mean of its measurement iterations
+            "forks": fork_means(pm.get("rawData")),
+            "alloc_forks": alloc_forks,
         }
     meta = runs[0] if runs else {}
     return out, meta
+
+
+def fork_means(raw):
+    """JMH's rawData holds one list of iteration scores per fork; returns each fork's mean."""
+    out = []
+    for fork in raw or []:
+        vals = [x for x in (num(v) for v in fork) if x is not None]
+        out.append(sum(vals) / len(vals) if vals else None)
+    return out
+
+
+def per_fork(ours, peer, alloc_of, what, peer_what):
+    """A per-fork table: fork i of ours beside fork i of the peer from the same run, their ratio
+    and ours' B/op in that fork (an allocation the JIT failed to remove shows here, whatever the load)."""
+    n = max(len(ours["forks"]), len(peer["forks"]))
+    lines = [f"{'fork':>4}  {what:>14}  {peer_what:>16}  {'ratio':>6}  {'B/op':>7}"]
+    ratios = []
+    for i in range(n):
+        a = ours["forks"][i] if i < len(ours["forks"]) else None
+        b = peer["forks"][i] if i < len(peer["forks"]) else None
+        r = a / b if a and b else None
+        if r is not None:
+            ratios.append(r)
+        alloc = alloc_of["alloc_forks"][i] if i < len(alloc_of["alloc_forks"]) else None
+        lines.append(f"{i + 1:>4}  {fmt_per_sec(a):>14}  {fmt_per_sec(b):>16}  "
+                     f"{(f'{r:.2f}' + chr(0xd7)) if r is not None else 'n/a':>6}  "
+                     f"{(f'{alloc:,.1f}' if alloc >= 0.05 else '~0') if alloc is not None else 'n/a':>7}")
+    return lines, ratios
+
+
+def fmt_per_sec(v):
+    return "n/a" if v is None else f"{v / 1e6:,.2f} M/s"
 
 
 def load_memory(path):
@@ -110,20 +147,29 @@ def main(argv):
             rows.append((section, what, fmt_score(m), fmt_alloc(m)))
         return m
 
-    ours = row("1 apply", "TrustBucket.apply(event)", "ApplyBenchmark.trustBucketApply")
+    fork_tables = []  # (title, lines)
+    ours = row("1 apply", "TrustBucket.plus(event)", "ApplyBenchmark.trustBucketApply")
     b4j = row("", "Bucket4j tryConsume(1)", "ApplyBenchmark.bucket4jTryConsume")
     row("", "raw update (context)", "ApplyBenchmark.rawApply")
     if ours and b4j:
         r = ours["score"] / b4j["score"]
-        notes.append(("apply: ours \u00f7 Bucket4j", f"{r:.2f}\u00d7", "\u2265 1\u00d7 (aim 2\u00d7)",
-                      "ok" if r >= 1 else "MISSED"))
+        notes.append(("apply: ours \u00f7 Bucket4j, mean", f"{r:.2f}\u00d7", "\u2265 1.3\u00d7 (aim 2\u00d7)",
+                      "ok" if r >= 1.3 else "MISSED"))
+        lines, ratios = per_fork(ours, b4j, ours, "plus", "Bucket4j")
+        fork_tables.append(("apply, per fork (fork i of each benchmark, same run)", lines))
+        if ratios:
+            worst = min(ratios)
+            notes.append((f"apply: ours \u00f7 Bucket4j, worst of {len(ratios)} forks", f"{worst:.2f}\u00d7",
+                          "\u2265 1.2\u00d7 in every fork", "ok" if worst >= 1.2 else "MISSED"))
 
     rep = row("2 replay 1M", "TrustLedger.replay(), per event", "ReplayBenchmark.ledgerReplay")
     raw = row("", "raw loop with Math.exp, per event", "ReplayBenchmark.rawLoop")
     if rep and raw:
         r = rep["score"] / raw["score"]
-        ok = r >= 0.5
-        notes.append(("replay: ours \u00f7 raw loop", f"{r:.2f}\u00d7", "\u2265 0.5\u00d7", "ok" if ok else "MISSED"))
+        ok = r >= 0.7
+        notes.append(("replay: ours \u00f7 raw loop", f"{r:.2f}\u00d7", "\u2265 0.7\u00d7", "ok" if ok else "MISSED"))
+        lines, _ = per_fork(rep, raw, rep, "replay", "raw loop")
+        fork_tables.append(("replay, per fork (per event)", lines))
         a = rep["alloc"]
         if a is not None:
             notes.append(("replay: B per event", fmt_alloc(rep), "0 (no allocation per event)",
@@ -224,6 +270,11 @@ def main(argv):
     for s, what, score, alloc in rows:
         out.append(f"{s:<{w1}}  {what:<{w2}}  {score:>{w3}}  {alloc}")
     out.append("")
+    for title, lines in fork_tables:
+        if len(lines) > 2:  # more than one fork
+            out.append(title)
+            out.extend(lines)
+            out.append("")
     if notes:
         v1 = max(len(n[0]) for n in notes)
         v2 = max(len(n[1]) for n in notes)

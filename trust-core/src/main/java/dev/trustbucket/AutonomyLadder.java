@@ -39,8 +39,8 @@ public record AutonomyLadder(
     double hysteresisBand,
     Duration minimumStay) {
 
-  // Engine details below (NO_PROMOTION, protects, next) are package-private: only BucketMachine and
-  // TrustBucket use them, and they speak epoch microseconds (docs/compatibility.md, "The public API").
+  // Engine details below (NO_PROMOTION, protects, next) are package-private: only the engine
+  // (Dynamics) and TrustBucket use them, and they speak epoch microseconds (docs/compatibility.md, "The public API").
 
   /** Marks "no promotion to protect" in {@link #next}. */
   static final long NO_PROMOTION = Long.MIN_VALUE;
@@ -186,7 +186,7 @@ public record AutonomyLadder(
    */
   AutonomyTier next(
       AutonomyTier current, double level, long nowMicros, long promotedAtMicros, boolean breach) {
-    // BucketMachine skips this call for levels in [threshold(current) - hysteresisBand,
+    // Dynamics skips this call for levels in [threshold(current) - hysteresisBand,
     // threshold(current.higher())), where it returns current: keep that true when changing it.
     AutonomyTier earned = tierFor(level);
     if (earned.compareTo(current) >= 0) {

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Per event: the time (8 bytes), the weight (8), the level's and the scar's decay factors over
  * the gap before the event (8 + 8), and one int packing the behaviour's index with the drop,
- * breach and disclosure flags (4): 36 bytes. A replay reads these, so it never calls a decay rule,
+ * breach and disclosure flags (4): 36 bytes. A replay reads these and runs {@link Dynamics#step} on
+ * them, so it never calls a decay rule,
  * and looks a drain's multiplier up in the policy's {@link DrainMultipliers} by the behaviour and
  * disclosure. Notes and concealment delays, which few events have, are kept aside with their
  * event's index, and so is the multiplier of a discovered drain, which depends on its delay.
@@ -246,6 +247,16 @@ final class EventColumns {
     return chunk(index).weights[index & CHUNK_MASK];
   }
 
+  /** The level's decay factor over the gap before the event at {@code index}, as stored. */
+  double kept(int index) {
+    return chunk(index).kept[index & CHUNK_MASK];
+  }
+
+  /** The scar's decay factor over the gap before the event at {@code index}, as stored. */
+  double scarKept(int index) {
+    return chunk(index).scarKept[index & CHUNK_MASK];
+  }
+
   private int code(int index) {
     return chunk(index).codes[index & CHUNK_MASK];
   }
@@ -304,7 +315,7 @@ final class EventColumns {
   void advanceTo(BucketMachine machine, int index) {
     Chunk chunk = chunk(index);
     int j = index & CHUNK_MASK;
-    machine.advance(chunk.times[j], chunk.kept[j], chunk.scarKept[j]);
+    machine.step(chunk.times[j], chunk.kept[j], chunk.scarKept[j], Dynamics.NONE, 0.0, 1.0, false);
   }
 
   /**
@@ -312,7 +323,7 @@ final class EventColumns {
    * loop of every replay. It reads the stored decay factors, so no decay rule is called.
    */
   void replay(BucketMachine machine, int from, int to) {
-    DrainMultipliers drainMultipliers = machine.policy.drainMultipliers();
+    DrainMultipliers drainMultipliers = machine.dynamics.drainMultipliers();
     // The events kept aside come in index order, like the replay: a cursor finds each discovered
     // drain's multiplier. It is placed by a search at the first discovered drain only, so short
     // replays (stateAt, steps) without one pay nothing for it.
@@ -328,10 +339,9 @@ final class EventColumns {
       double[] scarKept = chunk.scarKept;
       int[] codes = chunk.codes;
       for (int j = i - base; j < end; j++) {
-        machine.advance(times[j], kept[j], scarKept[j]);
         int code = codes[j];
         if ((code & DROP) != 0) {
-          machine.drop(weights[j]);
+          machine.step(times[j], kept[j], scarKept[j], Dynamics.DROP, weights[j], 1.0, false);
           continue;
         }
         int key = code >>> DISCLOSURE_SHIFT; // the behaviour and the disclosure
@@ -347,7 +357,8 @@ final class EventColumns {
         } else {
           multiplier = drainMultipliers.get(key);
         }
-        machine.drain(weights[j], multiplier, (code & BREACH) != 0);
+        machine.step(
+            times[j], kept[j], scarKept[j], Dynamics.DRAIN, weights[j], multiplier, (code & BREACH) != 0);
       }
       i = base + end;
     }

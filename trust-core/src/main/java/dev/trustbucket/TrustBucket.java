@@ -157,12 +157,26 @@ public final class TrustBucket {
    */
   public TrustBucket plus(TrustEvent event) {
     requireNonNull(event, "event");
-    policy.catalogue().indexOf(event.behaviour());
+    int behaviour = policy.catalogue().indexOf(event.behaviour());
     long at = EpochMicros.of(event.time(), "time");
     checkNotBefore(at, "time", event.time());
-    BucketMachine machine = new BucketMachine(policy).load(this);
-    machine.apply(event, at);
-    return machine.toBucket();
+    Dynamics dynamics = policy.dynamics();
+    return dynamics.stepComputingDecay(
+        tier, level, scar, timeMicros, promotedAtMicros, positiveEvidence, negativeEvidence,
+        at, event.isDrop() ? Dynamics.DROP : Dynamics.DRAIN, event.weight(),
+        dynamics.multiplier(event, behaviour), policy.isBreach(event), Dynamics.BUCKET);
+  }
+
+  /**
+   * The bucket after an event whose time, decay factors and multiplier are already known: a
+   * ledger's {@code plus}, which stores them. The same step as {@link #plus}.
+   */
+  TrustBucket step(
+      long at, double kept, double scarKept, TrustEvent event, double multiplier, boolean breach) {
+    return policy.dynamics().step(
+        tier, level, scar, timeMicros, promotedAtMicros, positiveEvidence, negativeEvidence,
+        at, kept, scarKept, event.isDrop() ? Dynamics.DROP : Dynamics.DRAIN, event.weight(),
+        multiplier, breach, Dynamics.BUCKET);
   }
 
   /**
@@ -207,9 +221,9 @@ public final class TrustBucket {
     if (at == timeMicros) {
       return this;
     }
-    BucketMachine machine = new BucketMachine(policy).load(this);
-    machine.advance(at);
-    return machine.toBucket();
+    return policy.dynamics().stepComputingDecay(
+        tier, level, scar, timeMicros, promotedAtMicros, positiveEvidence, negativeEvidence,
+        at, Dynamics.NONE, 0.0, 1.0, false, Dynamics.BUCKET);
   }
 
   void checkNotBefore(long at, String field, Instant value) {
@@ -266,12 +280,8 @@ public final class TrustBucket {
     return EpochMicros.toInstant(timeMicros);
   }
 
-  /**
-   * The instant of the time in epoch microseconds, for storage and fast comparison.
-   *
-   * @return microseconds since 1970-01-01T00:00:00Z
-   */
-  public long timeMicros() {
+  /** The instant of the state in epoch microseconds, the engine's clock unit; {@link #time()} is the API. */
+  long timeMicros() {
     return timeMicros;
   }
 

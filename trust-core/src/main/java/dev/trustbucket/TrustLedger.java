@@ -9,6 +9,7 @@ import dev.trustbucket.history.LedgerStep;
 import dev.trustbucket.history.Sampling;
 import dev.trustbucket.history.TimelinePoint;
 import dev.trustbucket.internal.EpochMicros;
+import dev.trustbucket.internal.LedgerSteps;
 import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -102,23 +103,16 @@ public final class TrustLedger {
     int behaviour = policy.catalogue().indexOf(event.behaviour());
     long at = EpochMicros.of(event.time(), "time");
     state.checkNotBefore(at, "time", event.time());
-    // Computed once, stored (or, for a drain's multiplier, the same value the policy tabulates),
-    // and fed to the machine: a replay from the columns reproduces the new state bit for bit
-    // (TrustBucket.plus computes the same values).
-    boolean drop = event.isDrop();
-    double multiplier = drop ? 1.0 : policy.drainMultiplier(event.behaviour(), event.disclosure());
+    // Computed once and stored (a drain's multiplier is the very value the policy tabulates, kept
+    // aside only for a discovery), then fed to the one update step: a replay from the columns
+    // runs the same step on the same numbers and reproduces the new state bit for bit.
+    Dynamics dynamics = policy.dynamics();
+    long elapsed = EpochMicros.elapsed(state.timeMicros(), at);
+    double kept = dynamics.kept(elapsed);
+    double scarKept = dynamics.scarKept(elapsed);
+    double multiplier = dynamics.multiplier(event, behaviour);
     boolean breach = policy.isBreach(event);
-    long elapsed = BucketMachine.elapsed(state.timeMicros(), at);
-    double kept = policy.decay().retained(elapsed);
-    double scarKept = policy.scarDecay().retained(elapsed);
-    BucketMachine machine = new BucketMachine(policy).load(state);
-    machine.advance(at, kept, scarKept);
-    if (drop) {
-      machine.drop(event.weight());
-    } else {
-      machine.drain(event.weight(), multiplier, breach);
-    }
-    TrustBucket next = machine.toBucket();
+    TrustBucket next = state.step(at, kept, scarKept, event, multiplier, breach);
     EventColumns longer =
         events.append(
             at,
@@ -127,7 +121,7 @@ public final class TrustLedger {
             kept,
             scarKept,
             behaviour,
-            drop,
+            event.isDrop(),
             breach,
             event.disclosure(),
             event.note(),
@@ -320,19 +314,22 @@ public final class TrustLedger {
   public ImmutableList<LedgerStep> steps() {
     int size = events.size();
     ImmutableList.Builder<LedgerStep> out = ImmutableList.builderWithExpectedSize(size);
+    LedgerSteps.Access steps = LedgerSteps.access();
     BucketMachine machine = new BucketMachine(policy).load(initial);
     for (int i = 0; i < size; i++) {
       double start = machine.level;
-      events.advanceTo(machine, i); // the replay below then applies the event alone
+      events.advanceTo(machine, i); // by the stored factors; the replay below then applies the event alone
       double before = machine.level;
       double scarBefore = machine.scar;
       AutonomyTier tierBefore = machine.tier;
       events.replay(machine, i, i + 1);
       out.add(
-          new LedgerStep(
+          steps.create(
               i,
               event(i),
-              before - start,
+              start,
+              events.kept(i),
+              events.scarKept(i),
               before,
               machine.level,
               scarBefore,

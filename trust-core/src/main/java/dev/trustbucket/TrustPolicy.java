@@ -444,6 +444,12 @@ public abstract class TrustPolicy {
     return DrainMultipliers.of(this);
   }
 
+  /** This policy's dynamics: the engine's update step and its constants; computed once. */
+  @Value.Lazy
+  Dynamics dynamics() {
+    return new Dynamics(this);
+  }
+
   /**
    * Returns the multiplier a disclosure puts on a drain.
    *
@@ -504,12 +510,12 @@ public abstract class TrustPolicy {
    * that breaks it would push levels and scars out of range or make them NaN.
    */
   private static void checkDecayRule(DecayRule rule, String field) {
-    double kept = rule.retained(0);
+    double kept = rule.retained(Duration.ZERO);
     check(kept == 1.0, field, "%s must keep all of a deviation after no time, but %s kept %s",
         field, Texts.clip(String.valueOf(rule)), kept);
     for (Duration probe : DECAY_PROBES) {
       double before = kept;
-      kept = rule.retained(probe.toSeconds() * 1_000_000L);
+      kept = rule.retained(probe);
       check(kept >= 0.0 && kept <= before, field,
           "%s must keep a fraction in [0, 1] that never rises with time, but %s kept %s after %s (%s before)",
           field, Texts.clip(String.valueOf(rule)), kept, probe, before);
@@ -549,9 +555,8 @@ public abstract class TrustPolicy {
     checkDecayRule(decay(), "decay");
     checkDecayRule(scarDecay(), "scarDecay");
     for (Duration probe : DECAY_PROBES) {
-      long micros = probe.toSeconds() * 1_000_000L;
       check(
-          scarDecay().retained(micros) >= decay().retained(micros),
+          scarDecay().retained(probe) >= decay().retained(probe),
           "scarDecay",
           "scarDecay must forget no faster than decay (%s), but was %s",
           decay(),

@@ -67,7 +67,7 @@ class ConfidenceProperties {
     TrustBucket b = c.ledger().state();
     Instant later = TrustGenerators.plusMicros(b.time(), gapMicros);
     TrustBucket after = b.at(later);
-    double kept = c.policy().decay().retained(gapMicros);
+    double kept = c.policy().decay().retained(java.time.Duration.of(gapMicros, java.time.temporal.ChronoUnit.MICROS));
     double baseline = c.policy().baseline();
 
     assertBitwise(after.level(), gapMicros == 0 ? b.level() : baseline + (b.level() - baseline) * kept);

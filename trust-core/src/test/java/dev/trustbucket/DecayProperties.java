@@ -85,7 +85,8 @@ class DecayProperties {
       @ForAll(supplier = TrustGenerators.Buckets.class) TrustBucket bucket,
       @ForAll(supplier = TrustGenerators.Gaps.class) long gap) {
     TrustPolicy p = bucket.policy();
-    assertThat(p.scarDecay().retained(gap)).isGreaterThanOrEqualTo(p.decay().retained(gap));
+    java.time.Duration elapsed = java.time.Duration.of(gap, java.time.temporal.ChronoUnit.MICROS);
+    assertThat(p.scarDecay().retained(elapsed)).isGreaterThanOrEqualTo(p.decay().retained(elapsed));
     TrustBucket later = bucket.at(TrustGenerators.plusMicros(bucket.time(), gap));
     double deviation = Math.abs(bucket.level() - p.baseline());
     boolean comparable = bucket.scar() > 0 && deviation > 1e-6;

@@ -485,14 +485,14 @@ class HostileEventInputProperties {
   /** A decay rule that keeps the contract for the policy's probes (up to ten years) but throws beyond a threshold. */
   static DecayRule faulty(Fault fault, long thresholdDays) {
     DecayRule inner = DecayRule.exponential(Duration.ofDays(90));
-    long limit = Duration.ofDays(thresholdDays).toSeconds() * 1_000_000L;
+    Duration limit = Duration.ofDays(thresholdDays);
     return new DecayRule() {
       @Override
-      public double retained(long elapsedMicros) {
-        if (elapsedMicros > limit) {
+      public double retained(Duration elapsed) {
+        if (elapsed.compareTo(limit) > 0) {
           HostileEventInputProperties.<RuntimeException>sneaky(fault.make());
         }
-        return inner.retained(elapsedMicros);
+        return inner.retained(elapsed);
       }
 
       @Override

@@ -3,6 +3,8 @@ package dev.trustbucket.decay;
 import static java.util.Objects.requireNonNull;
 
 import dev.trustbucket.InvalidTrustInputException;
+import dev.trustbucket.internal.EpochMicros;
+import dev.trustbucket.internal.ExponentialRate;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -11,12 +13,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>This is the forgetting factor of the beta reputation system (Jøsang &amp; Ismail 2002) and of
  * the scar decay in Pant &amp; Yu (2025), written as a half-life because a half-life is what a
- * manager can reason about ("after a year, half of it is forgotten"). Instances are immutable and
- * thread-safe.
+ * manager can reason about ("after a year, half of it is forgotten"). Time is counted in whole
+ * microseconds, like everywhere in the library. Instances are immutable and thread-safe.
  */
 public final class ExponentialDecay implements DecayRule {
-  private static final double MICROS_PER_SECOND = 1e6;
-
   private final Duration halfLife;
   /** {@code ln 2 / halfLife} in 1/microseconds: one multiply and one {@code exp} per call. */
   private final double ratePerMicro;
@@ -24,18 +24,25 @@ public final class ExponentialDecay implements DecayRule {
   ExponentialDecay(Duration halfLife) {
     requireNonNull(halfLife, "halfLife");
     InvalidTrustInputException.check(
-        !halfLife.isNegative() && !halfLife.isZero() && halfLife.getSeconds() < 1L << 40,
+        !halfLife.isNegative() && !halfLife.isZero() && halfLife.toSeconds() < 1L << 40,
         "halfLife",
         "halfLife must be positive and shorter than 2^40 seconds (about 34,800 years) but was %s",
         halfLife);
     this.halfLife = halfLife;
-    double micros = halfLife.getSeconds() * MICROS_PER_SECOND + halfLife.getNano() / 1e3;
-    this.ratePerMicro = Math.log(2) / micros;
+    this.ratePerMicro = ExponentialRate.perMicro(halfLife);
   }
 
   @Override
-  public double retained(long elapsedMicros) {
-    return elapsedMicros == 0 ? 1.0 : Math.exp(-ratePerMicro * elapsedMicros);
+  public double retained(Duration elapsed) {
+    return ExponentialRate.retained(ratePerMicro, EpochMicros.ofDuration(checkElapsed(elapsed)));
+  }
+
+  /** Rejects a negative time, for every stock rule. */
+  static Duration checkElapsed(Duration elapsed) {
+    requireNonNull(elapsed, "elapsed");
+    InvalidTrustInputException.check(
+        !elapsed.isNegative(), "elapsed", "elapsed must not be negative but was %s", elapsed);
+    return elapsed;
   }
 
   @Override

@@ -10,7 +10,8 @@ final class NoDecay implements DecayRule {
   private NoDecay() {}
 
   @Override
-  public double retained(long elapsedMicros) {
+  public double retained(Duration elapsed) {
+    ExponentialDecay.checkElapsed(elapsed);
     return 1.0;
   }
 

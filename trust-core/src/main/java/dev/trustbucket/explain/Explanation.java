@@ -10,9 +10,11 @@ import dev.trustbucket.TrustLedger;
 import dev.trustbucket.TrustPolicy;
 import dev.trustbucket.history.LedgerStep;
 import dev.trustbucket.internal.EpochMicros;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -100,7 +102,7 @@ public record Explanation(
       if (t > now) {
         break;
       }
-      long age = EpochMicros.elapsed(t, now);
+      Duration age = Duration.of(EpochMicros.elapsed(t, now), ChronoUnit.MICROS);
       out.add(
           new Contribution(
               step,
@@ -109,7 +111,8 @@ public record Explanation(
       lastLevel = step.levelAfter();
     }
     double startRemaining =
-        (initial.level() - policy.baseline()) * policy.decay().retained(EpochMicros.elapsed(initial.timeMicros(), now));
+        (initial.level() - policy.baseline()) * policy.decay().retained(
+            Duration.of(EpochMicros.elapsed(EpochMicros.of(initial.time(), "time"), now), ChronoUnit.MICROS));
     double decaySinceLast = state.level() - lastLevel;
     return new Explanation(
         at, state, policy.baseline(), initial.level(), startRemaining, decaySinceLast, out.build());

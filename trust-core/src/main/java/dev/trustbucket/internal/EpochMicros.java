@@ -61,4 +61,20 @@ public final class EpochMicros {
     // to >= from, so a negative difference overflowed: over ~292,000 years, i.e. forever.
     return elapsed < 0 ? Long.MAX_VALUE : elapsed;
   }
+
+  /**
+   * Returns a duration in microseconds, the library's clock unit: sub-microsecond parts are
+   * truncated, and a duration longer than {@link Long#MAX_VALUE} microseconds (about 292,000
+   * years) saturates to it, which every decay rule treats as "forever", as {@link #elapsed} does.
+   *
+   * @param duration a duration, zero or positive
+   * @return its whole microseconds, at most {@link Long#MAX_VALUE}
+   */
+  public static long ofDuration(java.time.Duration duration) {
+    long seconds = duration.getSeconds();
+    if (seconds >= Long.MAX_VALUE / 1_000_000L) {
+      return Long.MAX_VALUE;
+    }
+    return seconds * 1_000_000L + duration.getNano() / 1_000;
+  }
 }

@@ -205,11 +205,11 @@ class ListenerDeliveryTest {
       private final DecayRule inner = DecayRule.exponential(Duration.ofDays(60));
 
       @Override
-      public double retained(long elapsedMicros) {
-        if (elapsedMicros > Duration.ofDays(365 * 20).toSeconds() * 1_000_000L) {
+      public double retained(Duration elapsed) {
+        if (elapsed.compareTo(Duration.ofDays(365 * 20)) > 0) {
           throw new AssertionError("decay rule bug");
         }
-        return inner.retained(elapsedMicros);
+        return inner.retained(elapsed);
       }
 
       @Override

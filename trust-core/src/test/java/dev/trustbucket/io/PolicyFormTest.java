@@ -101,8 +101,8 @@ class PolicyFormTest {
   void customDecayRuleIsNamed() {
     DecayRule odd = new DecayRule() {
       @Override
-      public double retained(long elapsedMicros) {
-        return elapsedMicros == 0 ? 1.0 : 0.5;
+      public double retained(Duration elapsed) {
+        return elapsed.isZero() ? 1.0 : 0.5;
       }
 
       @Override

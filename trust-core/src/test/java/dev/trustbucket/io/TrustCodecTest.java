@@ -603,7 +603,7 @@ class TrustCodecTest {
   void mismatchWithAnUnwritablePolicy() {
     dev.trustbucket.decay.DecayRule step = new dev.trustbucket.decay.DecayRule() {
       @Override
-      public double retained(long elapsedMicros) {
+      public double retained(Duration elapsed) {
         return 1.0;
       }
 

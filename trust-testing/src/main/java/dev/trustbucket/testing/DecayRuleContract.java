@@ -42,7 +42,11 @@ import net.jqwik.api.Tuple;
  *       the last event to the instant asked for, and explanations multiply the factors the ledger
  *       stored. With a rule that is not memoryless, a bucket's level would depend on whether
  *       someone looked at it in between, and replaying a ledger would not give the state that
- *       applying its events one by one gave.
+ *       applying its events one by one gave. ({@code DecayRule}'s Javadoc asks it of rules that
+ *       claim it; this contract asks it of every rule, for those reasons.)
+ *   <li><b>A negative time is rejected</b>: {@code retained} of a negative duration throws an
+ *       {@link IllegalArgumentException} ({@code InvalidTrustInputException} is one), as the
+ *       built-in rules do: a negative gap is a bug in the caller, not a time to decay over.
  *   <li><b>An honest half-life</b>: {@code halfLife()} is positive; when it is finite (and at
  *       least a millisecond) half of a deviation is left after it ({@code retained(halfLife) ==
  *       0.5} to {@code 1e-9}); a rule that reports {@code ChronoUnit.FOREVER}'s duration forgets
@@ -138,8 +142,15 @@ public interface DecayRuleContract {
     DecayRuleLaws.Law.MEMORYLESS.assertAt(rule(), a, b);
   }
 
+  /** Law 5 as a property. */
+  @Example
+  @Label("DecayRule contract: a negative time is rejected")
+  default void rejectsANegativeTime() {
+    DecayRuleLaws.Law.NEGATIVE_TIME_REJECTED.assertAt(rule(), Duration.ZERO, Duration.ZERO);
+  }
+
   /**
-   * Law 5 as a property: the half-life is positive and half is left after it; a rule that never
+   * Law 6 as a property: the half-life is positive and half is left after it; a rule that never
    * forgets keeps everything at every elapsed time.
    *
    * @param t an elapsed time

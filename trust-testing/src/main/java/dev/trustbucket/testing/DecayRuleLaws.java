@@ -95,6 +95,21 @@ final class DecayRuleLaws {
             : "retained(" + sum + ") = " + whole + " but retained(" + a + ") * retained(" + b + ") = " + product;
       }
     },
+    NEGATIVE_TIME_REJECTED("a negative time is rejected: retained(-1 microsecond) throws an IllegalArgumentException") {
+      @Override
+      @Nullable String check(DecayRule rule, Duration a, Duration b) {
+        Duration negative = Duration.of(-1, ChronoUnit.MICROS);
+        double kept;
+        try {
+          kept = rule.retained(negative);
+        } catch (IllegalArgumentException e) {
+          return null;
+        } catch (RuntimeException e) {
+          return "retained(" + negative + ") threw " + e + " instead";
+        }
+        return "retained(" + negative + ") = " + kept + " instead of throwing";
+      }
+    },
     HALF_LIFE("an honest half-life: positive, half is left after it, and FOREVER keeps everything") {
       @Override
       @Nullable String check(DecayRule rule, Duration a, Duration b) {
@@ -142,7 +157,7 @@ final class DecayRuleLaws {
    */
   static double retained(DecayRule rule, Duration elapsed) {
     try {
-      return rule.retained(elapsed.getSeconds() * 1_000_000L + elapsed.getNano() / 1_000);
+      return rule.retained(elapsed);
     } catch (RuntimeException e) {
       throw new AssertionError(
           "decay rule " + describe(rule) + " threw " + e + " for retained(" + elapsed + ")", e);

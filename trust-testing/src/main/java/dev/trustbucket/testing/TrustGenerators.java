@@ -792,14 +792,15 @@ public final class TrustGenerators {
    * half-life one hour (whatever the function does). Handy for tests of broken rules.
    *
    * @param name what {@code toString} returns
-   * @param kept the fraction kept after an elapsed time in microseconds
+   * @param kept the fraction kept after an elapsed time in microseconds (longer than a {@code long}
+   *     holds: {@code Long.MAX_VALUE})
    * @return the rule
    */
   public static DecayRule decayRule(String name, java.util.function.LongToDoubleFunction kept) {
     return new DecayRule() {
       @Override
-      public double retained(long elapsedMicros) {
-        return kept.applyAsDouble(elapsedMicros);
+      public double retained(java.time.Duration elapsed) {
+        return kept.applyAsDouble(microsOf(elapsed));
       }
 
       @Override
@@ -812,5 +813,14 @@ public final class TrustGenerators {
         return name;
       }
     };
+  }
+
+  /** Whole microseconds of a duration; {@code Long.MAX_VALUE} when they do not fit in a {@code long}. */
+  private static long microsOf(Duration d) {
+    try {
+      return Math.addExact(Math.multiplyExact(d.getSeconds(), MICROS_PER_SECOND), d.getNano() / 1_000L);
+    } catch (ArithmeticException e) {
+      return d.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
   }
 }

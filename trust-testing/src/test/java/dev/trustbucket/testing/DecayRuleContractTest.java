@@ -19,12 +19,18 @@ class DecayRuleContractTest {
 
   private static final long HOUR = 3_600_000_000L;
 
-  /** A rule of a test's own: the given function, the given half-life. */
+  /**
+   * A rule of a test's own: the given function of the elapsed microseconds, the given half-life; a
+   * negative time is rejected as the built-in rules do.
+   */
   private static DecayRule rule(String name, Duration halfLife, LongToDoubleFunction kept) {
     return new DecayRule() {
       @Override
-      public double retained(long elapsedMicros) {
-        return kept.applyAsDouble(elapsedMicros);
+      public double retained(Duration elapsed) {
+        if (elapsed.isNegative()) {
+          throw new IllegalArgumentException("elapsed must not be negative but was " + elapsed);
+        }
+        return kept.applyAsDouble(elapsed.getSeconds() * 1_000_000L + elapsed.getNano() / 1_000);
       }
 
       @Override
@@ -140,7 +146,7 @@ class DecayRuleContractTest {
   @DisplayName("an exponential that reports the wrong half-life breaks 'an honest half-life'")
   void wrongHalfLife() {
     DecayRule halvesEveryDay = halving(Duration.ofDays(1));
-    DecayRule rule = rule("claims a week", Duration.ofDays(7), halvesEveryDay::retained);
+    DecayRule rule = rule("claims a week", Duration.ofDays(7), t -> halvesEveryDay.retained(Duration.of(t, ChronoUnit.MICROS)));
     assertThat(DecayRuleContract.violations(rule))
         .containsExactly("an honest half-life: positive, half is left after it, and FOREVER keeps everything: "
             + "retained(halfLife() = PT168H) = 0.0078125");
@@ -149,7 +155,8 @@ class DecayRuleContractTest {
   @Test
   @DisplayName("a rule that claims FOREVER but forgets, and one with a zero half-life, break 'an honest half-life'")
   void dishonestForever() {
-    DecayRule forgetful = rule("forgetful", ChronoUnit.FOREVER.getDuration(), halving(Duration.ofDays(1))::retained);
+    DecayRule daily = halving(Duration.ofDays(1));
+    DecayRule forgetful = rule("forgetful", ChronoUnit.FOREVER.getDuration(), t -> daily.retained(Duration.of(t, ChronoUnit.MICROS)));
     assertThat(DecayRuleContract.violations(forgetful))
         .singleElement()
         .asString()
@@ -196,6 +203,41 @@ class DecayRuleContractTest {
     DecayRuleContract fine = () -> DecayRule.exponential(Duration.ofDays(365));
     fine.retainsEverythingAfterNoTime();
     fine.isMemoryless(Duration.ofDays(100), Duration.ofDays(265));
+  }
+
+  @Test
+  @DisplayName("a rule that answers for a negative time, or throws something else, breaks 'a negative time is rejected'")
+  void negativeTime() {
+    DecayRule lenient = new DecayRule() {
+      @Override
+      public double retained(Duration elapsed) {
+        return elapsed.isNegative() ? 1.0 : Math.pow(0.5, (elapsed.getSeconds() + elapsed.getNano() / 1e9) / 3600.0);
+      }
+
+      @Override
+      public Duration halfLife() {
+        return Duration.ofHours(1);
+      }
+    };
+    assertThat(DecayRuleContract.violations(lenient)).containsExactly(
+        "a negative time is rejected: retained(-1 microsecond) throws an IllegalArgumentException: "
+            + "retained(PT-0.000001S) = 1.0 instead of throwing");
+    DecayRule wrongException = new DecayRule() {
+      @Override
+      public double retained(Duration elapsed) {
+        if (elapsed.isNegative()) {
+          throw new IllegalStateException("negative");
+        }
+        return 1.0;
+      }
+
+      @Override
+      public Duration halfLife() {
+        return ChronoUnit.FOREVER.getDuration();
+      }
+    };
+    assertThat(DecayRuleContract.violations(wrongException)).singleElement().asString()
+        .endsWith("retained(PT-0.000001S) threw java.lang.IllegalStateException: negative instead");
   }
 
   @Test

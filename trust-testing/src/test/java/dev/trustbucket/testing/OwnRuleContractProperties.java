@@ -21,8 +21,11 @@ class OwnRuleContractProperties implements DecayRuleContract {
     private static final double QUARTER_MICROS = QUARTER.getSeconds() * 1e6;
 
     @Override
-    public double retained(long elapsedMicros) {
-      return Math.pow(0.5, elapsedMicros / QUARTER_MICROS);
+    public double retained(Duration elapsed) {
+      if (elapsed.isNegative()) {
+        throw new IllegalArgumentException("elapsed must not be negative but was " + elapsed);
+      }
+      return Math.pow(0.5, (elapsed.getSeconds() * 1e6 + elapsed.getNano() / 1_000) / QUARTER_MICROS);
     }
 
     @Override
@@ -39,6 +42,6 @@ class OwnRuleContractProperties implements DecayRuleContract {
   @Example
   @Label("four quarters (364 days) keep a sixteenth")
   void fourQuartersKeepASixteenth() {
-    assertThat(rule().retained(364L * 86_400_000_000L)).isEqualTo(0.0625);
+    assertThat(rule().retained(Duration.ofDays(364))).isEqualTo(0.0625);
   }
 }

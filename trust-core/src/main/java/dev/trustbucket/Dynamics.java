@@ -1,0 +1,308 @@
+package dev.trustbucket;
+
+import dev.trustbucket.decay.DecayRule;
+import dev.trustbucket.decay.ExponentialDecay;
+import dev.trustbucket.internal.EpochMicros;
+import dev.trustbucket.internal.ExponentialRate;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The model's dynamics under one policy, and the one place they are computed: {@link #step} is the
+ * update step that {@link TrustBucket#plus}, {@link TrustLedger#plus} and every replay run.
+ *
+ * <p>The step is a function over primitives: it reads a state from its arguments and hands the
+ * next state to a {@link Sink}, which builds the immutable {@link TrustBucket} for {@code plus} or
+ * writes the fields of a {@link BucketMachine} for a replay. No mutable helper object is created
+ * per call, so the speed of {@code TrustBucket.plus} does not depend on the JIT's escape analysis.
+ * One instance per policy ({@link TrustPolicy#dynamics()}, computed once); immutable and
+ * thread-safe.
+ */
+final class Dynamics {
+  /** No event: only time passes. */
+  static final int NONE = 0;
+  /** The event is a drop. */
+  static final int DROP = 1;
+  /** The event is a drain. */
+  static final int DRAIN = 2;
+
+  /** Receives the state a step computed: the parts of a {@link TrustBucket}, in its order. */
+  interface Sink<T> {
+    T state(
+        TrustPolicy policy,
+        AutonomyTier tier,
+        double level,
+        double scar,
+        long timeMicros,
+        long promotedAtMicros,
+        float positiveEvidence,
+        float negativeEvidence);
+  }
+
+  /** Builds the new bucket: the sink of {@code TrustBucket.plus} and {@code TrustLedger.plus}. */
+  static final Sink<TrustBucket> BUCKET = TrustBucket::new;
+
+  private static final AutonomyTier[] TIERS = AutonomyTier.values();
+
+  private final TrustPolicy policy;
+  private final double baseline;
+  private final double gainRate;
+  private final double lossRate;
+  private final double maxScar;
+  private final double scarRate;
+  private final AutonomyLadder ladder;
+  private final long minimumStayMicros;
+  // Decay rates per microsecond for the stock rules (0 for none); the rule itself for any other.
+  private final double decayRate;
+  private final @Nullable DecayRule customDecay;
+  private final double scarDecayRate;
+  private final @Nullable DecayRule customScarDecay;
+  // By tier ordinal: levels in [holdLow, holdHigh) keep the tier whatever the time or the event,
+  // from the demotion line (the very expression AutonomyLadder.next tests) up to, not including,
+  // the next tier's threshold (no upper end for the top tier). Most events leave the level there.
+  private final double[] holdLow;
+  private final double[] holdHigh;
+  private final DrainMultipliers drainMultipliers;
+
+  Dynamics(TrustPolicy policy) {
+    this.policy = policy;
+    this.baseline = policy.baseline();
+    this.gainRate = policy.gainRate();
+    this.lossRate = policy.lossRate();
+    this.maxScar = policy.maxScar();
+    this.scarRate = policy.scarRate();
+    this.ladder = policy.ladder();
+    this.minimumStayMicros = ladder.minimumStayMicros();
+    this.decayRate = rate(policy.decay());
+    this.customDecay = isStock(policy.decay()) ? null : policy.decay();
+    this.scarDecayRate = rate(policy.scarDecay());
+    this.customScarDecay = isStock(policy.scarDecay()) ? null : policy.scarDecay();
+    this.holdLow = new double[TIERS.length];
+    this.holdHigh = new double[TIERS.length];
+    for (AutonomyTier tier : TIERS) {
+      holdLow[ordinal(tier)] = ladder.demotionLine(tier);
+      holdHigh[ordinal(tier)] =
+          tier == AutonomyTier.AUTONOMOUS ? Double.POSITIVE_INFINITY : ladder.threshold(tier.higher());
+    }
+    this.drainMultipliers = policy.drainMultipliers();
+  }
+
+  private static boolean isStock(DecayRule rule) {
+    return rule instanceof ExponentialDecay || rule.equals(DecayRule.none());
+  }
+
+  private static double rate(DecayRule rule) {
+    return rule instanceof ExponentialDecay ? ExponentialRate.perMicro(rule.halfLife()) : 0.0;
+  }
+
+  @SuppressWarnings("EnumOrdinal") // an index into this instance's own arrays
+  private static int ordinal(AutonomyTier tier) {
+    return tier.ordinal();
+  }
+
+  TrustPolicy policy() {
+    return policy;
+  }
+
+  DrainMultipliers drainMultipliers() {
+    return drainMultipliers;
+  }
+
+  /**
+   * The level's (and the evidence's) decay factor over {@code elapsedMicros}: {@code
+   * policy.decay().retained(elapsed)}, computed without a {@link Duration} for the stock rules.
+   */
+  double kept(long elapsedMicros) {
+    return retained(decayRate, customDecay, elapsedMicros);
+  }
+
+  /** The scar's decay factor over {@code elapsedMicros}: {@code policy.scarDecay().retained(elapsed)}. */
+  double scarKept(long elapsedMicros) {
+    return retained(scarDecayRate, customScarDecay, elapsedMicros);
+  }
+
+  private static double retained(double rate, @Nullable DecayRule custom, long elapsedMicros) {
+    if (custom != null) {
+      return custom.retained(Duration.of(elapsedMicros, ChronoUnit.MICROS));
+    }
+    return rate == 0.0 ? 1.0 : ExponentialRate.retained(rate, elapsedMicros);
+  }
+
+  /**
+   * The multiplier of an event: 1 for a drop; for a drain the policy's {@link
+   * TrustPolicy#drainMultiplier}, looked up in its table unless a discovery's delay decides it.
+   *
+   * @param behaviour the event's behaviour's index in the policy's catalogue
+   */
+  @SuppressWarnings("EnumOrdinal") // the table's keys hold ordinals in memory only
+  double multiplier(TrustEvent event, int behaviour) {
+    if (event.isDrop()) {
+      return 1.0;
+    }
+    Disclosure disclosure = event.disclosure();
+    return disclosure.isDiscovered()
+        ? policy.drainMultiplier(event.behaviour(), disclosure)
+        : drainMultipliers.get(behaviour << 2 | disclosure.kind().ordinal());
+  }
+
+  /**
+   * The {@linkplain #step update step}, with the decay factors over the gap computed now (the
+   * scar's only when there is a scar to fade): what {@code TrustBucket.plus} runs, where a ledger has none stored.
+   */
+  <T> T stepComputingDecay(
+      AutonomyTier tier,
+      double level,
+      double scar,
+      long time,
+      long promotedAt,
+      float positiveEvidence,
+      float negativeEvidence,
+      long at,
+      int kind,
+      double weight,
+      double multiplier,
+      boolean breach,
+      Sink<T> sink) {
+    long elapsed = EpochMicros.elapsed(time, at);
+    double kept = elapsed == 0 ? 1.0 : kept(elapsed);
+    double scarKept = elapsed == 0 || scar == 0.0 ? 1.0 : scarKept(elapsed);
+    return step(
+        tier, level, scar, time, promotedAt, positiveEvidence, negativeEvidence, at, kept, scarKept,
+        kind, weight, multiplier, breach, sink);
+  }
+
+  /**
+   * The update step: time passes from {@code time} to {@code at}, then the event (if any) moves
+   * the bucket, and the tier is settled after each. Every state of the library comes out of here.
+   *
+   * <p>Time first: if a promotion's minimum stay ends inside the gap, the demotion it held back
+   * happens then; the level relaxes toward the baseline by {@code kept}, the scar fades by {@code
+   * scarKept}, the evidence by {@code kept}. Then a drop fills part of the room left below the
+   * ceiling ({@code 1 - scar}); a drain removes part of what is there and, for a breach, scars.
+   * With the factors the policy's decay rules give for the gap ({@link #kept}, {@link #scarKept}),
+   * the result does not depend on whether they were computed now or stored by a ledger.
+   *
+   * @param at the time after the step, not before {@code time}
+   * @param kept the level's decay factor from {@code time} to {@code at}
+   * @param scarKept the scar's decay factor over the same gap
+   * @param kind {@link #NONE}, {@link #DROP} or {@link #DRAIN}
+   * @param weight the event's weight (ignored for {@link #NONE})
+   * @param multiplier a drain's multiplier (ignored unless {@link #DRAIN})
+   * @param breach whether the drain is a breach
+   * @param sink what receives the new state
+   * @return what the sink returns
+   */
+  <T> T step(
+      AutonomyTier tier,
+      double level,
+      double scar,
+      long time,
+      long promotedAt,
+      float positiveEvidence,
+      float negativeEvidence,
+      long at,
+      double kept,
+      double scarKept,
+      int kind,
+      double weight,
+      double multiplier,
+      boolean breach,
+      Sink<T> sink) {
+    long elapsed = EpochMicros.elapsed(time, at);
+    if (elapsed != 0) {
+      if (promotedAt != AutonomyLadder.NO_PROMOTION) {
+        AutonomyTier held = demotedWithin(tier, level, time, promotedAt, elapsed);
+        if (held != tier) {
+          tier = held;
+          promotedAt = AutonomyLadder.NO_PROMOTION;
+        }
+      }
+      level = baseline + (level - baseline) * kept;
+      scar *= scarKept;
+      positiveEvidence = (float) (positiveEvidence * kept);
+      negativeEvidence = (float) (negativeEvidence * kept);
+      time = at;
+      level = clamped(level);
+      AutonomyTier next = settled(tier, level, time, promotedAt, false);
+      promotedAt = promotedAt(tier, next, time, promotedAt);
+      tier = next;
+    }
+    if (kind == NONE) {
+      return sink.state(policy, tier, level, scar, time, promotedAt, positiveEvidence, negativeEvidence);
+    }
+    if (kind == DROP) {
+      double room = (1.0 - scar) - level;
+      if (!(room > 0.0)) {
+        room = 0.0; // at or above the ceiling: no room
+      }
+      level += Math.min(1.0, gainRate * weight) * room;
+      positiveEvidence += (float) weight;
+      breach = false;
+    } else {
+      double wm = weight * multiplier;
+      level *= 1.0 - Math.min(1.0, lossRate * wm);
+      negativeEvidence += (float) wm;
+      if (breach) {
+        // Rounding can put a saturated scar a hair above maxScar; keep it in range.
+        scar = Math.min(maxScar, scar + (maxScar - scar) * Math.min(1.0, scarRate * wm));
+      }
+    }
+    level = clamped(level);
+    AutonomyTier next = settled(tier, level, time, promotedAt, breach);
+    return sink.state(
+        policy, next, level, scar, time, promotedAt(tier, next, time, promotedAt),
+        positiveEvidence, negativeEvidence);
+  }
+
+  /**
+   * Rounding can leave a level a hair outside [0, 1]; the bounds are a law, so clamp. A level
+   * strictly inside needs no clamp: testing for that (a branch almost never taken) keeps two
+   * min/max operations off the critical path of a replay, with the same result bit for bit.
+   */
+  private static double clamped(double level) {
+    return level > 0.0 && level < 1.0 ? level : Math.min(1.0, Math.max(0.0, level));
+  }
+
+  /** The tier after the level moved to {@code level} at {@code time}. */
+  private AutonomyTier settled(
+      AutonomyTier tier, double level, long time, long promotedAt, boolean breach) {
+    int t = ordinal(tier);
+    if (level >= holdLow[t] && level < holdHigh[t]) {
+      return tier; // AutonomyLadder.next would keep the tier
+    }
+    return ladder.next(tier, level, time, promotedAt, breach);
+  }
+
+  /** When the tier {@code after} was reached by promotion, after a settle from {@code before}. */
+  private static long promotedAt(AutonomyTier before, AutonomyTier after, long time, long promotedAt) {
+    if (after == before) {
+      return promotedAt;
+    }
+    return after.isHigherThan(before) ? time : AutonomyLadder.NO_PROMOTION;
+  }
+
+  /**
+   * The tier is a function of continuous time, not of when someone looks: if a promotion's
+   * minimum stay ends inside the gap, the demotion it held back happens at that instant, judged
+   * on the level then. Elsewhere in a gap the level moves monotonically toward the baseline, so
+   * judging the tier at the gap's end is exact.
+   *
+   * @return the tier at the stay's end; {@code tier} when nothing happens inside the gap
+   */
+  private AutonomyTier demotedWithin(
+      AutonomyTier tier, double level, long time, long promotedAt, long elapsed) {
+    if (!ladder.protects(time, promotedAt)) {
+      return tier;
+    }
+    long untilEnd = minimumStayMicros - (time - promotedAt);
+    if (untilEnd <= 0 || untilEnd >= elapsed) {
+      return tier;
+    }
+    double levelAtEnd = baseline + (level - baseline) * kept(untilEnd);
+    AutonomyTier next =
+        ladder.next(tier, levelAtEnd, promotedAt + minimumStayMicros, promotedAt, false);
+    // Only a demotion happens here; a promotion is settled at the end of the gap, with its date.
+    return next.compareTo(tier) < 0 ? next : tier;
+  }
+}
