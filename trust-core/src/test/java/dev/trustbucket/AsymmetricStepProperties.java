@@ -15,6 +15,7 @@ import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
+import dev.trustbucket.testing.TrustGenerators;
 
 /**
  * Law 4 · asymmetric step: at level 0.5 an ordinary drain moves the level 2.25–5× as far as a
@@ -31,7 +32,7 @@ class AsymmetricStepProperties {
 
   @Provide
   Arbitrary<Behaviour> abilityDrains() {
-    return Generators.drains(Dimension.ABILITY);
+    return TrustGenerators.drains(Dimension.ABILITY);
   }
 
   private static double[] steps(TrustPolicy policy, Instant t, Behaviour drop, Behaviour drain, double weight) {
@@ -44,8 +45,8 @@ class AsymmetricStepProperties {
   @Property
   @Label("Law 4 · asymmetric step: a drain moves 2.25–5× a drop at 0.5 (default, strict, forgiving)")
   void drainMovesBetweenLossAversionAndGottman(
-      @ForAll(supplier = Generators.AsymmetricPolicies.class) TrustPolicy policy,
-      @ForAll(supplier = Generators.Instants.class) Instant t,
+      @ForAll(supplier = TrustGenerators.AsymmetricPolicies.class) TrustPolicy policy,
+      @ForAll(supplier = TrustGenerators.Instants.class) Instant t,
       @ForAll("abilityDrops") Behaviour drop,
       @ForAll("abilityDrains") Behaviour drain) {
     double[] s = steps(policy, t, drop, drain, 1.0);
@@ -60,14 +61,14 @@ class AsymmetricStepProperties {
       @ForAll("abilityDrops") Behaviour drop,
       @ForAll("abilityDrains") Behaviour drain) {
     // Unsaturated: lossRate * weight < 1, i.e. weight < 1 / 0.21 = 4.76.
-    double[] s = steps(TrustPolicy.defaults(), Generators.T0, drop, drain, weight);
+    double[] s = steps(TrustPolicy.defaults(), TrustGenerators.T0, drop, drain, weight);
     assertThat(s[1]).isCloseTo(3.0 * s[0], within(1e-12));
   }
 
   @Example
   @Label("Law 4 · asymmetric step: ordinary drain vs drop at 0.5 is 3× default, 5× strict, 2.25× forgiving, 1× symmetric")
   void presetRatios() {
-    Instant t = Generators.T0;
+    Instant t = TrustGenerators.T0;
     Behaviour drop = Behaviours.DELIVERED_ON_COMMITMENT;
     Behaviour drain = Behaviours.MISSED_DEADLINE;
     double[] d = steps(TrustPolicy.defaults(), t, drop, drain, 1.0);

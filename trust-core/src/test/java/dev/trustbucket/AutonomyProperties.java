@@ -21,6 +21,7 @@ import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.statistics.Statistics;
+import dev.trustbucket.testing.TrustGenerators;
 
 /**
  * Law 12 · autonomy: a higher level never earns a lower tier; promotion happens when the level
@@ -39,25 +40,25 @@ class AutonomyProperties {
   Arbitrary<Long> promotedAt() {
     return Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(1, Arbitraries.just(AutonomyLadder.NO_PROMOTION)),
-        net.jqwik.api.Tuple.of(3, Arbitraries.longs().between(0, 90 * Generators.MICROS_PER_DAY)));
+        net.jqwik.api.Tuple.of(3, Arbitraries.longs().between(0, 90 * TrustGenerators.MICROS_PER_DAY)));
   }
 
   @Property
   @Label("Law 12 · autonomy: a higher level never earns a lower tier (tierFor)")
   void tierForIsMonotone(
-      @ForAll(supplier = Generators.Ladders.class) AutonomyLadder ladder,
-      @ForAll(supplier = Generators.Levels.class) double a,
-      @ForAll(supplier = Generators.Levels.class) double b) {
+      @ForAll(supplier = TrustGenerators.Ladders.class) AutonomyLadder ladder,
+      @ForAll(supplier = TrustGenerators.Levels.class) double a,
+      @ForAll(supplier = TrustGenerators.Levels.class) double b) {
     assertThat(ladder.tierFor(Math.max(a, b))).isGreaterThanOrEqualTo(ladder.tierFor(Math.min(a, b)));
   }
 
   @Property
   @Label("Law 12 · autonomy: a higher level never earns a lower tier (next, any previous tier, time, promotion, breach)")
   void nextIsMonotoneInLevel(
-      @ForAll(supplier = Generators.Ladders.class) AutonomyLadder ladder,
+      @ForAll(supplier = TrustGenerators.Ladders.class) AutonomyLadder ladder,
       @ForAll AutonomyTier current,
-      @ForAll(supplier = Generators.Levels.class) double a,
-      @ForAll(supplier = Generators.Levels.class) double b,
+      @ForAll(supplier = TrustGenerators.Levels.class) double a,
+      @ForAll(supplier = TrustGenerators.Levels.class) double b,
       @ForAll @LongRange(min = 0, max = 90 * 86_400_000_000L) long now,
       @ForAll("promotedAt") long promotedAt,
       @ForAll boolean breach) {
@@ -70,7 +71,7 @@ class AutonomyProperties {
   @Property
   @Label("Law 12 · autonomy: promotion happens exactly when the level reaches a threshold")
   void promotionAtThreshold(
-      @ForAll(supplier = Generators.Ladders.class) AutonomyLadder ladder,
+      @ForAll(supplier = TrustGenerators.Ladders.class) AutonomyLadder ladder,
       @ForAll AutonomyTier current,
       @ForAll @LongRange(min = 0, max = 90 * 86_400_000_000L) long now,
       @ForAll("promotedAt") long promotedAt,
@@ -91,7 +92,7 @@ class AutonomyProperties {
   @Property
   @Label("Law 12 · autonomy: demotion only below threshold − band; inside the band the tier holds")
   void demotionOnlyBelowTheBand(
-      @ForAll(supplier = Generators.Ladders.class) AutonomyLadder ladder,
+      @ForAll(supplier = TrustGenerators.Ladders.class) AutonomyLadder ladder,
       @ForAll("aboveBottom") AutonomyTier current,
       @ForAll @DoubleRange(min = 0.0, max = 1.0) double where,
       @ForAll @LongRange(min = 0, max = 90 * 86_400_000_000L) long now,
@@ -123,7 +124,7 @@ class AutonomyProperties {
   @Property
   @Label("Law 12 · autonomy: a level oscillating inside the band never changes the tier")
   void oscillationInsideTheBandKeepsTheTier(
-      @ForAll(supplier = Generators.Ladders.class) AutonomyLadder ladder,
+      @ForAll(supplier = TrustGenerators.Ladders.class) AutonomyLadder ladder,
       @ForAll("aboveBottom") AutonomyTier tier,
       @ForAll @Size(min = 1, max = 50) List<@DoubleRange(min = 0.0, max = 1.0) Double> positions,
       @ForAll @Size(min = 1, max = 50) List<@LongRange(min = 0, max = 30 * 86_400_000_000L) Long> gaps,
@@ -143,7 +144,7 @@ class AutonomyProperties {
   @Property
   @Label("Law 12 · autonomy: within the minimum stay a dip never demotes, a breach below the band demotes at once")
   void minimumStayAndBreach(
-      @ForAll(supplier = Generators.Ladders.class) AutonomyLadder ladder,
+      @ForAll(supplier = TrustGenerators.Ladders.class) AutonomyLadder ladder,
       @ForAll("aboveBottom") AutonomyTier tier,
       @ForAll @DoubleRange(min = 0.0, max = 1.0) double where,
       @ForAll @DoubleRange(min = 0.0, max = 1.0) double sinceFraction) {
@@ -167,7 +168,7 @@ class AutonomyProperties {
   @Property
   @Label("Law 12 · autonomy: in a bucket, a promotion survives dips during the minimum stay but not a breach")
   void bucketPromotionDipAndBreach(
-      @ForAll(supplier = Generators.Policies.class) TrustPolicy policy,
+      @ForAll(supplier = TrustGenerators.Presets.class) TrustPolicy policy,
       @ForAll("aboveBottom") AutonomyTier tier,
       @ForAll @DoubleRange(min = 0.05, max = 1.0) double closeness,
       @ForAll @DoubleRange(min = 0.0, max = 0.99) double sinceFraction,
@@ -178,7 +179,7 @@ class AutonomyProperties {
     // Just below the threshold, close enough that one ordinary drop crosses it.
     double start = threshold - closeness * policy.rates().gainRate() * (1 - threshold);
     Assume.that(ladder.tierFor(start) == tier.lower());
-    Instant t = Generators.T0;
+    Instant t = TrustGenerators.T0;
     TrustBucket promoted = TrustBucket.of(policy, t, start)
         .plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, t));
     BucketInvariants.check(promoted);
@@ -186,7 +187,7 @@ class AutonomyProperties {
     assertThat(promoted.promotedAt()).contains(t);
 
     long stay = ladder.minimumStay().toNanos() / 1_000L;
-    Instant within = Generators.plusMicros(t, (long) (sinceFraction * (stay - 1)));
+    Instant within = TrustGenerators.plusMicros(t, (long) (sinceFraction * (stay - 1)));
     // Heavy enough to fall below the band, light enough not to be a major breach.
     double weight = Math.nextDown(policy.breachRules().majorSeverity());
     TrustEvent dip = TrustEvent.of(dipBehaviour, within).withWeight(weight);
@@ -227,10 +228,10 @@ class AutonomyProperties {
   /** Breaches of each kind: an integrity drain, a discovered one, a major one (weight set later). */
   @Provide
   Arbitrary<TrustEvent> breaches() {
-    Instant t = Generators.T0;
+    Instant t = TrustGenerators.T0;
     return Arbitraries.oneOf(
-        Generators.drains(Dimension.INTEGRITY).map(b -> TrustEvent.of(b, t)),
-        Generators.drains().flatMap(b -> Generators.delays().map(d -> TrustEvent.of(b, t).withDisclosure(Disclosure.discovered(d)))));
+        TrustGenerators.drains(Dimension.INTEGRITY).map(b -> TrustEvent.of(b, t)),
+        TrustGenerators.drains().flatMap(b -> TrustGenerators.delays().map(d -> TrustEvent.of(b, t).withDisclosure(Disclosure.discovered(d)))));
   }
 
   @Property

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.trustbucket.Generators.TrustEventTemplate;
+import dev.trustbucket.testing.TrustGenerators.TrustEventTemplate;
 import dev.trustbucket.behaviour.Behaviour;
 import dev.trustbucket.behaviour.Behaviours;
 import dev.trustbucket.behaviour.Dimension;
@@ -24,6 +24,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.statistics.Statistics;
+import dev.trustbucket.testing.TrustGenerators;
 
 /**
  * Law 14 · bad input: events earlier than the last one, NaN/infinite/negative weights, nulls and
@@ -50,12 +51,12 @@ class BadInputProperties {
   @Property
   @Label("Law 14 · bad input: an event earlier than the bucket's time is rejected naming \"time\" and the value")
   void earlierEventsAreRejected(
-      @ForAll(supplier = Generators.Buckets.class) TrustBucket bucket,
-      @ForAll(supplier = Generators.EventTemplates.class) TrustEventTemplate template,
+      @ForAll(supplier = TrustGenerators.Buckets.class) TrustBucket bucket,
+      @ForAll(supplier = TrustGenerators.EventTemplates.class) TrustEventTemplate template,
       @ForAll("backwards") long backMicros,
-      @ForAll(supplier = Generators.EventTemplates.class) TrustEventTemplate next) {
+      @ForAll(supplier = TrustGenerators.EventTemplates.class) TrustEventTemplate next) {
     TrustBucket copy = copyOf(bucket);
-    Instant earlier = Generators.plusMicros(bucket.time(), -backMicros);
+    Instant earlier = TrustGenerators.plusMicros(bucket.time(), -backMicros);
     TrustEvent late = template.at(earlier);
     InvalidTrustInputException e = catchThrowableOfType(InvalidTrustInputException.class, () -> bucket.plus(late));
     assertThat(e).isNotNull();
@@ -74,8 +75,8 @@ class BadInputProperties {
   Arbitrary<Long> backwards() {
     return Arbitraries.frequencyOf(
         Tuple.of(1, Arbitraries.just(1L)),
-        Tuple.of(3, Arbitraries.longs().between(1, Generators.MICROS_PER_DAY)),
-        Tuple.of(1, Arbitraries.longs().between(1, 100 * Generators.MICROS_PER_YEAR)));
+        Tuple.of(3, Arbitraries.longs().between(1, TrustGenerators.MICROS_PER_DAY)),
+        Tuple.of(1, Arbitraries.longs().between(1, 100 * TrustGenerators.MICROS_PER_YEAR)));
   }
 
   @Provide
@@ -90,10 +91,10 @@ class BadInputProperties {
   @Property
   @Label("Law 14 · bad input: NaN, infinite, negative or > 100 weights are rejected naming \"weight\" and quoting the value")
   void badWeightsAreRejected(
-      @ForAll(supplier = Generators.Buckets.class) TrustBucket bucket,
-      @ForAll(supplier = Generators.AnyBehaviour.class) Behaviour behaviour,
+      @ForAll(supplier = TrustGenerators.Buckets.class) TrustBucket bucket,
+      @ForAll(supplier = TrustGenerators.AnyBehaviour.class) Behaviour behaviour,
       @ForAll("badWeights") double weight,
-      @ForAll(supplier = Generators.EventTemplates.class) TrustEventTemplate next) {
+      @ForAll(supplier = TrustGenerators.EventTemplates.class) TrustEventTemplate next) {
     TrustBucket copy = copyOf(bucket);
     TrustEvent ok = TrustEvent.of(behaviour, bucket.time());
     for (Runnable attempt : List.<Runnable>of(
@@ -115,9 +116,9 @@ class BadInputProperties {
   @Property
   @Label("Law 14 · bad input: a behaviour outside the policy's catalogue is rejected naming \"behaviour\"")
   void unknownBehavioursAreRejected(
-      @ForAll(supplier = Generators.Buckets.class) TrustBucket bucket,
+      @ForAll(supplier = TrustGenerators.Buckets.class) TrustBucket bucket,
       @ForAll("strangers") Behaviour stranger,
-      @ForAll(supplier = Generators.EventTemplates.class) TrustEventTemplate next) {
+      @ForAll(supplier = TrustGenerators.EventTemplates.class) TrustEventTemplate next) {
     TrustBucket copy = copyOf(bucket);
     TrustEvent e = TrustEvent.of(stranger, bucket.time().plusSeconds(1));
     InvalidTrustInputException x = catchThrowableOfType(InvalidTrustInputException.class, () -> bucket.plus(e));
@@ -139,7 +140,7 @@ class BadInputProperties {
             Arbitraries.doubles().between(0, 100))
         .as((id, direction, dimension, w) -> new Behaviour("made-up-" + id, direction, dimension, w, "Made up"))
         .filter(b -> !Behaviours.all().stream().anyMatch(s -> s.id().equals(b.id())));
-    Arbitrary<Behaviour> impostor = Combinators.combine(Generators.behaviours(), Arbitraries.doubles().between(0, 100))
+    Arbitrary<Behaviour> impostor = Combinators.combine(TrustGenerators.behaviours(), Arbitraries.doubles().between(0, 100))
         .as((b, w) -> new Behaviour(b.id(), b.direction(), b.dimension(), w, b.label()))
         .filter(b -> !Behaviours.all().contains(b));
     return Arbitraries.oneOf(madeUp, impostor);
@@ -148,9 +149,9 @@ class BadInputProperties {
   @Example
   @Label("Law 14 · bad input: nulls are rejected with a NullPointerException naming the field")
   void nullsAreRejected() {
-    TrustBucket b = TrustBucket.of(TrustPolicy.defaults(), Generators.T0);
+    TrustBucket b = TrustBucket.of(TrustPolicy.defaults(), TrustGenerators.T0);
     TrustBucket copy = copyOf(b);
-    Instant t = Generators.T0;
+    Instant t = TrustGenerators.T0;
     assertThatThrownBy(() -> b.plus(null)).isInstanceOf(NullPointerException.class).hasMessageContaining("event");
     assertThatThrownBy(() -> b.at(null)).isInstanceOf(NullPointerException.class).hasMessageContaining("time");
     assertThatThrownBy(() -> TrustBucket.of(null, t)).isInstanceOf(NullPointerException.class).hasMessageContaining("policy");
@@ -193,7 +194,7 @@ class BadInputProperties {
 
   @Provide
   Arbitrary<Tuple.Tuple2<TrustPolicy, BadSetting>> badSettings() {
-    return Generators.policies().flatMap(base -> Arbitraries.oneOf(List.of(
+    return TrustGenerators.presets().flatMap(base -> Arbitraries.oneOf(List.of(
         badDouble("baseline", outside(Double.MIN_VALUE, Math.nextDown(1.0)), TrustPolicy.Builder::baseline),
         badDouble("gainRate", outside(Double.MIN_VALUE, 1.0), (b, v) -> b.rates(base.rates().withGainRate(v))),
         badDouble("lossRate", outside(Double.MIN_VALUE, 1.0), (b, v) -> b.rates(base.rates().withLossRate(v))),
@@ -249,8 +250,8 @@ class BadInputProperties {
   @Property
   @Label("Law 14 · bad input: events at or after the bucket's time are accepted, sub-microsecond earlier parts included")
   void sameMicrosecondIsNotEarlier(
-      @ForAll(supplier = Generators.Buckets.class) TrustBucket bucket,
-      @ForAll(supplier = Generators.EventTemplates.class) TrustEventTemplate template,
+      @ForAll(supplier = TrustGenerators.Buckets.class) TrustBucket bucket,
+      @ForAll(supplier = TrustGenerators.EventTemplates.class) TrustEventTemplate template,
       @ForAll @LongRange(min = 0, max = 999) long nanos) {
     // The bucket's time has whole microseconds; adding nanoseconds stays in the same microsecond.
     TrustEvent e = template.at(bucket.time().plusNanos(nanos));

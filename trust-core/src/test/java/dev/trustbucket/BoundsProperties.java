@@ -2,8 +2,8 @@ package dev.trustbucket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.trustbucket.Generators.Scenario;
-import dev.trustbucket.Generators.TrustEventTemplate;
+import dev.trustbucket.testing.TrustGenerators.Scenario;
+import dev.trustbucket.testing.TrustGenerators.TrustEventTemplate;
 import java.time.Instant;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -11,6 +11,7 @@ import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import dev.trustbucket.testing.TrustGenerators;
 
 /** Law 1 · bounds: for any valid events and times the level is finite and in [0, 1]. */
 @Label("Law 1 · bounds")
@@ -18,7 +19,7 @@ class BoundsProperties {
 
   @Property(tries = 200)
   @Label("Law 1 · bounds: level finite in [0, 1] after every event of up to 2,000, every preset")
-  void boundedAfterEveryEvent(@ForAll(supplier = Generators.LongScenarios.class) Scenario scenario) {
+  void boundedAfterEveryEvent(@ForAll(supplier = TrustGenerators.LongScenarios.class) Scenario scenario) {
     TrustBucket b = BucketInvariants.check(scenario.startBucket());
     boolean breach = false;
     boolean full = false;
@@ -41,8 +42,8 @@ class BoundsProperties {
 
   @Property(tries = 300)
   @Label("Law 1 · bounds: level finite in [0, 1] after every event of up to 200 (shrinkable), every preset")
-  void boundedAfterEveryEventShrinkable(@ForAll(supplier = Generators.Scenarios.class) Scenario scenario) {
-    scenario.run();
+  void boundedAfterEveryEventShrinkable(@ForAll(supplier = TrustGenerators.Scenarios.class) Scenario scenario) {
+    BucketInvariants.run(scenario);
   }
 
   @Property(tries = 300)
@@ -59,18 +60,18 @@ class BoundsProperties {
 
   @Provide
   Arbitrary<Scenario> centuryScenarios() {
-    return Generators.scenarios(Generators.policies(), Generators.centuryGapsMicros(), 1, 100);
+    return TrustGenerators.scenarios(TrustGenerators.presets(), TrustGenerators.centuryGapsMicros(), 1, 100);
   }
 
   @Property
   @Label("Law 1 · bounds: one event of any weight from any level stays finite in [0, 1]")
   void boundedFromAnyLevel(
-      @ForAll(supplier = Generators.Policies.class) TrustPolicy policy,
-      @ForAll(supplier = Generators.Levels.class) double level,
-      @ForAll(supplier = Generators.EventTemplates.class) TrustEventTemplate event,
-      @ForAll(supplier = Generators.Gaps.class) long gapMicros) {
-    TrustBucket b = BucketInvariants.check(TrustBucket.of(policy, Generators.T0, level));
-    TrustBucket after = BucketInvariants.check(b.plus(event.at(Generators.T0, gapMicros)));
+      @ForAll(supplier = TrustGenerators.Presets.class) TrustPolicy policy,
+      @ForAll(supplier = TrustGenerators.Levels.class) double level,
+      @ForAll(supplier = TrustGenerators.EventTemplates.class) TrustEventTemplate event,
+      @ForAll(supplier = TrustGenerators.Gaps.class) long gapMicros) {
+    TrustBucket b = BucketInvariants.check(TrustBucket.of(policy, TrustGenerators.T0, level));
+    TrustBucket after = BucketInvariants.check(b.plus(event.at(TrustGenerators.T0, gapMicros)));
     Statistics.label("after").collect(after.level() == 0.0 ? "empty" : after.level() == 1.0 ? "full" : "between");
     Statistics.label("after").coverage(c -> {
       c.check("empty").percentage(p -> p > 1);
@@ -81,19 +82,19 @@ class BoundsProperties {
   @Property(tries = 200)
   @Label("Law 1 · bounds: advancing to any later instant, up to the end of the supported range, stays in bounds")
   void boundedWhenAdvancedAnyDistance(
-      @ForAll(supplier = Generators.Scenarios.class) Scenario scenario,
-      @ForAll(supplier = Generators.Gaps.class) long gapMicros) {
-    TrustBucket b = scenario.run();
-    BucketInvariants.check(b.at(Generators.plusMicros(b.time(), gapMicros)));
+      @ForAll(supplier = TrustGenerators.Scenarios.class) Scenario scenario,
+      @ForAll(supplier = TrustGenerators.Gaps.class) long gapMicros) {
+    TrustBucket b = BucketInvariants.run(scenario);
+    BucketInvariants.check(b.at(TrustGenerators.plusMicros(b.time(), gapMicros)));
     BucketInvariants.check(b.at(dev.trustbucket.internal.EpochMicros.MAX));
   }
 
   @Property(tries = 50)
   @Label("Law 1 · bounds: from the earliest to the latest supported instant, the level stays finite")
   void boundedAcrossTheWholeSupportedRange(
-      @ForAll(supplier = Generators.Policies.class) TrustPolicy policy,
-      @ForAll(supplier = Generators.Levels.class) double level,
-      @ForAll(supplier = Generators.EventTemplates.class) TrustEventTemplate event) {
+      @ForAll(supplier = TrustGenerators.Presets.class) TrustPolicy policy,
+      @ForAll(supplier = TrustGenerators.Levels.class) double level,
+      @ForAll(supplier = TrustGenerators.EventTemplates.class) TrustEventTemplate event) {
     TrustBucket first = TrustBucket.of(policy, dev.trustbucket.internal.EpochMicros.MIN, level);
     TrustBucket b = BucketInvariants.check(first.plus(event.at(dev.trustbucket.internal.EpochMicros.MIN)));
     TrustBucket last = BucketInvariants.check(b.at(dev.trustbucket.internal.EpochMicros.MAX));

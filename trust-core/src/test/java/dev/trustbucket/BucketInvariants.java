@@ -1,6 +1,10 @@
 package dev.trustbucket;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.trustbucket.internal.EpochMicros;
+import dev.trustbucket.testing.TrustGenerators.Scenario;
+import java.util.List;
 
 /**
  * The invariants every bucket must satisfy after every step, checked in one place. The checks are
@@ -51,6 +55,44 @@ public final class BucketInvariants {
               + " (promotedAt " + b.promotedAt() + ")");
     }
     return b;
+  }
+
+  /**
+   * Applies events in order, checking the invariants after every step.
+   *
+   * @param bucket the starting bucket
+   * @param events events in time order
+   * @return the bucket after the last one
+   */
+  public static TrustBucket runAll(TrustBucket bucket, List<TrustEvent> events) {
+    TrustBucket b = bucket;
+    for (TrustEvent e : events) {
+      b = b.plus(e);
+      check(b);
+    }
+    return b;
+  }
+
+  /**
+   * Runs a scenario from its start bucket, checking the invariants after every step.
+   *
+   * @param scenario the scenario
+   * @return the bucket after its last event
+   */
+  public static TrustBucket run(Scenario scenario) {
+    return runAll(scenario.startBucket(), scenario.events());
+  }
+
+  /**
+   * Asserts that two doubles are the same bit pattern.
+   *
+   * @param actual the value computed
+   * @param expected the value expected
+   */
+  public static void assertBitwise(double actual, double expected) {
+    assertThat(Double.doubleToRawLongBits(actual))
+        .as("%s must equal %s bit for bit", actual, expected)
+        .isEqualTo(Double.doubleToRawLongBits(expected));
   }
 
   private static void require(boolean ok, TrustBucket b, String what) {

@@ -2,7 +2,7 @@ package dev.trustbucket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.trustbucket.Generators.TrustEventTemplate;
+import dev.trustbucket.testing.TrustGenerators.TrustEventTemplate;
 import java.time.Instant;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -16,6 +16,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.statistics.Statistics;
+import dev.trustbucket.testing.TrustGenerators;
 
 /**
  * Law 7 · built in drops, lost in buckets (default policy): regaining what one ordinary drain cost
@@ -43,23 +44,23 @@ class BuiltInDropsProperties {
   }
 
   static int dropsToRegainAtOnce(double level, TrustEventTemplate drain) {
-    TrustBucket start = TrustBucket.of(DEFAULT, Generators.T0, level);
-    TrustBucket drained = start.plus(drain.at(Generators.T0));
+    TrustBucket start = TrustBucket.of(DEFAULT, TrustGenerators.T0, level);
+    TrustBucket drained = start.plus(drain.at(TrustGenerators.T0));
     return dropsToRegain(drained, level, List.of(new TrustEventTemplate(
         dev.trustbucket.behaviour.Behaviours.DELIVERED_ON_COMMITMENT, 1.0, Disclosure.notRecorded())), List.of(0L));
   }
 
   @Provide
   Arbitrary<Long> upToAWeek() {
-    return Arbitraries.longs().between(0, 7 * Generators.MICROS_PER_DAY);
+    return Arbitraries.longs().between(0, 7 * TrustGenerators.MICROS_PER_DAY);
   }
 
   @Property
   @Label("Law 7 · built in drops: regaining one ordinary drain at 0.5 takes >= 3 ordinary drops (spaced 0 to a week)")
   void oneDrainCostsAtLeastThreeDrops(
-      @ForAll(supplier = Generators.Instants.class) Instant t,
-      @ForAll(supplier = Generators.OrdinaryDrains.class) TrustEventTemplate drain,
-      @ForAll @Size(min = 1, max = 5) List<@From(supplier = Generators.OrdinaryDrops.class) TrustEventTemplate> drops,
+      @ForAll(supplier = TrustGenerators.Instants.class) Instant t,
+      @ForAll(supplier = TrustGenerators.OrdinaryDrains.class) TrustEventTemplate drain,
+      @ForAll @Size(min = 1, max = 5) List<@From(supplier = TrustGenerators.OrdinaryDrops.class) TrustEventTemplate> drops,
       @ForAll @Size(min = 1, max = 5) List<@From("upToAWeek") Long> gaps) {
     TrustBucket drained = TrustBucket.of(DEFAULT, t, 0.5).plus(drain.at(t));
     int n = dropsToRegain(drained, 0.5, drops, gaps);
@@ -72,7 +73,7 @@ class BuiltInDropsProperties {
   void higherLevelsNeedMoreDrops(
       @ForAll @DoubleRange(min = 0.5, max = 0.95) double a,
       @ForAll @DoubleRange(min = 0.5, max = 0.95) double b,
-      @ForAll(supplier = Generators.OrdinaryDrains.class) TrustEventTemplate drain) {
+      @ForAll(supplier = TrustGenerators.OrdinaryDrains.class) TrustEventTemplate drain) {
     double lower = Math.min(a, b);
     double higher = Math.max(a, b);
     int atLower = dropsToRegainAtOnce(lower, drain);
@@ -97,10 +98,10 @@ class BuiltInDropsProperties {
   @Property
   @Label("Law 7 · lost in buckets: after one major breach at 0.9, getting back to 0.9 takes >= 10 ordinary drops")
   void majorBreachTakesTenDrops(
-      @ForAll(supplier = Generators.Instants.class) Instant t,
-      @ForAll(supplier = Generators.Drains.class) dev.trustbucket.behaviour.Behaviour breach,
-      @ForAll(supplier = Generators.Disclosures.class) Disclosure disclosure,
-      @ForAll @Size(min = 1, max = 5) List<@From(supplier = Generators.OrdinaryDrops.class) TrustEventTemplate> drops,
+      @ForAll(supplier = TrustGenerators.Instants.class) Instant t,
+      @ForAll(supplier = TrustGenerators.Drains.class) dev.trustbucket.behaviour.Behaviour breach,
+      @ForAll(supplier = TrustGenerators.Disclosures.class) Disclosure disclosure,
+      @ForAll @Size(min = 1, max = 5) List<@From(supplier = TrustGenerators.OrdinaryDrops.class) TrustEventTemplate> drops,
       @ForAll @Size(min = 1, max = 5) List<@From("upToFourWeeks") Long> gaps) {
     TrustEvent major = TrustEvent.of(breach, t).withWeight(DEFAULT.breachRules().majorSeverity()).withDisclosure(disclosure);
     assertThat(DEFAULT.isBreach(major)).isTrue();
@@ -112,6 +113,6 @@ class BuiltInDropsProperties {
 
   @Provide
   Arbitrary<Long> upToFourWeeks() {
-    return Arbitraries.longs().between(0, 28 * Generators.MICROS_PER_DAY);
+    return Arbitraries.longs().between(0, 28 * TrustGenerators.MICROS_PER_DAY);
   }
 }

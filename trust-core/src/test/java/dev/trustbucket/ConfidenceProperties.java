@@ -1,10 +1,10 @@
 package dev.trustbucket;
 
-import static dev.trustbucket.HistoryGenerators.assertBitwise;
+import static dev.trustbucket.BucketInvariants.assertBitwise;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.trustbucket.HistoryGenerators.LedgerCase;
+import dev.trustbucket.testing.HistoryGenerators.LedgerCase;
 import java.time.Instant;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -12,6 +12,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import dev.trustbucket.testing.TrustGenerators;
+import dev.trustbucket.testing.HistoryGenerators;
 
 /**
  * Confidence is the beta reputation system of Jøsang &amp; Ismail (2002), read as a
@@ -63,7 +65,7 @@ class ConfidenceProperties {
   @Label("evidence fades by the same retained() factor as the level's deviation from the baseline")
   void evidenceFadesLikeTheLevel(@ForAll("histories") LedgerCase c, @ForAll("gaps") long gapMicros) {
     TrustBucket b = c.ledger().state();
-    Instant later = HistoryGenerators.plusMicros(b.time(), gapMicros);
+    Instant later = TrustGenerators.plusMicros(b.time(), gapMicros);
     TrustBucket after = b.at(later);
     double kept = c.policy().decay().retained(java.time.Duration.of(gapMicros, java.time.temporal.ChronoUnit.MICROS));
     double baseline = c.policy().baseline();

@@ -12,6 +12,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.From;
 import net.jqwik.api.statistics.Statistics;
+import dev.trustbucket.testing.TrustGenerators;
 
 /**
  * Law 11 · decay: without events the level relaxes toward the baseline, never past it; decay over
@@ -25,13 +26,13 @@ class DecayProperties {
   @Property(tries = 500)
   @Label("Law 11 · decay: with no events the level relaxes toward the baseline, never past it, every preset")
   void relaxesTowardBaselineNeverPast(
-      @ForAll(supplier = Generators.Buckets.class) TrustBucket bucket,
-      @ForAll @Size(min = 1, max = 20) List<@From(supplier = Generators.Gaps.class) Long> gaps) {
+      @ForAll(supplier = TrustGenerators.Buckets.class) TrustBucket bucket,
+      @ForAll @Size(min = 1, max = 20) List<@From(supplier = TrustGenerators.Gaps.class) Long> gaps) {
     double baseline = bucket.policy().baseline();
     double deviation = bucket.level() - baseline;
     Instant t = bucket.time();
     for (long gap : gaps) {
-      t = Generators.plusMicros(t, gap);
+      t = TrustGenerators.plusMicros(t, gap);
       TrustBucket later = BucketInvariants.check(bucket.at(t));
       double next = later.level() - baseline;
       assertThat(Math.signum(next) == Math.signum(deviation) || next == 0.0)
@@ -51,11 +52,11 @@ class DecayProperties {
   @Property
   @Label("Law 11 · decay: advanceTo(a) then advanceTo(a + b) equals advanceTo(a + b), to 1e-12")
   void decayComposes(
-      @ForAll(supplier = Generators.Buckets.class) TrustBucket bucket,
-      @ForAll(supplier = Generators.Gaps.class) long a,
-      @ForAll(supplier = Generators.Gaps.class) long b) {
-    Instant ta = Generators.plusMicros(bucket.time(), a);
-    Instant tab = Generators.plusMicros(ta, b);
+      @ForAll(supplier = TrustGenerators.Buckets.class) TrustBucket bucket,
+      @ForAll(supplier = TrustGenerators.Gaps.class) long a,
+      @ForAll(supplier = TrustGenerators.Gaps.class) long b) {
+    Instant ta = TrustGenerators.plusMicros(bucket.time(), a);
+    Instant tab = TrustGenerators.plusMicros(ta, b);
     TrustBucket twoSteps = BucketInvariants.check(bucket.at(ta).at(tab));
     TrustBucket oneStep = BucketInvariants.check(bucket.at(tab));
     assertThat(twoSteps.level()).isCloseTo(oneStep.level(), within(1e-12));
@@ -69,7 +70,7 @@ class DecayProperties {
   @Property
   @Label("Law 11 · decay: advancing over zero time returns the identical state")
   void zeroTimeChangesNothing(
-      @ForAll(supplier = Generators.Buckets.class) TrustBucket bucket,
+      @ForAll(supplier = TrustGenerators.Buckets.class) TrustBucket bucket,
       @ForAll @IntRange(min = 0, max = 999) int nanos) {
     assertThat(bucket.at(bucket.time())).isSameAs(bucket);
     // Sub-microsecond parts are dropped, so this is still zero time.
@@ -81,12 +82,12 @@ class DecayProperties {
   @Property
   @Label("Law 11 · decay: scars fade no faster than the level, every preset")
   void scarsFadeSlowerThanTheLevel(
-      @ForAll(supplier = Generators.Buckets.class) TrustBucket bucket,
-      @ForAll(supplier = Generators.Gaps.class) long gap) {
+      @ForAll(supplier = TrustGenerators.Buckets.class) TrustBucket bucket,
+      @ForAll(supplier = TrustGenerators.Gaps.class) long gap) {
     TrustPolicy p = bucket.policy();
     java.time.Duration elapsed = java.time.Duration.of(gap, java.time.temporal.ChronoUnit.MICROS);
     assertThat(p.scarDecay().retained(elapsed)).isGreaterThanOrEqualTo(p.decay().retained(elapsed));
-    TrustBucket later = bucket.at(Generators.plusMicros(bucket.time(), gap));
+    TrustBucket later = bucket.at(TrustGenerators.plusMicros(bucket.time(), gap));
     double deviation = Math.abs(bucket.level() - p.baseline());
     boolean comparable = bucket.scar() > 0 && deviation > 1e-6;
     Statistics.collect(comparable ? "scarred and off the baseline" : "other");

@@ -3,7 +3,7 @@ package dev.trustbucket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.trustbucket.Generators.Scenario;
+import dev.trustbucket.testing.TrustGenerators.Scenario;
 import dev.trustbucket.behaviour.Behaviours;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +14,7 @@ import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
+import dev.trustbucket.testing.TrustGenerators;
 
 /**
  * Law 13 · determinism, the bucket's part (the ledger's part belongs elsewhere): the same policy
@@ -26,15 +27,15 @@ class DeterminismProperties {
   @Property(tries = 500)
   @Label("Law 13 · determinism: applying a prefix then the rest equals applying all, bit for bit, split anywhere")
   void splitAnywhere(
-      @ForAll(supplier = Generators.Scenarios.class) Scenario scenario,
+      @ForAll(supplier = TrustGenerators.Scenarios.class) Scenario scenario,
       @ForAll @DoubleRange(min = 0.0, max = 1.0) double where) {
     List<TrustEvent> events = scenario.events();
     int split = (int) Math.round(where * events.size());
-    TrustBucket onePass = scenario.run();
+    TrustBucket onePass = BucketInvariants.run(scenario);
     // Second pass under an equal but distinct policy instance: the state depends on values only.
     TrustPolicy copy = TrustPolicy.builder().from(scenario.policy()).build();
-    TrustBucket prefix = Generators.runAll(TrustBucket.of(copy, scenario.start()), events.subList(0, split));
-    TrustBucket twoPasses = Generators.runAll(prefix, events.subList(split, events.size()));
+    TrustBucket prefix = BucketInvariants.runAll(TrustBucket.of(copy, scenario.start()), events.subList(0, split));
+    TrustBucket twoPasses = BucketInvariants.runAll(prefix, events.subList(split, events.size()));
     assertThat(twoPasses).isEqualTo(onePass);
     assertThat(twoPasses.hashCode()).isEqualTo(onePass.hashCode());
     assertThat(Double.doubleToRawLongBits(twoPasses.level())).isEqualTo(Double.doubleToRawLongBits(onePass.level()));
@@ -44,29 +45,29 @@ class DeterminismProperties {
   @Property(tries = 500)
   @Label("Law 13 · determinism: the state at an instant between events is the state as it was then")
   void stateBetweenEvents(
-      @ForAll(supplier = Generators.Scenarios.class) Scenario scenario,
+      @ForAll(supplier = TrustGenerators.Scenarios.class) Scenario scenario,
       @ForAll @DoubleRange(min = 0.0, max = 1.0) double where,
       @ForAll @DoubleRange(min = 0.0, max = 1.0) double within) {
     List<TrustEvent> events = scenario.events();
     int k = (int) Math.floor(where * events.size());
-    TrustBucket then = Generators.runAll(scenario.startBucket(), events.subList(0, k));
+    TrustBucket then = BucketInvariants.runAll(scenario.startBucket(), events.subList(0, k));
     Instant from = then.time();
     Instant to = k < events.size() ? events.get(k).time() : from.plus(Duration.ofDays(3_650));
     Duration gap = Duration.between(from, to);
     long gapMicros = gap.getSeconds() * 1_000_000L + gap.getNano() / 1_000;
-    Instant t = Generators.plusMicros(from, (long) (within * gapMicros));
+    Instant t = TrustGenerators.plusMicros(from, (long) (within * gapMicros));
 
     TrustBucket atT = BucketInvariants.check(then.at(t));
     // Recomputed from scratch, it is the same state; and levelAt / tierAt agree with it.
-    assertThat(Generators.runAll(scenario.startBucket(), events.subList(0, k)).at(t)).isEqualTo(atT);
+    assertThat(BucketInvariants.runAll(scenario.startBucket(), events.subList(0, k)).at(t)).isEqualTo(atT);
     assertThat(then.levelAt(t)).isEqualTo(atT.level());
     assertThat(then.tierAt(t)).isEqualTo(atT.tier());
     if (k == events.size()) {
       return; // t is after the last event: nothing left to continue with
     }
     // Looking at the bucket in between does not change where the events take it (up to rounding).
-    TrustBucket observed = Generators.runAll(atT, events.subList(k, events.size()));
-    TrustBucket unobserved = scenario.run();
+    TrustBucket observed = BucketInvariants.runAll(atT, events.subList(k, events.size()));
+    TrustBucket unobserved = BucketInvariants.run(scenario);
     assertThat(observed.level()).isCloseTo(unobserved.level(), within(1e-12));
     assertThat(observed.scar()).isCloseTo(unobserved.scar(), within(1e-12));
     assertThat(observed.time()).isEqualTo(unobserved.time());
@@ -81,7 +82,7 @@ class DeterminismProperties {
   @Example
   @Label("Law 13 · determinism: looking at a bucket between events does not change its later tier")
   void observingDoesNotChangeTheTier() {
-    Instant t0 = Generators.T0;
+    Instant t0 = TrustGenerators.T0;
     TrustBucket dipped = TrustBucket.of(TrustPolicy.defaults(), t0, 0.34)
         .plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, t0)) // 0.3862: promoted to SUPERVISED
         .plus(TrustEvent.of(Behaviours.MISSED_DEADLINE, t0.plus(Duration.ofDays(1))).withWeight(1.9)); // 0.2322, held
@@ -95,8 +96,8 @@ class DeterminismProperties {
   @Property
   @Label("Law 13 · determinism: the same event applied to equal buckets gives equal buckets")
   void sameInputSameOutput(
-      @ForAll(supplier = Generators.Buckets.class) TrustBucket bucket,
-      @ForAll(supplier = Generators.EventTemplates.class) Generators.TrustEventTemplate template,
+      @ForAll(supplier = TrustGenerators.Buckets.class) TrustBucket bucket,
+      @ForAll(supplier = TrustGenerators.EventTemplates.class) TrustGenerators.TrustEventTemplate template,
       @ForAll @IntRange(min = 0, max = 1_000_000) int gapSeconds) {
     TrustEvent e = template.at(bucket.time().plusSeconds(gapSeconds));
     TrustBucket a = bucket.plus(e);

@@ -2,7 +2,8 @@ package dev.trustbucket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.trustbucket.Generators.Scenario;
+import dev.trustbucket.testing.TrustGenerators;
+import dev.trustbucket.testing.TrustGenerators.Scenario;
 import dev.trustbucket.decay.DecayRule;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ class EngineProperties {
 
   @Property(tries = 300)
   @Label("the engine's shortcut for the stock rules gives what retained(Duration) gives, bit for bit")
-  void stockRulesAsTheirOwnRetained(@ForAll(supplier = Generators.Scenarios.class) Scenario scenario) {
+  void stockRulesAsTheirOwnRetained(@ForAll(supplier = TrustGenerators.Scenarios.class) Scenario scenario) {
     TrustPolicy stock = scenario.policy();
     TrustPolicy custom = TrustPolicy.builder().from(stock)
         .decay(wrapped(stock.decay()))
@@ -63,7 +64,7 @@ class EngineProperties {
 
   @Property(tries = 200)
   @Label("the ledger's steps run the same step as plus: each step's level and tier is plus's, bit for bit")
-  void stepsArePlus(@ForAll(supplier = Generators.Scenarios.class) Scenario scenario) {
+  void stepsArePlus(@ForAll(supplier = TrustGenerators.Scenarios.class) Scenario scenario) {
     TrustLedger ledger = TrustLedger.of(scenario.policy(), scenario.start()).plusAll(scenario.events());
     TrustBucket b = scenario.startBucket();
     List<TrustBucket> states = new ArrayList<>();

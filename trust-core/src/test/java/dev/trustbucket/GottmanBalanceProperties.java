@@ -2,7 +2,7 @@ package dev.trustbucket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.trustbucket.Generators.TrustEventTemplate;
+import dev.trustbucket.testing.TrustGenerators.TrustEventTemplate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +16,7 @@ import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
+import dev.trustbucket.testing.TrustGenerators;
 
 /**
  * Law 5 · Gottman balance (default policy): from the baseline, repeated cycles of 5 ordinary drops
@@ -29,13 +30,13 @@ class GottmanBalanceProperties {
   record Cycle(List<TrustEventTemplate> events, List<Long> gapsMicros) {}
 
   static Arbitrary<Long> spacing(long maxDays) {
-    return Arbitraries.longs().between(Generators.MICROS_PER_SECOND, maxDays * Generators.MICROS_PER_DAY);
+    return Arbitraries.longs().between(TrustGenerators.MICROS_PER_SECOND, maxDays * TrustGenerators.MICROS_PER_DAY);
   }
 
   static Arbitrary<Cycle> cycles(int drops, boolean drainFirst, long maxDays) {
     return Combinators.combine(
-            Generators.ordinaryDrops().list().ofSize(drops),
-            Generators.ordinaryDrains(),
+            TrustGenerators.ordinaryDrops().list().ofSize(drops),
+            TrustGenerators.ordinaryDrains(),
             spacing(maxDays).list().ofSize(drops + 1))
         .as((ds, drain, gaps) -> {
           List<TrustEventTemplate> events = new ArrayList<>(ds);
@@ -70,7 +71,7 @@ class GottmanBalanceProperties {
   @Property(tries = 500)
   @Label("Law 5 · Gottman balance: cycles of 5 ordinary drops and 1 ordinary drain (either order, events up to 3 weeks apart) never end below the baseline")
   void fiveDropsPerDrainHoldTheBaseline(
-      @ForAll(supplier = Generators.Instants.class) Instant start,
+      @ForAll(supplier = TrustGenerators.Instants.class) Instant start,
       @ForAll @Size(min = 1, max = 60) List<@From("fiveToOneUpToThreeWeeks") Cycle> cycles) {
     assertThat(cycleEnds(start, cycles)).allSatisfy(end -> assertThat(end).isGreaterThanOrEqualTo(0.5));
   }
@@ -97,14 +98,14 @@ class GottmanBalanceProperties {
       events.add(new TrustEventTemplate(dev.trustbucket.behaviour.Behaviours.DELIVERED_ON_COMMITMENT, 1.0, Disclosure.notRecorded()));
     }
     events.add(new TrustEventTemplate(dev.trustbucket.behaviour.Behaviours.MISSED_DEADLINE, 1.0, Disclosure.notRecorded()));
-    List<Long> gaps = java.util.Collections.nCopies(6, gapDays * Generators.MICROS_PER_DAY);
-    return cycleEnds(Generators.T0, java.util.Collections.nCopies(cycles, new Cycle(events, gaps)));
+    List<Long> gaps = java.util.Collections.nCopies(6, gapDays * TrustGenerators.MICROS_PER_DAY);
+    return cycleEnds(TrustGenerators.T0, java.util.Collections.nCopies(cycles, new Cycle(events, gaps)));
   }
 
   @Property(tries = 500)
   @Label("Law 5 · Gottman balance: cycles of 1 ordinary drop and 1 ordinary drain (either order, events up to 4 weeks apart) end below the baseline")
   void oneDropPerDrainSinksBelowTheBaseline(
-      @ForAll(supplier = Generators.Instants.class) Instant start,
+      @ForAll(supplier = TrustGenerators.Instants.class) Instant start,
       @ForAll @Size(min = 1, max = 60) List<@From("oneToOne") Cycle> cycles) {
     assertThat(cycleEnds(start, cycles)).allSatisfy(end -> assertThat(end).isLessThan(0.5));
   }

@@ -7,6 +7,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
+import dev.trustbucket.testing.TrustGenerators;
 
 /** Law 2 · half-full start: a new bucket sits at the baseline, in the tier the baseline earns. */
 @Label("Law 2 · half-full start")
@@ -15,8 +16,8 @@ class HalfFullStartProperties {
   @Property
   @Label("Law 2 · half-full start: start() sits at the baseline, in the tier the baseline earns, unscarred")
   void startsAtTheBaseline(
-      @ForAll(supplier = Generators.Policies.class) TrustPolicy policy,
-      @ForAll(supplier = Generators.Instants.class) Instant time) {
+      @ForAll(supplier = TrustGenerators.Presets.class) TrustPolicy policy,
+      @ForAll(supplier = TrustGenerators.Instants.class) Instant time) {
     TrustBucket b = BucketInvariants.check(TrustBucket.of(policy, time));
     assertThat(b.level()).isEqualTo(policy.baseline());
     assertThat(b.tier()).isEqualTo(policy.ladder().tierFor(policy.baseline()));
@@ -32,8 +33,8 @@ class HalfFullStartProperties {
   @Example
   @Label("Law 2 · half-full start: every preset starts at 0.5, SUPERVISED")
   void presetsStartHalfFullAndSupervised() {
-    for (TrustPolicy policy : Generators.PRESETS) {
-      TrustBucket b = TrustBucket.of(policy, Generators.T0);
+    for (TrustPolicy policy : TrustGenerators.PRESETS) {
+      TrustBucket b = TrustBucket.of(policy, TrustGenerators.T0);
       assertThat(b.level()).as(policy.name()).isEqualTo(0.5);
       assertThat(b.tier()).as(policy.name()).isEqualTo(AutonomyTier.SUPERVISED);
     }

@@ -12,6 +12,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.statistics.Statistics;
+import dev.trustbucket.testing.TrustGenerators;
 
 /**
  * Law 9 · hiding costs more than the mistake: for the same mistake, self-reported early costs less
@@ -23,9 +24,9 @@ import net.jqwik.api.statistics.Statistics;
 class HidingCostsMoreProperties {
 
   static double cost(TrustPolicy policy, double level, Behaviour mistake, double weight, Disclosure disclosure) {
-    TrustBucket b = TrustBucket.of(policy, Generators.T0, level);
+    TrustBucket b = TrustBucket.of(policy, TrustGenerators.T0, level);
     TrustBucket after = BucketInvariants.check(
-        b.plus(TrustEvent.of(mistake, Generators.T0).withWeight(weight).withDisclosure(disclosure)));
+        b.plus(TrustEvent.of(mistake, TrustGenerators.T0).withWeight(weight).withDisclosure(disclosure)));
     return level - after.level();
   }
 
@@ -42,9 +43,9 @@ class HidingCostsMoreProperties {
   @Property
   @Label("Law 9 · hiding costs more: self-reported < not recorded < discovered at once, for any drain")
   void selfReportedCostsLeastDiscoveredMost(
-      @ForAll(supplier = Generators.AsymmetricPolicies.class) TrustPolicy policy,
+      @ForAll(supplier = TrustGenerators.AsymmetricPolicies.class) TrustPolicy policy,
       @ForAll @DoubleRange(min = 0.01, max = 1.0) double level,
-      @ForAll(supplier = Generators.Drains.class) Behaviour mistake,
+      @ForAll(supplier = TrustGenerators.Drains.class) Behaviour mistake,
       @ForAll("everydayWeights") double weight) {
     Disclosure discovered = Disclosure.discovered(Duration.ZERO);
     if (!unsaturated(policy, mistake, weight, discovered)) {
@@ -60,9 +61,9 @@ class HidingCostsMoreProperties {
   @Property
   @Label("Law 9 · hiding costs more: the discovered cost grows strictly with the delay before discovery")
   void discoveredCostGrowsWithDelay(
-      @ForAll(supplier = Generators.AsymmetricPolicies.class) TrustPolicy policy,
+      @ForAll(supplier = TrustGenerators.AsymmetricPolicies.class) TrustPolicy policy,
       @ForAll @DoubleRange(min = 0.01, max = 1.0) double level,
-      @ForAll(supplier = Generators.Drains.class) Behaviour mistake,
+      @ForAll(supplier = TrustGenerators.Drains.class) Behaviour mistake,
       @ForAll("everydayWeights") double weight,
       @ForAll("delaysUpToAYear") Duration a,
       @ForAll("delaysUpToAYear") Duration b) {

@@ -6,8 +6,8 @@ import static dev.trustbucket.HostileInput.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.trustbucket.HistoryGenerators.EventSpec;
-import dev.trustbucket.HistoryGenerators.LedgerCase;
+import dev.trustbucket.testing.HistoryGenerators.EventSpec;
+import dev.trustbucket.testing.HistoryGenerators.LedgerCase;
 import dev.trustbucket.account.BreachNotice;
 import dev.trustbucket.account.Relationship;
 import dev.trustbucket.account.TierChange;
@@ -48,6 +48,8 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.statistics.Statistics;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import dev.trustbucket.testing.TrustGenerators;
+import dev.trustbucket.testing.HistoryGenerators;
 
 /**
  * Hostile input at the library's front door: malformed events, instants outside the supported
@@ -163,7 +165,7 @@ class HostileEventInputProperties {
         .as((id, direction, dimension, w) -> new Behaviour("made-up-" + id, direction, dimension, w, "Made up"));
     Arbitrary<Behaviour> enormous = Arbitraries.integers().between(50, Behaviour.MAX_ID_LENGTH)
         .map(n -> Behaviour.drop("x".repeat(n), Dimension.ABILITY, 1.0, "Enormous"));
-    Arbitrary<Behaviour> impostor = Combinators.combine(Generators.behaviours(), Arbitraries.doubles().between(0, 100))
+    Arbitrary<Behaviour> impostor = Combinators.combine(TrustGenerators.behaviours(), Arbitraries.doubles().between(0, 100))
         .as((b, w) -> new Behaviour(b.id(), b.direction(), b.dimension(), w, b.label()))
         .filter(b -> !Behaviours.all().contains(b));
     return Arbitraries.frequencyOf(Tuple.of(3, madeUp), Tuple.of(1, enormous), Tuple.of(2, impostor));
@@ -187,8 +189,8 @@ class HostileEventInputProperties {
         HostileText.spoiled(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(40)).map(l -> new Spoiler(
             Harm.BEHAVIOUR_TEXT, "label", "label must not contain U+",
             (e, last) -> TrustEvent.of(Behaviour.drain("made-up", Dimension.ABILITY, 1.0, l), e.time()))),
-        Combinators.combine(Generators.drops(), Arbitraries.oneOf(
-                Arbitraries.just(Disclosure.selfReported()), Generators.delays().map(Disclosure::discovered)))
+        Combinators.combine(TrustGenerators.drops(), Arbitraries.oneOf(
+                Arbitraries.just(Disclosure.selfReported()), TrustGenerators.delays().map(Disclosure::discovered)))
             .as((drop, d) -> new Spoiler(Harm.DISCLOSURE_ON_DROP, "disclosure", drop.id(),
                 (e, last) -> TrustEvent.of(drop, e.time()).withNote(e.note()).withDisclosure(d))),
         badDelays().map(d -> new Spoiler(Harm.BAD_DELAY, "delay", d.toString(),
@@ -198,7 +200,7 @@ class HostileEventInputProperties {
         strangers().map(b -> new Spoiler(Harm.UNKNOWN_BEHAVIOUR, "behaviour", b.id().substring(0, Math.min(40, b.id().length())),
             (e, last) -> new TrustEvent(b, e.time(), b.defaultWeight(), Disclosure.notRecorded(), e.note()))),
         back.map(m -> new Spoiler(Harm.OUT_OF_ORDER, "time", "must not be before",
-            (e, last) -> e.withTime(Generators.plusMicros(last, -m)))),
+            (e, last) -> e.withTime(TrustGenerators.plusMicros(last, -m)))),
         outOfRange().map(t -> new Spoiler(Harm.OUT_OF_RANGE_TIME, "time", t.toString(), (e, last) -> e.withTime(t)))));
   }
 
@@ -402,8 +404,8 @@ class HostileEventInputProperties {
     Arbitrary<Duration> periods = Arbitraries.frequencyOf(
         Tuple.of(2, Arbitraries.of(Duration.ofSeconds(1), Duration.ofDays(1), Duration.ofDays(7))),
         Tuple.of(1, Arbitraries.longs().between(1, Long.MAX_VALUE).map(Duration::ofSeconds)));
-    return Combinators.combine(Generators.policies(), anywhere.list().ofMinSize(2).ofMaxSize(7),
-            Generators.behaviours().list().ofSize(6), cadences, periods)
+    return Combinators.combine(TrustGenerators.presets(), anywhere.list().ofMinSize(2).ofMaxSize(7),
+            TrustGenerators.behaviours().list().ofSize(6), cadences, periods)
         .as((policy, raw, behaviours, cadence, period) -> {
           List<Long> sorted = raw.stream().sorted().toList();
           List<Instant> times = sorted.subList(1, sorted.size() - 1).stream().map(Instant::ofEpochSecond).toList();
@@ -589,13 +591,13 @@ class HostileEventInputProperties {
   /** Decay rules that break the {@link DecayRule} contract: NaN, above one, negative, rising, not 1 at 0. */
   static Arbitrary<DecayRule> brokenRules() {
     return Arbitraries.of(
-        Generators.decayRule("hostile rule that keeps NaN", t -> Double.NaN),
-        Generators.decayRule("hostile rule that keeps 2", t -> 2.0),
-        Generators.decayRule("hostile rule that keeps -0.5", t -> -0.5),
-        Generators.decayRule("hostile rule that keeps infinity", t -> Double.POSITIVE_INFINITY),
-        Generators.decayRule("hostile rule that keeps 0.5 at 0", t -> t == 0 ? 0.5 : 0.25),
-        Generators.decayRule("hostile rule that rises", t -> t == 0 ? 1.0 : Math.min(1.0, 0.1 + t / (3650 * 86_400e6))),
-        Generators.decayRule("hostile rule that keeps 1 then 1.5", t -> t < 365 * 86_400_000_000L ? 1.0 : 1.5));
+        TrustGenerators.decayRule("hostile rule that keeps NaN", t -> Double.NaN),
+        TrustGenerators.decayRule("hostile rule that keeps 2", t -> 2.0),
+        TrustGenerators.decayRule("hostile rule that keeps -0.5", t -> -0.5),
+        TrustGenerators.decayRule("hostile rule that keeps infinity", t -> Double.POSITIVE_INFINITY),
+        TrustGenerators.decayRule("hostile rule that keeps 0.5 at 0", t -> t == 0 ? 0.5 : 0.25),
+        TrustGenerators.decayRule("hostile rule that rises", t -> t == 0 ? 1.0 : Math.min(1.0, 0.1 + t / (3650 * 86_400e6))),
+        TrustGenerators.decayRule("hostile rule that keeps 1 then 1.5", t -> t < 365 * 86_400_000_000L ? 1.0 : 1.5));
   }
 
   /** The bad settings for each base policy, built once: jqwik memoises the generators of an arbitrary it sees again. */
@@ -603,7 +605,7 @@ class HostileEventInputProperties {
 
   @Provide
   Arbitrary<Tuple.Tuple2<TrustPolicy, BadPolicy>> badPolicies() {
-    return Generators.policies().flatMap(base -> BAD_SETTINGS.computeIfAbsent(base, HostileEventInputProperties::badSettings)
+    return TrustGenerators.presets().flatMap(base -> BAD_SETTINGS.computeIfAbsent(base, HostileEventInputProperties::badSettings)
         .map(bad -> Tuple.of(base, bad)));
   }
 
@@ -658,7 +660,7 @@ class HostileEventInputProperties {
         Arbitraries.of(Duration.ofNanos(-1), Duration.ofDays(36_526), Duration.ofSeconds(Long.MAX_VALUE, 999_999_999))
             .map(v -> new BadPolicy("minimumStay", v.toString(),
                 b -> b.ladder(new AutonomyLadder(d.supervised(), d.trusted(), d.autonomous(), d.hysteresisBand(), v)))),
-        Generators.behaviours().map(dup -> new BadPolicy("id", dup.id(),
+        TrustGenerators.behaviours().map(dup -> new BadPolicy("id", dup.id(),
             b -> b.catalogue(BehaviourCatalogue.defaults().plus(dup)))),
         Arbitraries.oneOf(
                 Arbitraries.of("", " ", "\t", "tab\there", "line\nbreak", "carriage\rreturn", "crlf\r\n", "\n",

@@ -3,7 +3,7 @@ package dev.trustbucket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.trustbucket.Generators.TrustEventTemplate;
+import dev.trustbucket.testing.TrustGenerators.TrustEventTemplate;
 import dev.trustbucket.behaviour.Behaviour;
 import dev.trustbucket.behaviour.Behaviours;
 import dev.trustbucket.behaviour.Dimension;
@@ -20,6 +20,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.Size;
+import dev.trustbucket.testing.TrustGenerators;
 
 /**
  * Law 8 · integrity is stickier than competence (default policy): an integrity breach drains at
@@ -34,17 +35,17 @@ class IntegrityProperties {
 
   @Provide
   Arbitrary<TrustBucket> defaultBuckets() {
-    return Generators.buckets(Arbitraries.just(DEFAULT));
+    return TrustGenerators.buckets(Arbitraries.just(DEFAULT));
   }
 
   @Provide
   Arbitrary<Behaviour> integrityDrains() {
-    return Generators.drains(Dimension.INTEGRITY);
+    return TrustGenerators.drains(Dimension.INTEGRITY);
   }
 
   @Provide
   Arbitrary<Behaviour> abilityDrains() {
-    return Generators.drains(Dimension.ABILITY);
+    return TrustGenerators.drains(Dimension.ABILITY);
   }
 
   @Property
@@ -53,8 +54,8 @@ class IntegrityProperties {
       @ForAll("defaultBuckets") TrustBucket b,
       @ForAll("integrityDrains") Behaviour integrity,
       @ForAll("abilityDrains") Behaviour ability,
-      @ForAll(supplier = Generators.Weights.class) double weight,
-      @ForAll(supplier = Generators.Disclosures.class) Disclosure disclosure) {
+      @ForAll(supplier = TrustGenerators.Weights.class) double weight,
+      @ForAll(supplier = TrustGenerators.Disclosures.class) Disclosure disclosure) {
     TrustEvent i = TrustEvent.of(integrity, b.time()).withWeight(weight).withDisclosure(disclosure);
     TrustEvent a = TrustEvent.of(ability, b.time()).withWeight(weight).withDisclosure(disclosure);
     double m = DEFAULT.drainMultipliers().multiplier(integrity, disclosure);
@@ -80,9 +81,9 @@ class IntegrityProperties {
   @Example
   @Label("Law 8 · integrity: at 0.8 over-promising drains exactly 2× missing a deadline and leaves a 0.25 scar")
   void integrityPremiumExample() {
-    TrustBucket b = TrustBucket.of(DEFAULT, Generators.T0, 0.8);
-    TrustBucket overPromised = b.plus(TrustEvent.of(Behaviours.OVER_PROMISED, Generators.T0));
-    TrustBucket missed = b.plus(TrustEvent.of(Behaviours.MISSED_DEADLINE, Generators.T0));
+    TrustBucket b = TrustBucket.of(DEFAULT, TrustGenerators.T0, 0.8);
+    TrustBucket overPromised = b.plus(TrustEvent.of(Behaviours.OVER_PROMISED, TrustGenerators.T0));
+    TrustBucket missed = b.plus(TrustEvent.of(Behaviours.MISSED_DEADLINE, TrustGenerators.T0));
     assertThat(0.8 - overPromised.level()).isCloseTo(0.336, within(1e-12));
     assertThat(0.8 - missed.level()).isCloseTo(0.168, within(1e-12));
     assertThat(overPromised.scar()).isCloseTo(0.25, within(1e-12));
@@ -102,9 +103,9 @@ class IntegrityProperties {
   @Label("Law 8 · integrity: after one ordinary integrity breach from p in [0.75, 0.9], 50 weekly ordinary drops leave the level below p")
   void integrityBreachOutlastsFiftyWeeks(
       @ForAll @DoubleRange(min = 0.75, max = 0.9) double p,
-      @ForAll(supplier = Generators.Instants.class) Instant t,
+      @ForAll(supplier = TrustGenerators.Instants.class) Instant t,
       @ForAll("integrityDrains") Behaviour integrity,
-      @ForAll @Size(min = 1, max = 5) List<@From(supplier = Generators.OrdinaryDrops.class) TrustEventTemplate> drops) {
+      @ForAll @Size(min = 1, max = 5) List<@From(supplier = TrustGenerators.OrdinaryDrops.class) TrustEventTemplate> drops) {
     TrustEvent breach = TrustEvent.of(integrity, t).withWeight(1.0);
     assertThat(afterFiftyWeeklyDrops(p, t, breach, drops)).isLessThan(p);
   }
@@ -113,9 +114,9 @@ class IntegrityProperties {
   @Label("Law 8 · integrity: after one ordinary competence failure from p in [0.75, 0.9], 50 weekly ordinary drops bring the level back to >= p")
   void competenceFailureHealsInFiftyWeeks(
       @ForAll @DoubleRange(min = 0.75, max = 0.9) double p,
-      @ForAll(supplier = Generators.Instants.class) Instant t,
+      @ForAll(supplier = TrustGenerators.Instants.class) Instant t,
       @ForAll("abilityDrains") Behaviour ability,
-      @ForAll @Size(min = 1, max = 5) List<@From(supplier = Generators.OrdinaryDrops.class) TrustEventTemplate> drops) {
+      @ForAll @Size(min = 1, max = 5) List<@From(supplier = TrustGenerators.OrdinaryDrops.class) TrustEventTemplate> drops) {
     TrustEvent failure = TrustEvent.of(ability, t).withWeight(1.0);
     assertThat(afterFiftyWeeklyDrops(p, t, failure, drops)).isGreaterThanOrEqualTo(p);
   }
@@ -125,7 +126,7 @@ class IntegrityProperties {
   void calibration() {
     List<TrustEventTemplate> drops =
         List.of(new TrustEventTemplate(Behaviours.DELIVERED_ON_COMMITMENT, 1.0, Disclosure.notRecorded()));
-    Instant t = Generators.T0;
+    Instant t = TrustGenerators.T0;
     assertThat(afterFiftyWeeklyDrops(0.75, t, TrustEvent.of(Behaviours.OVER_PROMISED, t), drops))
         .isCloseTo(0.7424, within(5e-5));
     assertThat(afterFiftyWeeklyDrops(0.75, t, TrustEvent.of(Behaviours.MISSED_DEADLINE, t), drops))

@@ -3,7 +3,7 @@ package dev.trustbucket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.trustbucket.Generators.TrustEventTemplate;
+import dev.trustbucket.testing.TrustGenerators.TrustEventTemplate;
 import dev.trustbucket.behaviour.Behaviours;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +15,7 @@ import net.jqwik.api.From;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
+import dev.trustbucket.testing.TrustGenerators;
 
 /**
  * Law 16 · a model employee can fill it: one ordinary drop a week, from the baseline, reaches the
@@ -40,9 +41,9 @@ class ModelEmployeeProperties {
   @Property(tries = 300)
   @Label("Law 16 · model employee: one ordinary drop a week reaches AUTONOMOUS within 52 weeks and keeps climbing for 5 years, every preset")
   void weeklyDropsReachTheTopAndKeepClimbing(
-      @ForAll(supplier = Generators.Policies.class) TrustPolicy policy,
-      @ForAll(supplier = Generators.Instants.class) Instant start,
-      @ForAll @Size(min = 1, max = 7) List<@From(supplier = Generators.OrdinaryDrops.class) TrustEventTemplate> drops) {
+      @ForAll(supplier = TrustGenerators.Presets.class) TrustPolicy policy,
+      @ForAll(supplier = TrustGenerators.Instants.class) Instant start,
+      @ForAll @Size(min = 1, max = 7) List<@From(supplier = TrustGenerators.OrdinaryDrops.class) TrustEventTemplate> drops) {
     List<TrustBucket> weeks = weeklyDrops(policy, start, drops, FIVE_YEARS_OF_WEEKS);
     int first = -1;
     for (int i = 0; i < weeks.size(); i++) {
@@ -68,7 +69,7 @@ class ModelEmployeeProperties {
   void defaultCalibration() {
     List<TrustEventTemplate> drops =
         List.of(new TrustEventTemplate(Behaviours.DELIVERED_ON_COMMITMENT, 1.0, Disclosure.notRecorded()));
-    List<TrustBucket> weeks = weeklyDrops(TrustPolicy.defaults(), Generators.T0, drops, 520);
+    List<TrustBucket> weeks = weeklyDrops(TrustPolicy.defaults(), TrustGenerators.T0, drops, 520);
     assertThat(weeks.get(13).tier()).isEqualTo(AutonomyTier.TRUSTED);
     assertThat(weeks.get(13).level()).isCloseTo(0.7975, within(5e-5));
     assertThat(weeks.get(14).tier()).isEqualTo(AutonomyTier.AUTONOMOUS);

@@ -2,12 +2,13 @@ package dev.trustbucket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.trustbucket.Generators.TrustEventTemplate;
+import dev.trustbucket.testing.TrustGenerators.TrustEventTemplate;
 import java.time.Instant;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.statistics.Statistics;
+import dev.trustbucket.testing.TrustGenerators;
 
 /**
  * Law 3 · monotone: an event's own effect (apart from the decay over the time before it) never
@@ -20,9 +21,9 @@ class MonotoneProperties {
   @Property
   @Label("Law 3 · monotone: apply(e) is decay to e.time() then the event's own effect")
   void applyIsDecayThenEffect(
-      @ForAll(supplier = Generators.Buckets.class) TrustBucket bucket,
-      @ForAll(supplier = Generators.EventTemplates.class) TrustEventTemplate template,
-      @ForAll(supplier = Generators.Gaps.class) long gapMicros) {
+      @ForAll(supplier = TrustGenerators.Buckets.class) TrustBucket bucket,
+      @ForAll(supplier = TrustGenerators.EventTemplates.class) TrustEventTemplate template,
+      @ForAll(supplier = TrustGenerators.Gaps.class) long gapMicros) {
     TrustEvent e = template.at(bucket.time(), gapMicros);
     assertThat(bucket.at(e.time()).plus(e)).isEqualTo(bucket.plus(e));
   }
@@ -30,9 +31,9 @@ class MonotoneProperties {
   @Property
   @Label("Law 3 · monotone: a drop never lowers the level, a drain never raises it, every preset")
   void dropsNeverLowerDrainsNeverRaise(
-      @ForAll(supplier = Generators.Buckets.class) TrustBucket bucket,
-      @ForAll(supplier = Generators.EventTemplates.class) TrustEventTemplate template,
-      @ForAll(supplier = Generators.Gaps.class) long gapMicros) {
+      @ForAll(supplier = TrustGenerators.Buckets.class) TrustBucket bucket,
+      @ForAll(supplier = TrustGenerators.EventTemplates.class) TrustEventTemplate template,
+      @ForAll(supplier = TrustGenerators.Gaps.class) long gapMicros) {
     TrustEvent e = template.at(bucket.time(), gapMicros);
     TrustBucket before = BucketInvariants.check(bucket.at(e.time()));
     TrustBucket after = BucketInvariants.check(bucket.plus(e));
@@ -53,14 +54,14 @@ class MonotoneProperties {
   @Property
   @Label("Law 3 · monotone: a heavier event of the same behaviour moves the level at least as far")
   void heavierMovesAtLeastAsFar(
-      @ForAll(supplier = Generators.Buckets.class) TrustBucket bucket,
-      @ForAll(supplier = Generators.EventTemplates.class) TrustEventTemplate template,
-      @ForAll(supplier = Generators.Weights.class) double w1,
-      @ForAll(supplier = Generators.Weights.class) double w2,
-      @ForAll(supplier = Generators.Gaps.class) long gapMicros) {
+      @ForAll(supplier = TrustGenerators.Buckets.class) TrustBucket bucket,
+      @ForAll(supplier = TrustGenerators.EventTemplates.class) TrustEventTemplate template,
+      @ForAll(supplier = TrustGenerators.Weights.class) double w1,
+      @ForAll(supplier = TrustGenerators.Weights.class) double w2,
+      @ForAll(supplier = TrustGenerators.Gaps.class) long gapMicros) {
     double lighter = Math.min(w1, w2);
     double heavier = Math.max(w1, w2);
-    Instant t = Generators.plusMicros(bucket.time(), gapMicros);
+    Instant t = TrustGenerators.plusMicros(bucket.time(), gapMicros);
     TrustBucket before = bucket.at(t);
     TrustBucket light = bucket.plus(template.at(t).withWeight(lighter));
     TrustBucket heavy = bucket.plus(template.at(t).withWeight(heavier));

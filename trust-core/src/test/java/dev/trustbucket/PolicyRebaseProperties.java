@@ -2,7 +2,7 @@ package dev.trustbucket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.trustbucket.HistoryGenerators.LedgerCase;
+import dev.trustbucket.testing.HistoryGenerators.LedgerCase;
 import java.time.Instant;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -11,6 +11,8 @@ import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import dev.trustbucket.testing.TrustGenerators;
+import dev.trustbucket.testing.HistoryGenerators;
 
 @Label("Rebasing a history onto another policy")
 class PolicyRebaseProperties {
@@ -29,7 +31,7 @@ class PolicyRebaseProperties {
   @Provide
   Arbitrary<TrustPolicy> targets() {
     return Arbitraries.oneOf(Arbitraries.of(TrustPolicy.presets()),
-        Arbitraries.randomValue(r -> TrustPolicy.builder().from(dev.trustbucket.io.RandomPolicies.policy(r))
+        Arbitraries.randomValue(r -> TrustPolicy.builder().from(dev.trustbucket.testing.PolicyGenerators.policy(r))
             .catalogue(TrustPolicy.defaults().catalogue()).build()));
   }
 
@@ -37,7 +39,7 @@ class PolicyRebaseProperties {
   @Label("rebasing onto the same policy changes nothing")
   void samePolicy(@ForAll("histories") LedgerCase c, @ForAll("laterMicros") long later) {
     TrustLedger ledger = c.ledger();
-    Instant now = HistoryGenerators.plusMicros(ledger.state().time(), later);
+    Instant now = TrustGenerators.plusMicros(ledger.state().time(), later);
     PolicyRebase rebase = PolicyRebase.of(ledger, TrustPolicy.builder().from(c.policy()).build(), now);
     assertThat(rebase.ledger()).isEqualTo(ledger);
     assertThat(rebase.changesAnything()).isFalse();
@@ -51,7 +53,7 @@ class PolicyRebaseProperties {
   void reportsWhatAFreshReplayGives(
       @ForAll("histories") LedgerCase c, @ForAll("targets") TrustPolicy target, @ForAll("laterMicros") long later) {
     TrustLedger ledger = c.ledger();
-    Instant now = HistoryGenerators.plusMicros(ledger.state().time(), later);
+    Instant now = TrustGenerators.plusMicros(ledger.state().time(), later);
     TrustBucket initial = c.initial();
     TrustBucket start = initial.equals(TrustBucket.of(c.policy(), initial.time()))
         ? TrustBucket.of(target, initial.time())

@@ -3,10 +3,11 @@ package dev.trustbucket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.trustbucket.Generators.TrustEventTemplate;
+import dev.trustbucket.testing.TrustGenerators.TrustEventTemplate;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
+import dev.trustbucket.testing.TrustGenerators;
 
 /**
  * Law 6 · shape: a drop adds less the fuller the bucket (it scales with the room left below the
@@ -19,15 +20,15 @@ class ShapeProperties {
   @Property
   @Label("Law 6 · shape: a drop adds less the fuller the bucket, every preset")
   void dropAddsLessWhenFuller(
-      @ForAll(supplier = Generators.Policies.class) TrustPolicy policy,
-      @ForAll(supplier = Generators.Levels.class) double a,
-      @ForAll(supplier = Generators.Levels.class) double b,
-      @ForAll(supplier = Generators.DropTemplates.class) TrustEventTemplate drop) {
+      @ForAll(supplier = TrustGenerators.Presets.class) TrustPolicy policy,
+      @ForAll(supplier = TrustGenerators.Levels.class) double a,
+      @ForAll(supplier = TrustGenerators.Levels.class) double b,
+      @ForAll(supplier = TrustGenerators.DropTemplates.class) TrustEventTemplate drop) {
     double emptier = Math.min(a, b);
     double fuller = Math.max(a, b);
-    TrustEvent e = drop.at(Generators.T0);
-    double gainEmptier = TrustBucket.of(policy, Generators.T0, emptier).plus(e).level() - emptier;
-    double gainFuller = TrustBucket.of(policy, Generators.T0, fuller).plus(e).level() - fuller;
+    TrustEvent e = drop.at(TrustGenerators.T0);
+    double gainEmptier = TrustBucket.of(policy, TrustGenerators.T0, emptier).plus(e).level() - emptier;
+    double gainFuller = TrustBucket.of(policy, TrustGenerators.T0, fuller).plus(e).level() - fuller;
     // 1e-15: the two gains are differences of rounded levels.
     assertThat(gainFuller).isLessThanOrEqualTo(gainEmptier + 1e-15);
   }
@@ -35,23 +36,23 @@ class ShapeProperties {
   @Property
   @Label("Law 6 · shape: a drain removes more the fuller the bucket, every preset")
   void drainRemovesMoreWhenFuller(
-      @ForAll(supplier = Generators.Policies.class) TrustPolicy policy,
-      @ForAll(supplier = Generators.Levels.class) double a,
-      @ForAll(supplier = Generators.Levels.class) double b,
-      @ForAll(supplier = Generators.DrainTemplates.class) TrustEventTemplate drain) {
+      @ForAll(supplier = TrustGenerators.Presets.class) TrustPolicy policy,
+      @ForAll(supplier = TrustGenerators.Levels.class) double a,
+      @ForAll(supplier = TrustGenerators.Levels.class) double b,
+      @ForAll(supplier = TrustGenerators.DrainTemplates.class) TrustEventTemplate drain) {
     double emptier = Math.min(a, b);
     double fuller = Math.max(a, b);
-    TrustEvent e = drain.at(Generators.T0);
-    double lossEmptier = emptier - TrustBucket.of(policy, Generators.T0, emptier).plus(e).level();
-    double lossFuller = fuller - TrustBucket.of(policy, Generators.T0, fuller).plus(e).level();
+    TrustEvent e = drain.at(TrustGenerators.T0);
+    double lossEmptier = emptier - TrustBucket.of(policy, TrustGenerators.T0, emptier).plus(e).level();
+    double lossFuller = fuller - TrustBucket.of(policy, TrustGenerators.T0, fuller).plus(e).level();
     assertThat(lossFuller).isGreaterThanOrEqualTo(lossEmptier - 1e-15);
   }
 
   @Property
   @Label("Law 6 · shape: a drop fills a fixed fraction of the room left below the ceiling, scarred or not")
   void dropIsProportionalToRoomLeft(
-      @ForAll(supplier = Generators.Buckets.class) TrustBucket bucket,
-      @ForAll(supplier = Generators.DropTemplates.class) TrustEventTemplate drop) {
+      @ForAll(supplier = TrustGenerators.Buckets.class) TrustBucket bucket,
+      @ForAll(supplier = TrustGenerators.DropTemplates.class) TrustEventTemplate drop) {
     TrustPolicy p = bucket.policy();
     TrustEvent e = drop.at(bucket.time());
     double room = Math.max(0.0, bucket.ceiling() - bucket.level());
@@ -62,8 +63,8 @@ class ShapeProperties {
   @Property
   @Label("Law 6 · shape: a drain removes a fixed fraction of the level")
   void drainIsProportionalToLevel(
-      @ForAll(supplier = Generators.Buckets.class) TrustBucket bucket,
-      @ForAll(supplier = Generators.DrainTemplates.class) TrustEventTemplate drain) {
+      @ForAll(supplier = TrustGenerators.Buckets.class) TrustBucket bucket,
+      @ForAll(supplier = TrustGenerators.DrainTemplates.class) TrustEventTemplate drain) {
     TrustEvent e = drain.at(bucket.time());
     TrustPolicy p = bucket.policy();
     double loss = bucket.level() - bucket.plus(e).level();

@@ -3,7 +3,7 @@ package dev.trustbucket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.trustbucket.Generators.Scenario;
+import dev.trustbucket.testing.TrustGenerators.Scenario;
 import dev.trustbucket.behaviour.Behaviour;
 import dev.trustbucket.behaviour.Behaviours;
 import java.time.Duration;
@@ -15,6 +15,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import dev.trustbucket.testing.TrustGenerators;
 
 /**
  * Law 15 · symmetric contrast: under the symmetric preset a drop and a drain of equal weight are
@@ -28,11 +29,11 @@ class SymmetricContrastProperties {
   @Property
   @Label("Law 15 · symmetric: a drop and a drain of equal weight are mirror images at 0.5, any behaviours and disclosure")
   void dropAndDrainMirrorAtHalf(
-      @ForAll(supplier = Generators.Drops.class) Behaviour drop,
-      @ForAll(supplier = Generators.Drains.class) Behaviour drain,
-      @ForAll(supplier = Generators.Weights.class) double weight,
-      @ForAll(supplier = Generators.Disclosures.class) Disclosure disclosure,
-      @ForAll(supplier = Generators.Instants.class) Instant t) {
+      @ForAll(supplier = TrustGenerators.Drops.class) Behaviour drop,
+      @ForAll(supplier = TrustGenerators.Drains.class) Behaviour drain,
+      @ForAll(supplier = TrustGenerators.Weights.class) double weight,
+      @ForAll(supplier = TrustGenerators.Disclosures.class) Disclosure disclosure,
+      @ForAll(supplier = TrustGenerators.Instants.class) Instant t) {
     TrustBucket half = TrustBucket.of(SYMMETRIC, t, 0.5);
     double up = half.plus(TrustEvent.of(drop, t).withWeight(weight)).level() - 0.5;
     double down = 0.5 - half.plus(TrustEvent.of(drain, t).withWeight(weight).withDisclosure(disclosure)).level();
@@ -41,7 +42,7 @@ class SymmetricContrastProperties {
 
   @Provide
   Arbitrary<Scenario> symmetricScenarios() {
-    return Generators.scenarios(Arbitraries.just(SYMMETRIC), Generators.gapsMicros(), 0, 200);
+    return TrustGenerators.scenarios(Arbitraries.just(SYMMETRIC), TrustGenerators.gapsMicros(), 0, 200);
   }
 
   @Property(tries = 300)
@@ -57,18 +58,18 @@ class SymmetricContrastProperties {
 
   @Provide
   Arbitrary<TrustBucket> symmetricBuckets() {
-    return Generators.buckets(Arbitraries.just(SYMMETRIC));
+    return TrustGenerators.buckets(Arbitraries.just(SYMMETRIC));
   }
 
   @Property
   @Label("Law 15 · symmetric: disclosure changes nothing in level, scar or evidence")
   void disclosureChangesNothing(
       @ForAll("symmetricBuckets") TrustBucket bucket,
-      @ForAll(supplier = Generators.Drains.class) Behaviour drain,
-      @ForAll(supplier = Generators.Weights.class) double weight,
-      @ForAll(supplier = Generators.Disclosures.class) Disclosure disclosure,
-      @ForAll(supplier = Generators.Gaps.class) long gap) {
-    TrustEvent plain = TrustEvent.of(drain, Generators.plusMicros(bucket.time(), gap)).withWeight(weight);
+      @ForAll(supplier = TrustGenerators.Drains.class) Behaviour drain,
+      @ForAll(supplier = TrustGenerators.Weights.class) double weight,
+      @ForAll(supplier = TrustGenerators.Disclosures.class) Disclosure disclosure,
+      @ForAll(supplier = TrustGenerators.Gaps.class) long gap) {
+    TrustEvent plain = TrustEvent.of(drain, TrustGenerators.plusMicros(bucket.time(), gap)).withWeight(weight);
     TrustBucket asIs = bucket.plus(plain);
     TrustBucket disclosed = bucket.plus(plain.withDisclosure(disclosure));
     assertThat(SYMMETRIC.drainMultipliers().disclosureMultiplier(disclosure)).isEqualTo(1.0);
@@ -86,7 +87,7 @@ class SymmetricContrastProperties {
   @Example
   @Label("Law 15 · symmetric: disclosure changes nothing, the tier included")
   void discoveryDoesNotDemoteAtOnce() {
-    Instant t = Generators.T0;
+    Instant t = TrustGenerators.T0;
     TrustBucket promoted = TrustBucket.of(SYMMETRIC, t, 0.59)
         .plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, t)); // 0.631: TRUSTED
     TrustEvent drain = TrustEvent.of(Behaviours.MISSED_DEADLINE, t.plus(Duration.ofDays(1))).withWeight(1.9);

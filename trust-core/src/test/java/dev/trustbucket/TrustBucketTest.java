@@ -13,12 +13,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import dev.trustbucket.testing.TrustGenerators;
 
 @DisplayName("TrustBucket: the default preset's concrete numbers")
 class TrustBucketTest {
 
   static final TrustPolicy DEFAULT = TrustPolicy.defaults();
-  static final Instant T0 = Generators.T0;
+  static final Instant T0 = TrustGenerators.T0;
   /** Memory halves in a week, and a drain of weight w removes 0.6 w of the level. */
   static final TrustPolicy FAST =
       TrustPolicy.builder().name("fast").decay(DecayRule.exponential(Duration.ofDays(7))).rates(Rates.defaults().withLossRate(0.6)).build();

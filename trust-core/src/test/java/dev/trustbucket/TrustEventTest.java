@@ -8,11 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import dev.trustbucket.testing.TrustGenerators;
 
 @DisplayName("TrustEvent: defaults, copies and validation")
 class TrustEventTest {
 
-  static final Instant T0 = Generators.T0;
+  static final Instant T0 = TrustGenerators.T0;
 
   @Test
   @DisplayName("of() takes the behaviour's default weight, no disclosure and an empty note")

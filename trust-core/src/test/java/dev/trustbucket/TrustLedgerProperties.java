@@ -1,12 +1,12 @@
 package dev.trustbucket;
 
-import static dev.trustbucket.HistoryGenerators.applyAll;
-import static dev.trustbucket.HistoryGenerators.assertBitwise;
+import static dev.trustbucket.testing.HistoryGenerators.applyAll;
+import static dev.trustbucket.BucketInvariants.assertBitwise;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.trustbucket.HistoryGenerators.EventSpec;
-import dev.trustbucket.HistoryGenerators.LedgerCase;
+import dev.trustbucket.testing.HistoryGenerators.EventSpec;
+import dev.trustbucket.testing.HistoryGenerators.LedgerCase;
 import dev.trustbucket.history.LedgerStep;
 import dev.trustbucket.history.Sampling;
 import dev.trustbucket.history.TimelinePoint;
@@ -22,6 +22,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.statistics.Statistics;
+import dev.trustbucket.testing.TrustGenerators;
+import dev.trustbucket.testing.HistoryGenerators;
 
 @Label("TrustLedger: replay, history at an instant, forks, timeline and steps")
 class TrustLedgerProperties {
@@ -79,7 +81,7 @@ class TrustLedgerProperties {
       probes.add(previous.plus(Duration.between(previous, t).dividedBy(2)));
       probes.add(t.minusNanos(1_000).isBefore(c.initial().time()) ? t : t.minusNanos(1_000));
     }
-    probes.add(HistoryGenerators.plusMicros(c.end(), afterMicros));
+    probes.add(TrustGenerators.plusMicros(c.end(), afterMicros));
 
     for (Instant t : probes) {
       int count = countUpTo(c.events(), t);
@@ -235,7 +237,7 @@ class TrustLedgerProperties {
   @Label("timeline: every event, daily and weekly samples are taken at the right instants, with the levels of stateAt")
   void timelineSamplesStateAt(@ForAll("shortGaps") LedgerCase c, @ForAll("endGaps") long endAfterMicros) {
     TrustLedger ledger = c.ledger();
-    Instant end = HistoryGenerators.plusMicros(c.end(), endAfterMicros);
+    Instant end = TrustGenerators.plusMicros(c.end(), endAfterMicros);
 
     List<TimelinePoint> everyEvent = ledger.timeline(Sampling.everyEvent(), end);
     List<Instant> expected = new ArrayList<>();

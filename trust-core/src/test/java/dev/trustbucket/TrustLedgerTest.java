@@ -1,11 +1,11 @@
 package dev.trustbucket;
 
-import static dev.trustbucket.HistoryGenerators.applyAll;
+import static dev.trustbucket.testing.HistoryGenerators.applyAll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.trustbucket.HistoryGenerators.LedgerCase;
+import dev.trustbucket.testing.HistoryGenerators.LedgerCase;
 import dev.trustbucket.behaviour.Behaviour;
 import dev.trustbucket.behaviour.Behaviours;
 import dev.trustbucket.behaviour.Dimension;
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import dev.trustbucket.testing.HistoryGenerators;
 
 @DisplayName("TrustLedger")
 class TrustLedgerTest {

@@ -11,11 +11,12 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import dev.trustbucket.testing.TrustGenerators;
 
 @DisplayName("TrustPolicy: presets, multipliers, breaches and validation")
 class TrustPolicyTest {
 
-  static final Instant T0 = Generators.T0;
+  static final Instant T0 = TrustGenerators.T0;
 
   @Test
   @DisplayName("the presets are named default, symmetric, strict and forgiving; a fresh builder is custom")
@@ -214,7 +215,7 @@ class TrustPolicyTest {
   void scarDecayIsComparedOverDays() {
     // Keeps everything for an hour, then only a tenth: slower than the level's decay over
     // microseconds, much faster over a day. Only the real durations catch it.
-    DecayRule cliff = Generators.decayRule("cliff", t -> t < HOUR ? 1.0 : 0.1);
+    DecayRule cliff = TrustGenerators.decayRule("cliff", t -> t < HOUR ? 1.0 : 0.1);
     assertThatThrownBy(() -> TrustPolicy.builder().scarDecay(cliff).build())
         .isInstanceOf(InvalidTrustInputException.class)
         .satisfies(e -> assertThat(((InvalidTrustInputException) e).field()).isEqualTo("scarDecay"));
@@ -225,19 +226,19 @@ class TrustPolicyTest {
   @Test
   @DisplayName("a decay rule may forget everything: zero is a fraction it may keep")
   void ruleThatForgetsEverything() {
-    TrustPolicy amnesia = TrustPolicy.builder().decay(Generators.decayRule("amnesia", t -> t < HOUR ? 1.0 : 0.0)).build();
+    TrustPolicy amnesia = TrustPolicy.builder().decay(TrustGenerators.decayRule("amnesia", t -> t < HOUR ? 1.0 : 0.0)).build();
     assertThat(TrustBucket.of(amnesia, T0, 0.9).levelAt(T0.plus(Duration.ofDays(1)))).isEqualTo(0.5);
   }
 
   @Test
   @DisplayName("rules are probed over a day, a month, a year and ten years: one that rises after a week is rejected")
   void risingRulesAreRejected() {
-    DecayRule relapse = Generators.decayRule("relapse", t -> t == 0 ? 1.0 : t < 7 * 24 * HOUR ? 0.5 : 0.8);
+    DecayRule relapse = TrustGenerators.decayRule("relapse", t -> t == 0 ? 1.0 : t < 7 * 24 * HOUR ? 0.5 : 0.8);
     assertThatThrownBy(() -> TrustPolicy.builder().decay(relapse).scarDecay(DecayRule.none()).build())
         .isInstanceOf(InvalidTrustInputException.class)
         .hasMessage("decay must keep a fraction in [0, 1] that never rises with time, but relapse kept 0.8 after PT720H (0.5 before)");
     // A scar rule that rises is rejected for it too, though it never forgets faster than the level.
-    DecayRule scarRelapse = Generators.decayRule("scar relapse", t -> t == 0 ? 1.0 : t < 7 * 24 * HOUR ? 0.999 : 1.0);
+    DecayRule scarRelapse = TrustGenerators.decayRule("scar relapse", t -> t == 0 ? 1.0 : t < 7 * 24 * HOUR ? 0.999 : 1.0);
     assertThatThrownBy(() -> TrustPolicy.builder().scarDecay(scarRelapse).build())
         .isInstanceOf(InvalidTrustInputException.class)
         .hasMessage("scarDecay must keep a fraction in [0, 1] that never rises with time, but scar relapse kept 1.0 after PT720H (0.999 before)");

@@ -3,7 +3,7 @@ package dev.trustbucket.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trustbucket.Disclosure;
-import dev.trustbucket.HistoryGenerators;
+import dev.trustbucket.testing.HistoryGenerators;
 import dev.trustbucket.InvalidTrustInputException;
 import dev.trustbucket.TrustBucket;
 import dev.trustbucket.TrustEvent;

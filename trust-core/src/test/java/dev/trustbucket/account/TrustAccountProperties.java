@@ -2,8 +2,8 @@ package dev.trustbucket.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.trustbucket.HistoryGenerators;
-import dev.trustbucket.HistoryGenerators.EventSpec;
+import dev.trustbucket.testing.HistoryGenerators;
+import dev.trustbucket.testing.HistoryGenerators.EventSpec;
 import dev.trustbucket.InvalidTrustInputException;
 import dev.trustbucket.TrustEvent;
 import dev.trustbucket.TrustLedger;

@@ -1,6 +1,6 @@
 package dev.trustbucket.account;
 
-import static dev.trustbucket.HistoryGenerators.applyAll;
+import static dev.trustbucket.testing.HistoryGenerators.applyAll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

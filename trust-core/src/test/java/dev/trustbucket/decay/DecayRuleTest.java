@@ -50,4 +50,17 @@ class DecayRuleTest {
     assertThat(DecayRule.none().retained(ChronoUnit.FOREVER.getDuration())).isEqualTo(1.0);
     assertThat(DecayRule.none()).hasToString("none");
   }
+
+  @Test
+  @DisplayName("both stock rules reject a negative elapsed time naming the field, and a null one")
+  void negativeAndNullElapsed() {
+    // Moved here from the old DecayRuleContract: trust-testing's contract asks any rule for an
+    // IllegalArgumentException; the stock rules' exact exception and message are pinned here.
+    for (DecayRule rule : java.util.List.of(DecayRule.exponential(Duration.ofDays(365)), DecayRule.none())) {
+      assertThatThrownBy(() -> rule.retained(Duration.ofNanos(-1)))
+          .isInstanceOf(InvalidTrustInputException.class)
+          .hasMessage("elapsed must not be negative but was PT-0.000000001S");
+      assertThatThrownBy(() -> rule.retained(null)).isInstanceOf(NullPointerException.class).hasMessage("elapsed");
+    }
+  }
 }

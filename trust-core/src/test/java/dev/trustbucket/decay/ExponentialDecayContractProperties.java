@@ -3,6 +3,7 @@ package dev.trustbucket.decay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.trustbucket.testing.DecayRuleContract;
 import java.time.Duration;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -21,7 +22,7 @@ class ExponentialDecayContractProperties {
     @Label("Law 11 · decay contract: exponential halves every half-life")
     void halvesEveryHalfLife(@ForAll @IntRange(min = 0, max = 40) int halfLives) {
       long halfLifeMicros = micros(rule().halfLife());
-      assertThat(rule().retained(DecayRuleContract.micros(halfLives * halfLifeMicros))).isCloseTo(Math.pow(0.5, halfLives), within(1e-12));
+      assertThat(rule().retained(Duration.of(halfLives * halfLifeMicros, java.time.temporal.ChronoUnit.MICROS))).isCloseTo(Math.pow(0.5, halfLives), within(1e-12));
     }
 
     @Example

@@ -3,8 +3,8 @@ package dev.trustbucket.explain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.trustbucket.HistoryGenerators;
-import dev.trustbucket.HistoryGenerators.LedgerCase;
+import dev.trustbucket.testing.HistoryGenerators;
+import dev.trustbucket.testing.HistoryGenerators.LedgerCase;
 import dev.trustbucket.TrustLedger;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +16,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
+import dev.trustbucket.testing.TrustGenerators;
 
 @Label("Explanation: the parts add up to the level")
 class ExplanationProperties {
@@ -38,7 +39,7 @@ class ExplanationProperties {
 
   private static Instant instant(LedgerCase c, double where, long after) {
     long span = HistoryGenerators.microsBetween(c.initial().time(), c.end());
-    return HistoryGenerators.plusMicros(c.initial().time(), (long) (where * span) + after);
+    return TrustGenerators.plusMicros(c.initial().time(), (long) (where * span) + after);
   }
 
   @Property(tries = 200)

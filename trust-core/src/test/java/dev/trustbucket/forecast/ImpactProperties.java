@@ -2,9 +2,9 @@ package dev.trustbucket.forecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.trustbucket.HistoryGenerators;
-import dev.trustbucket.HistoryGenerators.EventSpec;
-import dev.trustbucket.HistoryGenerators.LedgerCase;
+import dev.trustbucket.testing.HistoryGenerators;
+import dev.trustbucket.testing.HistoryGenerators.EventSpec;
+import dev.trustbucket.testing.HistoryGenerators.LedgerCase;
 import dev.trustbucket.TrustBucket;
 import dev.trustbucket.TrustEvent;
 import net.jqwik.api.Arbitrary;

@@ -3,8 +3,8 @@ package dev.trustbucket.forecast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trustbucket.AutonomyTier;
-import dev.trustbucket.HistoryGenerators;
-import dev.trustbucket.HistoryGenerators.LedgerCase;
+import dev.trustbucket.testing.HistoryGenerators;
+import dev.trustbucket.testing.HistoryGenerators.LedgerCase;
 import dev.trustbucket.TrustBucket;
 import dev.trustbucket.TrustEvent;
 import dev.trustbucket.behaviour.Behaviour;

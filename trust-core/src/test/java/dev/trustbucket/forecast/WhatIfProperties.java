@@ -3,9 +3,9 @@ package dev.trustbucket.forecast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trustbucket.Disclosure;
-import dev.trustbucket.HistoryGenerators;
-import dev.trustbucket.HistoryGenerators.EventSpec;
-import dev.trustbucket.HistoryGenerators.LedgerCase;
+import dev.trustbucket.testing.HistoryGenerators;
+import dev.trustbucket.testing.HistoryGenerators.EventSpec;
+import dev.trustbucket.testing.HistoryGenerators.LedgerCase;
 import dev.trustbucket.TrustEvent;
 import dev.trustbucket.TrustLedger;
 import dev.trustbucket.TrustPolicy;
@@ -25,6 +25,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.LongRange;
+import dev.trustbucket.testing.TrustGenerators;
 
 /**
  * The same history with one drain changed. Levels are monotone in everything a drain changes (a
@@ -57,7 +58,7 @@ class WhatIfProperties {
 
   private static Instant instant(LedgerCase c, double where, long after) {
     long span = HistoryGenerators.microsBetween(c.initial().time(), c.end());
-    return HistoryGenerators.plusMicros(c.initial().time(), (long) (where * span) + after);
+    return TrustGenerators.plusMicros(c.initial().time(), (long) (where * span) + after);
   }
 
   @Property(tries = 200)

@@ -5,8 +5,8 @@ import static dev.trustbucket.HostileInput.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.trustbucket.HistoryGenerators;
-import dev.trustbucket.HistoryGenerators.LedgerCase;
+import dev.trustbucket.testing.HistoryGenerators;
+import dev.trustbucket.testing.HistoryGenerators.LedgerCase;
 import dev.trustbucket.InvalidTrustInputException;
 import dev.trustbucket.TrustBucket;
 import dev.trustbucket.TrustEvent;
@@ -30,6 +30,7 @@ import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import dev.trustbucket.testing.PolicyGenerators;
 
 /**
  * Damaged serialised states and ledgers. Each property starts from lines that {@link TrustCodec}
@@ -760,8 +761,8 @@ class HostileRecordProperties {
         return new Damage(out, 0, Set.of("version"), kind + " " + out.get(0));
       }
       case CHANGED_SETTING: {
-        String setting = pick(r, RandomPolicies.SETTINGS.toArray(new String[0]));
-        Optional<TrustPolicy> changed = RandomPolicies.withOneChange(policy, setting, r);
+        String setting = pick(r, PolicyGenerators.SETTINGS.toArray(new String[0]));
+        Optional<TrustPolicy> changed = PolicyGenerators.withOneChange(policy, setting, r);
         if (changed.isEmpty()) {
           return damageForm(policy, form, PolicyDamage.FORM_VERSION, r);
         }
@@ -777,7 +778,7 @@ class HostileRecordProperties {
 
   @Provide
   Arbitrary<TrustPolicy> writtenPolicies() {
-    return RandomPolicies.policies();
+    return PolicyGenerators.policies();
   }
 
   @Property(tries = 300)

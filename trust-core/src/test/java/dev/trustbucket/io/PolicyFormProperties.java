@@ -12,18 +12,19 @@ import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import dev.trustbucket.testing.PolicyGenerators;
 
 @Label("A policy's written form and fingerprint")
 class PolicyFormProperties {
 
   @Provide
   Arbitrary<TrustPolicy> policies() {
-    return Arbitraries.oneOf(RandomPolicies.policies(), Arbitraries.of(TrustPolicy.presets()));
+    return Arbitraries.oneOf(PolicyGenerators.policies(), Arbitraries.of(TrustPolicy.presets()));
   }
 
   @Provide
   Arbitrary<String> settings() {
-    return Arbitraries.of(RandomPolicies.SETTINGS);
+    return Arbitraries.of(PolicyGenerators.SETTINGS);
   }
 
   @Property(tries = 150)
@@ -52,7 +53,7 @@ class PolicyFormProperties {
   @Property(tries = 200)
   @Label("changing any single setting changes the written form and the fingerprint")
   void everySettingCounts(@ForAll("policies") TrustPolicy p, @ForAll("settings") String setting, @ForAll long seed) {
-    java.util.Optional<TrustPolicy> change = RandomPolicies.withOneChange(p, setting, new Random(seed));
+    java.util.Optional<TrustPolicy> change = PolicyGenerators.withOneChange(p, setting, new Random(seed));
     Statistics.label("changed").collect(change.isPresent());
     net.jqwik.api.Assume.that(change.isPresent());
     TrustPolicy changed = change.get();

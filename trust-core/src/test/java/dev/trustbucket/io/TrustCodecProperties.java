@@ -2,8 +2,8 @@ package dev.trustbucket.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.trustbucket.HistoryGenerators;
-import dev.trustbucket.HistoryGenerators.LedgerCase;
+import dev.trustbucket.testing.HistoryGenerators;
+import dev.trustbucket.testing.HistoryGenerators.LedgerCase;
 import dev.trustbucket.TrustBucket;
 import dev.trustbucket.TrustEvent;
 import dev.trustbucket.TrustLedger;
@@ -16,6 +16,7 @@ import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import dev.trustbucket.testing.TrustGenerators;
 
 @Label("TrustCodec: states and ledgers round-trip exactly")
 class TrustCodecProperties {
@@ -66,7 +67,7 @@ class TrustCodecProperties {
       @ForAll("histories") LedgerCase c, @ForAll("fractions") double where, @ForAll("afterMicros") long after) {
     TrustLedger ledger = c.ledger();
     long span = HistoryGenerators.microsBetween(c.initial().time(), c.end());
-    Instant t = HistoryGenerators.plusMicros(c.initial().time(), (long) (where * span) + after);
+    Instant t = TrustGenerators.plusMicros(c.initial().time(), (long) (where * span) + after);
     TrustBucket state = ledger.stateAt(t);
     Statistics.label("promotion protects the tier").collect(state.promotedAt().isPresent());
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.trustbucket.AutonomyTier;
 import dev.trustbucket.Disclosure;
-import dev.trustbucket.HistoryGenerators;
+import dev.trustbucket.testing.HistoryGenerators;
 import dev.trustbucket.TrustBucket;
 import dev.trustbucket.TrustEvent;
 import dev.trustbucket.TrustLedger;

@@ -1,7 +1,11 @@
-package dev.trustbucket;
+package dev.trustbucket.testing;
 
+import dev.trustbucket.AutonomyLadder;
+import dev.trustbucket.Disclosure;
+import dev.trustbucket.TrustBucket;
+import dev.trustbucket.TrustEvent;
+import dev.trustbucket.TrustPolicy;
 import dev.trustbucket.decay.DecayRule;
-
 import dev.trustbucket.behaviour.Behaviour;
 import dev.trustbucket.behaviour.Behaviours;
 import dev.trustbucket.behaviour.Dimension;
@@ -20,25 +24,40 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.arbitraries.DoubleArbitrary;
 
 /**
- * The one place where the law tests get their random inputs: policies, levels, weights,
- * disclosures, gaps, events and whole scenarios.
+ * jqwik generators for the model's values, for stating your own properties over it: policies,
+ * levels, autonomy ladders, behaviours, weights, disclosures, gaps and instants, events and whole
+ * time-ordered scenarios, and buckets in any reachable state. trust-core's own law tests draw
+ * their inputs from here.
  *
- * <p>Use the static methods in {@code @Provide} methods or {@code Combinators}, or the nested
- * {@link ArbitrarySupplier}s directly: {@code @ForAll(supplier = Generators.Policies.class)}.
+ * <p>Use the static methods in {@code @Provide} methods or with {@code Combinators}, or the nested
+ * {@link ArbitrarySupplier}s directly: {@code @ForAll(supplier = TrustGenerators.Presets.class)
+ * TrustPolicy policy}. Every value generated is valid: a policy builds, an event is accepted by a
+ * bucket of its policy, a scenario's events are in time order. Histories with notes and custom
+ * catalogues are in {@link HistoryGenerators}; random custom policies in {@link PolicyGenerators}.
+ *
+ * <p>Gaps between events are {@code long} microseconds, the model's resolution of time; {@link
+ * #plusMicros(Instant, long)} lays them on an instant.
  */
-public final class Generators {
-  private Generators() {}
+public final class TrustGenerators {
+  private TrustGenerators() {}
 
-  /** A Monday morning in 2025: the start of most hand-written scenarios. */
+  /** A Monday morning in 2025, {@code 2025-01-06T09:00:00Z}: the start of most hand-written scenarios. */
   public static final Instant T0 = Instant.parse("2025-01-06T09:00:00Z");
 
-  static final long MICROS_PER_SECOND = 1_000_000L;
-  static final long MICROS_PER_DAY = 86_400L * MICROS_PER_SECOND;
-  static final long MICROS_PER_YEAR = 36_525L * MICROS_PER_DAY / 100;
-  static final long MICROS_PER_CENTURY = 100 * MICROS_PER_YEAR;
+  /** Microseconds in a second. */
+  public static final long MICROS_PER_SECOND = 1_000_000L;
+
+  /** Microseconds in a day of 86,400 seconds. */
+  public static final long MICROS_PER_DAY = 86_400L * MICROS_PER_SECOND;
+
+  /** Microseconds in a Julian year of 365.25 days. */
+  public static final long MICROS_PER_YEAR = 36_525L * MICROS_PER_DAY / 100;
+
+  /** Microseconds in a century of Julian years. */
+  public static final long MICROS_PER_CENTURY = 100 * MICROS_PER_YEAR;
 
   /** Scenario times never go past this; gaps that would are replaced by zero. */
-  static final Instant LATEST_SCENARIO_TIME = Instant.parse("+200000-01-01T00:00:00Z");
+  public static final Instant LATEST_SCENARIO_TIME = Instant.parse("+200000-01-01T00:00:00Z");
 
   /** The four named presets. */
   public static final List<TrustPolicy> PRESETS =
@@ -50,15 +69,40 @@ public final class Generators {
 
   // ---------------------------------------------------------------- policies and levels
 
-  public static Arbitrary<TrustPolicy> policies() {
+  /**
+   * The four named presets: {@code defaults}, {@code symmetric}, {@code strict} and {@code
+   * forgiving}.
+   *
+   * @return the presets, each equally likely
+   */
+  public static Arbitrary<TrustPolicy> presets() {
     return Arbitraries.of(PRESETS);
   }
 
+  /**
+   * Any valid policy: the named presets, and random custom policies over every setting with custom
+   * behaviour catalogues ({@link PolicyGenerators#policies()}), one in three a preset.
+   *
+   * @return valid policies
+   */
+  public static Arbitrary<TrustPolicy> policies() {
+    return Arbitraries.frequencyOf(Tuple.of(1, presets()), Tuple.of(2, PolicyGenerators.policies()));
+  }
+
+  /**
+   * The presets whose drains weigh more than drops: all but {@code symmetric}.
+   *
+   * @return the asymmetric presets
+   */
   public static Arbitrary<TrustPolicy> asymmetricPolicies() {
     return Arbitraries.of(ASYMMETRIC_PRESETS);
   }
 
-  /** Levels in [0, 1], with 0, 1 and the baseline as edge cases. */
+  /**
+   * Levels in [0, 1], with 0, 1 and the default baseline 0.5 as edge cases.
+   *
+   * @return levels
+   */
   public static DoubleArbitrary levels() {
     return Arbitraries.doubles().between(0.0, 1.0).withSpecialValue(0.5);
   }
@@ -66,6 +110,8 @@ public final class Generators {
   /**
    * Autonomy ladders: the presets' and random valid ones (strictly increasing thresholds in (0, 1],
    * a band below the lowest threshold, a minimum stay from zero to 60 days).
+   *
+   * @return ladders, one in three a preset's
    */
   public static Arbitrary<AutonomyLadder> ladders() {
     Arbitrary<AutonomyLadder> random =
@@ -84,19 +130,39 @@ public final class Generators {
 
   // ---------------------------------------------------------------- behaviours and weights
 
+  /**
+   * The stock behaviours of the essay (the default catalogue).
+   *
+   * @return stock drops and drains
+   */
   public static Arbitrary<Behaviour> behaviours() {
     return Arbitraries.of(Behaviours.all());
   }
 
+  /**
+   * The stock drops.
+   *
+   * @return stock drops
+   */
   public static Arbitrary<Behaviour> drops() {
     return Arbitraries.of(Behaviours.all().stream().filter(Behaviour::isDrop).collect(Collectors.toList()));
   }
 
+  /**
+   * The stock drains.
+   *
+   * @return stock drains
+   */
   public static Arbitrary<Behaviour> drains() {
     return Arbitraries.of(Behaviours.all().stream().filter(b -> !b.isDrop()).collect(Collectors.toList()));
   }
 
-  /** Drains of one dimension. */
+  /**
+   * The stock drains of one dimension.
+   *
+   * @param dimension the dimension
+   * @return its stock drains
+   */
   public static Arbitrary<Behaviour> drains(Dimension dimension) {
     return Arbitraries.of(
         Behaviours.all().stream()
@@ -106,6 +172,8 @@ public final class Generators {
 
   /**
    * The drops that count as "ordinary" in the laws: any stock drop, taken at weight 1.
+   *
+   * @return ordinary drops, without their time
    */
   public static Arbitrary<TrustEventTemplate> ordinaryDrops() {
     return drops().map(b -> new TrustEventTemplate(b, 1.0, Disclosure.notRecorded()));
@@ -114,6 +182,8 @@ public final class Generators {
   /**
    * The drains that count as "ordinary" in the laws: a competence (ability) or communication
    * drain of weight 1 with no disclosure recorded, hence not a breach.
+   *
+   * @return ordinary drains, without their time
    */
   public static Arbitrary<TrustEventTemplate> ordinaryDrains() {
     return Arbitraries.of(
@@ -123,7 +193,11 @@ public final class Generators {
         .map(b -> new TrustEventTemplate(b, 1.0, Disclosure.notRecorded()));
   }
 
-  /** Weights in [0, 100]: mostly everyday sizes, with 0, ordinary, major and huge ones. */
+  /**
+   * Weights in [0, 100]: mostly everyday sizes, with 0, ordinary, major and huge ones.
+   *
+   * @return weights
+   */
   public static Arbitrary<Double> weights() {
     return Arbitraries.frequencyOf(
         Tuple.of(3, Arbitraries.of(0.0, 0.25, 0.5, 0.75, 1.0, 2.0, 100.0)),
@@ -133,16 +207,26 @@ public final class Generators {
 
   // ---------------------------------------------------------------- disclosure and time
 
-  /** Concealment delays from zero to the hundred-year limit, mostly days to months. */
+  /**
+   * Concealment delays from zero to the hundred-year limit, mostly days to months.
+   *
+   * @return delays before a hidden drain was discovered
+   */
   public static Arbitrary<Duration> delays() {
     return Arbitraries.frequencyOf(
             Tuple.of(2, Arbitraries.just(0L)),
             Tuple.of(2, Arbitraries.longs().between(0, 3_600L)),
             Tuple.of(5, Arbitraries.longs().between(0, 365L * 86_400L)),
-            Tuple.of(1, Arbitraries.longs().between(0, Disclosure.MAX_DELAY.getSeconds())))
+            Tuple.of(1, Arbitraries.longs().between(0, Disclosure.MAX_DELAY.toSeconds())))
         .map(Duration::ofSeconds);
   }
 
+  /**
+   * Disclosures of a drain: mostly none recorded, else self-reported or discovered after any
+   * {@link #delays() delay}.
+   *
+   * @return disclosures
+   */
   public static Arbitrary<Disclosure> disclosures() {
     return Arbitraries.frequencyOf(
         Tuple.of(4, Arbitraries.just(Disclosure.notRecorded())),
@@ -153,6 +237,8 @@ public final class Generators {
   /**
    * Gaps between events in microseconds: zero (simultaneous events), seconds, days, weeks, years
    * and, rarely, centuries.
+   *
+   * @return gaps in microseconds, {@code >= 0}
    */
   public static Arbitrary<Long> gapsMicros() {
     return Arbitraries.frequencyOf(
@@ -164,17 +250,30 @@ public final class Generators {
         Tuple.of(1, Arbitraries.longs().between(3 * MICROS_PER_YEAR, 5 * MICROS_PER_CENTURY)));
   }
 
-  /** Strictly positive gaps, from a microsecond to centuries. */
+  /**
+   * Strictly positive gaps, from a microsecond to centuries.
+   *
+   * @return gaps in microseconds, {@code > 0}
+   */
   public static Arbitrary<Long> positiveGapsMicros() {
     return gapsMicros().filter(g -> g > 0);
   }
 
-  /** Gaps of whole centuries: one to ten. */
+  /**
+   * Gaps of one to ten centuries.
+   *
+   * @return gaps in microseconds
+   */
   public static Arbitrary<Long> centuryGapsMicros() {
     return Arbitraries.longs().between(MICROS_PER_CENTURY, 10 * MICROS_PER_CENTURY);
   }
 
-  /** Start instants from the year 1 to 3000, with sub-microsecond noise that the model drops. */
+  /**
+   * Start instants from the year 1 to 3000, with sub-microsecond noise that the model drops, and
+   * {@link #T0} as an edge case.
+   *
+   * @return instants
+   */
   public static Arbitrary<Instant> instants() {
     long from = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond();
     long to = Instant.parse("3000-01-01T00:00:00Z").getEpochSecond();
@@ -187,36 +286,78 @@ public final class Generators {
 
   // ---------------------------------------------------------------- events
 
-  /** An event without its time. */
+  /**
+   * An event without its time, to lay at any instant.
+   *
+   * @param behaviour what happened
+   * @param weight its weight, in [0, 100]
+   * @param disclosure how a drain surfaced ({@link Disclosure#notRecorded()} for drops)
+   */
   public record TrustEventTemplate(Behaviour behaviour, double weight, Disclosure disclosure) {
+    /**
+     * The event at an instant.
+     *
+     * @param time when it happened
+     * @return the event, with an empty note
+     */
     public TrustEvent at(Instant time) {
       return new TrustEvent(behaviour, time, weight, disclosure, "");
     }
 
+    /**
+     * The event some time after an origin.
+     *
+     * @param origin the instant the offset counts from
+     * @param offsetMicros microseconds after {@code origin}, {@code >= 0}
+     * @return the event
+     */
     public TrustEvent at(Instant origin, long offsetMicros) {
       return at(plusMicros(origin, offsetMicros));
     }
   }
 
-  /** Any event of the stock catalogue, any weight, drains with any disclosure. */
+  /**
+   * Any event of the stock catalogue, any weight, drains with any disclosure.
+   *
+   * @return event templates
+   */
   public static Arbitrary<TrustEventTemplate> eventTemplates() {
     return Combinators.combine(behaviours(), weights(), disclosures())
         .as((b, w, d) -> new TrustEventTemplate(b, w, b.isDrop() ? Disclosure.notRecorded() : d));
   }
 
-  /** Any stock drop at any weight. */
+  /**
+   * Any stock drop at any weight.
+   *
+   * @return drop templates
+   */
   public static Arbitrary<TrustEventTemplate> dropTemplates() {
     return Combinators.combine(drops(), weights()).as((b, w) -> new TrustEventTemplate(b, w, Disclosure.notRecorded()));
   }
 
-  /** Any stock drain at any weight, with any disclosure. */
+  /**
+   * Any stock drain at any weight, with any disclosure.
+   *
+   * @return drain templates
+   */
   public static Arbitrary<TrustEventTemplate> drainTemplates() {
     return Combinators.combine(drains(), weights(), disclosures()).as(TrustEventTemplate::new);
   }
 
-  /** An event template followed by the gap before it. */
+  /**
+   * An event template and the gap before it.
+   *
+   * @param event what happens
+   * @param gapMicros microseconds since the previous event (or the start), {@code >= 0}
+   */
   public record Step(TrustEventTemplate event, long gapMicros) {}
 
+  /**
+   * Steps of any {@link #eventTemplates() event} after a gap.
+   *
+   * @param gaps the gaps, in microseconds
+   * @return steps
+   */
   public static Arbitrary<Step> steps(Arbitrary<Long> gaps) {
     return Combinators.combine(eventTemplates(), gaps).as(Step::new);
   }
@@ -224,15 +365,28 @@ public final class Generators {
   /**
    * A policy, a start instant and events in non-decreasing time order (simultaneous events
    * included), each event at least zero and at most centuries after the one before.
+   *
+   * @param policy the rules
+   * @param start when the relationship starts, at the policy's baseline
+   * @param events the events, in time order
    */
   public record Scenario(TrustPolicy policy, Instant start, List<TrustEvent> events) {
+    /**
+     * The new bucket the scenario starts from.
+     *
+     * @return a bucket at the baseline at {@code start}
+     */
     public TrustBucket startBucket() {
       return TrustBucket.of(policy, start);
     }
 
-    /** Applies every event, checking the bucket's invariants after each step. */
+    /**
+     * Applies every event to the start bucket, one by one.
+     *
+     * @return the bucket after the last event
+     */
     public TrustBucket run() {
-      return runAll(startBucket(), events);
+      return HistoryGenerators.applyAll(startBucket(), events);
     }
 
     @Override
@@ -248,15 +402,30 @@ public final class Generators {
     }
   }
 
+  /**
+   * Scenarios under any preset with any stock events and {@link #gapsMicros() gaps}.
+   *
+   * @param maxEvents the most events, {@code >= 0}; sizes are spread evenly up to it
+   * @return scenarios
+   */
   public static Arbitrary<Scenario> scenarios(int maxEvents) {
-    return scenarios(policies(), gapsMicros(), 0, maxEvents);
+    return scenarios(presets(), gapsMicros(), 0, maxEvents);
   }
 
+  /**
+   * Scenarios under the given policies, with any stock events after the given gaps.
+   *
+   * @param policies the policies; their catalogues must hold the stock behaviours
+   * @param gaps the gaps between events, in microseconds
+   * @param minEvents the fewest events
+   * @param maxEvents the most events; sizes are spread evenly between the two
+   * @return scenarios
+   */
   public static Arbitrary<Scenario> scenarios(
       Arbitrary<TrustPolicy> policies, Arbitrary<Long> gaps, int minEvents, int maxEvents) {
     return Combinators.combine(policies, instants(), steps(gaps).list().ofMinSize(minEvents).ofMaxSize(maxEvents)
                 .withSizeDistribution(RandomDistribution.uniform()))
-        .as(Generators::materialise);
+        .as(TrustGenerators::materialise);
   }
 
   /**
@@ -264,6 +433,9 @@ public final class Generators {
    * disclosures and gaps as {@link #scenarios(int)} but straight from jqwik's random source:
    * composing thousands of shrinkable steps per try is too slow, and a 2,000-event sample would not
    * shrink usefully anyway. A failure reports the seed, which reproduces it.
+   *
+   * @param maxEvents the most events
+   * @return scenarios under any preset, not shrinkable
    */
   public static Arbitrary<Scenario> longScenarios(int maxEvents) {
     return Arbitraries.randomValue(random -> sampleScenario(new SplittableRandom(random.nextLong()), maxEvents));
@@ -271,7 +443,14 @@ public final class Generators {
 
   private static final double[] SPECIAL_WEIGHTS = {0.0, 0.25, 0.5, 0.75, 1.0, 2.0, 100.0};
 
-  static Scenario sampleScenario(SplittableRandom r, int maxEvents) {
+  /**
+   * A scenario drawn from a random source, with the mix of {@link #longScenarios(int)}.
+   *
+   * @param r the random source
+   * @param maxEvents the most events
+   * @return a scenario under a preset
+   */
+  public static Scenario sampleScenario(SplittableRandom r, int maxEvents) {
     TrustPolicy policy = PRESETS.get(r.nextInt(PRESETS.size()));
     Instant start = r.nextInt(5) == 0 ? T0 : Instant.ofEpochSecond(
         r.nextLong(Instant.parse("0001-01-01T00:00:00Z").getEpochSecond(), Instant.parse("3000-01-01T00:00:00Z").getEpochSecond()),
@@ -295,7 +474,7 @@ public final class Generators {
 
   private static long sampleDelaySeconds(SplittableRandom r) {
     int k = r.nextInt(10);
-    return k < 2 ? 0 : k < 4 ? r.nextLong(3_601) : k < 9 ? r.nextLong(365L * 86_400L + 1) : r.nextLong(Disclosure.MAX_DELAY.getSeconds() + 1);
+    return k < 2 ? 0 : k < 4 ? r.nextLong(3_601) : k < 9 ? r.nextLong(365L * 86_400L + 1) : r.nextLong(Disclosure.MAX_DELAY.toSeconds() + 1);
   }
 
   private static long sampleGapMicros(SplittableRandom r) {
@@ -314,7 +493,16 @@ public final class Generators {
     return r.nextLong(3 * MICROS_PER_YEAR, 5 * MICROS_PER_CENTURY + 1);
   }
 
-  static Scenario materialise(TrustPolicy policy, Instant start, List<Step> steps) {
+  /**
+   * Lays steps one after the other from a start; a gap that would go past {@link
+   * #LATEST_SCENARIO_TIME} is taken as zero.
+   *
+   * @param policy the rules
+   * @param start the instant the first gap counts from
+   * @param steps the steps
+   * @return the scenario
+   */
+  public static Scenario materialise(TrustPolicy policy, Instant start, List<Step> steps) {
     List<TrustEvent> events = new ArrayList<>(steps.size());
     Instant t = start;
     for (Step s : steps) {
@@ -332,11 +520,19 @@ public final class Generators {
   /**
    * Buckets in any reachable state: fresh ones at any level, and ones that went through up to 60
    * random events (so scarred, promoted, demoted, decayed ones too), under any preset.
+   *
+   * @return buckets
    */
   public static Arbitrary<TrustBucket> buckets() {
-    return buckets(policies());
+    return buckets(presets());
   }
 
+  /**
+   * Buckets in any reachable state under the given policies, as {@link #buckets()}.
+   *
+   * @param policies the policies; their catalogues must hold the stock behaviours
+   * @return buckets
+   */
   public static Arbitrary<TrustBucket> buckets(Arbitrary<TrustPolicy> policies) {
     return Arbitraries.frequencyOf(
         Tuple.of(1, Combinators.combine(policies, instants(), levels()).as(TrustBucket::of)),
@@ -345,150 +541,234 @@ public final class Generators {
 
   // ---------------------------------------------------------------- helpers
 
+  /**
+   * Adds microseconds to an instant without the overflow of {@code Duration.of(n, MICROS)} past
+   * 292 years.
+   *
+   * @param t the instant
+   * @param micros microseconds to add
+   * @return the later instant
+   */
   public static Instant plusMicros(Instant t, long micros) {
     return t.plusSeconds(micros / MICROS_PER_SECOND).plusNanos((micros % MICROS_PER_SECOND) * 1_000L);
   }
 
-  /** Applies events in order, checking the invariants after every step. */
-  public static TrustBucket runAll(TrustBucket bucket, List<TrustEvent> events) {
-    TrustBucket b = bucket;
-    for (TrustEvent e : events) {
-      b = b.plus(e);
-      BucketInvariants.check(b);
-    }
-    return b;
-  }
-
   // ---------------------------------------------------------------- suppliers for @ForAll
 
+  /** The named presets, as {@link #presets()}. */
+  public static final class Presets implements ArbitrarySupplier<TrustPolicy> {
+    /** Creates the supplier (jqwik does, for {@code @ForAll(supplier = ...)}). */
+    public Presets() {}
+
+    @Override
+    public Arbitrary<TrustPolicy> get() {
+      return presets();
+    }
+  }
+
+  /** Any valid policy, presets and custom ones, as {@link #policies()}. */
   public static final class Policies implements ArbitrarySupplier<TrustPolicy> {
+    /** Creates the supplier (jqwik does, for {@code @ForAll(supplier = ...)}). */
+    public Policies() {}
+
     @Override
     public Arbitrary<TrustPolicy> get() {
       return policies();
     }
   }
 
+  /** The asymmetric presets, as {@link #asymmetricPolicies()}. */
   public static final class AsymmetricPolicies implements ArbitrarySupplier<TrustPolicy> {
+    /** Creates the supplier (jqwik does, for {@code @ForAll(supplier = ...)}). */
+    public AsymmetricPolicies() {}
+
     @Override
     public Arbitrary<TrustPolicy> get() {
       return asymmetricPolicies();
     }
   }
 
+  /** Autonomy ladders, as {@link #ladders()}. */
   public static final class Ladders implements ArbitrarySupplier<AutonomyLadder> {
+    /** Creates the supplier (jqwik does, for {@code @ForAll(supplier = ...)}). */
+    public Ladders() {}
+
     @Override
     public Arbitrary<AutonomyLadder> get() {
       return ladders();
     }
   }
 
+  /** Levels in [0, 1], as {@link #levels()}. */
   public static final class Levels implements ArbitrarySupplier<Double> {
+    /** Creates the supplier (jqwik does, for {@code @ForAll(supplier = ...)}). */
+    public Levels() {}
+
     @Override
     public Arbitrary<Double> get() {
       return levels();
     }
   }
 
+  /** Weights, as {@link #weights()}. */
   public static final class Weights implements ArbitrarySupplier<Double> {
+    /** Creates the supplier (jqwik does, for {@code @ForAll(supplier = ...)}). */
+    public Weights() {}
+
     @Override
     public Arbitrary<Double> get() {
       return weights();
     }
   }
 
+  /** Stock behaviours, as {@link #behaviours()}. */
   public static final class AnyBehaviour implements ArbitrarySupplier<Behaviour> {
+    /** Creates the supplier (jqwik does, for {@code @ForAll(supplier = ...)}). */
+    public AnyBehaviour() {}
+
     @Override
     public Arbitrary<Behaviour> get() {
       return behaviours();
     }
   }
 
+  /** Stock drops, as {@link #drops()}. */
   public static final class Drops implements ArbitrarySupplier<Behaviour> {
+    /** Creates the supplier (jqwik does, for {@code @ForAll(supplier = ...)}). */
+    public Drops() {}
+
     @Override
     public Arbitrary<Behaviour> get() {
       return drops();
     }
   }
 
+  /** Stock drains, as {@link #drains()}. */
   public static final class Drains implements ArbitrarySupplier<Behaviour> {
+    /** Creates the supplier (jqwik does, for {@code @ForAll(supplier = ...)}). */
+    public Drains() {}
+
     @Override
     public Arbitrary<Behaviour> get() {
       return drains();
     }
   }
 
+  /** Disclosures, as {@link #disclosures()}. */
   public static final class Disclosures implements ArbitrarySupplier<Disclosure> {
+    /** Creates the supplier (jqwik does, for {@code @ForAll(supplier = ...)}). */
+    public Disclosures() {}
+
     @Override
     public Arbitrary<Disclosure> get() {
       return disclosures();
     }
   }
 
+  /** Concealment delays, as {@link #delays()}. */
   public static final class Delays implements ArbitrarySupplier<Duration> {
+    /** Creates the supplier (jqwik does, for {@code @ForAll(supplier = ...)}). */
+    public Delays() {}
+
     @Override
     public Arbitrary<Duration> get() {
       return delays();
     }
   }
 
+  /** Instants, as {@link #instants()}. */
   public static final class Instants implements ArbitrarySupplier<Instant> {
+    /** Creates the supplier (jqwik does, for {@code @ForAll(supplier = ...)}). */
+    public Instants() {}
+
     @Override
     public Arbitrary<Instant> get() {
       return instants();
     }
   }
 
+  /** Gaps in microseconds, as {@link #gapsMicros()}. */
   public static final class Gaps implements ArbitrarySupplier<Long> {
+    /** Creates the supplier (jqwik does, for {@code @ForAll(supplier = ...)}). */
+    public Gaps() {}
+
     @Override
     public Arbitrary<Long> get() {
       return gapsMicros();
     }
   }
 
+  /** Events without their time, as {@link #eventTemplates()}. */
   public static final class EventTemplates implements ArbitrarySupplier<TrustEventTemplate> {
+    /** Creates the supplier (jqwik does, for {@code @ForAll(supplier = ...)}). */
+    public EventTemplates() {}
+
     @Override
     public Arbitrary<TrustEventTemplate> get() {
       return eventTemplates();
     }
   }
 
+  /** Drops without their time, as {@link #dropTemplates()}. */
   public static final class DropTemplates implements ArbitrarySupplier<TrustEventTemplate> {
+    /** Creates the supplier (jqwik does, for {@code @ForAll(supplier = ...)}). */
+    public DropTemplates() {}
+
     @Override
     public Arbitrary<TrustEventTemplate> get() {
       return dropTemplates();
     }
   }
 
+  /** Drains without their time, as {@link #drainTemplates()}. */
   public static final class DrainTemplates implements ArbitrarySupplier<TrustEventTemplate> {
+    /** Creates the supplier (jqwik does, for {@code @ForAll(supplier = ...)}). */
+    public DrainTemplates() {}
+
     @Override
     public Arbitrary<TrustEventTemplate> get() {
       return drainTemplates();
     }
   }
 
+  /** Ordinary drops, as {@link #ordinaryDrops()}. */
   public static final class OrdinaryDrops implements ArbitrarySupplier<TrustEventTemplate> {
+    /** Creates the supplier (jqwik does, for {@code @ForAll(supplier = ...)}). */
+    public OrdinaryDrops() {}
+
     @Override
     public Arbitrary<TrustEventTemplate> get() {
       return ordinaryDrops();
     }
   }
 
+  /** Ordinary drains, as {@link #ordinaryDrains()}. */
   public static final class OrdinaryDrains implements ArbitrarySupplier<TrustEventTemplate> {
+    /** Creates the supplier (jqwik does, for {@code @ForAll(supplier = ...)}). */
+    public OrdinaryDrains() {}
+
     @Override
     public Arbitrary<TrustEventTemplate> get() {
       return ordinaryDrains();
     }
   }
 
+  /** Buckets in any reachable state, as {@link #buckets()}. */
   public static final class Buckets implements ArbitrarySupplier<TrustBucket> {
+    /** Creates the supplier (jqwik does, for {@code @ForAll(supplier = ...)}). */
+    public Buckets() {}
+
     @Override
     public Arbitrary<TrustBucket> get() {
       return buckets();
     }
   }
 
-  /** Scenarios of up to 200 events under any preset. */
+  /** Scenarios of up to 200 events under any preset, as {@link #scenarios(int)}. */
   public static final class Scenarios implements ArbitrarySupplier<Scenario> {
+    /** Creates the supplier (jqwik does, for {@code @ForAll(supplier = ...)}). */
+    public Scenarios() {}
+
     @Override
     public Arbitrary<Scenario> get() {
       return scenarios(200);
@@ -497,6 +777,9 @@ public final class Generators {
 
   /** Scenarios of up to 2,000 events under any preset (not shrinkable; see {@link #longScenarios}). */
   public static final class LongScenarios implements ArbitrarySupplier<Scenario> {
+    /** Creates the supplier (jqwik does, for {@code @ForAll(supplier = ...)}). */
+    public LongScenarios() {}
+
     @Override
     public Arbitrary<Scenario> get() {
       return longScenarios(2_000);
@@ -505,13 +788,19 @@ public final class Generators {
 
   /**
    * An application's own decay rule, for tests of what the library does with rules it did not
-   * write: {@code retained} is the given function, {@code toString} the given name.
+   * write: {@code retained} is the given function, {@code toString} the given name, and the
+   * half-life one hour (whatever the function does). Handy for tests of broken rules.
+   *
+   * @param name what {@code toString} returns
+   * @param kept the fraction kept after an elapsed time in microseconds (longer than a {@code long}
+   *     holds: {@code Long.MAX_VALUE})
+   * @return the rule
    */
   public static DecayRule decayRule(String name, java.util.function.LongToDoubleFunction kept) {
     return new DecayRule() {
       @Override
       public double retained(java.time.Duration elapsed) {
-        return kept.applyAsDouble(dev.trustbucket.internal.EpochMicros.ofDuration(elapsed));
+        return kept.applyAsDouble(microsOf(elapsed));
       }
 
       @Override
@@ -524,5 +813,14 @@ public final class Generators {
         return name;
       }
     };
+  }
+
+  /** Whole microseconds of a duration; {@code Long.MAX_VALUE} when they do not fit in a {@code long}. */
+  private static long microsOf(Duration d) {
+    try {
+      return Math.addExact(Math.multiplyExact(d.getSeconds(), MICROS_PER_SECOND), d.getNano() / 1_000L);
+    } catch (ArithmeticException e) {
+      return d.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
   }
 }

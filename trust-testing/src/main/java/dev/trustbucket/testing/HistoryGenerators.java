@@ -1,8 +1,12 @@
-package dev.trustbucket;
+package dev.trustbucket.testing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.trustbucket.Disclosure;
+import dev.trustbucket.TrustBucket;
+import dev.trustbucket.TrustEvent;
+import dev.trustbucket.TrustLedger;
+import dev.trustbucket.TrustPolicy;
 import dev.trustbucket.behaviour.Behaviour;
+import dev.trustbucket.behaviour.BehaviourCatalogue;
 import dev.trustbucket.behaviour.Behaviours;
 import dev.trustbucket.decay.DecayRule;
 import java.time.Duration;
@@ -16,11 +20,14 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.RandomDistribution;
 
 /**
- * Generators and helpers for the tests of a relationship's history: ledgers, codecs, explanations,
- * forecasts and accounts.
+ * jqwik generators of a relationship's history under a policy: events in time order with notes,
+ * disclosures, equal timestamps and long gaps, laid after an initial bucket; for properties of
+ * ledgers, codecs, explanations, forecasts and accounts, yours or trust-core's own.
  *
  * <p>Histories are made of {@link EventSpec}s (a gap since the previous event and what happened)
- * so that a test can lay the same kind of events after any instant, e.g. after a fork point.
+ * so that a test can lay the same kind of events after any instant, e.g. after a fork point. Use
+ * {@link #histories(TrustPolicy, int, int)} for the histories of one policy (its own catalogue's
+ * behaviours included) and {@link #ledgerCases(int, int)} for histories under several.
  */
 public final class HistoryGenerators {
   private HistoryGenerators() {}
@@ -28,8 +35,8 @@ public final class HistoryGenerators {
   /** A Monday morning from which generated histories start. */
   public static final Instant EPOCH = Instant.parse("2000-01-03T09:00:00Z");
 
-  private static final long MICROS_PER_SECOND = 1_000_000L;
-  private static final long MICROS_PER_DAY = 86_400L * MICROS_PER_SECOND;
+  private static final long MICROS_PER_SECOND = TrustGenerators.MICROS_PER_SECOND;
+  private static final long MICROS_PER_DAY = TrustGenerators.MICROS_PER_DAY;
 
   /** A policy that never forgets: no decay of the level, and none of the scar. */
   public static final TrustPolicy NEVER_FORGETS =
@@ -74,7 +81,7 @@ public final class HistoryGenerators {
      * @return the event
      */
     public TrustEvent after(Instant previous) {
-      return new TrustEvent(behaviour, plusMicros(previous, gapMicros), weight, disclosure, note);
+      return new TrustEvent(behaviour, TrustGenerators.plusMicros(previous, gapMicros), weight, disclosure, note);
     }
   }
 
@@ -123,18 +130,6 @@ public final class HistoryGenerators {
   }
 
   /**
-   * Adds microseconds to an instant without the overflow of {@code Duration.of(n, MICROS)} past
-   * 292 years.
-   *
-   * @param t the instant
-   * @param micros microseconds to add, {@code >= 0}
-   * @return the later instant
-   */
-  public static Instant plusMicros(Instant t, long micros) {
-    return t.plusSeconds(micros / MICROS_PER_SECOND).plusNanos((micros % MICROS_PER_SECOND) * 1_000L);
-  }
-
-  /**
    * The microseconds from one instant to a later one, without the overflow of {@code
    * ChronoUnit.MICROS.between} past 292 years.
    *
@@ -178,18 +173,6 @@ public final class HistoryGenerators {
       b = b.plus(e);
     }
     return b;
-  }
-
-  /**
-   * Asserts that two doubles are the same bit pattern.
-   *
-   * @param actual the value computed
-   * @param expected the value expected
-   */
-  public static void assertBitwise(double actual, double expected) {
-    assertThat(Double.doubleToRawLongBits(actual))
-        .as("%s must equal %s bit for bit", actual, expected)
-        .isEqualTo(Double.doubleToRawLongBits(expected));
   }
 
   /**
@@ -248,7 +231,7 @@ public final class HistoryGenerators {
   public static Arbitrary<Disclosure> drainDisclosures() {
     Arbitrary<Disclosure> discovered =
         Combinators.combine(
-                Arbitraries.longs().between(0, Disclosure.MAX_DELAY.getSeconds() - 1),
+                Arbitraries.longs().between(0, Disclosure.MAX_DELAY.toSeconds() - 1),
                 weighted(
                     Tuple2s.of(3, Arbitraries.just(0)),
                     Tuple2s.of(1, Arbitraries.integers().between(0, 999_999_999))))
@@ -269,6 +252,26 @@ public final class HistoryGenerators {
    * @return specs
    */
   public static Arbitrary<EventSpec> eventSpecs(int maxGapDays) {
+    return eventSpecs(Behaviours.all(), maxGapDays);
+  }
+
+  /**
+   * Event specs of the behaviours of a catalogue, a policy's own included: each behaviour equally
+   * likely, at its default weight or any other, drains with any disclosure.
+   *
+   * @param catalogue the behaviours to draw from, at least one
+   * @param maxGapDays the longest ordinary gap; see {@link #gaps(int)}
+   * @return specs
+   * @throws IllegalArgumentException when the catalogue is empty
+   */
+  public static Arbitrary<EventSpec> eventSpecs(BehaviourCatalogue catalogue, int maxGapDays) {
+    if (catalogue.size() == 0) {
+      throw new IllegalArgumentException("catalogue must hold at least one behaviour but was empty");
+    }
+    return eventSpecs(catalogue.all(), maxGapDays);
+  }
+
+  private static Arbitrary<EventSpec> eventSpecs(List<Behaviour> behaviours, int maxGapDays) {
     // No flatMap: a negative weight stands for the behaviour's default, and drops drop the disclosure.
     Arbitrary<Double> weights =
         weighted(
@@ -277,7 +280,7 @@ public final class HistoryGenerators {
             Tuple2s.of(1, Arbitraries.of(0.0, 2.0, 100.0)),
             Tuple2s.of(1, Arbitraries.doubles().between(0.0, Behaviour.MAX_WEIGHT)));
     return Combinators.combine(
-            Arbitraries.of(Behaviours.all()), gaps(maxGapDays), weights, drainDisclosures(), notes())
+            Arbitraries.of(behaviours), gaps(maxGapDays), weights, drainDisclosures(), notes())
         .as(
             (b, gap, w, d, note) ->
                 new EventSpec(
@@ -285,8 +288,8 @@ public final class HistoryGenerators {
   }
 
   /**
-   * Lists of event specs, with sizes spread evenly up to {@code maxEvents} so that checkpoint
-   * boundaries (every {@value TrustLedger#CHECKPOINT_INTERVAL} events) are crossed.
+   * Lists of event specs of the stock behaviours, with sizes spread evenly up to {@code maxEvents}
+   * so that a ledger's internal checkpoints are crossed.
    *
    * @param maxEvents the most events
    * @param maxGapDays the longest ordinary gap
@@ -324,11 +327,44 @@ public final class HistoryGenerators {
    * @return ledger cases
    */
   public static Arbitrary<LedgerCase> ledgerCases(int maxEvents, int maxGapDays) {
-    return policies()
-        .flatMap(
-            p ->
-                Combinators.combine(initialBuckets(p), specLists(maxEvents, maxGapDays))
-                    .as((initial, specs) -> new LedgerCase(initial, lay(initial.time(), specs))));
+    return ledgerCases(policies(), maxEvents, maxGapDays);
+  }
+
+  /**
+   * Whole histories under the given policies, each with events of its policy's own catalogue.
+   *
+   * @param policies the policies, e.g. {@link TrustGenerators#policies()} for custom ones too
+   * @param maxEvents the most events
+   * @param maxGapDays the longest ordinary gap; above 365, gaps of centuries appear too
+   * @return ledger cases
+   */
+  public static Arbitrary<LedgerCase> ledgerCases(Arbitrary<TrustPolicy> policies, int maxEvents, int maxGapDays) {
+    return policies.flatMap(p -> histories(p, maxEvents, maxGapDays));
+  }
+
+  /**
+   * The histories of one policy: an {@link #initialBuckets initial bucket} and up to {@code
+   * maxEvents} events in time order, drawn from the policy's own catalogue (custom behaviours
+   * included), with notes, disclosures, equal timestamps and long gaps. A policy whose catalogue
+   * is empty has only histories without events.
+   *
+   * @param policy the policy
+   * @param maxEvents the most events; sizes are spread evenly up to it
+   * @param maxGapDays the longest ordinary gap; above 365, gaps of centuries appear too
+   * @return histories; every event is accepted by a bucket or ledger of {@code policy}
+   */
+  public static Arbitrary<LedgerCase> histories(TrustPolicy policy, int maxEvents, int maxGapDays) {
+    if (policy.catalogue().size() == 0) {
+      // a catalogue of no behaviours is valid: its only history has no events
+      return initialBuckets(policy).map(initial -> new LedgerCase(initial, List.of()));
+    }
+    Arbitrary<List<EventSpec>> specs =
+        eventSpecs(policy.catalogue(), maxGapDays)
+            .list()
+            .ofMaxSize(maxEvents)
+            .withSizeDistribution(RandomDistribution.uniform());
+    return Combinators.combine(initialBuckets(policy), specs)
+        .as((initial, s) -> new LedgerCase(initial, lay(initial.time(), s)));
   }
 
   /**
@@ -363,12 +399,16 @@ public final class HistoryGenerators {
   }
 
   @SafeVarargs
-  static <T> Arbitrary<T> weighted(net.jqwik.api.Tuple.Tuple2<Integer, Arbitrary<T>>... choices) {
-    return Arbitraries.frequencyOf(List.of(choices));
+  private static <T> Arbitrary<T> weighted(net.jqwik.api.Tuple.Tuple2<Integer, Arbitrary<T>>... choices) {
+    List<net.jqwik.api.Tuple.Tuple2<Integer, Arbitrary<T>>> list = new ArrayList<>(choices.length);
+    for (net.jqwik.api.Tuple.Tuple2<Integer, Arbitrary<T>> choice : choices) {
+      list.add(choice);
+    }
+    return Arbitraries.frequencyOf(list);
   }
 
   /** Small helper so that frequency lists read as pairs. */
-  static final class Tuple2s {
+  private static final class Tuple2s {
     private Tuple2s() {}
 
     static <T> net.jqwik.api.Tuple.Tuple2<Integer, Arbitrary<T>> of(int weight, Arbitrary<T> a) {
