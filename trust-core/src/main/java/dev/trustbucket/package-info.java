@@ -33,9 +33,7 @@
  *       library's one error type and one rule for text, which every package shares and users meet
  *       first; they depend on nothing else here, so the cycle is between packages, not types.
  *   <li>{@code internal} throws the same exception and applies the same text rule for the engine
- *       here, and lends the ledger {@code LedgerStep}'s hidden constructor (so users cannot make a
- *       step with inconsistent numbers), which speaks of events, tiers and steps; it is not
- *       exported, so these cycles (with the root and with {@code history}) are not part of the API.
+ *       here; it is not exported, so the cycle is not part of the API.
  *   <li>{@code history}'s values ({@code LedgerStep}, {@code TimelinePoint}) hold events and tiers
  *       from here, and {@link dev.trustbucket.TrustLedger} returns them: the history is the
  *       ledger's output, kept in its own package so that the root package stays the model's

@@ -37,8 +37,7 @@ class PackageCyclesTest {
   private static final Map<String, Set<String>> ALLOWED_BACK_EDGES = Map.of(
       "behaviour -> ", Set.of("InvalidTrustInputException", "TextRule"),
       "decay -> ", Set.of("InvalidTrustInputException"),
-      "internal -> ", Set.of("InvalidTrustInputException", "TextRule", "AutonomyTier", "TrustEvent"),
-      "internal -> history", Set.of("LedgerStep"),
+      "internal -> ", Set.of("InvalidTrustInputException", "TextRule"),
       "history -> ", Set.of("InvalidTrustInputException", "AutonomyTier", "TrustEvent"));
 
   private static final Pattern TYPE = Pattern.compile("dev/trustbucket/[A-Za-z0-9_/$]+");
