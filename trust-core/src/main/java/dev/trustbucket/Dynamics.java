@@ -216,14 +216,19 @@ final class Dynamics {
         tier = held;
         promotedAt = AutonomyLadder.NO_PROMOTION;
       }
+      double from = level;
       level = clamped(baseline + (level - baseline) * kept);
       scar *= scarKept;
       positiveEvidence = (float) (positiveEvidence * kept);
       negativeEvidence = (float) (negativeEvidence * kept);
+      AutonomyTier next = settled(tier, level, at, promotedAt, false);
+      if (next != tier) {
+        promotedAt = next.isHigherThan(tier)
+            ? promotedWithin(next, from, time, elapsed)
+            : AutonomyLadder.NO_PROMOTION;
+        tier = next;
+      }
       time = at;
-      AutonomyTier next = settled(tier, level, time, promotedAt, false);
-      promotedAt = promotedAt(tier, next, time, promotedAt);
-      tier = next;
     }
     // With no event the tier is settled again on the same level: ladder.next is idempotent, so
     // that changes nothing, and keeps this method small enough for the JIT to inline it.
@@ -288,6 +293,32 @@ final class Dynamics {
   }
 
   /**
+   * When a promotion earned in a gap happened: the first instant at which the level, relaxing from
+   * {@code from} toward the baseline, reached {@code tier}'s threshold. Dating it there, and not at
+   * the gap's end, makes the minimum stay that follows a function of continuous time: looking at
+   * the bucket inside the gap does not move the promotion's date (law 13). The level's path in a
+   * gap is monotone, so a binary search over the microseconds finds the instant; it runs only when
+   * a gap ends in a promotion.
+   *
+   * @param elapsed the gap, in microseconds; the level at its end reaches the threshold
+   * @return the promotion's instant, in epoch microseconds, in {@code (time, time + elapsed]}
+   */
+  private long promotedWithin(AutonomyTier tier, double from, long time, long elapsed) {
+    double threshold = ladder.threshold(tier);
+    long low = 1;
+    long high = elapsed;
+    while (low < high) {
+      long mid = low + (high - low) / 2;
+      if (clamped(baseline + (from - baseline) * kept(mid)) >= threshold) {
+        high = mid;
+      } else {
+        low = mid + 1;
+      }
+    }
+    return time + low;
+  }
+
+  /**
    * The tier is a function of continuous time, not of when someone looks: if a promotion's
    * minimum stay ends inside the gap, the demotion it held back happens at that instant, judged
    * on the level then. Elsewhere in a gap the level moves monotonically toward the baseline, so
@@ -307,7 +338,8 @@ final class Dynamics {
     double levelAtEnd = baseline + (level - baseline) * kept(untilEnd);
     AutonomyTier next =
         ladder.next(tier, levelAtEnd, promotedAt + minimumStayMicros, promotedAt, false);
-    // Only a demotion happens here; a promotion is settled at the end of the gap, with its date.
+    // Only a demotion happens here; a promotion is settled at the end of the gap and dated when
+    // the level crossed its threshold (promotedWithin).
     return next.compareTo(tier) < 0 ? next : tier;
   }
 }

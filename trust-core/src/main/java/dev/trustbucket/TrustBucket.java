@@ -287,7 +287,10 @@ public final class TrustBucket {
 
   /**
    * When the current tier was reached by a promotion, while that promotion still matters for the
-   * minimum stay; empty after a demotion or when the tier was never reached by promotion.
+   * minimum stay; empty after a demotion or when the tier was never reached by promotion. A
+   * promotion earned while time passed with no event (the level relaxing up toward the baseline)
+   * is dated at the instant the level reached the tier's threshold, so it is the same however
+   * often the bucket was looked at in between.
    *
    * @return the promotion instant, if any
    */

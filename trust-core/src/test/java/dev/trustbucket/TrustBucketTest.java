@@ -202,7 +202,7 @@ class TrustBucketTest {
   class Tiers {
 
     @Test
-    @DisplayName("when a minimum stay ends while decay lifts the level past the next threshold, the promotion is dated at the end of the gap")
+    @DisplayName("when a minimum stay ends while decay lifts the level past the next threshold, the promotion is dated when the level crossed it")
     void stayEndDoesNotPromoteWithoutADate() {
       // A baseline above the trusted threshold and a fast decay: a dip after a promotion to
       // SUPERVISED is held by the stay, then decay lifts the level above 0.6 before the stay ends.
@@ -217,7 +217,25 @@ class TrustBucketTest {
       Instant later = T0.plus(Duration.ofDays(20));
       TrustBucket after = dipped.at(later);
       assertThat(after.tier()).isEqualTo(AutonomyTier.TRUSTED);
-      assertThat(after.promotedAt()).contains(later);
+      assertPromotedWhenCrossed(dipped, after);
+    }
+
+    @Test
+    @DisplayName("a promotion earned in a gap has the same date however the gap is looked at (law 13)")
+    void promotionInAGapIsDatedWhenTheLevelCrossed() {
+      // The counterexample jqwik found (DeterminismProperties, seed -5138746154358124168): dated at
+      // the gap's end, a look inside the gap moved the promotion, and with it the end of the stay
+      // that protects the tier from the next drain.
+      TrustBucket low = TrustBucket.of(DEFAULT, T0, 0.2);
+      Instant later = T0.plus(Duration.ofDays(365));
+      TrustBucket direct = low.at(later);
+      assertThat(direct.tier()).isEqualTo(AutonomyTier.SUPERVISED);
+      assertPromotedWhenCrossed(low, direct);
+      Instant promoted = direct.promotedAt().orElseThrow();
+      Instant before = T0.plus(Duration.between(T0, promoted).dividedBy(2));
+      Instant after = promoted.plus(Duration.between(promoted, later).dividedBy(2));
+      assertThat(low.at(before).at(later).promotedAt()).isEqualTo(direct.promotedAt());
+      assertThat(low.at(after).at(later).promotedAt()).isEqualTo(direct.promotedAt());
     }
 
     @Test
@@ -282,10 +300,10 @@ class TrustBucketTest {
       assertThat(dipped.tierAt(stayEnds.minusNanos(1_000))).isEqualTo(AutonomyTier.SUPERVISED);
       assertThat(dipped.tierAt(stayEnds)).isEqualTo(AutonomyTier.MICROMANAGED); // 0.2707, below the band
       TrustBucket direct = dipped.at(yearLater);
-      // Relaxed to 0.3823 >= 0.35: SUPERVISED again, by a new promotion at the end of the gap.
+      // Relaxed to 0.3823 >= 0.35: SUPERVISED again, by a new promotion dated when the level crossed 0.35.
       assertThat(direct.level()).isCloseTo(0.5 - (0.5 - dipped.level()) / 2, within(1e-12));
       assertThat(direct.tier()).isEqualTo(AutonomyTier.SUPERVISED);
-      assertThat(direct.promotedAt()).contains(yearLater);
+      assertPromotedWhenCrossed(dipped, direct);
       assertThat(direct).isEqualTo(dipped.at(T0.plus(Duration.ofDays(20))).at(yearLater));
     }
 
@@ -303,9 +321,9 @@ class TrustBucketTest {
       Instant end = T0.plus(Duration.ofDays(20));
       // One half-life after the dip: 0.2722, below SUPERVISED's band (0.30).
       assertThat(dipped.levelAt(stayEnds)).isCloseTo(0.5 - (0.5 - dipped.level()) / 2, within(1e-12)).isLessThan(0.30);
-      TrustBucket direct = dipped.at(end); // 0.3742: earned again, by a promotion at the gap's end
+      TrustBucket direct = dipped.at(end); // 0.3742: earned again, by a promotion inside the gap
       assertThat(direct.tier()).isEqualTo(AutonomyTier.SUPERVISED);
-      assertThat(direct.promotedAt()).contains(end);
+      assertPromotedWhenCrossed(dipped, direct);
       assertThat(direct).isEqualTo(dipped.at(stayEnds.plusSeconds(3_600)).at(end));
     }
 
@@ -426,5 +444,14 @@ class TrustBucketTest {
       assertThat(TrustBucket.of(DEFAULT, T0).toString())
           .isEqualTo("TrustBucket[level=0.5000, tier=SUPERVISED, scar=0.0000, time=2025-01-06T09:00:00Z, policy=default]");
     }
+  }
+
+  /** A promotion earned in a gap is dated at the first instant the level reached the tier's threshold. */
+  private static void assertPromotedWhenCrossed(TrustBucket before, TrustBucket after) {
+    Instant promoted = after.promotedAt().orElseThrow();
+    double threshold = before.policy().ladder().threshold(after.tier());
+    assertThat(promoted).isAfter(before.time()).isBeforeOrEqualTo(after.time());
+    assertThat(before.levelAt(promoted)).isGreaterThanOrEqualTo(threshold);
+    assertThat(before.levelAt(promoted.minusNanos(1_000))).isLessThan(threshold);
   }
 }
