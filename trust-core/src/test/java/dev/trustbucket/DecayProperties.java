@@ -50,7 +50,7 @@ class DecayProperties {
   }
 
   @Property
-  @Label("Law 11 · decay: advanceTo(a) then advanceTo(a + b) equals advanceTo(a + b), to 1e-12")
+  @Label("Law 11 · decay: at(a) then at(a + b) equals at(a + b), to 1e-12")
   void decayComposes(
       @ForAll(supplier = TrustGenerators.Buckets.class) TrustBucket bucket,
       @ForAll(supplier = TrustGenerators.Gaps.class) long a,

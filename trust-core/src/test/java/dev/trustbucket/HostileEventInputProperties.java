@@ -280,12 +280,12 @@ class HostileEventInputProperties {
     Statistics.label("side").collect(t.isBefore(EpochMicros.MIN) ? "before" : "after");
     List<Tuple.Tuple3<String, String, ThrowingCallable>> attempts = List.of(
         Tuple.of("TrustBucket.start", "time", () -> TrustBucket.of(policy, t)),
-        Tuple.of("TrustBucket.startingAt", "time", () -> TrustBucket.of(policy, t, 0.5)),
+        Tuple.of("TrustBucket.of(policy, time, level)", "time", () -> TrustBucket.of(policy, t, 0.5)),
         Tuple.of("TrustBucket.restore(time)", "time", () -> TrustBucket.ofState(
             policy, t, state.level(), state.scar(), state.tier(), Optional.empty(), 0, 0)),
         Tuple.of("TrustBucket.restore(promotedAt)", "promotedAt", () -> TrustBucket.ofState(
             policy, state.time(), state.level(), state.scar(), state.tier(), Optional.of(t), 0, 0)),
-        Tuple.of("TrustBucket.advanceTo", "time", () -> state.at(t)),
+        Tuple.of("TrustBucket.at", "time", () -> state.at(t)),
         Tuple.of("TrustBucket.levelAt", "time", () -> state.levelAt(t)),
         Tuple.of("TrustBucket.tierAt", "time", () -> state.tierAt(t)),
         Tuple.of("TrustLedger.start", "time", () -> TrustLedger.of(policy, t)),

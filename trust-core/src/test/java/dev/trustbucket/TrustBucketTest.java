@@ -346,7 +346,7 @@ class TrustBucketTest {
     }
 
     @Test
-    @DisplayName("startingAt earns the tier of its level, with no promotion to protect")
+    @DisplayName("TrustBucket.of(policy, time, level) earns the tier of its level, with no promotion to protect")
     void startingAt() {
       assertThat(TrustBucket.of(DEFAULT, T0, 0.0).tier()).isEqualTo(AutonomyTier.MICROMANAGED);
       assertThat(TrustBucket.of(DEFAULT, T0, 0.35).tier()).isEqualTo(AutonomyTier.SUPERVISED);
@@ -361,7 +361,7 @@ class TrustBucketTest {
   class Values {
 
     @Test
-    @DisplayName("startingAt rejects a NaN or out-of-range level and an unsupported time")
+    @DisplayName("TrustBucket.of(policy, time, level) rejects a NaN or out-of-range level and an unsupported time")
     void startingAtValidation() {
       assertThatThrownBy(() -> TrustBucket.of(DEFAULT, T0, Double.NaN))
           .isInstanceOf(InvalidTrustInputException.class).hasMessageContaining("level").hasMessageContaining("NaN");

@@ -68,7 +68,7 @@ class TrustLedgerProperties {
   }
 
   @Property(tries = 150)
-  @Label("law 13: stateAt(t) equals the events up to t applied one by one, then advanceTo(t), bit for bit")
+  @Label("law 13: stateAt(t) equals the events up to t added one by one, then at(t), bit for bit")
   void stateAtEqualsThePrefixAdvanced(@ForAll("histories") LedgerCase c, @ForAll("laterGaps") long afterMicros) {
     TrustLedger ledger = c.ledger();
     List<TrustBucket> prefix = prefixStates(c);

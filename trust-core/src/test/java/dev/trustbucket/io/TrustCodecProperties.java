@@ -37,7 +37,7 @@ class TrustCodecProperties {
   }
 
   @Property(tries = 150)
-  @Label("writeLedger then readLedger gives an equal ledger with the identical state (notes with tabs, backslashes, unicode)")
+  @Label("formatLedger then parseLedger gives an equal ledger with the identical state (notes with tabs, backslashes, unicode)")
   void ledgerRoundTrip(@ForAll("histories") LedgerCase c) {
     TrustLedger ledger = c.ledger();
     Statistics.label("has a note with a tab or backslash")
@@ -62,7 +62,7 @@ class TrustCodecProperties {
   }
 
   @Property(tries = 150)
-  @Label("writeState then readState gives an equal bucket, at any instant of any history")
+  @Label("formatState then parseState gives an equal bucket, at any instant of any history")
   void stateRoundTrip(
       @ForAll("histories") LedgerCase c, @ForAll("fractions") double where, @ForAll("afterMicros") long after) {
     TrustLedger ledger = c.ledger();
