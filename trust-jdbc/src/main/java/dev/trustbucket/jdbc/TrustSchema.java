@@ -32,7 +32,7 @@ import javax.sql.DataSource;
  */
 public final class TrustSchema {
   /** The schema version this library reads and writes. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   private static final String VERSION_TABLE = "trust_schema_version";
 

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -670,7 +671,7 @@ public final class TrustStore {
         }
         initial = TrustBucket.of(policy, b.submissions.get(0).event().time());
       }
-      insertRow(c, r, TrustCodec.formatState(initial), now);
+      insertRow(c, r, initial, TrustCodec.formatState(initial), now);
       found = selectRow(c, r, false);
       if (found.isEmpty()) {
         throw new Retry("the relationship row just inserted is not visible", null);
@@ -720,7 +721,7 @@ public final class TrustStore {
     String stateLine = TrustCodec.formatState(after);
     String checksum = StoredRows.relationshipChecksum(r, count, row.startState, stateLine);
     try (PreparedStatement ps = c.prepareStatement(UPDATE_ROW)) {
-      setRowUpdate(ps, 1, row.id, row.version, count, stateLine, now, checksum);
+      setRowUpdate(ps, 1, row.id, row.version, count, stateLine, after.tier(), now, checksum);
       if (ps.executeUpdate() != 1) {
         throw new Retry("relationship " + r + " was changed by another writer since it was read", null);
       }
@@ -755,7 +756,7 @@ public final class TrustStore {
       try (PreparedStatement ps = c.prepareStatement("WITH moved AS (" + UPDATE_KNOWN_ROW
           + " RETURNING relationship_id) " + INSERT_EVENT + " SELECT relationship_id, " + EVENT_VALUES
           + " FROM moved")) {
-        int i = setKnownRowUpdate(ps, row, count, stateLine, now, checksum);
+        int i = setKnownRowUpdate(ps, row, count, stateLine, after.tier(), now, checksum);
         setEvent(ps, i, row.id, e, now);
         if (ps.executeUpdate() != 1) {
           return Optional.empty();
@@ -763,7 +764,7 @@ public final class TrustStore {
       }
     } else {
       try (PreparedStatement ps = c.prepareStatement(UPDATE_KNOWN_ROW)) {
-        setKnownRowUpdate(ps, row, count, stateLine, now, checksum);
+        setKnownRowUpdate(ps, row, count, stateLine, after.tier(), now, checksum);
         if (ps.executeUpdate() != 1) {
           return Optional.empty();
         }
@@ -775,13 +776,13 @@ public final class TrustStore {
   }
 
   private static final String UPDATE_KNOWN_ROW = "UPDATE trust_relationship SET row_version = ?, event_count = ?,"
-      + " state = ?, updated_at = ?, checksum = ? WHERE relationship_id = ? AND row_version = ? AND event_count = ?"
+      + " state = ?, tier = ?, updated_at = ?, checksum = ? WHERE relationship_id = ? AND row_version = ? AND event_count = ?"
       + " AND start_state = ? AND state = ? AND checksum = ?";
 
   /** Sets the parameters of {@link #UPDATE_KNOWN_ROW}; returns the next index. */
-  private static int setKnownRowUpdate(PreparedStatement ps, Known row, int count, String stateLine, String now,
-      String checksum) throws SQLException {
-    int i = setRowUpdate(ps, 1, row.id, row.version, count, stateLine, now, checksum);
+  private static int setKnownRowUpdate(PreparedStatement ps, Known row, int count, String stateLine,
+      AutonomyTier tier, String now, String checksum) throws SQLException {
+    int i = setRowUpdate(ps, 1, row.id, row.version, count, stateLine, tier, now, checksum);
     ps.setInt(i, row.eventCount);
     ps.setString(i + 1, row.startState);
     ps.setString(i + 2, row.stateLine);
@@ -790,23 +791,24 @@ public final class TrustStore {
   }
 
   private static final String UPDATE_ROW = "UPDATE trust_relationship SET row_version = ?, event_count = ?,"
-      + " state = ?, updated_at = ?, checksum = ? WHERE relationship_id = ? AND row_version = ?";
+      + " state = ?, tier = ?, updated_at = ?, checksum = ? WHERE relationship_id = ? AND row_version = ?";
   private static final String INSERT_EVENT = "INSERT INTO trust_event (relationship_id, seq, event_id,"
       + " time_micros, occurred_at, behaviour, weight, disclosure, disclosure_delay, note, state_after,"
       + " recorded_at, checksum)";
   private static final String EVENT_VALUES = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
 
-  /** Sets the seven parameters of {@link #UPDATE_ROW} from {@code first}; returns the next index. */
+  /** Sets the eight parameters of {@link #UPDATE_ROW} from {@code first}; returns the next index. */
   private static int setRowUpdate(PreparedStatement ps, int first, long id, long version, int count,
-      String stateLine, String now, String checksum) throws SQLException {
+      String stateLine, AutonomyTier tier, String now, String checksum) throws SQLException {
     ps.setLong(first, version + 1);
     ps.setInt(first + 1, count);
     ps.setString(first + 2, stateLine);
-    ps.setString(first + 3, now);
-    ps.setString(first + 4, checksum);
-    ps.setLong(first + 5, id);
-    ps.setLong(first + 6, version);
-    return first + 7;
+    ps.setString(first + 3, tier.name());
+    ps.setString(first + 4, now);
+    ps.setString(first + 5, checksum);
+    ps.setLong(first + 6, id);
+    ps.setLong(first + 7, version);
+    return first + 8;
   }
 
   /** Sets an event's twelve parameters after its relationship id, from {@code first}. */
@@ -830,16 +832,19 @@ public final class TrustStore {
     ps.setString(first + 11, StoredRows.eventChecksum(relationshipId, e.sequence(), id, micros, r, after));
   }
 
-  private void insertRow(Connection c, Relationship r, String startLine, String now) throws SQLException {
+  private void insertRow(Connection c, Relationship r, TrustBucket initial, String startLine, String now)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO trust_relationship (employee, manager, policy_id,"
-        + " row_version, event_count, start_state, state, updated_at, checksum) VALUES (?, ?, ?, 0, 0, ?, ?, ?, ?)")) {
+        + " row_version, event_count, start_state, state, tier, updated_at, checksum)"
+        + " VALUES (?, ?, ?, 0, 0, ?, ?, ?, ?, ?)")) {
       ps.setString(1, r.employee());
       ps.setString(2, r.manager());
       ps.setLong(3, policyId);
       ps.setString(4, startLine);
       ps.setString(5, startLine);
-      ps.setString(6, now);
-      ps.setString(7, StoredRows.relationshipChecksum(r, 0, startLine, startLine));
+      ps.setString(6, initial.tier().name());
+      ps.setString(7, now);
+      ps.setString(8, StoredRows.relationshipChecksum(r, 0, startLine, startLine));
       ps.executeUpdate();
     }
   }
@@ -975,6 +980,43 @@ public final class TrustStore {
         }
       }
       return List.copyOf(out);
+    });
+  }
+
+  /**
+   * How many of the relationships this store holds under its policy are in each autonomy tier,
+   * as of their last event (decay since then is not applied): one {@code GROUP BY} query over
+   * the {@code tier} column, whatever the number of relationships. Meant for gauges; the rows'
+   * checksums are not checked here (a damaged row is reported when its relationship is read).
+   *
+   * @return every tier, in ascending order, with its count (0 when no relationship is in it)
+   * @throws TrustStoreException when the database cannot be read, or holds a tier name this
+   *     library does not know
+   */
+  public Map<AutonomyTier, Long> tierCounts() {
+    return read(null, c -> {
+      Map<AutonomyTier, Long> counts = new EnumMap<>(AutonomyTier.class);
+      for (AutonomyTier t : AutonomyTier.values()) {
+        counts.put(t, 0L);
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT tier, COUNT(*) FROM trust_relationship WHERE policy_id = ? GROUP BY tier")) {
+        ps.setLong(1, policyId);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            String name = nonNull(rs.getString(1));
+            AutonomyTier tier;
+            try {
+              tier = AutonomyTier.valueOf(name);
+            } catch (IllegalArgumentException e) {
+              throw new TrustStoreException(null, "tier must be one of " + List.of(AutonomyTier.values())
+                  + " but the trust_relationship table holds \"" + name + "\" in " + rs.getLong(2) + " rows", e);
+            }
+            counts.put(tier, rs.getLong(2));
+          }
+        }
+      }
+      return Collections.unmodifiableMap(counts);
     });
   }
 

@@ -25,10 +25,11 @@ class SchemaTest {
     assertThat(TrustSchema.version(ds)).isEmpty();
     assertThat(TrustSchema.migrate(ds)).isEqualTo(TrustSchema.VERSION);
     assertThat(TrustSchema.migrate(ds)).isEqualTo(TrustSchema.VERSION);
-    assertThat(TrustSchema.version(ds)).contains(1);
-    assertThat(rows(ds, "SELECT version FROM trust_schema_version")).containsExactly("1");
+    assertThat(TrustSchema.version(ds)).contains(2);
+    assertThat(rows(ds, "SELECT version FROM trust_schema_version ORDER BY version")).containsExactly("1", "2");
     assertThat(TrustSchema.statements(dialect, 1)).hasSize(6);
     assertThat(dialect.script(1)).isEqualTo("db/trustbucket/" + dialect.name().toLowerCase() + "/V1__trust_bucket.sql");
+    assertThat(dialect.script(2)).isEqualTo("db/trustbucket/" + dialect.name().toLowerCase() + "/V2__trust_bucket.sql");
   }
 
   @ParameterizedTest
@@ -38,7 +39,7 @@ class SchemaTest {
     assertThatThrownBy(() -> TrustStore.open(ds, TrustPolicy.defaults()))
         .isInstanceOfSatisfying(SchemaVersionException.class, e -> {
           assertThat(e.found()).isEmpty();
-          assertThat(e.supported()).isEqualTo(1);
+          assertThat(e.supported()).isEqualTo(2);
         })
         .hasMessageContaining("TrustSchema.migrate")
         .hasMessageContaining(dialect.scriptFolder());
@@ -50,10 +51,10 @@ class SchemaTest {
   void aNewerSchemaIsRefusedByTheStoreAndByMigrateChangingNothing(Dialect dialect) {
     DataSource ds = Databases.migrated(dialect);
     TrustStore.open(ds, TrustPolicy.defaults()).record(TrustStoreTest.ANA, TrustStoreTest.event(0));
-    Databases.execute(ds, "INSERT INTO trust_schema_version (version, description) VALUES (2, 'from the future')");
+    Databases.execute(ds, "INSERT INTO trust_schema_version (version, description) VALUES (3, 'from the future')");
     List<String> before = snapshot(ds);
     assertThatThrownBy(() -> TrustStore.open(ds, TrustPolicy.defaults()))
-        .isInstanceOfSatisfying(SchemaVersionException.class, e -> assertThat(e.found()).contains(2))
+        .isInstanceOfSatisfying(SchemaVersionException.class, e -> assertThat(e.found()).contains(3))
         .hasMessageContaining("newer")
         .hasMessageContaining("nothing was changed");
     assertThatThrownBy(() -> TrustSchema.migrate(ds)).isInstanceOf(SchemaVersionException.class);
@@ -67,8 +68,8 @@ class SchemaTest {
     for (int i = 0; i < 3; i++) {
       runs.add(CompletableFuture.supplyAsync(() -> TrustSchema.migrate(ds)));
     }
-    runs.forEach(r -> assertThat(r.join()).isEqualTo(1));
-    assertThat(rows(ds, "SELECT version FROM trust_schema_version")).containsExactly("1");
+    runs.forEach(r -> assertThat(r.join()).isEqualTo(2));
+    assertThat(rows(ds, "SELECT version FROM trust_schema_version ORDER BY version")).containsExactly("1", "2");
   }
 
   /** Every row of every table, as text. */

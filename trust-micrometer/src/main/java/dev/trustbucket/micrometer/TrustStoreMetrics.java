@@ -2,9 +2,7 @@ package dev.trustbucket.micrometer;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.trustbucket.AutonomyTier;
 import dev.trustbucket.InvalidTrustInputException;
-import dev.trustbucket.account.Relationship;
 import dev.trustbucket.jdbc.StoreObserver;
 import dev.trustbucket.jdbc.StoredEvent;
 import dev.trustbucket.jdbc.TrustStore;
@@ -13,9 +11,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The meters of a JDBC {@link TrustStore}: a {@link StoreObserver} that counts the events and
@@ -72,8 +67,9 @@ public final class TrustStoreMetrics implements StoreObserver, MeterBinder {
   }
 
   /**
-   * The tier gauges of a store. A census reads every relationship's row (one query for the list,
-   * then one per relationship), so give it a {@code maxAge} that suits the store's size.
+   * The tier gauges of a store. A census is one {@code GROUP BY} query ({@link
+   * TrustStore#tierCounts()}), whatever the number of relationships, taken at most once per
+   * {@code maxAge} by the registry's clock; the four gauges share it.
    *
    * @param store the store
    * @param maxAge how long one census is reused, zero or positive
@@ -82,13 +78,6 @@ public final class TrustStoreMetrics implements StoreObserver, MeterBinder {
    */
   public static TierCensus tierCensus(TrustStore store, Duration maxAge, Iterable<Tag> tags) {
     requireNonNull(store, "store");
-    Supplier<Map<AutonomyTier, Long>> census = () -> {
-      Map<AutonomyTier, Long> counts = new EnumMap<>(AutonomyTier.class);
-      for (Relationship r : store.relationships()) {
-        store.state(r).ifPresent(s -> counts.merge(s.tier(), 1L, Long::sum));
-      }
-      return counts;
-    };
-    return new TierCensus(census, maxAge, tags);
+    return new TierCensus(store::tierCounts, maxAge, tags);
   }
 }

@@ -3,11 +3,13 @@ package dev.trustbucket.micrometer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.trustbucket.AutonomyTier;
 import dev.trustbucket.InvalidTrustInputException;
 import dev.trustbucket.TrustEvent;
 import dev.trustbucket.TrustPolicy;
 import dev.trustbucket.account.Relationship;
 import dev.trustbucket.behaviour.Behaviours;
+import dev.trustbucket.jdbc.EventSubmission;
 import dev.trustbucket.jdbc.StoreOptions;
 import dev.trustbucket.jdbc.TrustSchema;
 import dev.trustbucket.jdbc.TrustStore;
@@ -19,7 +21,17 @@ import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
@@ -34,10 +46,72 @@ class TrustStoreMetricsTest {
   private final TrustStoreMetrics metrics = new TrustStoreMetrics(Tags.of("app", "review"));
 
   private TrustStore store(String name) {
+    return TrustStore.open(database(name), TrustPolicy.defaults(), StoreOptions.builder().observer(metrics).build());
+  }
+
+  private static JdbcDataSource database(String name) {
     JdbcDataSource dataSource = new JdbcDataSource();
     dataSource.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
     TrustSchema.migrate(dataSource);
-    return TrustStore.open(dataSource, TrustPolicy.defaults(), StoreOptions.builder().observer(metrics).build());
+    return dataSource;
+  }
+
+  /**
+   * How many statements on {@code trust_relationship} the database has executed, by H2's own
+   * query statistics ({@code SET QUERY_STATISTICS TRUE}).
+   */
+  private static long relationshipQueries(DataSource dataSource) throws SQLException {
+    long n = 0;
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT SQL_STATEMENT, EXECUTION_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS")) {
+      while (rs.next()) {
+        if (rs.getString(1).contains("FROM trust_relationship")) {
+          n += rs.getLong(2);
+        }
+      }
+    }
+    return n;
+  }
+
+  @Test
+  void aCensusIsOneQueryWhateverTheNumberOfRelationshipsAndServesEveryGaugeForMaxAge() throws SQLException {
+    JdbcDataSource dataSource = database("census");
+    TrustStore store = TrustStore.open(dataSource, TrustPolicy.defaults());
+    for (int i = 0; i < 120; i++) {
+      Relationship r = Relationship.of("employee-" + i, "bo");
+      List<EventSubmission> events = new ArrayList<>();
+      events.add(EventSubmission.of(at(1, i % 4 == 0 ? Behaviours.HID_PROBLEM : Behaviours.PROACTIVE_UPDATE)));
+      for (int day = 2; day < 2 + (i % 3) * 8; day++) {
+        events.add(EventSubmission.of(at(day, Behaviours.DELIVERED_EARLY)));
+      }
+      store.recordAll(r, events);
+    }
+    Map<AutonomyTier, Long> expected = new EnumMap<>(AutonomyTier.class);
+    for (Relationship r : store.relationships()) {
+      expected.merge(store.state(r).orElseThrow().tier(), 1L, Long::sum);
+    }
+    assertThat(expected).as("the relationships span tiers").hasSizeGreaterThan(2);
+    TrustStoreMetrics.tierCensus(store, Duration.ofSeconds(30), Tags.empty()).bindTo(meters);
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      s.execute("SET QUERY_STATISTICS TRUE");
+    }
+    long before = relationshipQueries(dataSource);
+
+    for (int scrape = 0; scrape < 3; scrape++) {
+      for (AutonomyTier tier : AutonomyTier.values()) {
+        assertThat(meters.get(TrustMeterNames.RELATIONSHIPS).tag("tier", tier.name().toLowerCase(Locale.ROOT))
+            .gauge().value()).as("%s", tier).isEqualTo((double) expected.getOrDefault(tier, 0L));
+      }
+      clock.add(Duration.ofSeconds(10));
+    }
+    // Three scrapes of four gauges in 30 s of the registry's clock: one census, one query.
+    assertThat(relationshipQueries(dataSource) - before).isEqualTo(1);
+    store.record(Relationship.of("newcomer", "bo"), at(1, Behaviours.SMALL_WIN));
+    before = relationshipQueries(dataSource);
+    clock.add(Duration.ofSeconds(1));
+    assertThat(meters.get(TrustMeterNames.RELATIONSHIPS).tag("tier", "supervised").gauge().value())
+        .isEqualTo((double) expected.getOrDefault(AutonomyTier.SUPERVISED, 0L) + 1);
+    assertThat(relationshipQueries(dataSource) - before).isEqualTo(1);
   }
 
   private static TrustEvent at(int day, dev.trustbucket.behaviour.Behaviour behaviour) {

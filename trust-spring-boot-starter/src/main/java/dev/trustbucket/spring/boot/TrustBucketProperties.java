@@ -606,8 +606,8 @@ public class TrustBucketProperties {
   public static class Metrics {
     /**
      * How long one count of the relationships per tier is reused by the tier gauges; by default
-     * 10s for the in-memory registry and 5m for the JDBC store, whose count reads every
-     * relationship's row.
+     * 10s for the in-memory registry and 5m for the JDBC store, whose count is a query on the
+     * database (one {@code GROUP BY}).
      */
     private @Nullable Duration censusMaxAge;
 
