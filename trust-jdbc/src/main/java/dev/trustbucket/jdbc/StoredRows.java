@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The text the store's rows hold and their checksums: states as {@link TrustCodec} state lines
- * (each with its own CRC-32C), events as the codec's {@link EventRecord} fields, and a CRC-32C
+ * (each with its own CRC-32C; see {@link StateLines} for how they refer to a custom policy), events as the codec's {@link EventRecord} fields, and a CRC-32C
  * over each row's columns so that a row changed outside the library is detected.
  */
 final class StoredRows {
@@ -63,18 +63,21 @@ final class StoredRows {
     return seconds * 1_000_000L + t.getNano() / 1_000;
   }
 
-  /** Reads a codec state line of a row, reporting damage with the relationship and the row. */
-  static TrustBucket readState(
-      String line, TrustPolicy policy, Relationship r, String table, String row, String column) {
+  /**
+   * Reads a state line of a row (a codec line, or one that refers to the store's policy: see
+   * {@link StateLines}), reporting damage with the relationship and the row.
+   */
+  static TrustBucket readState(String line, StateLines lines, TrustPolicy policy, Relationship r, String table,
+      String row, String column) {
     try {
-      return TrustCodec.parseState(line, policy);
+      return TrustCodec.parseState(lines.expand(line), policy);
     } catch (InvalidTrustInputException e) {
       throw new DamagedRowException(r, table, row, column + "." + e.field(), String.valueOf(e.getMessage()), e);
     }
   }
 
   /** Reads an event row's fields back into an event, reporting damage with the row. */
-  static StoredEvent readEvent(Relationship r, long relationshipId, TrustPolicy policy, int seq,
+  static StoredEvent readEvent(Relationship r, long relationshipId, StateLines lines, TrustPolicy policy, int seq,
       @Nullable String eventId, long timeMicros, EventRecord record, String stateAfter, String checksum) {
     String row = "seq " + seq;
     String expected = eventChecksum(relationshipId, seq, eventId, timeMicros, record, stateAfter);
@@ -93,7 +96,7 @@ final class StoredRows {
       throw new DamagedRowException(r, EVENTS, row, "time_micros", "time_micros must be "
           + micros(event.time()) + " (the microseconds of " + record.time() + ") but was " + timeMicros, null);
     }
-    TrustBucket after = readState(stateAfter, policy, r, EVENTS, row, "state_after");
+    TrustBucket after = readState(stateAfter, lines, policy, r, EVENTS, row, "state_after");
     return new StoredEvent(r, seq, Optional.ofNullable(eventId), event, after);
   }
 }

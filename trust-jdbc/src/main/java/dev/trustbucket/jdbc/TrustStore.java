@@ -16,7 +16,6 @@ import dev.trustbucket.explain.Explanation;
 import dev.trustbucket.forecast.RecoveryForecast;
 import dev.trustbucket.forecast.WhatIf;
 import dev.trustbucket.io.EventRecord;
-import dev.trustbucket.io.TrustCodec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -81,6 +80,8 @@ public final class TrustStore {
   private final Dialect dialect;
   private final String policyKey;
   private final long policyId;
+  /** How this store's rows write its policy in their state lines: once, in trust_policy. */
+  private final StateLines lines;
   /**
    * Relationship rows as this store last committed or read them, so that an optimistic write of
    * one event can skip reading the row: its version guard catches a stale entry, which is then
@@ -96,6 +97,7 @@ public final class TrustStore {
     this.dialect = dialect;
     this.policyKey = policyKey;
     this.policyId = policyId;
+    this.lines = StateLines.of(policy);
   }
 
   /**
@@ -637,7 +639,7 @@ public final class TrustStore {
     if (row.policyId != policyId) {
       throw new PolicyMismatchException(r, storedPolicyKey(c, row.policyId), policyKey);
     }
-    return StoredRows.readState(row.state, policy, r, StoredRows.RELATIONSHIPS, StoredRows.RELATIONSHIP_ROW,
+    return StoredRows.readState(row.state, lines, policy, r, StoredRows.RELATIONSHIPS, StoredRows.RELATIONSHIP_ROW,
         "state");
   }
 
@@ -671,7 +673,7 @@ public final class TrustStore {
         }
         initial = TrustBucket.of(policy, b.submissions.get(0).event().time());
       }
-      insertRow(c, r, initial, TrustCodec.formatState(initial), now);
+      insertRow(c, r, initial, lines.format(initial), now);
       found = selectRow(c, r, false);
       if (found.isEmpty()) {
         throw new Retry("the relationship row just inserted is not visible", null);
@@ -718,7 +720,7 @@ public final class TrustStore {
       recorded.add(new StoredEvent(r, row.eventCount + i + 1, s.id(), s.event(), after));
     }
     int count = row.eventCount + fresh.size();
-    String stateLine = TrustCodec.formatState(after);
+    String stateLine = lines.format(after);
     String checksum = StoredRows.relationshipChecksum(r, count, row.startState, stateLine);
     try (PreparedStatement ps = c.prepareStatement(UPDATE_ROW)) {
       setRowUpdate(ps, 1, row.id, row.version, count, stateLine, after.tier(), now, checksum);
@@ -750,14 +752,14 @@ public final class TrustStore {
     }
     int count = row.eventCount + 1;
     StoredEvent e = new StoredEvent(r, count, s.id(), s.event(), after);
-    String stateLine = TrustCodec.formatState(after);
+    String stateLine = lines.format(after);
     String checksum = StoredRows.relationshipChecksum(r, count, row.startState, stateLine);
     if (dialect == Dialect.POSTGRESQL) {
       try (PreparedStatement ps = c.prepareStatement("WITH moved AS (" + UPDATE_KNOWN_ROW
           + " RETURNING relationship_id) " + INSERT_EVENT + " SELECT relationship_id, " + EVENT_VALUES
           + " FROM moved")) {
         int i = setKnownRowUpdate(ps, row, count, stateLine, after.tier(), now, checksum);
-        setEvent(ps, i, row.id, e, now);
+        setEvent(ps, i, row.id, e, stateLine, now);
         if (ps.executeUpdate() != 1) {
           return Optional.empty();
         }
@@ -812,11 +814,10 @@ public final class TrustStore {
   }
 
   /** Sets an event's twelve parameters after its relationship id, from {@code first}. */
-  private static void setEvent(PreparedStatement ps, int first, long relationshipId, StoredEvent e, String now)
-      throws SQLException {
+  private static void setEvent(PreparedStatement ps, int first, long relationshipId, StoredEvent e, String after,
+      String now) throws SQLException {
     EventRecord r = EventRecord.from(e.event());
     long micros = StoredRows.micros(e.event().time());
-    String after = TrustCodec.formatState(e.stateAfter());
     @Nullable String id = e.id().orElse(null);
     ps.setInt(first, e.sequence());
     ps.setString(first + 1, id);
@@ -849,12 +850,12 @@ public final class TrustStore {
     }
   }
 
-  private static void insertEvents(Connection c, long relationshipId, List<StoredEvent> events, String now)
+  private void insertEvents(Connection c, long relationshipId, List<StoredEvent> events, String now)
       throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(INSERT_EVENT + " VALUES (?, " + EVENT_VALUES + ")")) {
       for (StoredEvent e : events) {
         ps.setLong(1, relationshipId);
-        setEvent(ps, 2, relationshipId, e, now);
+        setEvent(ps, 2, relationshipId, e, lines.format(e.stateAfter()), now);
         if (events.size() == 1) {
           ps.executeUpdate();
           return;
@@ -939,7 +940,7 @@ public final class TrustStore {
     long micros = rs.getLong(3);
     EventRecord record = new EventRecord(nonNull(rs.getString(4)), nonNull(rs.getString(5)), rs.getDouble(6),
         nonNull(rs.getString(7)), nonNull(rs.getString(8)), nonNull(rs.getString(9)));
-    return StoredRows.readEvent(r, relationshipId, policy, seq, id, micros, record, nonNull(rs.getString(10)),
+    return StoredRows.readEvent(r, relationshipId, lines, policy, seq, id, micros, record, nonNull(rs.getString(10)),
         nonNull(rs.getString(11)));
   }
 
@@ -1068,7 +1069,7 @@ public final class TrustStore {
       if (!time.isBefore(now.time())) {
         return now.at(time);
       }
-      TrustBucket start = StoredRows.readState(row.startState, policy, relationship, StoredRows.RELATIONSHIPS,
+      TrustBucket start = StoredRows.readState(row.startState, lines, policy, relationship, StoredRows.RELATIONSHIPS,
           StoredRows.RELATIONSHIP_ROW, "start_state");
       InvalidTrustInputException.check(!time.isBefore(start.time()), "time",
           "time must not be before the relationship's start %s but was %s", start.time(), time);
@@ -1147,7 +1148,7 @@ public final class TrustStore {
     return read(relationship, c -> {
       Row row = requireRow(c, relationship);
       TrustBucket now = verify(c, relationship, row);
-      TrustBucket start = StoredRows.readState(row.startState, policy, relationship, StoredRows.RELATIONSHIPS,
+      TrustBucket start = StoredRows.readState(row.startState, lines, policy, relationship, StoredRows.RELATIONSHIPS,
           StoredRows.RELATIONSHIP_ROW, "start_state");
       TrustLedger ledger = TrustLedger.from(start);
       List<StoredEvent> events = new ArrayList<>(row.eventCount);

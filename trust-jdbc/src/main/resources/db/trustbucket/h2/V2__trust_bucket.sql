@@ -1,5 +1,12 @@
 -- Trust Bucket store, schema version 2, H2. Applies to a version 1 database; see V1__.
 -- Never edit a released script: a change ships as the next version.
+--
+-- Also new in version 2, without DDL: the state lines this version's store writes (start_state,
+-- state, state_after) hold a custom policy's written form no more. Their policy field says
+-- @trust_policy instead, and the policy is the one kept once in trust_policy (the row's
+-- relationship names it; the line keeps its fingerprint). Lines under a preset already name it by
+-- id (default@1). Rows written by version 1 keep their whole lines and read as before. A
+-- version 1 library cannot read the new lines, hence the new version number.
 
 -- The autonomy tier of each relationship's current state (the codec's tier name, e.g. TRUSTED),
 -- so that the tier gauges count relationships with one GROUP BY instead of reading every row.
@@ -11,4 +18,4 @@ UPDATE trust_relationship SET tier = REGEXP_REPLACE(state, '^(?:[^\t]*\t){6}([^\
 
 ALTER TABLE trust_relationship ALTER COLUMN tier SET NOT NULL;
 
-INSERT INTO trust_schema_version (version, description) VALUES (2, 'tier column');
+INSERT INTO trust_schema_version (version, description) VALUES (2, 'tier column; state lines refer to trust_policy');

@@ -60,11 +60,8 @@ class SchemaMigrationTest {
 
   /** A database holding schema version 1 and the rows its store wrote. */
   static DataSource versionOneDatabase(Dialect dialect) {
-    DataSource ds = Databases.fresh(dialect);
+    DataSource ds = emptyVersionOne(dialect);
     try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-      for (String sql : TrustSchema.statements(dialect, 1)) {
-        s.execute(sql);
-      }
       for (String line : fixture().split("\n")) {
         if (!line.isBlank() && !line.startsWith("--")) {
           s.execute(dialect == Dialect.SQLITE ? line.replace("CHR(", "CHAR(") : line);
@@ -74,6 +71,19 @@ class SchemaMigrationTest {
         // The fixture gives its ids; new rows must be numbered after them.
         s.execute("ALTER TABLE trust_policy ALTER COLUMN policy_id RESTART WITH 100");
         s.execute("ALTER TABLE trust_relationship ALTER COLUMN relationship_id RESTART WITH 100");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return ds;
+  }
+
+  /** A fresh database with the tables of schema version 1 and no rows. */
+  static DataSource emptyVersionOne(Dialect dialect) {
+    DataSource ds = Databases.fresh(dialect);
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      for (String sql : TrustSchema.statements(dialect, 1)) {
+        s.execute(sql);
       }
     } catch (SQLException e) {
       throw new IllegalStateException(e);
@@ -126,6 +136,15 @@ class SchemaMigrationTest {
     TrustEvent next = TrustStoreTest.event(9);
     assertThat(team.record(ANA, EventSubmission.of("ana-9", next)).eventCount()).isEqualTo(7);
     assertThat(TrustStore.open(ds, TEAM).ledger(ANA)).isEqualTo(ana.plus(next));
+    // Version 1's event rows keep the written form; the new one and the relationship row refer to it.
+    assertThat(SchemaTest.rows(ds, "SELECT state_after FROM trust_event WHERE relationship_id = 1 ORDER BY seq"))
+        .hasSize(7)
+        .satisfies(lines -> {
+          assertThat(lines.subList(0, 6)).allSatisfy(line -> assertThat(line).contains("trust-policy"));
+          assertThat(lines.get(6)).contains(StateLines.REFERENCE).doesNotContain("trust-policy");
+        });
+    assertThat(SchemaTest.rows(ds, "SELECT state FROM trust_relationship WHERE relationship_id = 1").get(0))
+        .contains(StateLines.REFERENCE);
     Relationship eve = Relationship.of("eve", "ben");
     team.record(eve, next);
     assertThat(TrustStore.open(ds, TEAM).ledger(eve)).isEqualTo(TrustLedger.of(TEAM, next.time()).plus(next));

@@ -49,6 +49,51 @@ class StoredPolicyTest {
     assertThat(rows.get(0)[1]).isEqualTo("team");
     assertThat(PolicyForm.parse(List.of(rows.get(0)[2].split("\n", -1)))).isEqualTo(TEAM);
     assertThat(TrustStore.open(ds, TEAM).ledger(ANA)).isEqualTo(expected);
+    // The written form is in trust_policy only: every state line refers to it.
+    List<String> lines = SchemaTest.rows(ds, "SELECT state_after FROM trust_event");
+    lines.addAll(SchemaTest.rows(ds, "SELECT start_state FROM trust_relationship"));
+    lines.addAll(SchemaTest.rows(ds, "SELECT state FROM trust_relationship"));
+    assertThat(lines).hasSize(7).allSatisfy(line -> {
+      assertThat(line).doesNotContain("trust-policy").contains("\t" + StateLines.REFERENCE + "\t" + TEAM.fingerprint());
+      assertThat(line.length()).isLessThan(250);
+    });
+  }
+
+  @Test
+  void aLineThatRefersToThePolicyIsTheCodecsLineWithoutTheWrittenForm() {
+    StateLines lines = StateLines.of(TEAM);
+    TrustBucket state = TrustBucket.of(TEAM, TrustStoreTest.T0).plus(TrustStoreTest.event(0));
+    String codec = TrustCodec.formatState(state);
+    String stored = lines.format(state);
+    assertThat(stored).hasSizeLessThan(codec.length() / 5);
+    assertThat(lines.expand(stored)).isEqualTo(codec);
+    // Codec lines (rows of schema version 1, other policies' states) are stored and read as they are.
+    assertThat(lines.expand(codec)).isEqualTo(codec);
+    TrustBucket other = TrustBucket.of(TrustPolicy.strict(), TrustStoreTest.T0);
+    assertThat(lines.format(other)).isEqualTo(TrustCodec.formatState(other));
+    assertThat(StateLines.of(TrustPolicy.defaults()).format(other)).isEqualTo(TrustCodec.formatState(other));
+    TrustBucket preset = TrustBucket.of(TrustPolicy.defaults(), TrustStoreTest.T0);
+    assertThat(StateLines.of(TrustPolicy.defaults()).format(preset)).isEqualTo(TrustCodec.formatState(preset));
+    assertThat(lines.expand("trust-state\t2\tteam")).isEqualTo("trust-state\t2\tteam");
+  }
+
+  @Test
+  void aReferringLineWithAnotherFingerprintIsDamageEvenWithItsRowChecksumRecomputed() throws SQLException {
+    DataSource ds = Databases.migrated(Dialect.H2);
+    TrustStore store = TrustStore.open(ds, TEAM);
+    store.record(ANA, TrustStoreTest.event(0));
+    store.record(ANA, TrustStoreTest.event(1));
+    String stored = SchemaTest.rows(ds, "SELECT state FROM trust_relationship").get(0);
+    String forged = stored.replace(TEAM.fingerprint(), TrustPolicy.strict().fingerprint());
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement("UPDATE trust_relationship SET state = ?, checksum = ?")) {
+      ps.setString(1, forged);
+      ps.setString(2, StoredRows.relationshipChecksum(ANA, 2, SchemaTest.rows(ds,
+          "SELECT start_state FROM trust_relationship").get(0), forged));
+      ps.executeUpdate();
+    }
+    assertThatThrownBy(() -> TrustStore.open(ds, TEAM).state(ANA))
+        .isInstanceOfSatisfying(DamagedRowException.class, e -> assertThat(e.getMessage()).contains("fingerprint"));
   }
 
   @Test
@@ -65,14 +110,17 @@ class StoredPolicyTest {
 
   @Test
   void rowsWrittenInFormatTwoStayReadableAndTheirPolicyRowGetsItsFingerprint() throws SQLException {
-    DataSource ds = Databases.migrated(Dialect.H2);
+    // Written by a release before format 3, so with schema version 1.
+    DataSource ds = SchemaMigrationTest.emptyVersionOne(Dialect.H2);
     insertFormatTwoRelationship(ds);
+    TrustSchema.migrate(ds);
     // Another policy does not take over the format 2 row, and cannot read its history.
     assertThatThrownBy(() -> TrustStore.open(ds, TrustPolicy.strict()).state(ANA))
         .isInstanceOf(PolicyMismatchException.class);
     TrustStore store = TrustStore.open(ds, TrustPolicy.defaults());
     TrustBucket stored = TrustCodec.parseState(FORMAT_TWO_STATE, TrustPolicy.defaults());
     assertThat(store.state(ANA)).contains(stored);
+    assertThat(store.tierCounts().get(stored.tier())).as("the tier column, filled from a format 2 line").isEqualTo(1L);
     assertThat(policies(ds)).extracting(r -> r[0])
         .containsExactlyInAnyOrder(TrustPolicy.strict().fingerprint(), TrustPolicy.defaults().fingerprint());
     TrustEvent next = TrustEvent.of(dev.trustbucket.behaviour.Behaviours.PROACTIVE_UPDATE,

@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,7 +46,7 @@ class TierCountsTest {
       if (events.isEmpty()) {
         writer.start(r, TrustStoreTest.T0);
       } else {
-        events.forEach(e -> writer.record(r, e));
+        writer.recordAll(r, events.stream().map(EventSubmission::of).collect(Collectors.toList()));
       }
     }
     // Another policy's relationships are not this store's.
