@@ -405,7 +405,8 @@ public final class TrustStore {
       while (true) {
         List<Outcome> outcomes;
         try {
-          outcomes = attempt(batches);
+          @Nullable Outcome fast = retries == 0 ? inOneStatement(batches) : null;
+          outcomes = fast != null ? List.of(fast) : attempt(batches);
         } catch (RuntimeException | Error e) {
           forget(batches);
           throw e;
@@ -469,6 +470,75 @@ public final class TrustStore {
       Thread.currentThread().interrupt();
       throw new TrustStoreException(single, "interrupted while waiting to retry a write; nothing was recorded", e);
     }
+  }
+
+  /**
+   * On PostgreSQL, records one event on a relationship row this store knows (optimistic mode)
+   * with the single statement of {@link #writeKnown}, in autocommit: the statement is its own
+   * transaction, so the write takes one round trip, with no separate commit. The statement
+   * updates the row under its version guard and inserts the event row, or changes nothing.
+   *
+   * <p>A connection that fails while the statement runs leaves its outcome unknown, as a commit
+   * that fails does: an event with an id is then written again on the path that reads the row
+   * (which finds the id if the statement did commit); one without an id is reported with {@link
+   * CommitOutcomeUnknownException}.
+   *
+   * @return the outcome, or null when the write must take the transactional path (not eligible,
+   *     the row moved on, the id is already there, or the connection failed before an event
+   *     with an id was known to be written)
+   */
+  private @Nullable Outcome inOneStatement(List<Batch> batches) {
+    if (dialect != Dialect.POSTGRESQL || options.writeMode() != WriteMode.OPTIMISTIC || batches.size() != 1
+        || batches.get(0).submissions.size() != 1) {
+      return null;
+    }
+    Relationship r = batches.get(0).relationship;
+    EventSubmission s = batches.get(0).submissions.get(0);
+    @Nullable Known cached = known.get(r);
+    if (cached == null) {
+      return null;
+    }
+    Connection c;
+    try {
+      c = dataSource.getConnection();
+    } catch (SQLException e) {
+      return null; // nothing was sent: the transactional path gets a connection, or reports why not
+    }
+    @Nullable Outcome done = null;
+    try {
+      boolean autoCommit = c.getAutoCommit();
+      if (!autoCommit) {
+        c.setAutoCommit(true);
+      }
+      done = writeKnown(c, r, cached, s, options.clock().instant().toString()).orElse(null);
+      if (done == null) {
+        known.remove(r); // another writer moved the row on: read it
+      }
+      if (!autoCommit) {
+        c.setAutoCommit(false);
+      }
+    } catch (SQLException e) {
+      if (done != null) {
+        return done; // committed; only restoring the connection's mode failed
+      }
+      known.remove(r);
+      SqlFailures.Kind kind = SqlFailures.classify(e);
+      if (kind == SqlFailures.Kind.CONNECTION && s.id().isEmpty()) {
+        throw new CommitOutcomeUnknownException(r, e);
+      }
+      if (kind == SqlFailures.Kind.OTHER) {
+        throw new TrustStoreException(r, "could not write relationship " + r + ": " + e.getMessage()
+            + "; nothing was recorded", e);
+      }
+      return null; // a conflict (the id is there), a deadlock, or a lost connection with an id
+    } finally {
+      try {
+        c.close();
+      } catch (SQLException | RuntimeException e) {
+        // The outcome is decided; a connection that cannot be closed is the pool's concern.
+      }
+    }
+    return done;
   }
 
   /** One transaction: commits every batch, or rolls back and throws. */
@@ -722,13 +792,24 @@ public final class TrustStore {
     int count = row.eventCount + fresh.size();
     String stateLine = lines.format(after);
     String checksum = StoredRows.relationshipChecksum(r, count, row.startState, stateLine);
-    try (PreparedStatement ps = c.prepareStatement(UPDATE_ROW)) {
-      setRowUpdate(ps, 1, row.id, row.version, count, stateLine, after.tier(), now, checksum);
-      if (ps.executeUpdate() != 1) {
-        throw new Retry("relationship " + r + " was changed by another writer since it was read", null);
+    if (dialect == Dialect.POSTGRESQL && recorded.size() == 1) {
+      // One statement for the row and the event: one round trip fewer (a pessimistic write's lock is held).
+      try (PreparedStatement ps = c.prepareStatement(UPDATE_ROW_WITH_EVENT)) {
+        int i = setRowUpdate(ps, 1, row.id, row.version, count, stateLine, after.tier(), now, checksum);
+        setEvent(ps, i, row.id, recorded.get(0), stateLine, now);
+        if (ps.executeUpdate() != 1) {
+          throw new Retry("relationship " + r + " was changed by another writer since it was read", null);
+        }
       }
+    } else {
+      try (PreparedStatement ps = c.prepareStatement(UPDATE_ROW)) {
+        setRowUpdate(ps, 1, row.id, row.version, count, stateLine, after.tier(), now, checksum);
+        if (ps.executeUpdate() != 1) {
+          throw new Retry("relationship " + r + " was changed by another writer since it was read", null);
+        }
+      }
+      insertEvents(c, row.id, recorded, now);
     }
-    insertEvents(c, row.id, recorded, now);
     return new Outcome(r, state, recorded, duplicates, count,
         new Known(row.id, row.version + 1, count, row.startState, after, stateLine, checksum));
   }
@@ -755,9 +836,7 @@ public final class TrustStore {
     String stateLine = lines.format(after);
     String checksum = StoredRows.relationshipChecksum(r, count, row.startState, stateLine);
     if (dialect == Dialect.POSTGRESQL) {
-      try (PreparedStatement ps = c.prepareStatement("WITH moved AS (" + UPDATE_KNOWN_ROW
-          + " RETURNING relationship_id) " + INSERT_EVENT + " SELECT relationship_id, " + EVENT_VALUES
-          + " FROM moved")) {
+      try (PreparedStatement ps = c.prepareStatement(UPDATE_KNOWN_ROW_WITH_EVENT)) {
         int i = setKnownRowUpdate(ps, row, count, stateLine, after.tier(), now, checksum);
         setEvent(ps, i, row.id, e, stateLine, now);
         if (ps.executeUpdate() != 1) {
@@ -775,6 +854,16 @@ public final class TrustStore {
     }
     return Optional.of(new Outcome(r, row.state, List.of(e), 0, count,
         new Known(row.id, row.version + 1, count, row.startState, after, stateLine, checksum)));
+  }
+
+  /**
+   * PostgreSQL: a relationship row's update and its event's insert as one statement; the event
+   * row is inserted only when the update matched the row. Parameters: the update's, then the
+   * event's twelve.
+   */
+  private static String withEvent(String update) {
+    return "WITH moved AS (" + update + " RETURNING relationship_id) " + INSERT_EVENT
+        + " SELECT relationship_id, " + EVENT_VALUES + " FROM moved";
   }
 
   private static final String UPDATE_KNOWN_ROW = "UPDATE trust_relationship SET row_version = ?, event_count = ?,"
@@ -798,6 +887,8 @@ public final class TrustStore {
       + " time_micros, occurred_at, behaviour, weight, disclosure, disclosure_delay, note, state_after,"
       + " recorded_at, checksum)";
   private static final String EVENT_VALUES = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+  private static final String UPDATE_ROW_WITH_EVENT = withEvent(UPDATE_ROW);
+  private static final String UPDATE_KNOWN_ROW_WITH_EVENT = withEvent(UPDATE_KNOWN_ROW);
 
   /** Sets the eight parameters of {@link #UPDATE_ROW} from {@code first}; returns the next index. */
   private static int setRowUpdate(PreparedStatement ps, int first, long id, long version, int count,

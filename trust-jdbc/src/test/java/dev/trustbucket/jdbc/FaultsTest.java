@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,9 +41,10 @@ class FaultsTest {
     PGSimpleDataSource pg = Databases.postgresUnpooled();
     TrustSchema.migrate(pg);
     TrustStore.open(pg, POLICY).record(ANA, event(0));
-    // Killed after the relationship row was updated, before the event row is inserted.
+    // Killed inside the transaction: after the relationship row was read, at the statement that
+    // updates it and inserts the event row (on PostgreSQL one statement).
     KillingDataSource killing = new KillingDataSource(pg,
-        (method, sql) -> method.equals("prepareStatement") && sql.startsWith("INSERT INTO trust_event"));
+        (method, sql) -> method.equals("prepareStatement") && sql.startsWith("WITH moved"));
     Recorded r = TrustStore.open(killing, POLICY).record(ANA, event(1));
     assertThat(killing.fired()).isTrue();
     assertThat(r.retries()).isPositive();
@@ -69,6 +71,36 @@ class FaultsTest {
     assertThat(again.fired()).isTrue();
     assertThat(r.retries()).isPositive();
     assertThat(store.events(ANA)).extracting(StoredEvent::event).containsExactly(event(0), event(1));
+  }
+
+  @Test
+  void aConnectionKilledDuringTheOneStatementOfAKnownRowIsAnUnknownOutcomeWithoutAnIdAndRetriedWithOne() {
+    PGSimpleDataSource pg = Databases.postgresUnpooled();
+    TrustSchema.migrate(pg);
+    // The first write of a store reads the row; the second is the single autocommitted statement.
+    AtomicInteger statements = new AtomicInteger();
+    KillingDataSource noId = new KillingDataSource(pg,
+        (method, sql) -> sql.startsWith("WITH moved") && statements.incrementAndGet() == 2);
+    TrustStore store = TrustStore.open(noId, POLICY);
+    store.record(ANA, event(0));
+    assertThatThrownBy(() -> store.record(ANA, event(1)))
+        .isInstanceOf(CommitOutcomeUnknownException.class)
+        .hasMessageContaining("ana");
+    assertThat(noId.fired()).isTrue();
+    assertThat(TrustStore.open(pg, POLICY).events(ANA)).hasSize(1); // killed before it ran
+    assertThat(store.record(ANA, event(1)).eventCount()).isEqualTo(2);
+
+    AtomicInteger again = new AtomicInteger();
+    KillingDataSource withId = new KillingDataSource(pg,
+        (method, sql) -> sql.startsWith("WITH moved") && again.incrementAndGet() == 2);
+    TrustStore other = TrustStore.open(withId, POLICY);
+    other.record(ANA, event(2));
+    Recorded r = other.record(ANA, EventSubmission.of("req-9", event(3)));
+    assertThat(withId.fired()).isTrue();
+    assertThat(r.recorded()).isEqualTo(1);
+    assertThat(r.eventCount()).isEqualTo(4);
+    assertThat(TrustStore.open(pg, POLICY).events(ANA)).extracting(StoredEvent::event)
+        .containsExactly(event(0), event(1), event(2), event(3));
   }
 
   @Test

@@ -17,23 +17,42 @@ import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The statements one optimistic record of one event sends, once the store knows the row. */
+/** The statements (and commits) one record of one event sends. */
 class RoundTripsTest {
   @ParameterizedTest
-  @CsvSource({"POSTGRESQL, 1", "H2, 2", "SQLITE, 2"})
-  void aKnownRelationshipTakesOneStatementOnPostgresqlAndTwoElsewhere(Dialect dialect, int statements) {
+  @CsvSource({"POSTGRESQL, 1", "H2, 3", "SQLITE, 3"})
+  void aKnownRelationshipTakesOneAutocommittedStatementOnPostgresqlAndTwoAndACommitElsewhere(Dialect dialect,
+      int roundTrips) {
     DataSource real = Databases.migrated(dialect);
     List<String> sql = new CopyOnWriteArrayList<>();
     TrustStore store = TrustStore.open(counting(real, sql), TrustPolicy.defaults());
     store.record(ANA, event(0));
     sql.clear();
     store.record(ANA, event(1));
-    assertThat(sql).hasSize(statements);
+    assertThat(sql).hasSize(roundTrips);
+    if (dialect == Dialect.POSTGRESQL) {
+      assertThat(sql.get(0)).startsWith("WITH moved AS (UPDATE trust_relationship");
+    } else {
+      assertThat(sql.get(2)).isEqualTo("commit()");
+    }
     // A row moved on by another store is read again, and the write still lands once.
     TrustStore.open(real, TrustPolicy.defaults()).record(ANA, event(2));
     Recorded r = store.record(ANA, event(3));
     assertThat(r.eventCount()).isEqualTo(4);
     assertThat(r.retries()).isZero();
+  }
+
+  @org.junit.jupiter.api.Test
+  void aPessimisticRecordOnPostgresqlLocksTheRowThenWritesRowAndEventInOneStatement() {
+    DataSource real = Databases.migrated(Dialect.POSTGRESQL);
+    List<String> sql = new CopyOnWriteArrayList<>();
+    TrustStore store = TrustStore.open(counting(real, sql), TrustPolicy.defaults(),
+        StoreOptions.builder().writeMode(WriteMode.PESSIMISTIC).build());
+    store.record(ANA, event(0));
+    sql.clear();
+    assertThat(store.record(ANA, event(1)).eventCount()).isEqualTo(2);
+    assertThat(sql).hasSize(3); // the lock (SELECT ... FOR UPDATE), one statement, the commit
+    assertThat(sql.get(1)).startsWith("WITH moved AS (UPDATE trust_relationship");
   }
 
   static DataSource counting(DataSource target, List<String> sql) {
@@ -45,6 +64,8 @@ class RoundTripsTest {
             new Class<?>[] {Connection.class}, (proxy, method, args) -> {
               if (method.getName().equals("prepareStatement")) {
                 sql.add((String) args[0]);
+              } else if (method.getName().equals("commit")) {
+                sql.add("commit()");
               }
               try {
                 return method.invoke(real, args);
