@@ -85,7 +85,8 @@ public final class TrustStore {
   /**
    * Relationship rows as this store last committed or read them, so that an optimistic write of
    * one event can skip reading the row: its version guard catches a stale entry, which is then
-   * dropped and the row read. Bounded: cleared when it grows past {@link #CACHE_LIMIT} entries.
+   * dropped and the row read. A write that does read the row (a pessimistic one, a batch) skips
+   * checking and parsing it when it is exactly the entry. Bounded: cleared when it grows past {@link #CACHE_LIMIT} entries.
    */
   private final ConcurrentHashMap<Relationship, Known> known = new ConcurrentHashMap<>();
 
@@ -665,6 +666,12 @@ public final class TrustStore {
       this.stateLine = stateLine;
       this.checksum = checksum;
     }
+
+    /** Whether a row read from the database is this one, unchanged, under the store's policy. */
+    boolean sameAs(Row row, long policyId) {
+      return row.id == id && row.version == version && row.eventCount == eventCount && row.policyId == policyId
+          && row.checksum.equals(checksum) && row.state.equals(stateLine) && row.startState.equals(startState);
+    }
   }
 
   private static final String SELECT_ROW = "SELECT relationship_id, row_version, event_count, start_state, state,"
@@ -750,7 +757,9 @@ public final class TrustStore {
       }
     }
     Row row = found.get();
-    TrustBucket state = verify(c, r, row);
+    // A row exactly as this store last wrote or verified it needs no second check nor parse.
+    @Nullable Known seen = known.get(r);
+    TrustBucket state = seen != null && seen.sameAs(row, policyId) ? seen.state : verify(c, r, row);
     // Idempotency: skip events whose ids the relationship (or this batch) already holds.
     Map<String, EventRecord> known = knownIds(c, r, row.id, b.submissions);
     List<EventSubmission> fresh = new ArrayList<>(b.submissions.size());
