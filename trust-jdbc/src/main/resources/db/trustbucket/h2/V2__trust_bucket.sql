@@ -14,7 +14,9 @@
 ALTER TABLE trust_relationship ADD COLUMN tier VARCHAR(20);
 
 -- Rows written by version 1: the tier is the seventh tab-separated field of the state line.
-UPDATE trust_relationship SET tier = REGEXP_REPLACE(state, '^(?:[^\t]*\t){6}([^\t]*)\t.*$', '$1');
+-- A line too short to have one (only a damaged row) gets '', as split_part gives on PostgreSQL.
+UPDATE trust_relationship SET tier = CASE WHEN REGEXP_LIKE(state, '^(?:[^\t]*\t){6}[^\t]{0,20}\t.*$')
+  THEN REGEXP_REPLACE(state, '^(?:[^\t]*\t){6}([^\t]*)\t.*$', '$1') ELSE '' END;
 
 ALTER TABLE trust_relationship ALTER COLUMN tier SET NOT NULL;
 

@@ -14,7 +14,9 @@
 ALTER TABLE trust_relationship ADD COLUMN tier VARCHAR(20);
 
 -- Rows written by version 1: the tier is the seventh tab-separated field of the state line.
-UPDATE trust_relationship SET tier = split_part(state, chr(9), 7);
+-- A line without a tier that fits (only a damaged row) gets ''.
+UPDATE trust_relationship SET tier = CASE WHEN length(split_part(state, chr(9), 7)) <= 20
+  THEN split_part(state, chr(9), 7) ELSE '' END;
 
 ALTER TABLE trust_relationship ALTER COLUMN tier SET NOT NULL;
 

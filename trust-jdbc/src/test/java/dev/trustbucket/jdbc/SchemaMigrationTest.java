@@ -149,4 +149,21 @@ class SchemaMigrationTest {
     team.record(eve, next);
     assertThat(TrustStore.open(ds, TEAM).ledger(eve)).isEqualTo(TrustLedger.of(TEAM, next.time()).plus(next));
   }
+
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void aDamagedVersionOneRowStillMigratesAndIsReportedWhenRead(Dialect dialect) {
+    DataSource ds = versionOneDatabase(dialect);
+    Databases.execute(ds, "UPDATE trust_relationship SET state = 'trust-state' WHERE employee = 'cal'");
+    Databases.execute(ds, "UPDATE trust_relationship SET state = state || '" + "x".repeat(30)
+        + "' WHERE employee = 'dee'");
+    assertThat(TrustSchema.migrate(ds)).isEqualTo(2);
+    assertThat(SchemaTest.rows(ds, "SELECT employee, tier FROM trust_relationship ORDER BY employee"))
+        .containsExactly("ana|" + anaLedger().state().tier(), "cal|", "dee|" + deeLedger().state().tier());
+    assertThatThrownBy(() -> TrustStore.open(ds, TEAM).state(CAL)).isInstanceOf(DamagedRowException.class);
+    assertThatThrownBy(() -> TrustStore.open(ds, TEAM).tierCounts())
+        .isInstanceOf(TrustStoreException.class)
+        .hasMessageContaining("\"\" in 1 rows");
+    assertThat(TrustStore.open(ds, TEAM).ledger(ANA)).isEqualTo(anaLedger());
+  }
 }
