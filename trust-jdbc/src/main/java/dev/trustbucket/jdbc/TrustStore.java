@@ -86,7 +86,8 @@ public final class TrustStore {
    * Relationship rows as this store last committed or read them, so that an optimistic write of
    * one event can skip reading the row: its version guard catches a stale entry, which is then
    * dropped and the row read. A write that does read the row (a pessimistic one, a batch) skips
-   * checking and parsing it when it is exactly the entry. Bounded: cleared when it grows past {@link #CACHE_LIMIT} entries.
+   * checking and parsing it when it is exactly the entry. Bounded: cleared when it grows past
+   * {@link #CACHE_LIMIT} entries.
    */
   private final ConcurrentHashMap<Relationship, Known> known = new ConcurrentHashMap<>();
 
