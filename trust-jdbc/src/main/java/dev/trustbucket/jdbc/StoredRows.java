@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The text the store's rows hold and their checksums: states as {@link TrustCodec} state lines
- * (each with its own CRC-32C; see {@link StateLines} for how they refer to a custom policy), events as the codec's {@link EventRecord} fields, and a CRC-32C
- * over each row's columns so that a row changed outside the library is detected.
+ * (each with its own CRC-32C; see {@link StateLines} for how they refer to a custom policy),
+ * events as the codec's {@link EventRecord} fields, and a CRC-32C over each row's columns so that
+ * a row changed outside the library is detected.
  */
 final class StoredRows {
   static final String RELATIONSHIPS = "trust_relationship";

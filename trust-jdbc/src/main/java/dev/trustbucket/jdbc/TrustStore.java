@@ -877,7 +877,8 @@ public final class TrustStore {
   }
 
   private static final String UPDATE_KNOWN_ROW = "UPDATE trust_relationship SET row_version = ?, event_count = ?,"
-      + " state = ?, tier = ?, updated_at = ?, checksum = ? WHERE relationship_id = ? AND row_version = ? AND event_count = ?"
+      + " state = ?, tier = ?, updated_at = ?, checksum = ? WHERE relationship_id = ? AND row_version = ?"
+      + " AND event_count = ?"
       + " AND start_state = ? AND state = ? AND checksum = ?";
 
   /** Sets the parameters of {@link #UPDATE_KNOWN_ROW}; returns the next index. */
