@@ -63,6 +63,25 @@ final class SqlFailures {
     return Kind.OTHER;
   }
 
+  /**
+   * Whether PostgreSQL ended the session itself (57P01 administrator command, 57P02 crash, 57P03
+   * shutting down): its backend is gone, so the transaction it ran can no longer commit.
+   */
+  static boolean backendEnded(Throwable t) {
+    for (Throwable e = t; e != null; e = e.getCause()) {
+      if (e instanceof SQLException) {
+        String state = ((SQLException) e).getSQLState();
+        if (state != null && state.startsWith("57P0")) {
+          return true;
+        }
+      }
+      if (e.getCause() == e) {
+        break;
+      }
+    }
+    return false;
+  }
+
   static String describe(@Nullable Throwable t) {
     return t == null ? "" : t.getClass().getSimpleName() + ": " + t.getMessage();
   }

@@ -526,6 +526,9 @@ public final class TrustStore {
       known.remove(r);
       SqlFailures.Kind kind = SqlFailures.classify(e);
       if (kind == SqlFailures.Kind.CONNECTION && s.id().isEmpty()) {
+        if (SqlFailures.backendEnded(e) && rowVersionIs(cached)) {
+          return null; // the server ended the session, and the row never moved: not written, so retried
+        }
         throw new CommitOutcomeUnknownException(r, e);
       }
       if (kind == SqlFailures.Kind.OTHER) {
@@ -541,6 +544,24 @@ public final class TrustStore {
       }
     }
     return done;
+  }
+
+  /**
+   * Whether a relationship's row, read on a new connection, still has the version this store
+   * knows. After the server ended the session of a single-statement write, that write can no
+   * longer commit, so an unchanged version proves it was not written.
+   */
+  private boolean rowVersionIs(Known row) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT row_version FROM trust_relationship WHERE relationship_id = ?")) {
+      ps.setLong(1, row.id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getLong(1) == row.version;
+      }
+    } catch (SQLException | RuntimeException e) {
+      return false; // cannot tell
+    }
   }
 
   /** One transaction: commits every batch, or rolls back and throws. */
