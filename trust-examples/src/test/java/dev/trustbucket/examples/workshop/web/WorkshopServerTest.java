@@ -50,7 +50,7 @@ class WorkshopServerTest {
 
   private WorkshopServer start(int maxSessions, int maxEvents) {
     server = WorkshopServer.start(new WorkshopServer.Config("127.0.0.1", 0, clock, maxSessions, Duration.ofHours(2),
-        maxEvents, 4));
+        maxEvents, 4, List.of()));
     return server;
   }
 
