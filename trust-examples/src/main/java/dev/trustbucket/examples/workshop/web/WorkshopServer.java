@@ -9,6 +9,7 @@ import dev.trustbucket.InvalidTrustInputException;
 import dev.trustbucket.TrustPolicy;
 import dev.trustbucket.behaviour.Behaviour;
 import dev.trustbucket.examples.format.Clip;
+import dev.trustbucket.examples.format.Terms;
 import dev.trustbucket.examples.workshop.ScenarioFile;
 import dev.trustbucket.examples.workshop.ScenarioFormatException;
 import java.io.IOException;
@@ -460,7 +461,7 @@ public final class WorkshopServer implements AutoCloseable {
     for (Behaviour b : TrustPolicy.defaults().catalogue().all()) {
       j.beginObject()
           .field("id", b.id())
-          .field("label", b.label())
+          .field("label", Terms.of(b))
           .field("kind", b.isDrop() ? "drop" : "drain")
           .field("dimension", b.dimension().name().toLowerCase(Locale.ROOT))
           .field("weight", dev.trustbucket.examples.format.Percent.plain(b.defaultWeight()))

@@ -130,6 +130,16 @@ class WorkshopServerTest {
   }
 
   @Test
+  void whatThePageShowsNamesTiersInTheLibrarysWordsOnly() throws Exception {
+    start(10, 50);
+    String state = get(browser(), "/api/state").body();
+    assertThat(state).containsPattern("\"tier\":\"[A-Z]+\",\"tierText\":\"[a-z]+\"")
+        .containsPattern("\\((micromanaged|supervised|trusted|autonomous)\\) at the end of week");
+    // The "tier" fields are codes for programs; every text shown to a person spells a tier one way.
+    assertThat(state.replaceAll("\"tier\":\"[A-Z]+\"", "")).doesNotContainPattern("MICROMANAGED|SUPERVISED|TRUSTED|AUTONOMOUS");
+  }
+
+  @Test
   void theImportErrorGivesTheLineOfTheFile() throws Exception {
     start(10, 50);
     HttpResponse<String> r = post(browser(), "/api/import",
