@@ -157,5 +157,12 @@ class HostCheckTest {
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("allowedHosts");
     }
     assertThat(c.withAllowedHosts(List.of("laptop.local")).allowedHosts()).containsExactly("laptop.local");
+
+    java.io.StringWriter err = new java.io.StringWriter();
+    picocli.CommandLine cli = new picocli.CommandLine(new WorkshopPage());
+    cli.setErr(new java.io.PrintWriter(err));
+    assertThat(cli.execute("--port", "0", "--allow-host", "laptop:8080")).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("error: allowedHosts must hold host names such as laptop.local but held"
+        + " \"laptop:8080\"" + System.lineSeparator());
   }
 }
