@@ -25,7 +25,7 @@ class RecoveryForecastProperties {
 
   @Provide
   Arbitrary<TrustBucket> starts() {
-    return HistoryGenerators.ledgerCases(60, 200).map(LedgerCase::ledger).map(l -> l.state());
+    return HistoryGenerators.ledgerCases(60, Duration.ofDays(200)).map(LedgerCase::ledger).map(l -> l.state());
   }
 
   @Provide

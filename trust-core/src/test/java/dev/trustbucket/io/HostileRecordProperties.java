@@ -14,6 +14,7 @@ import dev.trustbucket.TrustLedger;
 import dev.trustbucket.TrustPolicy;
 import dev.trustbucket.behaviour.Behaviour;
 import dev.trustbucket.behaviour.Behaviours;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -125,7 +126,7 @@ class HostileRecordProperties {
    */
   @Provide
   Arbitrary<LedgerCase> histories() {
-    return HistoryGenerators.ledgerCases(25, 400)
+    return HistoryGenerators.ledgerCases(25, Duration.ofDays(400))
         .filter(c -> c.policy().presetId().isPresent())
         .filter(c -> c.events().size() >= 2 && micros(c.events().get(0).time()) < micros(c.end()));
   }
