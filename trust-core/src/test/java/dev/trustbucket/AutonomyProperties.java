@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.trustbucket.behaviour.Behaviour;
+import dev.trustbucket.behaviour.BehaviourCatalogue;
 import dev.trustbucket.behaviour.Behaviours;
 import dev.trustbucket.behaviour.Dimension;
 import java.time.Duration;
@@ -223,7 +224,7 @@ class AutonomyProperties {
   @Provide
   Arbitrary<Behaviour> competenceDrains() {
     return Arbitraries.of(
-        Behaviours.all().stream().filter(b -> !b.isDrop() && b.dimension() != Dimension.INTEGRITY).toList());
+        BehaviourCatalogue.defaults().all().stream().filter(b -> !b.isDrop() && b.dimension() != Dimension.INTEGRITY).toList());
   }
 
   /** Breaches of each kind: an integrity drain, a discovered one, a major one (weight set later). */

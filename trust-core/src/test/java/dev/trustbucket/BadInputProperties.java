@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.trustbucket.behaviour.BehaviourCatalogue;
 import dev.trustbucket.testing.TrustGenerators.TrustEventTemplate;
 import dev.trustbucket.behaviour.Behaviour;
 import dev.trustbucket.behaviour.Behaviours;
@@ -141,10 +142,10 @@ class BadInputProperties {
             Arbitraries.of(Dimension.class),
             Arbitraries.doubles().between(0, 100))
         .as((id, direction, dimension, w) -> new Behaviour("made-up-" + id, direction, dimension, w, "Made up"))
-        .filter(b -> !Behaviours.all().stream().anyMatch(s -> s.id().equals(b.id())));
+        .filter(b -> !BehaviourCatalogue.defaults().all().stream().anyMatch(s -> s.id().equals(b.id())));
     Arbitrary<Behaviour> impostor = Combinators.combine(TrustGenerators.behaviours(), Arbitraries.doubles().between(0, 100))
         .as((b, w) -> new Behaviour(b.id(), b.direction(), b.dimension(), w, b.label()))
-        .filter(b -> !Behaviours.all().contains(b));
+        .filter(b -> !BehaviourCatalogue.defaults().contains(b));
     return Arbitraries.oneOf(madeUp, impostor);
   }
 

@@ -168,7 +168,7 @@ class HostileEventInputProperties {
         .map(n -> Behaviour.drop("x".repeat(n), Dimension.ABILITY, 1.0, "Enormous"));
     Arbitrary<Behaviour> impostor = Combinators.combine(TrustGenerators.behaviours(), Arbitraries.doubles().between(0, 100))
         .as((b, w) -> new Behaviour(b.id(), b.direction(), b.dimension(), w, b.label()))
-        .filter(b -> !Behaviours.all().contains(b));
+        .filter(b -> !BehaviourCatalogue.defaults().contains(b));
     return Arbitraries.frequencyOf(Tuple.of(3, madeUp), Tuple.of(1, enormous), Tuple.of(2, impostor));
   }
 

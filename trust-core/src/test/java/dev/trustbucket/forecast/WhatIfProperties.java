@@ -3,6 +3,7 @@ package dev.trustbucket.forecast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trustbucket.Disclosure;
+import dev.trustbucket.behaviour.BehaviourCatalogue;
 import dev.trustbucket.internal.EpochMicros;
 import dev.trustbucket.testing.HistoryGenerators;
 import dev.trustbucket.testing.HistoryGenerators.EventSpec;
@@ -11,7 +12,6 @@ import dev.trustbucket.TrustEvent;
 import dev.trustbucket.TrustLedger;
 import dev.trustbucket.TrustPolicy;
 import dev.trustbucket.behaviour.Behaviour;
-import dev.trustbucket.behaviour.Behaviours;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -114,7 +114,7 @@ class WhatIfProperties {
   /** Ordinary events: a stock behaviour at its default weight, no disclosure, up to a month apart. */
   @Provide
   Arbitrary<List<EventSpec>> ordinary() {
-    return Combinators.combine(Arbitraries.of(Behaviours.all()), TrustGenerators.gapsBetween(Duration.ZERO, Duration.ofDays(30)))
+    return Combinators.combine(Arbitraries.of(BehaviourCatalogue.defaults().all()), TrustGenerators.gapsBetween(Duration.ZERO, Duration.ofDays(30)))
         .as((b, gap) -> new EventSpec(gap, b, b.defaultWeight(), Disclosure.notRecorded(), ""))
         .list()
         .ofMaxSize(10);
@@ -122,7 +122,7 @@ class WhatIfProperties {
 
   @Provide
   Arbitrary<Behaviour> drainBehaviours() {
-    return Arbitraries.of(Behaviours.all().stream().filter(b -> !b.isDrop()).toList());
+    return Arbitraries.of(BehaviourCatalogue.defaults().all().stream().filter(b -> !b.isDrop()).toList());
   }
 
   @Property(tries = 300)

@@ -7,7 +7,6 @@ import dev.trustbucket.TrustLedger;
 import dev.trustbucket.TrustPolicy;
 import dev.trustbucket.behaviour.Behaviour;
 import dev.trustbucket.behaviour.BehaviourCatalogue;
-import dev.trustbucket.behaviour.Behaviours;
 import dev.trustbucket.decay.DecayRule;
 import java.time.Duration;
 import java.time.Instant;
@@ -282,7 +281,7 @@ public final class HistoryGenerators {
    * @throws IllegalArgumentException when {@code maxGap} is shorter than a second
    */
   public static Arbitrary<EventSpec> eventSpecs(Duration maxGap) {
-    return eventSpecs(Behaviours.all(), maxGap);
+    return eventSpecs(BehaviourCatalogue.defaults().all(), maxGap);
   }
 
   /**
@@ -415,7 +414,7 @@ public final class HistoryGenerators {
    */
   public static LedgerCase seeded(TrustPolicy policy, int n, long seed) {
     Random random = new Random(seed);
-    List<Behaviour> all = Behaviours.all();
+    List<Behaviour> all = BehaviourCatalogue.defaults().all();
     TrustBucket initial = TrustBucket.of(policy, EPOCH);
     List<TrustEvent> events = new ArrayList<>(n);
     Instant t = EPOCH;

@@ -5,9 +5,9 @@ import dev.trustbucket.Disclosure;
 import dev.trustbucket.TrustBucket;
 import dev.trustbucket.TrustEvent;
 import dev.trustbucket.TrustPolicy;
+import dev.trustbucket.behaviour.BehaviourCatalogue;
 import dev.trustbucket.decay.DecayRule;
 import dev.trustbucket.behaviour.Behaviour;
-import dev.trustbucket.behaviour.Behaviours;
 import dev.trustbucket.behaviour.Dimension;
 import java.time.Duration;
 import java.time.Instant;
@@ -139,7 +139,7 @@ public final class TrustGenerators {
    * @return stock drops and drains
    */
   public static Arbitrary<Behaviour> behaviours() {
-    return Arbitraries.of(Behaviours.all());
+    return Arbitraries.of(BehaviourCatalogue.defaults().all());
   }
 
   /**
@@ -148,7 +148,7 @@ public final class TrustGenerators {
    * @return stock drops
    */
   public static Arbitrary<Behaviour> drops() {
-    return Arbitraries.of(Behaviours.all().stream().filter(Behaviour::isDrop).collect(Collectors.toList()));
+    return Arbitraries.of(BehaviourCatalogue.defaults().all().stream().filter(Behaviour::isDrop).collect(Collectors.toList()));
   }
 
   /**
@@ -157,7 +157,7 @@ public final class TrustGenerators {
    * @return stock drains
    */
   public static Arbitrary<Behaviour> drains() {
-    return Arbitraries.of(Behaviours.all().stream().filter(b -> !b.isDrop()).collect(Collectors.toList()));
+    return Arbitraries.of(BehaviourCatalogue.defaults().all().stream().filter(b -> !b.isDrop()).collect(Collectors.toList()));
   }
 
   /**
@@ -168,7 +168,7 @@ public final class TrustGenerators {
    */
   public static Arbitrary<Behaviour> drains(Dimension dimension) {
     return Arbitraries.of(
-        Behaviours.all().stream()
+        BehaviourCatalogue.defaults().all().stream()
             .filter(b -> !b.isDrop() && b.dimension() == dimension)
             .collect(Collectors.toList()));
   }
@@ -190,7 +190,7 @@ public final class TrustGenerators {
    */
   public static Arbitrary<TrustEventTemplate> ordinaryDrains() {
     return Arbitraries.of(
-            Behaviours.all().stream()
+            BehaviourCatalogue.defaults().all().stream()
                 .filter(b -> !b.isDrop() && b.dimension() != Dimension.INTEGRITY)
                 .collect(Collectors.toList()))
         .map(b -> new TrustEventTemplate(b, 1.0, Disclosure.notRecorded()));
@@ -487,7 +487,7 @@ public final class TrustGenerators {
         r.nextLong(Instant.parse("0001-01-01T00:00:00Z").getEpochSecond(), Instant.parse("3000-01-01T00:00:00Z").getEpochSecond()),
         r.nextInt(1_000_000_000));
     int size = r.nextInt(maxEvents + 1);
-    List<Behaviour> all = Behaviours.all();
+    List<Behaviour> all = BehaviourCatalogue.defaults().all();
     List<Step> steps = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
       Behaviour b = all.get(r.nextInt(all.size()));

@@ -122,7 +122,7 @@ class GeneratorsProperties {
     Statistics.coverage(c -> {
       c.check("zero").percentage(p -> p > 5);
       c.check("up to a minute").percentage(p -> p > 5);
-      c.check("up to four weeks").percentage(p -> p > 40);
+      c.check("up to four weeks").percentage(p -> p > 20);
       c.check("more than four weeks").percentage(p -> p > 5);
     });
   }
