@@ -4,6 +4,9 @@ import dev.trustbucket.decay.DecayRule;
 import dev.trustbucket.decay.ExponentialDecay;
 import dev.trustbucket.internal.EpochMicros;
 import dev.trustbucket.internal.ExponentialRate;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import org.jspecify.annotations.Nullable;
@@ -58,12 +61,41 @@ final class Dynamics {
   private final @Nullable DecayRule customDecay;
   private final double scarDecayRate;
   private final @Nullable DecayRule customScarDecay;
-  // By tier ordinal: levels in [holdLow, holdHigh) keep the tier whatever the time or the event,
-  // from the demotion line (the very expression AutonomyLadder.next tests) up to, not including,
-  // the next tier's threshold (no upper end for the top tier). Most events leave the level there.
-  private final double[] holdLow;
-  private final double[] holdHigh;
+  // The band where a tier holds, by tier ordinal t: levels in [hold[2t], hold[2t + 1]) keep the
+  // tier whatever the time or the event, from the demotion line (the very expression
+  // AutonomyLadder.next tests) up to, not including, the next tier's threshold (no upper end for
+  // the top tier). Most events leave the level there. One array, so one bounds check.
+  private final double[] hold;
   private final DrainMultiplierTable drainMultipliers;
+
+  /**
+   * {@link #settle}, the rare path of {@link #step}. {@code step} calls it through the instance
+   * field {@link #settle} below, which the JIT cannot treat as a constant: HotSpot's C2 never inlines
+   * a call through a method handle that is not a constant. That keeps {@code step}'s compiled code
+   * small whatever the call counts say, and C2 inlines a method into a replay's loop only when its
+   * compiled code is small (under {@code InlineSmallCode}, 2,500 bytes). A direct call would be
+   * inlined on JDK 17, whose C2 inlines any call made a hundred times while it profiles, and a
+   * tier changes on a few percent of the events. docs/performance.md, "The replay and the JIT".
+   */
+  private static final MethodHandle SETTLE = settleHandle();
+
+  private static MethodHandle settleHandle() {
+    try {
+      return MethodHandles.lookup()
+          .findVirtual(
+              Dynamics.class,
+              "settle",
+              MethodType.methodType(
+                  Object.class, AutonomyTier.class, double.class, double.class, double.class,
+                  double.class, long.class, long.class, float.class, float.class, long.class,
+                  boolean.class, Sink.class));
+    } catch (ReflectiveOperationException e) {
+      throw new LinkageError("Dynamics.settle is missing", e);
+    }
+  }
+
+  // SETTLE, held per instance: a static final handle is a constant the JIT would inline through.
+  private final MethodHandle settle = SETTLE;
 
   Dynamics(TrustPolicy policy) {
     this.policy = policy;
@@ -78,11 +110,10 @@ final class Dynamics {
     this.customDecay = isStock(policy.decay()) ? null : policy.decay();
     this.scarDecayRate = rate(policy.scarDecay());
     this.customScarDecay = isStock(policy.scarDecay()) ? null : policy.scarDecay();
-    this.holdLow = new double[TIERS.length];
-    this.holdHigh = new double[TIERS.length];
+    this.hold = new double[2 * TIERS.length];
     for (AutonomyTier tier : TIERS) {
-      holdLow[ordinal(tier)] = ladder.demotionLine(tier);
-      holdHigh[ordinal(tier)] =
+      hold[2 * ordinal(tier)] = ladder.demotionLine(tier);
+      hold[2 * ordinal(tier) + 1] =
           tier == AutonomyTier.AUTONOMOUS ? Double.POSITIVE_INFINITY : ladder.threshold(tier.higher());
     }
     this.drainMultipliers = policy.drainMultiplierTable();
@@ -183,11 +214,16 @@ final class Dynamics {
    * With the factors the policy's decay rules give for the gap ({@link #kept}, {@link #scarKept}),
    * the result does not depend on whether they were computed now or stored by a ledger.
    *
+   * <p>The tier: when the level stays in the band where the tier holds, before and after the
+   * event, and no minimum stay ends in the gap, nothing can move it. Only the other steps, a few
+   * percent in a busy history, go to {@link #settle}. This method is kept small on purpose: a
+   * replay's speed depends on the JIT inlining it into the replay's loop (see {@link #SETTLE}).
+   *
    * @param at the time after the step, not before {@code time}
    * @param kept the level's decay factor from {@code time} to {@code at}
    * @param scarKept the scar's decay factor over the same gap
    * @param kind {@link #NONE}, {@link #DROP} or {@link #DRAIN}
-   * @param weight the event's weight (ignored for {@link #NONE})
+   * @param weight the event's weight; 0 for {@link #NONE}
    * @param multiplier a drain's multiplier (ignored unless {@link #DRAIN})
    * @param breach whether the drain is a breach; {@code false} unless {@link #DRAIN}
    * @param sink what receives the new state
@@ -209,45 +245,117 @@ final class Dynamics {
       double multiplier,
       boolean breach,
       Sink<T> sink) {
-    long elapsed = EpochMicros.elapsed(time, at);
-    if (elapsed != 0) {
-      AutonomyTier held = demotedWithin(tier, level, time, promotedAt, elapsed);
-      if (held != tier) {
-        tier = held;
-        promotedAt = AutonomyLadder.NO_PROMOTION;
-      }
-      double from = level;
+    double from = level;
+    if (at != time) {
       level = clamped(baseline + (level - baseline) * kept);
       scar *= scarKept;
       positiveEvidence = (float) (positiveEvidence * kept);
       negativeEvidence = (float) (negativeEvidence * kept);
-      AutonomyTier next = settled(tier, level, at, promotedAt, false);
+    }
+    double afterGap = level;
+    if (kind == DRAIN) {
+      double wm = weight * multiplier;
+      level *= 1.0 - atMostOne(lossRate * wm);
+      negativeEvidence += (float) wm;
+      if (breach) {
+        scar = scarred(scar, wm);
+      }
+    } else {
+      // A drop; NONE comes with weight 0, which leaves the level and the evidence exactly as they
+      // are, and saves the JIT a branch.
+      level = dropped(level, scar, weight);
+      positiveEvidence += (float) weight;
+    }
+    level = clamped(level);
+    // Most steps leave the level inside the band where the tier holds, with no minimum stay
+    // ending in the gap: then the tier and its promotion date stay as they were. The others go to
+    // settle, out of line (SETTLE says why).
+    int t = 2 * ordinal(tier);
+    double low = hold[t];
+    double high = hold[t + 1];
+    if (afterGap >= low && afterGap < high && level >= low && level < high
+        && !stayEndsWithin(time, at, promotedAt)) {
+      return sink.state(
+          policy, tier, level, scar, at, promotedAt, positiveEvidence, negativeEvidence);
+    }
+    Object next;
+    try {
+      next = (Object) settle.invokeExact(
+          this, tier, from, afterGap, level, scar, time, promotedAt, positiveEvidence,
+          negativeEvidence, at, breach, (Sink<?>) sink);
+    } catch (Throwable e) {
+      throw Dynamics.<RuntimeException>rethrown(e);
+    }
+    @SuppressWarnings("unchecked") // settle returns what this sink returns
+    T state = (T) next;
+    return state;
+  }
+
+  /**
+   * Throws what {@link #settle} threw, unchanged, as a direct call would have: it declares nothing,
+   * but a custom decay rule it calls may throw anything.
+   */
+  @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // E only tells javac what to allow
+  private static <E extends Throwable> E rethrown(Throwable e) throws E {
+    throw (E) e;
+  }
+
+  /**
+   * The tier's part of a {@linkplain #step step} whose levels left the band where the tier holds,
+   * or in whose gap a promotion's minimum stay ends: the tier is settled at the gap's end (after a
+   * demotion the stay held back, if it ends inside the gap), then again after the event. Called
+   * only through {@link #SETTLE}.
+   *
+   * @param from the level before the gap
+   * @param afterGap the level at the gap's end, before the event
+   * @param level the level after the event
+   * @return what {@code sink} returns for the state after the step
+   */
+  @SuppressWarnings("UnusedMethod") // called through SETTLE, which Error Prone cannot see
+  private Object settle(
+      AutonomyTier tier,
+      double from,
+      double afterGap,
+      double level,
+      double scar,
+      long time,
+      long promotedAt,
+      float positiveEvidence,
+      float negativeEvidence,
+      long at,
+      boolean breach,
+      Sink<?> sink) {
+    long elapsed = EpochMicros.elapsed(time, at);
+    if (elapsed != 0) {
+      AutonomyTier held = demotedWithin(tier, from, time, at, promotedAt);
+      if (held != tier) {
+        tier = held;
+        promotedAt = AutonomyLadder.NO_PROMOTION;
+      }
+      AutonomyTier next = settled(tier, afterGap, at, promotedAt, false);
       if (next != tier) {
         promotedAt = next.isHigherThan(tier)
             ? promotedWithin(next, from, time, elapsed)
             : AutonomyLadder.NO_PROMOTION;
         tier = next;
       }
-      time = at;
     }
-    // With no event the tier is settled again on the same level: ladder.next is idempotent, so
-    // that changes nothing, and keeps this method small enough for the JIT to inline it.
-    if (kind == DROP) {
-      level = dropped(level, scar, weight);
-      positiveEvidence += (float) weight;
-    } else if (kind == DRAIN) {
-      double wm = weight * multiplier;
-      level *= 1.0 - Math.min(1.0, lossRate * wm);
-      negativeEvidence += (float) wm;
-      if (breach) {
-        scar = scarred(scar, wm);
-      }
-    }
-    level = clamped(level);
-    AutonomyTier next = settled(tier, level, time, promotedAt, breach);
+    AutonomyTier next = settled(tier, level, at, promotedAt, breach);
     return sink.state(
-        policy, next, level, scar, time, promotedAt(tier, next, time, promotedAt),
+        policy, next, level, scar, at, promotedAt(tier, next, at, promotedAt),
         positiveEvidence, negativeEvidence);
+  }
+
+  /**
+   * Whether the minimum stay of a promotion at {@code promotedAt} ends strictly inside the gap
+   * from {@code time} to {@code at}, where {@link #demotedWithin} may demote.
+   */
+  private boolean stayEndsWithin(long time, long at, long promotedAt) {
+    if (promotedAt == AutonomyLadder.NO_PROMOTION) {
+      return false;
+    }
+    long stayEnd = promotedAt + minimumStayMicros; // both within EpochMicros' range: no overflow
+    return stayEnd > time && stayEnd < at;
   }
 
   /** A drop of weight {@code w}: fills part of the room left below the ceiling {@code 1 - scar}. */
@@ -256,29 +364,35 @@ final class Dynamics {
     if (!(room > 0.0)) {
       room = 0.0; // at or above the ceiling: no room
     }
-    return level + Math.min(1.0, gainRate * w) * room;
+    return level + atMostOne(gainRate * w) * room;
   }
 
   /** A breach's scar: a part of the way to {@code maxScar}, in proportion to the drain. */
   private double scarred(double scar, double wm) {
     // Rounding can put a saturated scar a hair above maxScar; keep it in range.
-    return Math.min(maxScar, scar + (maxScar - scar) * Math.min(1.0, scarRate * wm));
+    double scarred = scar + (maxScar - scar) * atMostOne(scarRate * wm);
+    return scarred < maxScar ? scarred : maxScar;
   }
 
   /**
-   * Rounding can leave a level a hair outside [0, 1]; the bounds are a law, so clamp. A level
-   * strictly inside needs no clamp: testing for that (a branch almost never taken) keeps two
-   * min/max operations off the critical path of a replay, with the same result bit for bit.
+   * Rounding can leave a level a hair outside [0, 1]; the bounds are a law, so clamp. Written with
+   * comparisons rather than {@code Math.min}/{@code max}: the same result for every number a level
+   * can be (the inputs are finite), in less compiled code on the hot path.
    */
   private static double clamped(double level) {
-    return level > 0.0 && level < 1.0 ? level : Math.min(1.0, Math.max(0.0, level));
+    return level > 0.0 ? (level < 1.0 ? level : 1.0) : 0.0;
+  }
+
+  /** {@code Math.min(1, x)} for a finite {@code x}, as a comparison (see {@link #clamped}). */
+  private static double atMostOne(double x) {
+    return x < 1.0 ? x : 1.0;
   }
 
   /** The tier after the level moved to {@code level} at {@code time}. */
   private AutonomyTier settled(
       AutonomyTier tier, double level, long time, long promotedAt, boolean breach) {
-    int t = ordinal(tier);
-    if (level >= holdLow[t] && level < holdHigh[t]) {
+    int t = 2 * ordinal(tier);
+    if (level >= hold[t] && level < hold[t + 1]) {
       return tier; // AutonomyLadder.next would keep the tier
     }
     return ladder.next(tier, level, time, promotedAt, breach);
@@ -327,17 +441,13 @@ final class Dynamics {
    * @return the tier at the stay's end; {@code tier} when nothing happens inside the gap
    */
   private AutonomyTier demotedWithin(
-      AutonomyTier tier, double level, long time, long promotedAt, long elapsed) {
-    if (promotedAt == AutonomyLadder.NO_PROMOTION || !ladder.protects(time, promotedAt)) {
+      AutonomyTier tier, double level, long time, long at, long promotedAt) {
+    if (!stayEndsWithin(time, at, promotedAt)) {
       return tier;
     }
-    long untilEnd = minimumStayMicros - (time - promotedAt);
-    if (untilEnd <= 0 || untilEnd >= elapsed) {
-      return tier;
-    }
-    double levelAtEnd = baseline + (level - baseline) * kept(untilEnd);
-    AutonomyTier next =
-        ladder.next(tier, levelAtEnd, promotedAt + minimumStayMicros, promotedAt, false);
+    long stayEnd = promotedAt + minimumStayMicros;
+    double levelAtEnd = baseline + (level - baseline) * kept(stayEnd - time);
+    AutonomyTier next = ladder.next(tier, levelAtEnd, stayEnd, promotedAt, false);
     // Only a demotion happens here; a promotion is settled at the end of the gap and dated when
     // the level crossed its threshold (promotedWithin).
     return next.compareTo(tier) < 0 ? next : tier;
