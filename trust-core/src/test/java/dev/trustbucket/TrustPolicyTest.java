@@ -215,30 +215,30 @@ class TrustPolicyTest {
   void scarDecayIsComparedOverDays() {
     // Keeps everything for an hour, then only a tenth: slower than the level's decay over
     // microseconds, much faster over a day. Only the real durations catch it.
-    DecayRule cliff = TrustGenerators.decayRule("cliff", t -> t < HOUR ? 1.0 : 0.1);
+    DecayRule cliff = TrustGenerators.decayRule("cliff", t -> t.compareTo(HOUR) < 0 ? 1.0 : 0.1);
     assertThatThrownBy(() -> TrustPolicy.builder().scarDecay(cliff).build())
         .isInstanceOf(InvalidTrustInputException.class)
         .satisfies(e -> assertThat(((InvalidTrustInputException) e).field()).isEqualTo("scarDecay"));
   }
 
-  static final long HOUR = 3_600_000_000L;
+  static final Duration HOUR = Duration.ofHours(1);
 
   @Test
   @DisplayName("a decay rule may forget everything: zero is a fraction it may keep")
   void ruleThatForgetsEverything() {
-    TrustPolicy amnesia = TrustPolicy.builder().decay(TrustGenerators.decayRule("amnesia", t -> t < HOUR ? 1.0 : 0.0)).build();
+    TrustPolicy amnesia = TrustPolicy.builder().decay(TrustGenerators.decayRule("amnesia", t -> t.compareTo(HOUR) < 0 ? 1.0 : 0.0)).build();
     assertThat(TrustBucket.of(amnesia, T0, 0.9).levelAt(T0.plus(Duration.ofDays(1)))).isEqualTo(0.5);
   }
 
   @Test
   @DisplayName("rules are probed over a day, a month, a year and ten years: one that rises after a week is rejected")
   void risingRulesAreRejected() {
-    DecayRule relapse = TrustGenerators.decayRule("relapse", t -> t == 0 ? 1.0 : t < 7 * 24 * HOUR ? 0.5 : 0.8);
+    DecayRule relapse = TrustGenerators.decayRule("relapse", t -> t.isZero() ? 1.0 : t.compareTo(Duration.ofDays(7)) < 0 ? 0.5 : 0.8);
     assertThatThrownBy(() -> TrustPolicy.builder().decay(relapse).scarDecay(DecayRule.none()).build())
         .isInstanceOf(InvalidTrustInputException.class)
         .hasMessage("decay must keep a fraction in [0, 1] that never rises with time, but relapse kept 0.8 after PT720H (0.5 before)");
     // A scar rule that rises is rejected for it too, though it never forgets faster than the level.
-    DecayRule scarRelapse = TrustGenerators.decayRule("scar relapse", t -> t == 0 ? 1.0 : t < 7 * 24 * HOUR ? 0.999 : 1.0);
+    DecayRule scarRelapse = TrustGenerators.decayRule("scar relapse", t -> t.isZero() ? 1.0 : t.compareTo(Duration.ofDays(7)) < 0 ? 0.999 : 1.0);
     assertThatThrownBy(() -> TrustPolicy.builder().scarDecay(scarRelapse).build())
         .isInstanceOf(InvalidTrustInputException.class)
         .hasMessage("scarDecay must keep a fraction in [0, 1] that never rises with time, but scar relapse kept 1.0 after PT720H (0.999 before)");
