@@ -396,7 +396,7 @@ public abstract class TrustPolicy {
    * How the level relaxes toward the baseline between events; default exponential with a
    * half-life of 365 days. The evidence behind the level fades by the same rule. A rule that
    * breaks the {@link DecayRule} contract where the policy probes it (after no time, a day, a
-   * month, a year and ten years) is rejected.
+   * month, a year and ten years: a fraction that never rises and is memoryless) is rejected.
    *
    * @return the level's decay rule
    */
@@ -635,19 +635,29 @@ public abstract class TrustPolicy {
 
   /**
    * Probes a rule, which may be an application's own, for the {@link DecayRule} contract: it keeps
-   * everything after no time, and a fraction in [0, 1] that never rises as time goes on. A rule
-   * that breaks it would push levels and scars out of range or make them NaN.
+   * everything after no time, a fraction in [0, 1] that never rises as time goes on, and is
+   * memoryless between the probes: over a gap it keeps what it keeps over the gap's first part
+   * times what it keeps over the rest (to 1e-12). A rule that breaks the first laws would push
+   * levels and scars out of range or make them NaN; one that is not memoryless would make a level
+   * depend on when someone looked at the bucket, since the engine decays a gap in one step.
    */
   private static void checkDecayRule(DecayRule rule, String field) {
     double kept = rule.retained(Duration.ZERO);
     check(kept == 1.0, field, "%s must keep all of a deviation after no time, but %s kept %s",
         field, Texts.clip(String.valueOf(rule)), kept);
+    Duration last = Duration.ZERO;
     for (Duration probe : DECAY_PROBES) {
       double before = kept;
       kept = rule.retained(probe);
       check(kept >= 0.0 && kept <= before, field,
           "%s must keep a fraction in [0, 1] that never rises with time, but %s kept %s after %s (%s before)",
           field, Texts.clip(String.valueOf(rule)), kept, probe, before);
+      Duration rest = probe.minus(last);
+      double inTwoParts = before * rule.retained(rest);
+      check(Math.abs(kept - inTwoParts) <= 1e-12, field,
+          "%s must be memoryless: keep over %s what it keeps over %s times what it keeps over %s, but %s kept %s, not %s",
+          field, probe, last, rest, Texts.clip(String.valueOf(rule)), kept, inTwoParts);
+      last = probe;
     }
   }
 

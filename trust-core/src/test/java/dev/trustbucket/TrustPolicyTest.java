@@ -245,6 +245,22 @@ class TrustPolicyTest {
   }
 
   @Test
+  @DisplayName("a rule that is not memoryless is rejected: the engine decays a gap in one step, so a level would depend on who looked")
+  void rulesThatRememberAreRejected() {
+    DecayRule hyperbolic = TrustGenerators.decayRule("hyperbolic", t -> 1.0 / (1.0 + t.toHours() / (365 * 24.0)));
+    assertThatThrownBy(() -> TrustPolicy.builder().decay(hyperbolic).build())
+        .isInstanceOf(InvalidTrustInputException.class)
+        .hasMessageStartingWith("decay must be memoryless: keep over PT720H what it keeps over PT24H times what it keeps over PT696H, but hyperbolic kept 0.924")
+        .satisfies(e -> assertThat(((InvalidTrustInputException) e).field()).isEqualTo("decay"));
+    assertThatThrownBy(() -> TrustPolicy.builder().scarDecay(hyperbolic).decay(DecayRule.none()).build())
+        .isInstanceOf(InvalidTrustInputException.class)
+        .satisfies(e -> assertThat(((InvalidTrustInputException) e).field()).isEqualTo("scarDecay"));
+    // What rounding leaves of an exponential passes: the stock rule, computed through a Duration.
+    DecayRule own = TrustGenerators.decayRule("own", t -> Math.pow(0.5, t.toNanos() / 86_400e9 / 365));
+    assertThat(TrustPolicy.builder().decay(own).build().decay()).isSameAs(own);
+  }
+
+  @Test
   @DisplayName("scars may decay by none only if the level does too")
   void noDecay() {
     TrustPolicy never = TrustPolicy.builder().decay(DecayRule.none()).scarDecay(DecayRule.none()).build();

@@ -48,9 +48,9 @@ import java.time.Duration;
  * and its own {@code equals}. A rule of your own has no written form, so a policy that uses it
  * cannot be stored by the codec ({@code TrustPolicy.writtenForm()}).
  *
- * <p>A policy probes its rules for the first three laws when it is built (after no time, a day, a
- * month, a year and ten years) and rejects a rule that breaks them there; it does not probe the
- * others, so run the contract in your tests. The library passes times in whole microseconds, and
+ * <p>A policy probes its rules for the first four laws when it is built (after no time, a day, a
+ * month, a year and ten years, and memoryless between those) and rejects a rule that breaks them
+ * there; it does not probe anywhere else, so run the contract in your tests. The library passes times in whole microseconds, and
  * a time longer than about 292,000 years (more microseconds than a {@code long} holds) as exactly
  * {@code Long.MAX_VALUE} microseconds, which a rule should treat as "forever". For the stock rules
  * the library computes the same fraction without calling {@link #retained}, so an update allocates
