@@ -284,7 +284,7 @@ final class Dynamics {
           this, tier, from, afterGap, level, scar, time, promotedAt, positiveEvidence,
           negativeEvidence, at, breach, (Sink<?>) sink);
     } catch (Throwable e) {
-      throw unchecked(e);
+      throw Dynamics.<RuntimeException>rethrown(e);
     }
     @SuppressWarnings("unchecked") // settle returns what this sink returns
     T state = (T) next;
@@ -292,18 +292,12 @@ final class Dynamics {
   }
 
   /**
-   * What {@link #settle} threw, as from a direct call: it declares no checked exception, and
-   * throws only what a custom decay rule throws. A method of its own, so that {@code step}'s
-   * compiled code holds a call, not the checks.
+   * Throws what {@link #settle} threw, unchanged, as a direct call would have: it declares nothing,
+   * but a custom decay rule it calls may throw anything.
    */
-  private static RuntimeException unchecked(Throwable e) {
-    if (e instanceof Error) {
-      throw (Error) e;
-    }
-    if (e instanceof RuntimeException) {
-      return (RuntimeException) e;
-    }
-    throw new AssertionError("settle declares no checked exception", e);
+  @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // E only tells javac what to allow
+  private static <E extends Throwable> E rethrown(Throwable e) throws E {
+    throw (E) e;
   }
 
   /**

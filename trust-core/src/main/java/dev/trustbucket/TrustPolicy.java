@@ -84,9 +84,154 @@ public abstract class TrustPolicy {
    * ...), every part not set at its default, or at a policy's with {@code from(policy)}; {@code
    * build()} checks the parts against each other. To change one part of a policy, its {@code
    * with...} methods are shorter.
+   *
+   * <p>Every setter returns this builder, so calls chain: {@code
+   * TrustPolicy.builder().name("patient").baseline(0.5).rates(rates).build()}. A setter stores its
+   * part and checks only that it is not null; {@link #build()} checks the whole policy. A builder
+   * is not thread-safe; use it where it was made.
    */
-  public static final class Builder extends ImmutableTrustPolicy.Builder {
+  public static final class Builder {
+    // The generated builder does the storing and the building; this class only gives it a
+    // public type and documentation of its own, so that callers never see a generated type.
+    private final ImmutableTrustPolicy.Builder parts = new ImmutableTrustPolicy.Builder();
+
     Builder() {}
+
+    /**
+     * Sets every part to the given policy's, its name included.
+     *
+     * @param policy the policy to start from
+     * @return this builder
+     */
+    public Builder from(TrustPolicy policy) {
+      parts.from(requireNonNull(policy, "policy"));
+      return this;
+    }
+
+    /**
+     * Sets the {@linkplain TrustPolicy#name() name}; default {@code "custom"}.
+     *
+     * @param name 1 to 100 characters, not blank (checked by {@link #build()})
+     * @return this builder
+     */
+    public Builder name(String name) {
+      parts.name(requireNonNull(name, "name"));
+      return this;
+    }
+
+    /**
+     * Sets the {@linkplain TrustPolicy#baseline() baseline}, where a new relationship starts and
+     * decay leads; default 0.5.
+     *
+     * @param baseline a level in (0, 1) (checked by {@link #build()})
+     * @return this builder
+     */
+    public Builder baseline(double baseline) {
+      parts.baseline(baseline);
+      return this;
+    }
+
+    /**
+     * Sets the {@linkplain TrustPolicy#rates() rates} of an ordinary drop and drain.
+     *
+     * @param rates the rates
+     * @return this builder
+     */
+    public Builder rates(Rates rates) {
+      parts.rates(requireNonNull(rates, "rates"));
+      return this;
+    }
+
+    /**
+     * Sets the {@linkplain TrustPolicy#drainMultipliers() drain multipliers}.
+     *
+     * @param drainMultipliers the multipliers
+     * @return this builder
+     */
+    public Builder drainMultipliers(DrainMultipliers drainMultipliers) {
+      parts.drainMultipliers(requireNonNull(drainMultipliers, "drainMultipliers"));
+      return this;
+    }
+
+    /**
+     * Sets the {@linkplain TrustPolicy#breachRules() breach rules}; their deepest scar must not
+     * exceed 1 - baseline (checked by {@link #build()}).
+     *
+     * @param breachRules the rules
+     * @return this builder
+     */
+    public Builder breachRules(BreachRules breachRules) {
+      parts.breachRules(requireNonNull(breachRules, "breachRules"));
+      return this;
+    }
+
+    /**
+     * Sets the {@linkplain TrustPolicy#commitmentRules() commitment rules}.
+     *
+     * @param commitmentRules the rules
+     * @return this builder
+     */
+    public Builder commitmentRules(CommitmentRules commitmentRules) {
+      parts.commitmentRules(requireNonNull(commitmentRules, "commitmentRules"));
+      return this;
+    }
+
+    /**
+     * Sets the {@linkplain TrustPolicy#decay() level's decay rule}.
+     *
+     * @param decay the rule
+     * @return this builder
+     */
+    public Builder decay(DecayRule decay) {
+      parts.decay(requireNonNull(decay, "decay"));
+      return this;
+    }
+
+    /**
+     * Sets the {@linkplain TrustPolicy#scarDecay() scars' decay rule}, which must forget no faster
+     * than the level's (checked by {@link #build()}).
+     *
+     * @param scarDecay the rule
+     * @return this builder
+     */
+    public Builder scarDecay(DecayRule scarDecay) {
+      parts.scarDecay(requireNonNull(scarDecay, "scarDecay"));
+      return this;
+    }
+
+    /**
+     * Sets the {@linkplain TrustPolicy#ladder() autonomy ladder}.
+     *
+     * @param ladder the ladder
+     * @return this builder
+     */
+    public Builder ladder(AutonomyLadder ladder) {
+      parts.ladder(requireNonNull(ladder, "ladder"));
+      return this;
+    }
+
+    /**
+     * Sets the {@linkplain TrustPolicy#catalogue() behaviour catalogue}.
+     *
+     * @param catalogue the behaviours the policy accepts
+     * @return this builder
+     */
+    public Builder catalogue(BehaviourCatalogue catalogue) {
+      parts.catalogue(requireNonNull(catalogue, "catalogue"));
+      return this;
+    }
+
+    /**
+     * Builds the policy and checks its parts against each other. The builder can be changed and
+     * built again afterwards.
+     *
+     * @return the new policy
+     * @throws InvalidTrustInputException when a part is out of range or the parts disagree (the
+     *     message names the setting and the value)
+     */
+    public TrustPolicy build() {
+      return parts.build();
+    }
   }
 
   /**
@@ -251,7 +396,7 @@ public abstract class TrustPolicy {
    * How the level relaxes toward the baseline between events; default exponential with a
    * half-life of 365 days. The evidence behind the level fades by the same rule. A rule that
    * breaks the {@link DecayRule} contract where the policy probes it (after no time, a day, a
-   * month, a year and ten years) is rejected.
+   * month, a year and ten years: a fraction that never rises and is memoryless) is rejected.
    *
    * @return the level's decay rule
    */
@@ -490,19 +635,29 @@ public abstract class TrustPolicy {
 
   /**
    * Probes a rule, which may be an application's own, for the {@link DecayRule} contract: it keeps
-   * everything after no time, and a fraction in [0, 1] that never rises as time goes on. A rule
-   * that breaks it would push levels and scars out of range or make them NaN.
+   * everything after no time, a fraction in [0, 1] that never rises as time goes on, and is
+   * memoryless between the probes: over a gap it keeps what it keeps over the gap's first part
+   * times what it keeps over the rest (to 1e-12). A rule that breaks the first laws would push
+   * levels and scars out of range or make them NaN; one that is not memoryless would make a level
+   * depend on when someone looked at the bucket, since the engine decays a gap in one step.
    */
   private static void checkDecayRule(DecayRule rule, String field) {
     double kept = rule.retained(Duration.ZERO);
     check(kept == 1.0, field, "%s must keep all of a deviation after no time, but %s kept %s",
         field, Texts.clip(String.valueOf(rule)), kept);
+    Duration last = Duration.ZERO;
     for (Duration probe : DECAY_PROBES) {
       double before = kept;
       kept = rule.retained(probe);
       check(kept >= 0.0 && kept <= before, field,
           "%s must keep a fraction in [0, 1] that never rises with time, but %s kept %s after %s (%s before)",
           field, Texts.clip(String.valueOf(rule)), kept, probe, before);
+      Duration rest = probe.minus(last);
+      double inTwoParts = before * rule.retained(rest);
+      check(Math.abs(kept - inTwoParts) <= 1e-12, field,
+          "%s must be memoryless: keep over %s what it keeps over %s times what it keeps over %s, but %s kept %s, not %s",
+          field, probe, last, rest, Texts.clip(String.valueOf(rule)), kept, inTwoParts);
+      last = probe;
     }
   }
 

@@ -51,6 +51,12 @@
     allowedClasspathAnnotations = {Override.class},
     visibility = Value.Style.ImplementationVisibility.PACKAGE,
     overshadowImplementation = true,
+    // TrustPolicy.Builder is written by hand and delegates to the generated builder, so that its
+    // javadoc shows only public types. Immutables would otherwise take a nested class named
+    // "Builder" as one to extend (or to be extended by); this name matches no class. The generated
+    // builder is made with its constructor, so no generated builder() hides TrustPolicy.builder().
+    typeInnerBuilder = "NoInnerBuilder",
+    builder = "new",
     defaults = @Value.Immutable(copy = false))
 package dev.trustbucket;
 

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.trustbucket.behaviour.Behaviour;
+import dev.trustbucket.behaviour.BehaviourCatalogue;
 import dev.trustbucket.behaviour.Behaviours;
 import dev.trustbucket.behaviour.Dimension;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -40,7 +42,7 @@ class AutonomyProperties {
   Arbitrary<Long> promotedAt() {
     return Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(1, Arbitraries.just(AutonomyLadder.NO_PROMOTION)),
-        net.jqwik.api.Tuple.of(3, Arbitraries.longs().between(0, 90 * TrustGenerators.MICROS_PER_DAY)));
+        net.jqwik.api.Tuple.of(3, Arbitraries.longs().between(0, 90 * 86_400_000_000L)));
   }
 
   @Property
@@ -187,7 +189,7 @@ class AutonomyProperties {
     assertThat(promoted.promotedAt()).contains(t);
 
     long stay = ladder.minimumStay().toNanos() / 1_000L;
-    Instant within = TrustGenerators.plusMicros(t, (long) (sinceFraction * (stay - 1)));
+    Instant within = t.plus((long) (sinceFraction * (stay - 1)), ChronoUnit.MICROS);
     // Heavy enough to fall below the band, light enough not to be a major breach.
     double weight = Math.nextDown(policy.breachRules().majorSeverity());
     TrustEvent dip = TrustEvent.of(dipBehaviour, within).withWeight(weight);
@@ -222,7 +224,7 @@ class AutonomyProperties {
   @Provide
   Arbitrary<Behaviour> competenceDrains() {
     return Arbitraries.of(
-        Behaviours.all().stream().filter(b -> !b.isDrop() && b.dimension() != Dimension.INTEGRITY).toList());
+        BehaviourCatalogue.defaults().all().stream().filter(b -> !b.isDrop() && b.dimension() != Dimension.INTEGRITY).toList());
   }
 
   /** Breaches of each kind: an integrity drain, a discovered one, a major one (weight set later). */

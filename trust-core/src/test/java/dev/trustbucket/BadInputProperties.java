@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.trustbucket.behaviour.BehaviourCatalogue;
 import dev.trustbucket.testing.TrustGenerators.TrustEventTemplate;
 import dev.trustbucket.behaviour.Behaviour;
 import dev.trustbucket.behaviour.Behaviours;
@@ -11,6 +12,7 @@ import dev.trustbucket.behaviour.Dimension;
 import dev.trustbucket.decay.DecayRule;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import net.jqwik.api.Arbitraries;
@@ -53,10 +55,10 @@ class BadInputProperties {
   void earlierEventsAreRejected(
       @ForAll(supplier = TrustGenerators.Buckets.class) TrustBucket bucket,
       @ForAll(supplier = TrustGenerators.EventTemplates.class) TrustEventTemplate template,
-      @ForAll("backwards") long backMicros,
+      @ForAll("backwards") Duration back,
       @ForAll(supplier = TrustGenerators.EventTemplates.class) TrustEventTemplate next) {
     TrustBucket copy = copyOf(bucket);
-    Instant earlier = TrustGenerators.plusMicros(bucket.time(), -backMicros);
+    Instant earlier = bucket.time().minus(back);
     TrustEvent late = template.at(earlier);
     InvalidTrustInputException e = catchThrowableOfType(InvalidTrustInputException.class, () -> bucket.plus(late));
     assertThat(e).isNotNull();
@@ -72,11 +74,12 @@ class BadInputProperties {
   }
 
   @Provide
-  Arbitrary<Long> backwards() {
+  Arbitrary<Duration> backwards() {
     return Arbitraries.frequencyOf(
-        Tuple.of(1, Arbitraries.just(1L)),
-        Tuple.of(3, Arbitraries.longs().between(1, TrustGenerators.MICROS_PER_DAY)),
-        Tuple.of(1, Arbitraries.longs().between(1, 100 * TrustGenerators.MICROS_PER_YEAR)));
+            Tuple.of(1, Arbitraries.just(1L)),
+            Tuple.of(3, Arbitraries.longs().between(1, 86_400_000_000L)),
+            Tuple.of(1, Arbitraries.longs().between(1, 100 * 31_557_600_000_000L))) // 100 Julian years
+        .map(m -> Duration.of(m, ChronoUnit.MICROS));
   }
 
   @Provide
@@ -139,10 +142,10 @@ class BadInputProperties {
             Arbitraries.of(Dimension.class),
             Arbitraries.doubles().between(0, 100))
         .as((id, direction, dimension, w) -> new Behaviour("made-up-" + id, direction, dimension, w, "Made up"))
-        .filter(b -> !Behaviours.all().stream().anyMatch(s -> s.id().equals(b.id())));
+        .filter(b -> !BehaviourCatalogue.defaults().all().stream().anyMatch(s -> s.id().equals(b.id())));
     Arbitrary<Behaviour> impostor = Combinators.combine(TrustGenerators.behaviours(), Arbitraries.doubles().between(0, 100))
         .as((b, w) -> new Behaviour(b.id(), b.direction(), b.dimension(), w, b.label()))
-        .filter(b -> !Behaviours.all().contains(b));
+        .filter(b -> !BehaviourCatalogue.defaults().contains(b));
     return Arbitraries.oneOf(madeUp, impostor);
   }
 

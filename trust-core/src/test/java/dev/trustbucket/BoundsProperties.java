@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trustbucket.testing.TrustGenerators.Scenario;
 import dev.trustbucket.testing.TrustGenerators.TrustEventTemplate;
+import java.time.Duration;
 import java.time.Instant;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -60,7 +61,7 @@ class BoundsProperties {
 
   @Provide
   Arbitrary<Scenario> centuryScenarios() {
-    return TrustGenerators.scenarios(TrustGenerators.presets(), TrustGenerators.centuryGapsMicros(), 1, 100);
+    return TrustGenerators.scenarios(TrustGenerators.presets(), TrustGenerators.centuryGaps(), 1, 100);
   }
 
   @Property
@@ -69,9 +70,9 @@ class BoundsProperties {
       @ForAll(supplier = TrustGenerators.Presets.class) TrustPolicy policy,
       @ForAll(supplier = TrustGenerators.Levels.class) double level,
       @ForAll(supplier = TrustGenerators.EventTemplates.class) TrustEventTemplate event,
-      @ForAll(supplier = TrustGenerators.Gaps.class) long gapMicros) {
+      @ForAll(supplier = TrustGenerators.Gaps.class) Duration gap) {
     TrustBucket b = BucketInvariants.check(TrustBucket.of(policy, TrustGenerators.T0, level));
-    TrustBucket after = BucketInvariants.check(b.plus(event.at(TrustGenerators.T0, gapMicros)));
+    TrustBucket after = BucketInvariants.check(b.plus(event.at(TrustGenerators.T0.plus(gap))));
     Statistics.label("after").collect(after.level() == 0.0 ? "empty" : after.level() == 1.0 ? "full" : "between");
     Statistics.label("after").coverage(c -> {
       c.check("empty").percentage(p -> p > 1);
@@ -83,9 +84,9 @@ class BoundsProperties {
   @Label("Law 1 · bounds: advancing to any later instant, up to the end of the supported range, stays in bounds")
   void boundedWhenAdvancedAnyDistance(
       @ForAll(supplier = TrustGenerators.Scenarios.class) Scenario scenario,
-      @ForAll(supplier = TrustGenerators.Gaps.class) long gapMicros) {
+      @ForAll(supplier = TrustGenerators.Gaps.class) Duration gap) {
     TrustBucket b = BucketInvariants.run(scenario);
-    BucketInvariants.check(b.at(TrustGenerators.plusMicros(b.time(), gapMicros)));
+    BucketInvariants.check(b.at(b.time().plus(gap)));
     BucketInvariants.check(b.at(dev.trustbucket.internal.EpochMicros.MAX));
   }
 

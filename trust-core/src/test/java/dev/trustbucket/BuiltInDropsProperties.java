@@ -3,9 +3,9 @@ package dev.trustbucket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trustbucket.testing.TrustGenerators.TrustEventTemplate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -33,9 +33,9 @@ class BuiltInDropsProperties {
    * Counts the drops it takes to get back to {@code target}, one after the other with the given
    * gaps (cycled), or {@link #CAP} when they never do.
    */
-  static int dropsToRegain(TrustBucket b, double target, List<TrustEventTemplate> drops, List<Long> gaps) {
+  static int dropsToRegain(TrustBucket b, double target, List<TrustEventTemplate> drops, List<Duration> gaps) {
     for (int n = 1; n <= CAP; n++) {
-      b = BucketInvariants.check(b.plus(drops.get(n % drops.size()).at(b.time(), gaps.get(n % gaps.size()))));
+      b = BucketInvariants.check(b.plus(drops.get(n % drops.size()).at(b.time().plus(gaps.get(n % gaps.size())))));
       if (b.level() >= target) {
         return n;
       }
@@ -47,12 +47,12 @@ class BuiltInDropsProperties {
     TrustBucket start = TrustBucket.of(DEFAULT, TrustGenerators.T0, level);
     TrustBucket drained = start.plus(drain.at(TrustGenerators.T0));
     return dropsToRegain(drained, level, List.of(new TrustEventTemplate(
-        dev.trustbucket.behaviour.Behaviours.DELIVERED_ON_COMMITMENT, 1.0, Disclosure.notRecorded())), List.of(0L));
+        dev.trustbucket.behaviour.Behaviours.DELIVERED_ON_COMMITMENT, 1.0, Disclosure.notRecorded())), List.of(Duration.ZERO));
   }
 
   @Provide
-  Arbitrary<Long> upToAWeek() {
-    return Arbitraries.longs().between(0, 7 * TrustGenerators.MICROS_PER_DAY);
+  Arbitrary<Duration> upToAWeek() {
+    return TrustGenerators.gapsBetween(Duration.ZERO, Duration.ofDays(7));
   }
 
   @Property
@@ -61,7 +61,7 @@ class BuiltInDropsProperties {
       @ForAll(supplier = TrustGenerators.Instants.class) Instant t,
       @ForAll(supplier = TrustGenerators.OrdinaryDrains.class) TrustEventTemplate drain,
       @ForAll @Size(min = 1, max = 5) List<@From(supplier = TrustGenerators.OrdinaryDrops.class) TrustEventTemplate> drops,
-      @ForAll @Size(min = 1, max = 5) List<@From("upToAWeek") Long> gaps) {
+      @ForAll @Size(min = 1, max = 5) List<@From("upToAWeek") Duration> gaps) {
     TrustBucket drained = TrustBucket.of(DEFAULT, t, 0.5).plus(drain.at(t));
     int n = dropsToRegain(drained, 0.5, drops, gaps);
     Statistics.collect(n);
@@ -102,7 +102,7 @@ class BuiltInDropsProperties {
       @ForAll(supplier = TrustGenerators.Drains.class) dev.trustbucket.behaviour.Behaviour breach,
       @ForAll(supplier = TrustGenerators.Disclosures.class) Disclosure disclosure,
       @ForAll @Size(min = 1, max = 5) List<@From(supplier = TrustGenerators.OrdinaryDrops.class) TrustEventTemplate> drops,
-      @ForAll @Size(min = 1, max = 5) List<@From("upToFourWeeks") Long> gaps) {
+      @ForAll @Size(min = 1, max = 5) List<@From("upToFourWeeks") Duration> gaps) {
     TrustEvent major = TrustEvent.of(breach, t).withWeight(DEFAULT.breachRules().majorSeverity()).withDisclosure(disclosure);
     assertThat(DEFAULT.isBreach(major)).isTrue();
     TrustBucket after = BucketInvariants.check(TrustBucket.of(DEFAULT, t, 0.9).plus(major));
@@ -112,7 +112,7 @@ class BuiltInDropsProperties {
   }
 
   @Provide
-  Arbitrary<Long> upToFourWeeks() {
-    return Arbitraries.longs().between(0, 28 * TrustGenerators.MICROS_PER_DAY);
+  Arbitrary<Duration> upToFourWeeks() {
+    return TrustGenerators.gapsBetween(Duration.ZERO, Duration.ofDays(28));
   }
 }

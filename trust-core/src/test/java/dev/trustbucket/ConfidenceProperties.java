@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.trustbucket.testing.HistoryGenerators.LedgerCase;
+import java.time.Duration;
 import java.time.Instant;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -53,24 +54,24 @@ class ConfidenceProperties {
 
   @Provide
   Arbitrary<LedgerCase> histories() {
-    return HistoryGenerators.ledgerCases(100, 400);
+    return HistoryGenerators.ledgerCases(100, Duration.ofDays(400));
   }
 
   @Provide
-  Arbitrary<Long> gaps() {
-    return HistoryGenerators.gaps(36_500);
+  Arbitrary<Duration> gaps() {
+    return HistoryGenerators.gaps(Duration.ofDays(36_500));
   }
 
   @Property(tries = 300)
   @Label("evidence fades by the same retained() factor as the level's deviation from the baseline")
-  void evidenceFadesLikeTheLevel(@ForAll("histories") LedgerCase c, @ForAll("gaps") long gapMicros) {
+  void evidenceFadesLikeTheLevel(@ForAll("histories") LedgerCase c, @ForAll("gaps") Duration gap) {
     TrustBucket b = c.ledger().state();
-    Instant later = TrustGenerators.plusMicros(b.time(), gapMicros);
+    Instant later = b.time().plus(gap);
     TrustBucket after = b.at(later);
-    double kept = c.policy().decay().retained(java.time.Duration.of(gapMicros, java.time.temporal.ChronoUnit.MICROS));
+    double kept = c.policy().decay().retained(gap);
     double baseline = c.policy().baseline();
 
-    assertBitwise(after.level(), gapMicros == 0 ? b.level() : baseline + (b.level() - baseline) * kept);
+    assertBitwise(after.level(), gap.isZero() ? b.level() : baseline + (b.level() - baseline) * kept);
     assertThat(after.positiveEvidence()).isEqualTo((double) (float) (b.positiveEvidence() * kept));
     assertThat(after.negativeEvidence()).isEqualTo((double) (float) (b.negativeEvidence() * kept));
     assertThat(after.confidence().uncertainty()).isGreaterThanOrEqualTo(b.confidence().uncertainty());

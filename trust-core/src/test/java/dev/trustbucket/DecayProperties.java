@@ -3,6 +3,7 @@ package dev.trustbucket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import net.jqwik.api.ForAll;
@@ -27,12 +28,12 @@ class DecayProperties {
   @Label("Law 11 · decay: with no events the level relaxes toward the baseline, never past it, every preset")
   void relaxesTowardBaselineNeverPast(
       @ForAll(supplier = TrustGenerators.Buckets.class) TrustBucket bucket,
-      @ForAll @Size(min = 1, max = 20) List<@From(supplier = TrustGenerators.Gaps.class) Long> gaps) {
+      @ForAll @Size(min = 1, max = 20) List<@From(supplier = TrustGenerators.Gaps.class) Duration> gaps) {
     double baseline = bucket.policy().baseline();
     double deviation = bucket.level() - baseline;
     Instant t = bucket.time();
-    for (long gap : gaps) {
-      t = TrustGenerators.plusMicros(t, gap);
+    for (Duration gap : gaps) {
+      t = t.plus(gap);
       TrustBucket later = BucketInvariants.check(bucket.at(t));
       double next = later.level() - baseline;
       assertThat(Math.signum(next) == Math.signum(deviation) || next == 0.0)
@@ -53,10 +54,10 @@ class DecayProperties {
   @Label("Law 11 · decay: at(a) then at(a + b) equals at(a + b), to 1e-12")
   void decayComposes(
       @ForAll(supplier = TrustGenerators.Buckets.class) TrustBucket bucket,
-      @ForAll(supplier = TrustGenerators.Gaps.class) long a,
-      @ForAll(supplier = TrustGenerators.Gaps.class) long b) {
-    Instant ta = TrustGenerators.plusMicros(bucket.time(), a);
-    Instant tab = TrustGenerators.plusMicros(ta, b);
+      @ForAll(supplier = TrustGenerators.Gaps.class) Duration a,
+      @ForAll(supplier = TrustGenerators.Gaps.class) Duration b) {
+    Instant ta = bucket.time().plus(a);
+    Instant tab = ta.plus(b);
     TrustBucket twoSteps = BucketInvariants.check(bucket.at(ta).at(tab));
     TrustBucket oneStep = BucketInvariants.check(bucket.at(tab));
     assertThat(twoSteps.level()).isCloseTo(oneStep.level(), within(1e-12));
@@ -83,11 +84,10 @@ class DecayProperties {
   @Label("Law 11 · decay: scars fade no faster than the level, every preset")
   void scarsFadeSlowerThanTheLevel(
       @ForAll(supplier = TrustGenerators.Buckets.class) TrustBucket bucket,
-      @ForAll(supplier = TrustGenerators.Gaps.class) long gap) {
+      @ForAll(supplier = TrustGenerators.Gaps.class) Duration gap) {
     TrustPolicy p = bucket.policy();
-    java.time.Duration elapsed = java.time.Duration.of(gap, java.time.temporal.ChronoUnit.MICROS);
-    assertThat(p.scarDecay().retained(elapsed)).isGreaterThanOrEqualTo(p.decay().retained(elapsed));
-    TrustBucket later = bucket.at(TrustGenerators.plusMicros(bucket.time(), gap));
+    assertThat(p.scarDecay().retained(gap)).isGreaterThanOrEqualTo(p.decay().retained(gap));
+    TrustBucket later = bucket.at(bucket.time().plus(gap));
     double deviation = Math.abs(bucket.level() - p.baseline());
     boolean comparable = bucket.scar() > 0 && deviation > 1e-6;
     Statistics.collect(comparable ? "scarred and off the baseline" : "other");

@@ -3,6 +3,7 @@ package dev.trustbucket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trustbucket.testing.TrustGenerators.TrustEventTemplate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +28,10 @@ import dev.trustbucket.testing.TrustGenerators;
 class GottmanBalanceProperties {
 
   /** One cycle: its events in order, each with the gap before it. */
-  record Cycle(List<TrustEventTemplate> events, List<Long> gapsMicros) {}
+  record Cycle(List<TrustEventTemplate> events, List<Duration> gaps) {}
 
-  static Arbitrary<Long> spacing(long maxDays) {
-    return Arbitraries.longs().between(TrustGenerators.MICROS_PER_SECOND, maxDays * TrustGenerators.MICROS_PER_DAY);
+  static Arbitrary<Duration> spacing(long maxDays) {
+    return TrustGenerators.gapsBetween(Duration.ofSeconds(1), Duration.ofDays(maxDays));
   }
 
   static Arbitrary<Cycle> cycles(int drops, boolean drainFirst, long maxDays) {
@@ -61,7 +62,7 @@ class GottmanBalanceProperties {
     List<Double> ends = new ArrayList<>();
     for (Cycle c : cycles) {
       for (int i = 0; i < c.events().size(); i++) {
-        b = BucketInvariants.check(b.plus(c.events().get(i).at(b.time(), c.gapsMicros().get(i))));
+        b = BucketInvariants.check(b.plus(c.events().get(i).at(b.time().plus(c.gaps().get(i)))));
       }
       ends.add(b.level());
     }
@@ -98,7 +99,7 @@ class GottmanBalanceProperties {
       events.add(new TrustEventTemplate(dev.trustbucket.behaviour.Behaviours.DELIVERED_ON_COMMITMENT, 1.0, Disclosure.notRecorded()));
     }
     events.add(new TrustEventTemplate(dev.trustbucket.behaviour.Behaviours.MISSED_DEADLINE, 1.0, Disclosure.notRecorded()));
-    List<Long> gaps = java.util.Collections.nCopies(6, gapDays * TrustGenerators.MICROS_PER_DAY);
+    List<Duration> gaps = java.util.Collections.nCopies(6, Duration.ofDays(gapDays));
     return cycleEnds(TrustGenerators.T0, java.util.Collections.nCopies(cycles, new Cycle(events, gaps)));
   }
 

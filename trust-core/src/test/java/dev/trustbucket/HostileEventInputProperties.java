@@ -24,6 +24,7 @@ import dev.trustbucket.history.TimelinePoint;
 import dev.trustbucket.internal.EpochMicros;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -100,12 +101,12 @@ class HostileEventInputProperties {
 
   @Provide
   Arbitrary<LedgerCase> histories() {
-    return HistoryGenerators.ledgerCases(40, 400);
+    return HistoryGenerators.ledgerCases(40, Duration.ofDays(400));
   }
 
   @Provide
   Arbitrary<EventSpec> nextEvents() {
-    return HistoryGenerators.eventSpecs(30);
+    return HistoryGenerators.eventSpecs(Duration.ofDays(30));
   }
 
   static Arbitrary<Double> badWeights() {
@@ -167,16 +168,17 @@ class HostileEventInputProperties {
         .map(n -> Behaviour.drop("x".repeat(n), Dimension.ABILITY, 1.0, "Enormous"));
     Arbitrary<Behaviour> impostor = Combinators.combine(TrustGenerators.behaviours(), Arbitraries.doubles().between(0, 100))
         .as((b, w) -> new Behaviour(b.id(), b.direction(), b.dimension(), w, b.label()))
-        .filter(b -> !Behaviours.all().contains(b));
+        .filter(b -> !BehaviourCatalogue.defaults().contains(b));
     return Arbitraries.frequencyOf(Tuple.of(3, madeUp), Tuple.of(1, enormous), Tuple.of(2, impostor));
   }
 
   @Provide
   Arbitrary<Spoiler> spoilers() {
-    Arbitrary<Long> back = Arbitraries.frequencyOf(
-        Tuple.of(1, Arbitraries.just(1L)),
-        Tuple.of(3, Arbitraries.longs().between(1, 86_400_000_000L)),
-        Tuple.of(1, Arbitraries.longs().between(1, 100 * 365 * 86_400_000_000L)));
+    Arbitrary<Duration> back = Arbitraries.frequencyOf(
+            Tuple.of(1, Arbitraries.just(1L)),
+            Tuple.of(3, Arbitraries.longs().between(1, 86_400_000_000L)),
+            Tuple.of(1, Arbitraries.longs().between(1, 100 * 365 * 86_400_000_000L)))
+        .map(m -> Duration.of(m, ChronoUnit.MICROS));
     return Arbitraries.oneOf(List.of(
         badWeights().map(w -> new Spoiler(Harm.BAD_WEIGHT, "weight", String.valueOf(w), (e, last) -> e.withWeight(w))),
         longNotes().map(n -> new Spoiler(Harm.NOTE_TOO_LONG, "note", n.length() + " characters", (e, last) -> e.withNote(n))),
@@ -200,7 +202,7 @@ class HostileEventInputProperties {
         strangers().map(b -> new Spoiler(Harm.UNKNOWN_BEHAVIOUR, "behaviour", b.id().substring(0, Math.min(40, b.id().length())),
             (e, last) -> new TrustEvent(b, e.time(), b.defaultWeight(), Disclosure.notRecorded(), e.note()))),
         back.map(m -> new Spoiler(Harm.OUT_OF_ORDER, "time", "must not be before",
-            (e, last) -> e.withTime(TrustGenerators.plusMicros(last, -m)))),
+            (e, last) -> e.withTime(last.minus(m)))),
         outOfRange().map(t -> new Spoiler(Harm.OUT_OF_RANGE_TIME, "time", t.toString(), (e, last) -> e.withTime(t)))));
   }
 
@@ -595,9 +597,9 @@ class HostileEventInputProperties {
         TrustGenerators.decayRule("hostile rule that keeps 2", t -> 2.0),
         TrustGenerators.decayRule("hostile rule that keeps -0.5", t -> -0.5),
         TrustGenerators.decayRule("hostile rule that keeps infinity", t -> Double.POSITIVE_INFINITY),
-        TrustGenerators.decayRule("hostile rule that keeps 0.5 at 0", t -> t == 0 ? 0.5 : 0.25),
-        TrustGenerators.decayRule("hostile rule that rises", t -> t == 0 ? 1.0 : Math.min(1.0, 0.1 + t / (3650 * 86_400e6))),
-        TrustGenerators.decayRule("hostile rule that keeps 1 then 1.5", t -> t < 365 * 86_400_000_000L ? 1.0 : 1.5));
+        TrustGenerators.decayRule("hostile rule that keeps 0.5 at 0", t -> t.isZero() ? 0.5 : 0.25),
+        TrustGenerators.decayRule("hostile rule that rises", t -> t.isZero() ? 1.0 : Math.min(1.0, 0.1 + t.getSeconds() / (3650 * 86_400.0))),
+        TrustGenerators.decayRule("hostile rule that keeps 1 then 1.5", t -> t.compareTo(Duration.ofDays(365)) < 0 ? 1.0 : 1.5));
   }
 
   /** The bad settings for each base policy, built once: jqwik memoises the generators of an arbitrary it sees again. */

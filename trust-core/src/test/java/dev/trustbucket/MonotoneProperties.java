@@ -3,6 +3,7 @@ package dev.trustbucket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trustbucket.testing.TrustGenerators.TrustEventTemplate;
+import java.time.Duration;
 import java.time.Instant;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
@@ -23,8 +24,8 @@ class MonotoneProperties {
   void applyIsDecayThenEffect(
       @ForAll(supplier = TrustGenerators.Buckets.class) TrustBucket bucket,
       @ForAll(supplier = TrustGenerators.EventTemplates.class) TrustEventTemplate template,
-      @ForAll(supplier = TrustGenerators.Gaps.class) long gapMicros) {
-    TrustEvent e = template.at(bucket.time(), gapMicros);
+      @ForAll(supplier = TrustGenerators.Gaps.class) Duration gap) {
+    TrustEvent e = template.at(bucket.time().plus(gap));
     assertThat(bucket.at(e.time()).plus(e)).isEqualTo(bucket.plus(e));
   }
 
@@ -33,8 +34,8 @@ class MonotoneProperties {
   void dropsNeverLowerDrainsNeverRaise(
       @ForAll(supplier = TrustGenerators.Buckets.class) TrustBucket bucket,
       @ForAll(supplier = TrustGenerators.EventTemplates.class) TrustEventTemplate template,
-      @ForAll(supplier = TrustGenerators.Gaps.class) long gapMicros) {
-    TrustEvent e = template.at(bucket.time(), gapMicros);
+      @ForAll(supplier = TrustGenerators.Gaps.class) Duration gap) {
+    TrustEvent e = template.at(bucket.time().plus(gap));
     TrustBucket before = BucketInvariants.check(bucket.at(e.time()));
     TrustBucket after = BucketInvariants.check(bucket.plus(e));
     Statistics.collect(e.isDrop() ? "drop" : "drain", Double.compare(after.level(), before.level()));
@@ -58,10 +59,10 @@ class MonotoneProperties {
       @ForAll(supplier = TrustGenerators.EventTemplates.class) TrustEventTemplate template,
       @ForAll(supplier = TrustGenerators.Weights.class) double w1,
       @ForAll(supplier = TrustGenerators.Weights.class) double w2,
-      @ForAll(supplier = TrustGenerators.Gaps.class) long gapMicros) {
+      @ForAll(supplier = TrustGenerators.Gaps.class) Duration gap) {
     double lighter = Math.min(w1, w2);
     double heavier = Math.max(w1, w2);
-    Instant t = TrustGenerators.plusMicros(bucket.time(), gapMicros);
+    Instant t = bucket.time().plus(gap);
     TrustBucket before = bucket.at(t);
     TrustBucket light = bucket.plus(template.at(t).withWeight(lighter));
     TrustBucket heavy = bucket.plus(template.at(t).withWeight(heavier));

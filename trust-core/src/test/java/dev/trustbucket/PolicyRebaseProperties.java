@@ -3,7 +3,9 @@ package dev.trustbucket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trustbucket.testing.HistoryGenerators.LedgerCase;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -11,7 +13,6 @@ import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
-import dev.trustbucket.testing.TrustGenerators;
 import dev.trustbucket.testing.HistoryGenerators;
 
 @Label("Rebasing a history onto another policy")
@@ -19,12 +20,12 @@ class PolicyRebaseProperties {
 
   @Provide
   Arbitrary<LedgerCase> histories() {
-    return HistoryGenerators.ledgerCases(30, 400);
+    return HistoryGenerators.ledgerCases(30, Duration.ofDays(400));
   }
 
   @Provide
-  Arbitrary<Long> laterMicros() {
-    return Arbitraries.longs().between(0, 2L * 365 * 86_400 * 1_000_000);
+  Arbitrary<Duration> later() {
+    return Arbitraries.longs().between(0, 2L * 365 * 86_400 * 1_000_000).map(m -> Duration.of(m, ChronoUnit.MICROS));
   }
 
   /** Presets, and random policies over every setting that keep the standard catalogue. */
@@ -37,9 +38,9 @@ class PolicyRebaseProperties {
 
   @Property(tries = 150)
   @Label("rebasing onto the same policy changes nothing")
-  void samePolicy(@ForAll("histories") LedgerCase c, @ForAll("laterMicros") long later) {
+  void samePolicy(@ForAll("histories") LedgerCase c, @ForAll("later") Duration later) {
     TrustLedger ledger = c.ledger();
-    Instant now = TrustGenerators.plusMicros(ledger.state().time(), later);
+    Instant now = ledger.state().time().plus(later);
     PolicyRebase rebase = PolicyRebase.of(ledger, TrustPolicy.builder().from(c.policy()).build(), now);
     assertThat(rebase.ledger()).isEqualTo(ledger);
     assertThat(rebase.changesAnything()).isFalse();
@@ -51,9 +52,9 @@ class PolicyRebaseProperties {
   @Property(tries = 150)
   @Label("rebasing reports exactly the differences a fresh replay under the new policy gives")
   void reportsWhatAFreshReplayGives(
-      @ForAll("histories") LedgerCase c, @ForAll("targets") TrustPolicy target, @ForAll("laterMicros") long later) {
+      @ForAll("histories") LedgerCase c, @ForAll("targets") TrustPolicy target, @ForAll("later") Duration later) {
     TrustLedger ledger = c.ledger();
-    Instant now = TrustGenerators.plusMicros(ledger.state().time(), later);
+    Instant now = ledger.state().time().plus(later);
     TrustBucket initial = c.initial();
     TrustBucket start = initial.equals(TrustBucket.of(c.policy(), initial.time()))
         ? TrustBucket.of(target, initial.time())

@@ -42,7 +42,7 @@ class SymmetricContrastProperties {
 
   @Provide
   Arbitrary<Scenario> symmetricScenarios() {
-    return TrustGenerators.scenarios(Arbitraries.just(SYMMETRIC), TrustGenerators.gapsMicros(), 0, 200);
+    return TrustGenerators.scenarios(Arbitraries.just(SYMMETRIC), TrustGenerators.gaps(), 0, 200);
   }
 
   @Property(tries = 300)
@@ -68,8 +68,8 @@ class SymmetricContrastProperties {
       @ForAll(supplier = TrustGenerators.Drains.class) Behaviour drain,
       @ForAll(supplier = TrustGenerators.Weights.class) double weight,
       @ForAll(supplier = TrustGenerators.Disclosures.class) Disclosure disclosure,
-      @ForAll(supplier = TrustGenerators.Gaps.class) long gap) {
-    TrustEvent plain = TrustEvent.of(drain, TrustGenerators.plusMicros(bucket.time(), gap)).withWeight(weight);
+      @ForAll(supplier = TrustGenerators.Gaps.class) Duration gap) {
+    TrustEvent plain = TrustEvent.of(drain, bucket.time().plus(gap)).withWeight(weight);
     TrustBucket asIs = bucket.plus(plain);
     TrustBucket disclosed = bucket.plus(plain.withDisclosure(disclosure));
     assertThat(SYMMETRIC.drainMultipliers().disclosureMultiplier(disclosure)).isEqualTo(1.0);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.trustbucket.behaviour.Behaviour;
-import dev.trustbucket.behaviour.Behaviours;
+import dev.trustbucket.behaviour.BehaviourCatalogue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,7 +34,7 @@ class TenMillionEventsTest {
   @DisplayName("Law 1 · bounds: 10^7 events with gaps up to centuries keep the level finite in [0, 1]")
   void tenMillionEvents(TrustPolicy policy, int count) {
     SplittableRandom random = new SplittableRandom(20250106L);
-    List<Behaviour> behaviours = Behaviours.all();
+    List<Behaviour> behaviours = BehaviourCatalogue.defaults().all();
     Disclosure[] disclosures = {
       Disclosure.notRecorded(), Disclosure.selfReported(), Disclosure.discovered(Duration.ZERO),
       Disclosure.discovered(Duration.ofDays(9)), Disclosure.discovered(Duration.ofDays(3_650))

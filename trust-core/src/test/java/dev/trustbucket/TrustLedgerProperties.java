@@ -31,17 +31,17 @@ class TrustLedgerProperties {
 
   @Provide
   Arbitrary<LedgerCase> histories() {
-    return HistoryGenerators.ledgerCases(200, 3_650);
+    return HistoryGenerators.ledgerCases(200, Duration.ofDays(3_650));
   }
 
   @Provide
   Arbitrary<LedgerCase> shortGaps() {
-    return HistoryGenerators.ledgerCases(150, 30);
+    return HistoryGenerators.ledgerCases(150, Duration.ofDays(30));
   }
 
   @Provide
   Arbitrary<List<EventSpec>> specs() {
-    return HistoryGenerators.specLists(150, 400);
+    return HistoryGenerators.specLists(150, Duration.ofDays(400));
   }
 
   @Provide
@@ -69,7 +69,7 @@ class TrustLedgerProperties {
 
   @Property(tries = 150)
   @Label("law 13: stateAt(t) equals the events up to t added one by one, then at(t), bit for bit")
-  void stateAtEqualsThePrefixAdvanced(@ForAll("histories") LedgerCase c, @ForAll("laterGaps") long afterMicros) {
+  void stateAtEqualsThePrefixAdvanced(@ForAll("histories") LedgerCase c, @ForAll("laterGaps") Duration after) {
     TrustLedger ledger = c.ledger();
     List<TrustBucket> prefix = prefixStates(c);
     List<Instant> probes = new ArrayList<>();
@@ -81,7 +81,7 @@ class TrustLedgerProperties {
       probes.add(previous.plus(Duration.between(previous, t).dividedBy(2)));
       probes.add(t.minusNanos(1_000).isBefore(c.initial().time()) ? t : t.minusNanos(1_000));
     }
-    probes.add(TrustGenerators.plusMicros(c.end(), afterMicros));
+    probes.add(c.end().plus(after));
 
     for (Instant t : probes) {
       int count = countUpTo(c.events(), t);
@@ -94,8 +94,8 @@ class TrustLedgerProperties {
   }
 
   @Provide
-  Arbitrary<Long> laterGaps() {
-    return HistoryGenerators.gaps(36_500);
+  Arbitrary<Duration> laterGaps() {
+    return HistoryGenerators.gaps(Duration.ofDays(36_500));
   }
 
   @Property(tries = 60)
@@ -156,7 +156,7 @@ class TrustLedgerProperties {
 
   @Provide
   Arbitrary<List<EventSpec>> severalChunks() {
-    return HistoryGenerators.eventSpecs(30)
+    return HistoryGenerators.eventSpecs(Duration.ofDays(30))
         .list()
         .ofMaxSize(2 * CHUNK + 300)
         .withSizeDistribution(RandomDistribution.uniform());
@@ -235,9 +235,9 @@ class TrustLedgerProperties {
 
   @Property(tries = 100)
   @Label("timeline: every event, daily and weekly samples are taken at the right instants, with the levels of stateAt")
-  void timelineSamplesStateAt(@ForAll("shortGaps") LedgerCase c, @ForAll("endGaps") long endAfterMicros) {
+  void timelineSamplesStateAt(@ForAll("shortGaps") LedgerCase c, @ForAll("endGaps") Duration endAfter) {
     TrustLedger ledger = c.ledger();
-    Instant end = TrustGenerators.plusMicros(c.end(), endAfterMicros);
+    Instant end = c.end().plus(endAfter);
 
     List<TimelinePoint> everyEvent = ledger.timeline(Sampling.everyEvent(), end);
     List<Instant> expected = new ArrayList<>();
@@ -275,8 +275,8 @@ class TrustLedgerProperties {
   }
 
   @Provide
-  Arbitrary<Long> endGaps() {
-    return Arbitraries.longs().between(0, 40L * 86_400 * 1_000_000);
+  Arbitrary<Duration> endGaps() {
+    return TrustGenerators.gapsBetween(Duration.ZERO, Duration.ofDays(40));
   }
 
   private static void assertMatchesStateAt(TrustLedger ledger, LedgerCase c, TimelinePoint p) {

@@ -215,33 +215,49 @@ class TrustPolicyTest {
   void scarDecayIsComparedOverDays() {
     // Keeps everything for an hour, then only a tenth: slower than the level's decay over
     // microseconds, much faster over a day. Only the real durations catch it.
-    DecayRule cliff = TrustGenerators.decayRule("cliff", t -> t < HOUR ? 1.0 : 0.1);
+    DecayRule cliff = TrustGenerators.decayRule("cliff", t -> t.compareTo(HOUR) < 0 ? 1.0 : 0.1);
     assertThatThrownBy(() -> TrustPolicy.builder().scarDecay(cliff).build())
         .isInstanceOf(InvalidTrustInputException.class)
         .satisfies(e -> assertThat(((InvalidTrustInputException) e).field()).isEqualTo("scarDecay"));
   }
 
-  static final long HOUR = 3_600_000_000L;
+  static final Duration HOUR = Duration.ofHours(1);
 
   @Test
   @DisplayName("a decay rule may forget everything: zero is a fraction it may keep")
   void ruleThatForgetsEverything() {
-    TrustPolicy amnesia = TrustPolicy.builder().decay(TrustGenerators.decayRule("amnesia", t -> t < HOUR ? 1.0 : 0.0)).build();
+    TrustPolicy amnesia = TrustPolicy.builder().decay(TrustGenerators.decayRule("amnesia", t -> t.compareTo(HOUR) < 0 ? 1.0 : 0.0)).build();
     assertThat(TrustBucket.of(amnesia, T0, 0.9).levelAt(T0.plus(Duration.ofDays(1)))).isEqualTo(0.5);
   }
 
   @Test
   @DisplayName("rules are probed over a day, a month, a year and ten years: one that rises after a week is rejected")
   void risingRulesAreRejected() {
-    DecayRule relapse = TrustGenerators.decayRule("relapse", t -> t == 0 ? 1.0 : t < 7 * 24 * HOUR ? 0.5 : 0.8);
+    DecayRule relapse = TrustGenerators.decayRule("relapse", t -> t.isZero() ? 1.0 : t.compareTo(Duration.ofDays(7)) < 0 ? 0.5 : 0.8);
     assertThatThrownBy(() -> TrustPolicy.builder().decay(relapse).scarDecay(DecayRule.none()).build())
         .isInstanceOf(InvalidTrustInputException.class)
         .hasMessage("decay must keep a fraction in [0, 1] that never rises with time, but relapse kept 0.8 after PT720H (0.5 before)");
     // A scar rule that rises is rejected for it too, though it never forgets faster than the level.
-    DecayRule scarRelapse = TrustGenerators.decayRule("scar relapse", t -> t == 0 ? 1.0 : t < 7 * 24 * HOUR ? 0.999 : 1.0);
+    DecayRule scarRelapse = TrustGenerators.decayRule("scar relapse", t -> t.isZero() ? 1.0 : t.compareTo(Duration.ofDays(7)) < 0 ? 0.999 : 1.0);
     assertThatThrownBy(() -> TrustPolicy.builder().scarDecay(scarRelapse).build())
         .isInstanceOf(InvalidTrustInputException.class)
         .hasMessage("scarDecay must keep a fraction in [0, 1] that never rises with time, but scar relapse kept 1.0 after PT720H (0.999 before)");
+  }
+
+  @Test
+  @DisplayName("a rule that is not memoryless is rejected: the engine decays a gap in one step, so a level would depend on who looked")
+  void rulesThatRememberAreRejected() {
+    DecayRule hyperbolic = TrustGenerators.decayRule("hyperbolic", t -> 1.0 / (1.0 + t.toHours() / (365 * 24.0)));
+    assertThatThrownBy(() -> TrustPolicy.builder().decay(hyperbolic).build())
+        .isInstanceOf(InvalidTrustInputException.class)
+        .hasMessageStartingWith("decay must be memoryless: keep over PT720H what it keeps over PT24H times what it keeps over PT696H, but hyperbolic kept 0.924")
+        .satisfies(e -> assertThat(((InvalidTrustInputException) e).field()).isEqualTo("decay"));
+    assertThatThrownBy(() -> TrustPolicy.builder().scarDecay(hyperbolic).decay(DecayRule.none()).build())
+        .isInstanceOf(InvalidTrustInputException.class)
+        .satisfies(e -> assertThat(((InvalidTrustInputException) e).field()).isEqualTo("scarDecay"));
+    // What rounding leaves of an exponential passes: the stock rule, computed through a Duration.
+    DecayRule own = TrustGenerators.decayRule("own", t -> Math.pow(0.5, t.toNanos() / 86_400e9 / 365));
+    assertThat(TrustPolicy.builder().decay(own).build().decay()).isSameAs(own);
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.trustbucket.benchmarks;
 
 import dev.trustbucket.TrustLedger;
 import dev.trustbucket.kafka.TrustTopology;
+import dev.trustbucket.kafka.fixtures.InProcessKafka;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +42,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * The trust topology against the same engine's plain count per key on a real broker: a
- * single-node KRaft Kafka started in the benchmark's JVM ({@link StreamsBroker}) once per fork,
+ * single-node KRaft Kafka started in the benchmark's JVM ({@link InProcessKafka}) once per fork,
  * and the records of {@link StreamsRecords} (400 relationships, 50 weekly events each: 20,000
  * events, in time order) consumed to the end, in every shot, by a new application (its own
  * application id, consumer group, changelog and empty RocksDB store): exactly-once ({@code
@@ -85,7 +86,7 @@ public class StreamsBrokerBenchmark {
   public int history;
 
   private StreamsRecords records;
-  private StreamsBroker broker;
+  private InProcessKafka broker;
   private Admin admin;
   private KafkaProducer<byte[], byte[]> input;
   /** The offset of the last record in each partition of the shot's input topic. */
@@ -103,7 +104,7 @@ public class StreamsBrokerBenchmark {
     if (params.getBenchmark().endsWith("ledgerAppend")) {
       return;
     }
-    broker = new StreamsBroker();
+    broker = new InProcessKafka();
     admin = broker.admin();
     TrustTopology outputs = trust("unused");
     broker.createTopics(List.of(outputs.statesTopic(), outputs.tierChangesTopic(), outputs.breachesTopic(),
@@ -198,7 +199,7 @@ public class StreamsBrokerBenchmark {
       admin.close();
     }
     if (broker != null) {
-      broker.stop();
+      broker.close();
     }
   }
 

@@ -3,6 +3,7 @@ package dev.trustbucket.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trustbucket.Disclosure;
+import dev.trustbucket.behaviour.BehaviourCatalogue;
 import dev.trustbucket.testing.HistoryGenerators;
 import dev.trustbucket.InvalidTrustInputException;
 import dev.trustbucket.TrustBucket;
@@ -65,7 +66,7 @@ import org.jspecify.annotations.Nullable;
 @Label("TrustAccount under contention: every call fits one sequential history")
 class ConcurrentAccountProperties {
   private static final Behaviour UNKNOWN = Behaviour.drain("forgot-the-demo", Dimension.ABILITY, 1.0, "Forgot the demo");
-  private static final List<Behaviour> STOCK = Behaviours.all();
+  private static final List<Behaviour> STOCK = BehaviourCatalogue.defaults().all();
 
   enum Op {
     RECORD, STALE, UNKNOWN_BEHAVIOUR, BATCH, POISONED_BATCH;

@@ -10,6 +10,7 @@ import dev.trustbucket.TrustLedger;
 import dev.trustbucket.TrustPolicy;
 import dev.trustbucket.behaviour.Behaviour;
 import dev.trustbucket.behaviour.Dimension;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ class TrustAccountProperties {
   Arbitrary<List<Action>> actions() {
     Arbitrary<Action> action =
         Combinators.combine(
-                HistoryGenerators.eventSpecs(60).list().ofMinSize(1).ofMaxSize(4),
+                HistoryGenerators.eventSpecs(Duration.ofDays(60)).list().ofMinSize(1).ofMaxSize(4),
                 Arbitraries.of(0, 0, 0, 0, 0, 0, 1, 2))
             .as(Action::new);
     return action.list().ofMaxSize(60);

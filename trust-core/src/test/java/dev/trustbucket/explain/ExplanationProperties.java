@@ -3,10 +3,13 @@ package dev.trustbucket.explain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.trustbucket.internal.EpochMicros;
 import dev.trustbucket.testing.HistoryGenerators;
 import dev.trustbucket.testing.HistoryGenerators.LedgerCase;
 import dev.trustbucket.TrustLedger;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -23,7 +26,7 @@ class ExplanationProperties {
 
   @Provide
   Arbitrary<LedgerCase> histories() {
-    return HistoryGenerators.ledgerCases(150, 3_650);
+    return HistoryGenerators.ledgerCases(150, Duration.ofDays(3_650));
   }
 
   @Provide
@@ -32,20 +35,21 @@ class ExplanationProperties {
   }
 
   @Provide
-  Arbitrary<Long> afterMicros() {
+  Arbitrary<Duration> after() {
     return Arbitraries.oneOf(
-        Arbitraries.just(0L), Arbitraries.longs().between(0, 5L * 365 * 86_400 * 1_000_000));
+        Arbitraries.just(Duration.ZERO), TrustGenerators.gapsBetween(Duration.ZERO, Duration.ofDays(5 * 365)));
   }
 
-  private static Instant instant(LedgerCase c, double where, long after) {
-    long span = HistoryGenerators.microsBetween(c.initial().time(), c.end());
-    return TrustGenerators.plusMicros(c.initial().time(), (long) (where * span) + after);
+  /** The instant {@code where} of the way from the history's start to its last event (in whole microseconds), then {@code after} more. */
+  private static Instant instant(LedgerCase c, double where, Duration after) {
+    long span = EpochMicros.ofDuration(Duration.between(c.initial().time(), c.end()));
+    return c.initial().time().plus((long) (where * span), ChronoUnit.MICROS).plus(after);
   }
 
   @Property(tries = 200)
   @Label("the path: startLevel + Σ (decayBefore + immediate) + decaySinceLast = level, to 1e-9")
   void pathAddsUp(
-      @ForAll("histories") LedgerCase c, @ForAll("fractions") double where, @ForAll("afterMicros") long after) {
+      @ForAll("histories") LedgerCase c, @ForAll("fractions") double where, @ForAll("after") Duration after) {
     TrustLedger ledger = c.ledger();
     Instant at = instant(c, where, after);
     Explanation e = Explanation.of(ledger, at);
@@ -65,7 +69,7 @@ class ExplanationProperties {
   @Property(tries = 200)
   @Label("the remainder: baseline + startRemaining + Σ remaining = level, to 1e-9")
   void remainderAddsUp(
-      @ForAll("histories") LedgerCase c, @ForAll("fractions") double where, @ForAll("afterMicros") long after) {
+      @ForAll("histories") LedgerCase c, @ForAll("fractions") double where, @ForAll("after") Duration after) {
     Explanation e = Explanation.of(c.ledger(), instant(c, where, after));
     Statistics.label("has events").collect(!e.contributions().isEmpty());
 
@@ -83,7 +87,7 @@ class ExplanationProperties {
   void reasonsAreSignedAndSorted(
       @ForAll("histories") LedgerCase c,
       @ForAll("fractions") double where,
-      @ForAll("afterMicros") long after,
+      @ForAll("after") Duration after,
       @ForAll @IntRange(min = 0, max = 20) int n) {
     Explanation e = Explanation.of(c.ledger(), instant(c, where, after));
 
@@ -126,7 +130,7 @@ class ExplanationProperties {
   void reasonsPartitionTheEvents(
       @ForAll("histories") LedgerCase c,
       @ForAll("fractions") double where,
-      @ForAll("afterMicros") long after,
+      @ForAll("after") Duration after,
       @ForAll @IntRange(min = 0, max = 20) int n) {
     Explanation e = Explanation.of(c.ledger(), instant(c, where, after));
     List<Reason> reasons = e.reasons();
@@ -175,12 +179,12 @@ class ExplanationProperties {
   @Property(tries = 100)
   @Label("each remainder is the effect times the rule's decay over the event's age, to 1e-12 (the stored factors compose)")
   void remaindersMatchTheRule(
-      @ForAll("histories") LedgerCase c, @ForAll("fractions") double where, @ForAll("afterMicros") long after) {
+      @ForAll("histories") LedgerCase c, @ForAll("fractions") double where, @ForAll("after") Duration after) {
     Instant at = instant(c, where, after);
     Explanation e = Explanation.of(c.ledger(), at);
     for (Contribution k : e.contributions()) {
-      java.time.Duration age = java.time.Duration.of(
-          HistoryGenerators.microsBetween(k.step().event().time(), at), java.time.temporal.ChronoUnit.MICROS);
+      // the age the model sees: both instants at its resolution
+      Duration age = Duration.between(k.step().event().time().truncatedTo(ChronoUnit.MICROS), at.truncatedTo(ChronoUnit.MICROS));
       assertThat(k.remaining()).isCloseTo(k.immediate() * c.policy().decay().retained(age), within(1e-12));
       assertThat(k.scarRemaining()).isCloseTo(k.step().scarAdded() * c.policy().scarDecay().retained(age), within(1e-12));
     }

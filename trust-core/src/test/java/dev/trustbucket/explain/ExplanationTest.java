@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 import com.google.common.collect.ImmutableList;
 import dev.trustbucket.Disclosure;
 import dev.trustbucket.InvalidTrustInputException;
-import dev.trustbucket.TrustBucket;
 import dev.trustbucket.TrustEvent;
 import dev.trustbucket.TrustLedger;
 import dev.trustbucket.TrustPolicy;
@@ -20,26 +19,13 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("Explanation")
 class ExplanationTest {
-  private static final Instant START = Instant.parse("2025-01-06T09:00:00Z");
-  private static final Instant APRIL = Instant.parse("2025-04-01T00:00:00Z");
-
-  static TrustLedger story(TrustPolicy policy) {
-    return TrustLedger.of(policy, START)
-        .plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, Instant.parse("2025-01-10T17:00:00Z")))
-        .plus(TrustEvent.of(Behaviours.PROACTIVE_UPDATE, Instant.parse("2025-02-14T10:00:00Z")))
-        .plus(
-            TrustEvent.of(Behaviours.HID_PROBLEM, Instant.parse("2025-03-03T10:00:00Z"))
-                .withDisclosure(Disclosure.discovered(Duration.ofDays(9)))
-                .withNote("critical bug"))
-        .plus(
-            TrustEvent.of(Behaviours.OWNED_MISTAKE_EARLY, Instant.parse("2025-03-20T10:00:00Z"))
-                .withNote("late config change"));
-  }
+  private static final Instant START = SampleHistory.START;
+  private static final Instant APRIL = SampleHistory.APRIL;
 
   @Test
   @DisplayName("each event's remainder is its effect times the decay since it happened")
   void remainder() {
-    Explanation e = Explanation.of(story(TrustPolicy.defaults()), APRIL);
+    Explanation e = Explanation.of(SampleHistory.story(TrustPolicy.defaults()), APRIL);
     Contribution hidden = e.topEventsDown(1).get(0);
 
     assertThat(hidden.immediate()).isCloseTo(-0.3666, within(1e-4));
@@ -49,7 +35,7 @@ class ExplanationTest {
   @Test
   @DisplayName("top reasons are signed and sorted by what is left of them, largest first")
   void topReasons() {
-    Explanation e = Explanation.of(story(TrustPolicy.defaults()), APRIL);
+    Explanation e = Explanation.of(SampleHistory.story(TrustPolicy.defaults()), APRIL);
 
     assertThat(e.topEventsUp(10)).extracting(c -> c.step().event().behaviour())
         .containsExactly(Behaviours.DELIVERED_ON_COMMITMENT, Behaviours.OWNED_MISTAKE_EARLY, Behaviours.PROACTIVE_UPDATE);
@@ -68,25 +54,21 @@ class ExplanationTest {
   @Test
   @DisplayName("open scars list breaches only")
   void openScars() {
-    Explanation e = Explanation.of(story(TrustPolicy.defaults()), APRIL);
+    Explanation e = Explanation.of(SampleHistory.story(TrustPolicy.defaults()), APRIL);
     assertThat(e.openScars()).hasSize(1);
     Contribution scar = e.openScars().get(0);
     assertThat(scar.step().breach()).isTrue();
     assertThat(scar.scarRemaining()).isCloseTo(e.state().scar(), within(1e-12));
 
     // The symmetric preset has no scars to report, and says nothing about them.
-    Explanation symmetric = Explanation.of(story(TrustPolicy.symmetric()), APRIL);
+    Explanation symmetric = Explanation.of(SampleHistory.story(TrustPolicy.symmetric()), APRIL);
     assertThat(symmetric.openScars()).isEmpty();
   }
 
   @Test
   @DisplayName("from a full bucket: a drop that adds nothing is no reason either way; two open scars are ranked, deepest first")
   void fullBucketAndTwoScars() {
-    TrustLedger ledger = TrustLedger.from(TrustBucket.of(TrustPolicy.defaults(), START, 1.0))
-        .plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, START))
-        .plus(TrustEvent.of(Behaviours.OVER_PROMISED, Instant.parse("2025-02-03T10:00:00Z")).withNote("the launch date"))
-        .plus(TrustEvent.of(Behaviours.HID_PROBLEM, Instant.parse("2025-03-03T10:00:00Z"))
-            .withDisclosure(Disclosure.discovered(Duration.ofDays(9))));
+    TrustLedger ledger = SampleHistory.fullBucketTwoScars();
     Explanation e = Explanation.of(ledger, APRIL);
 
     assertThat(e.contributions().get(0).remaining()).isZero();
@@ -99,7 +81,7 @@ class ExplanationTest {
   @Test
   @DisplayName("a scar is open from OPEN_SCAR_MINIMUM on, that value included")
   void openScarThreshold() {
-    TrustLedger ledger = story(TrustPolicy.defaults());
+    TrustLedger ledger = SampleHistory.story(TrustPolicy.defaults());
     LedgerStep hidden = ledger.steps().get(2);
     double min = Explanation.OPEN_SCAR_MINIMUM;
     Explanation e = new Explanation(APRIL, ledger.stateAt(APRIL), 0.5, 0.5, 0.0, 0.0, ImmutableList.of(
@@ -112,7 +94,7 @@ class ExplanationTest {
   @Test
   @DisplayName("events after the instant are left out, and the level is the one at that instant")
   void eventsAfterTheInstant() {
-    TrustLedger ledger = story(TrustPolicy.defaults());
+    TrustLedger ledger = SampleHistory.story(TrustPolicy.defaults());
     Instant march10 = Instant.parse("2025-03-10T00:00:00Z");
     Explanation e = Explanation.of(ledger, march10);
 
@@ -139,13 +121,7 @@ class ExplanationTest {
   @Test
   @DisplayName("repeated behaviours are grouped: counts, sums and dates are those of their events")
   void grouped() {
-    TrustLedger ledger = TrustLedger.of(TrustPolicy.defaults(), START);
-    for (int week = 1; week <= 38; week++) {
-      ledger = ledger.plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, START.plus(Duration.ofDays(7L * week))));
-      if (week % 10 == 0) {
-        ledger = ledger.plus(TrustEvent.of(Behaviours.MISSED_DEADLINE, START.plus(Duration.ofDays(7L * week + 1))));
-      }
-    }
+    TrustLedger ledger = SampleHistory.weeklyDeliveries();
     ledger = ledger.plus(TrustEvent.of(Behaviours.HID_PROBLEM, START.plus(Duration.ofDays(300)))
         .withDisclosure(Disclosure.discovered(Duration.ofDays(3))));
     ledger = ledger.plus(TrustEvent.of(Behaviours.HID_PROBLEM, START.plus(Duration.ofDays(301)))
@@ -175,7 +151,7 @@ class ExplanationTest {
   @Test
   @DisplayName("an instant before the start is rejected")
   void beforeStart() {
-    assertThatThrownBy(() -> Explanation.of(story(TrustPolicy.defaults()), START.minusSeconds(1)))
+    assertThatThrownBy(() -> Explanation.of(SampleHistory.story(TrustPolicy.defaults()), START.minusSeconds(1)))
         .isInstanceOf(InvalidTrustInputException.class);
   }
 }

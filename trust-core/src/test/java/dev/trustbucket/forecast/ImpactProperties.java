@@ -7,6 +7,7 @@ import dev.trustbucket.testing.HistoryGenerators.EventSpec;
 import dev.trustbucket.testing.HistoryGenerators.LedgerCase;
 import dev.trustbucket.TrustBucket;
 import dev.trustbucket.TrustEvent;
+import java.time.Duration;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
@@ -19,12 +20,12 @@ class ImpactProperties {
 
   @Provide
   Arbitrary<LedgerCase> histories() {
-    return HistoryGenerators.ledgerCases(60, 3_650);
+    return HistoryGenerators.ledgerCases(60, Duration.ofDays(3_650));
   }
 
   @Provide
   Arbitrary<EventSpec> next() {
-    return HistoryGenerators.eventSpecs(3_650);
+    return HistoryGenerators.eventSpecs(Duration.ofDays(3_650));
   }
 
   @Property(tries = 500)

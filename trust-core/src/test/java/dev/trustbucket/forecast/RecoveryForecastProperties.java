@@ -3,12 +3,12 @@ package dev.trustbucket.forecast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trustbucket.AutonomyTier;
+import dev.trustbucket.behaviour.BehaviourCatalogue;
 import dev.trustbucket.testing.HistoryGenerators;
 import dev.trustbucket.testing.HistoryGenerators.LedgerCase;
 import dev.trustbucket.TrustBucket;
 import dev.trustbucket.TrustEvent;
 import dev.trustbucket.behaviour.Behaviour;
-import dev.trustbucket.behaviour.Behaviours;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -25,12 +25,12 @@ class RecoveryForecastProperties {
 
   @Provide
   Arbitrary<TrustBucket> starts() {
-    return HistoryGenerators.ledgerCases(60, 200).map(LedgerCase::ledger).map(l -> l.state());
+    return HistoryGenerators.ledgerCases(60, Duration.ofDays(200)).map(LedgerCase::ledger).map(l -> l.state());
   }
 
   @Provide
   Arbitrary<Behaviour> drops() {
-    return Arbitraries.of(Behaviours.all().stream().filter(Behaviour::isDrop).toList());
+    return Arbitraries.of(BehaviourCatalogue.defaults().all().stream().filter(Behaviour::isDrop).toList());
   }
 
   @Provide

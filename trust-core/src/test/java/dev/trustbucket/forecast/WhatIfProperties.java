@@ -3,6 +3,8 @@ package dev.trustbucket.forecast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trustbucket.Disclosure;
+import dev.trustbucket.behaviour.BehaviourCatalogue;
+import dev.trustbucket.internal.EpochMicros;
 import dev.trustbucket.testing.HistoryGenerators;
 import dev.trustbucket.testing.HistoryGenerators.EventSpec;
 import dev.trustbucket.testing.HistoryGenerators.LedgerCase;
@@ -10,9 +12,9 @@ import dev.trustbucket.TrustEvent;
 import dev.trustbucket.TrustLedger;
 import dev.trustbucket.TrustPolicy;
 import dev.trustbucket.behaviour.Behaviour;
-import dev.trustbucket.behaviour.Behaviours;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -38,12 +40,12 @@ class WhatIfProperties {
 
   @Provide
   Arbitrary<LedgerCase> histories() {
-    return HistoryGenerators.ledgerCases(80, 3_650);
+    return HistoryGenerators.ledgerCases(80, Duration.ofDays(3_650));
   }
 
   @Provide
-  Arbitrary<Long> afterMicros() {
-    return Arbitraries.longs().between(0, 3L * 365 * 86_400 * 1_000_000);
+  Arbitrary<Duration> after() {
+    return TrustGenerators.gapsBetween(Duration.ZERO, Duration.ofDays(3 * 365));
   }
 
   private static List<Integer> drains(TrustLedger ledger) {
@@ -56,9 +58,10 @@ class WhatIfProperties {
     return out;
   }
 
-  private static Instant instant(LedgerCase c, double where, long after) {
-    long span = HistoryGenerators.microsBetween(c.initial().time(), c.end());
-    return TrustGenerators.plusMicros(c.initial().time(), (long) (where * span) + after);
+  /** The instant {@code where} of the way from the history's start to its last event (in whole microseconds), then {@code after} more. */
+  private static Instant instant(LedgerCase c, double where, Duration after) {
+    long span = EpochMicros.ofDuration(Duration.between(c.initial().time(), c.end()));
+    return c.initial().time().plus((long) (where * span), ChronoUnit.MICROS).plus(after);
   }
 
   @Property(tries = 200)
@@ -67,7 +70,7 @@ class WhatIfProperties {
       @ForAll("histories") LedgerCase c,
       @ForAll @DoubleRange(min = 0, max = 1, maxIncluded = false) double which,
       @ForAll @DoubleRange(min = 0, max = 1) double where,
-      @ForAll("afterMicros") long after) {
+      @ForAll("after") Duration after) {
     TrustLedger ledger = c.ledger();
     List<Integer> drains = drains(ledger);
     Assume.that(!drains.isEmpty());
@@ -89,7 +92,7 @@ class WhatIfProperties {
       @ForAll("histories") LedgerCase c,
       @ForAll @DoubleRange(min = 0, max = 1, maxIncluded = false) double which,
       @ForAll @DoubleRange(min = 0, max = 1) double where,
-      @ForAll("afterMicros") long after) {
+      @ForAll("after") Duration after) {
     TrustLedger ledger = c.ledger();
     List<Integer> drains = drains(ledger);
     Assume.that(!drains.isEmpty());
@@ -111,7 +114,7 @@ class WhatIfProperties {
   /** Ordinary events: a stock behaviour at its default weight, no disclosure, up to a month apart. */
   @Provide
   Arbitrary<List<EventSpec>> ordinary() {
-    return Combinators.combine(Arbitraries.of(Behaviours.all()), Arbitraries.longs().between(0, 30L * 86_400 * 1_000_000))
+    return Combinators.combine(Arbitraries.of(BehaviourCatalogue.defaults().all()), TrustGenerators.gapsBetween(Duration.ZERO, Duration.ofDays(30)))
         .as((b, gap) -> new EventSpec(gap, b, b.defaultWeight(), Disclosure.notRecorded(), ""))
         .list()
         .ofMaxSize(10);
@@ -119,7 +122,7 @@ class WhatIfProperties {
 
   @Provide
   Arbitrary<Behaviour> drainBehaviours() {
-    return Arbitraries.of(Behaviours.all().stream().filter(b -> !b.isDrop()).toList());
+    return Arbitraries.of(BehaviourCatalogue.defaults().all().stream().filter(b -> !b.isDrop()).toList());
   }
 
   @Property(tries = 300)

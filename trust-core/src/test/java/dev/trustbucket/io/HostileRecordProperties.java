@@ -5,6 +5,7 @@ import static dev.trustbucket.HostileInput.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.trustbucket.behaviour.BehaviourCatalogue;
 import dev.trustbucket.testing.HistoryGenerators;
 import dev.trustbucket.testing.HistoryGenerators.LedgerCase;
 import dev.trustbucket.InvalidTrustInputException;
@@ -13,7 +14,7 @@ import dev.trustbucket.TrustEvent;
 import dev.trustbucket.TrustLedger;
 import dev.trustbucket.TrustPolicy;
 import dev.trustbucket.behaviour.Behaviour;
-import dev.trustbucket.behaviour.Behaviours;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -125,7 +126,7 @@ class HostileRecordProperties {
    */
   @Provide
   Arbitrary<LedgerCase> histories() {
-    return HistoryGenerators.ledgerCases(25, 400)
+    return HistoryGenerators.ledgerCases(25, Duration.ofDays(400))
         .filter(c -> c.policy().presetId().isPresent())
         .filter(c -> c.events().size() >= 2 && micros(c.events().get(0).time()) < micros(c.end()));
   }
@@ -597,7 +598,7 @@ class HostileRecordProperties {
           events.set(j, ledger.event(k));
           break;
         case OTHER_BEHAVIOUR: {
-          Behaviour other = Behaviours.all().get(r.nextInt(Behaviours.all().size()));
+          Behaviour other = BehaviourCatalogue.defaults().all().get(r.nextInt(BehaviourCatalogue.defaults().all().size()));
           String[] f = lines.get(k + 1).split("\t", -1);
           f[1] = other.id();
           lines.set(k + 1, String.join("\t", f));

@@ -99,15 +99,16 @@ class PolicyFormTest {
   @Test
   @DisplayName("a custom DecayRule has no written form: writing names the rule and the setting")
   void customDecayRuleIsNamed() {
-    DecayRule odd = new DecayRule() {
+    DecayRule exponential = DecayRule.exponential(Duration.ofDays(1));
+    DecayRule odd = new DecayRule() { // an application's own rule, which keeps the contract
       @Override
       public double retained(Duration elapsed) {
-        return elapsed.isZero() ? 1.0 : 0.5;
+        return exponential.retained(elapsed);
       }
 
       @Override
       public Duration halfLife() {
-        return Duration.ofDays(1);
+        return exponential.halfLife();
       }
 
       @Override

@@ -2,12 +2,15 @@ package dev.trustbucket.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.trustbucket.internal.EpochMicros;
 import dev.trustbucket.testing.HistoryGenerators;
 import dev.trustbucket.testing.HistoryGenerators.LedgerCase;
 import dev.trustbucket.TrustBucket;
 import dev.trustbucket.TrustEvent;
 import dev.trustbucket.TrustLedger;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -23,7 +26,7 @@ class TrustCodecProperties {
 
   @Provide
   Arbitrary<LedgerCase> histories() {
-    return HistoryGenerators.ledgerCases(150, 3_650);
+    return HistoryGenerators.ledgerCases(150, Duration.ofDays(3_650));
   }
 
   @Provide
@@ -32,8 +35,8 @@ class TrustCodecProperties {
   }
 
   @Provide
-  Arbitrary<Long> afterMicros() {
-    return Arbitraries.longs().between(0, 3L * 365 * 86_400 * 1_000_000);
+  Arbitrary<Duration> after() {
+    return TrustGenerators.gapsBetween(Duration.ZERO, Duration.ofDays(3 * 365));
   }
 
   @Property(tries = 150)
@@ -64,10 +67,10 @@ class TrustCodecProperties {
   @Property(tries = 150)
   @Label("formatState then parseState gives an equal bucket, at any instant of any history")
   void stateRoundTrip(
-      @ForAll("histories") LedgerCase c, @ForAll("fractions") double where, @ForAll("afterMicros") long after) {
+      @ForAll("histories") LedgerCase c, @ForAll("fractions") double where, @ForAll("after") Duration after) {
     TrustLedger ledger = c.ledger();
-    long span = HistoryGenerators.microsBetween(c.initial().time(), c.end());
-    Instant t = TrustGenerators.plusMicros(c.initial().time(), (long) (where * span) + after);
+    long span = EpochMicros.ofDuration(Duration.between(c.initial().time(), c.end()));
+    Instant t = c.initial().time().plus((long) (where * span), ChronoUnit.MICROS).plus(after);
     TrustBucket state = ledger.stateAt(t);
     Statistics.label("promotion protects the tier").collect(state.promotedAt().isPresent());
 

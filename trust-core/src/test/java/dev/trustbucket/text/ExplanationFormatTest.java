@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.trustbucket.Disclosure;
 import dev.trustbucket.InvalidTrustInputException;
-import dev.trustbucket.TrustBucket;
 import dev.trustbucket.TrustEvent;
 import dev.trustbucket.TrustLedger;
 import dev.trustbucket.TrustPolicy;
 import dev.trustbucket.behaviour.Behaviours;
 import dev.trustbucket.explain.Explanation;
 import dev.trustbucket.explain.Reason;
+import dev.trustbucket.explain.SampleHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -20,34 +20,14 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("ExplanationFormat")
 class ExplanationFormatTest {
-  private static final Instant START = Instant.parse("2025-01-06T09:00:00Z");
-  private static final Instant APRIL = Instant.parse("2025-04-01T00:00:00Z");
+  private static final Instant START = SampleHistory.START;
+  private static final Instant APRIL = SampleHistory.APRIL;
   private static final ExplanationFormat EN = ExplanationFormat.of(Locale.ENGLISH);
   private static final ExplanationFormat DE = ExplanationFormat.of(Locale.GERMAN);
 
-  static TrustLedger story(TrustPolicy policy) {
-    return TrustLedger.of(policy, START)
-        .plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, Instant.parse("2025-01-10T17:00:00Z")))
-        .plus(TrustEvent.of(Behaviours.PROACTIVE_UPDATE, Instant.parse("2025-02-14T10:00:00Z")))
-        .plus(
-            TrustEvent.of(Behaviours.HID_PROBLEM, Instant.parse("2025-03-03T10:00:00Z"))
-                .withDisclosure(Disclosure.discovered(Duration.ofDays(9)))
-                .withNote("critical bug"))
-        .plus(
-            TrustEvent.of(Behaviours.OWNED_MISTAKE_EARLY, Instant.parse("2025-03-20T10:00:00Z"))
-                .withNote("late config change"));
-  }
-
-  /** A year of weekly deliveries, a missed deadline every ten weeks, and two hidden problems. */
+  /** {@link SampleHistory#weeklyDeliveries()}, then two hidden problems, discovered after 3 and 30 days. */
   static TrustLedger year() {
-    TrustLedger ledger = TrustLedger.of(TrustPolicy.defaults(), START);
-    for (int week = 1; week <= 38; week++) {
-      ledger = ledger.plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, START.plus(Duration.ofDays(7L * week))));
-      if (week % 10 == 0) {
-        ledger = ledger.plus(TrustEvent.of(Behaviours.MISSED_DEADLINE, START.plus(Duration.ofDays(7L * week + 1))));
-      }
-    }
-    return ledger
+    return SampleHistory.weeklyDeliveries()
         .plus(TrustEvent.of(Behaviours.HID_PROBLEM, START.plus(Duration.ofDays(280)))
             .withDisclosure(Disclosure.discovered(Duration.ofDays(3))))
         .plus(TrustEvent.of(Behaviours.HID_PROBLEM, START.plus(Duration.ofDays(290)))
@@ -57,7 +37,7 @@ class ExplanationFormatTest {
   @Test
   @DisplayName("English: the level, the reasons, the effect of time and the open scars, exactly like this")
   void english() {
-    Explanation e = Explanation.of(story(TrustPolicy.defaults()), APRIL);
+    Explanation e = Explanation.of(SampleHistory.story(TrustPolicy.defaults()), APRIL);
 
     assertThat(EN.format(e)).isEqualTo(
         "Level 23% (micromanaged) on 1 April 2025, backed by some evidence.\n"
@@ -76,7 +56,7 @@ class ExplanationFormatTest {
   @Test
   @DisplayName("German: the same explanation, every word and number in German")
   void german() {
-    Explanation e = Explanation.of(story(TrustPolicy.defaults()), APRIL);
+    Explanation e = Explanation.of(SampleHistory.story(TrustPolicy.defaults()), APRIL);
 
     assertThat(DE.format(e)).isEqualTo(
         "Niveau 23 % (eng geführt) am 1. April 2025, gestützt auf einige Belege.\n"
@@ -144,7 +124,7 @@ class ExplanationFormatTest {
 
     assertThat(EN.format(delivered)).isEqualTo("Delivered on a commitment, 38 times: +0.62 today");
     assertThat(DE.format(delivered)).isEqualTo("Zusage eingehalten, 38-mal: heute +0,62");
-    Explanation one = Explanation.of(story(TrustPolicy.defaults()), APRIL);
+    Explanation one = Explanation.of(SampleHistory.story(TrustPolicy.defaults()), APRIL);
     assertThat(EN.format(one.topDown(1).get(0))).isEqualTo(EN.format(one.topEventsDown(1).get(0)));
   }
 
@@ -160,17 +140,13 @@ class ExplanationFormatTest {
         "Niveau 50 % (beaufsichtigt) am 6. Januar 2025, gestützt auf keine Belege.\n"
             + "Begonnen bei 50 %; die Grundlinie liegt bei 50 %.\n"
             + "Der Zerfall zur Grundlinie hat es insgesamt um +0,00 bewegt.\n");
-    assertThat(EN.format(Explanation.of(story(TrustPolicy.symmetric()), APRIL))).doesNotContain("scar");
+    assertThat(EN.format(Explanation.of(SampleHistory.story(TrustPolicy.symmetric()), APRIL))).doesNotContain("scar");
   }
 
   @Test
   @DisplayName("from a full bucket: two open scars, deepest first, and withReasons(1) lists one")
   void twoScars() {
-    TrustLedger ledger = TrustLedger.from(TrustBucket.of(TrustPolicy.defaults(), START, 1.0))
-        .plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, START))
-        .plus(TrustEvent.of(Behaviours.OVER_PROMISED, Instant.parse("2025-02-03T10:00:00Z")).withNote("the launch date"))
-        .plus(TrustEvent.of(Behaviours.HID_PROBLEM, Instant.parse("2025-03-03T10:00:00Z"))
-            .withDisclosure(Disclosure.discovered(Duration.ofDays(9))));
+    TrustLedger ledger = SampleHistory.fullBucketTwoScars();
     Explanation e = Explanation.of(ledger, APRIL);
 
     assertThat(EN.format(e)).isEqualTo(

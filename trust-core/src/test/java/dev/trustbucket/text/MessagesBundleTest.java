@@ -6,6 +6,7 @@ import dev.trustbucket.AutonomyTier;
 import dev.trustbucket.Confidence;
 import dev.trustbucket.Disclosure;
 import dev.trustbucket.behaviour.Behaviour;
+import dev.trustbucket.behaviour.BehaviourCatalogue;
 import dev.trustbucket.behaviour.Behaviours;
 import dev.trustbucket.forecast.OutOfReach;
 import java.io.IOException;
@@ -85,7 +86,7 @@ class MessagesBundleTest {
       for (OutOfReach.Limit l : OutOfReach.Limit.values()) {
         assertThat(keys).as(file).contains("limit." + l.name());
       }
-      for (Behaviour b : Behaviours.all()) {
+      for (Behaviour b : BehaviourCatalogue.defaults().all()) {
         assertThat(keys).as(file).contains("behaviour." + b.id());
       }
     }
@@ -95,7 +96,7 @@ class MessagesBundleTest {
   @DisplayName("the English names of the stock behaviours are their labels")
   void englishBehavioursAreTheLabels() {
     TermFormat english = TermFormat.of(Locale.ENGLISH);
-    for (Behaviour b : Behaviours.all()) {
+    for (Behaviour b : BehaviourCatalogue.defaults().all()) {
       assertThat(english.format(b)).isEqualTo(b.label());
     }
   }
@@ -105,7 +106,7 @@ class MessagesBundleTest {
   void germanBehaviours() {
     TermFormat german = TermFormat.of(Locale.GERMAN);
     assertThat(german.format(Behaviours.DELIVERED_ON_COMMITMENT)).isEqualTo("Zusage eingehalten");
-    for (Behaviour b : Behaviours.all()) {
+    for (Behaviour b : BehaviourCatalogue.defaults().all()) {
       assertThat(german.format(b)).as(b.id()).isNotEqualTo(b.label());
     }
     Behaviour own = Behaviour.drop("shipped-a-demo", dev.trustbucket.behaviour.Dimension.ABILITY, 1.0, "Shipped a demo");

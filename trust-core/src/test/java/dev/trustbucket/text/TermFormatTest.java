@@ -46,7 +46,7 @@ class TermFormatTest {
       for (Disclosure.Kind kind : Disclosure.Kind.values()) {
         assertThat(seen.add(t.format(kind))).as("%s in %s", kind, t.locale()).isTrue();
       }
-      for (dev.trustbucket.behaviour.Behaviour b : dev.trustbucket.behaviour.Behaviours.all()) {
+      for (dev.trustbucket.behaviour.Behaviour b : dev.trustbucket.behaviour.BehaviourCatalogue.defaults().all()) {
         assertThat(seen.add(t.format(b))).as("%s in %s", b.id(), t.locale()).isTrue();
       }
       assertThat(seen).allSatisfy(w -> assertThat(w).isNotBlank().doesNotContain("{").doesNotContain("}"));

@@ -196,7 +196,7 @@ final class PageProgram {
 
   /** The check of a statement whose last line's comment starts with a value, or null. */
   @Nullable String check(List<String> statement, String lastLine, int at) {
-    int comment = commentStart(lastLine);
+    int comment = JavaLineScanner.commentStart(lastLine);
     if (comment < 0) {
       return null;
     }
@@ -262,30 +262,8 @@ final class PageProgram {
   }
 
   static String codeOf(String line) {
-    int comment = commentStart(line);
+    int comment = JavaLineScanner.commentStart(line);
     return (comment < 0 ? line : line.substring(0, comment)).strip();
-  }
-
-  /** Where a {@code //} comment starts in a line of Java, outside string and character literals; or -1. */
-  static int commentStart(String line) {
-    boolean inString = false;
-    char quote = 0;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (inString) {
-        if (c == '\\') {
-          i++;
-        } else if (c == quote) {
-          inString = false;
-        }
-      } else if (c == '"' || c == '\'') {
-        inString = true;
-        quote = c;
-      } else if (c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '/') {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /** A line that opens a class body: a declaration of a type, or an anonymous class. */
@@ -298,27 +276,16 @@ final class PageProgram {
    */
   private static void braces(String statement, String code, java.util.Deque<Boolean> open) {
     String before = statement.substring(0, statement.length() - code.length());
-    boolean inString = false;
-    char quote = 0;
-    for (int i = 0; i < code.length(); i++) {
+    JavaLineScanner.scan(code, i -> {
       char c = code.charAt(i);
-      if (inString) {
-        if (c == '\\') {
-          i++;
-        } else if (c == quote) {
-          inString = false;
-        }
-      } else if (c == '"' || c == '\'') {
-        inString = true;
-        quote = c;
-      } else if (c == '{') {
+      if (c == '{') {
         String head = (before + code.substring(0, i)).strip();
         int cut = Math.max(Math.max(head.lastIndexOf(';'), head.lastIndexOf('{')), head.lastIndexOf('}'));
         open.push(CLASS_BODY.matcher(head.substring(cut + 1)).find());
       } else if (c == '}' && !open.isEmpty()) {
         open.pop();
       }
-    }
+    });
   }
 
   /** {@code s} as a Java string literal. */

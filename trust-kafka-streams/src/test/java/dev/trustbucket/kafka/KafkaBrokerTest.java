@@ -6,6 +6,7 @@ import dev.trustbucket.TrustBucket;
 import dev.trustbucket.TrustLedger;
 import dev.trustbucket.TrustPolicy;
 import dev.trustbucket.account.Relationship;
+import dev.trustbucket.kafka.fixtures.InProcessKafka;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ class KafkaBrokerTest {
           (old, one) -> old.plus(k.event()));
     }
     try (InProcessKafka kafka = new InProcessKafka()) {
-      kafka.createTopics(topology, 2);
+      kafka.createTopics(TopologyHarness.topics(topology), 2);
       try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.producerConfig(),
           new ByteArraySerializer(), new ByteArraySerializer())) {
         for (SampleTeam.Keyed k : team) {

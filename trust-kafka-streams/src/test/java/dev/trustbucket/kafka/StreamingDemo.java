@@ -5,6 +5,7 @@ import dev.trustbucket.TrustPolicy;
 import dev.trustbucket.account.Relationship;
 import dev.trustbucket.behaviour.Behaviour;
 import dev.trustbucket.behaviour.Behaviours;
+import dev.trustbucket.kafka.fixtures.InProcessKafka;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ public final class StreamingDemo {
         .decayCheckEvery(Duration.ofSeconds(30), PunctuationType.WALL_CLOCK_TIME).build();
     System.out.println("Starting a single-node Kafka broker (KRaft) in this JVM...");
     try (InProcessKafka kafka = new InProcessKafka()) {
-      kafka.createTopics(topology, 2);
+      kafka.createTopics(TopologyHarness.topics(topology), 2);
       Properties config = TrustTopology.streamsConfig("trust-streaming-demo", kafka.bootstrapServers());
       config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
       config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);

@@ -72,6 +72,11 @@ final class TopologyHarness implements AutoCloseable {
     return TrustSerdes.relationship().serializer().serialize("", r);
   }
 
+  /** The topology's five topics, to create them on a real broker before the application starts. */
+  static List<String> topics(TrustTopology t) {
+    return List.of(t.eventsTopic(), t.statesTopic(), t.tierChangesTopic(), t.breachesTopic(), t.deadLetterTopic());
+  }
+
   /** Lets wall-clock time pass until the decay check runs once. */
   void checkDecay() {
     driver.advanceWallClockTime(CHECK);

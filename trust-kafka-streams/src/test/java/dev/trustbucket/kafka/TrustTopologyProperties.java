@@ -16,6 +16,7 @@ import dev.trustbucket.io.TrustCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -233,7 +234,7 @@ class TrustTopologyProperties {
   }
 
   /** One generated thing: an event on the global timeline, or a late, refused or undecodable record, or a check. */
-  record Step(int kind, int who, int behaviour, double weight, long gapHours, double lateness) {}
+  record Step(int kind, int who, int behaviour, double weight, Duration gap, double lateness) {}
 
   static Arbitrary<Step> step() {
     return Combinators.combine(
@@ -254,7 +255,8 @@ class TrustTopologyProperties {
                 .flatMap(band -> band == 0 ? Arbitraries.just(0L)
                     : band == 1 ? Arbitraries.longs().between(1, 48)
                     : band == 2 ? Arbitraries.longs().between(48, 24 * 14)
-                    : Arbitraries.longs().between(24 * 14, 24 * 120)),
+                    : Arbitraries.longs().between(24 * 14, 24 * 120))
+                .map(Duration::ofHours),
             Arbitraries.doubles().between(0.0, 1.0))
         .as(Step::new);
   }
@@ -266,15 +268,14 @@ class TrustTopologyProperties {
    * at their generated places.
    */
   static List<Input> arrange(Duration grace, List<Step> steps, java.util.Random random) {
-    record Timed(long key, int index, Input input) {}
+    record Timed(Instant key, int index, Input input) {}
     List<Timed> timed = new ArrayList<>();
     Instant clock = T0;
-    long graceMicros = grace.toNanos() / 1000;
+    long graceMicros = grace.toNanos() / 1000; // the random delay within the grace, in whole microseconds
     for (int i = 0; i < steps.size(); i++) {
       Step s = steps.get(i);
-      clock = clock.plus(Duration.ofHours(s.gapHours()));
-      long micros = clock.getEpochSecond() * 1_000_000L;
-      long key = micros + (graceMicros == 0 ? 0 : (long) (random.nextDouble() * graceMicros));
+      clock = clock.plus(s.gap());
+      Instant key = clock.plus(graceMicros == 0 ? 0 : (long) (random.nextDouble() * graceMicros), ChronoUnit.MICROS);
       Input in = switch (s.kind()) {
         case 0 -> new Send(PEOPLE.get(s.who()), event(s, clock));
         case 1 -> null; // placed below, relative to what has arrived
@@ -290,7 +291,7 @@ class TrustTopologyProperties {
         timed.add(new Timed(key, i, in));
       }
     }
-    timed.sort(Comparator.comparingLong(Timed::key).thenComparingInt(Timed::index));
+    timed.sort(Comparator.comparing(Timed::key).thenComparingInt(Timed::index));
     List<Input> out = new ArrayList<>();
     for (Timed t : timed) {
       out.add(t.input());

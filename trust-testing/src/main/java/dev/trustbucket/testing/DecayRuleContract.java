@@ -40,10 +40,10 @@ import net.jqwik.api.Tuple;
  *       The engine relies on it: it decays a bucket over the whole gap between two events in one
  *       step, {@code TrustBucket}'s view of a later instant and the ledger's "level at" decay from
  *       the last event to the instant asked for, and explanations multiply the factors the ledger
- *       stored. With a rule that is not memoryless, a bucket's level would depend on whether
- *       someone looked at it in between, and replaying a ledger would not give the state that
- *       applying its events one by one gave. ({@code DecayRule}'s Javadoc asks it of rules that
- *       claim it; this contract asks it of every rule, for those reasons.)
+ *       stored. With a rule that is not memoryless, a bucket's level after the next event would
+ *       depend on whether someone looked at it in between ({@code bucket.at(t)}), and such a bucket
+ *       would not equal the ledger's replay of the same events. {@code DecayRule}'s Javadoc asks
+ *       every rule for all six laws, this one included.
  *   <li><b>A negative time is rejected</b>: {@code retained} of a negative duration throws an
  *       {@link IllegalArgumentException} ({@code InvalidTrustInputException} is one), as the
  *       built-in rules do: a negative gap is a bug in the caller, not a time to decay over.

@@ -7,12 +7,12 @@ import dev.trustbucket.TrustLedger;
 import dev.trustbucket.TrustPolicy;
 import dev.trustbucket.behaviour.Behaviour;
 import dev.trustbucket.behaviour.BehaviourCatalogue;
-import dev.trustbucket.behaviour.Behaviours;
 import dev.trustbucket.decay.DecayRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -26,8 +26,8 @@ import net.jqwik.api.RandomDistribution;
  *
  * <p>Histories are made of {@link EventSpec}s (a gap since the previous event and what happened)
  * so that a test can lay the same kind of events after any instant, e.g. after a fork point. Use
- * {@link #histories(TrustPolicy, int, int)} for the histories of one policy (its own catalogue's
- * behaviours included) and {@link #ledgerCases(int, int)} for histories under several.
+ * {@link #histories(TrustPolicy, int, Duration)} for the histories of one policy (its own catalogue's
+ * behaviours included) and {@link #ledgerCases(int, Duration)} for histories under several.
  */
 public final class HistoryGenerators {
   private HistoryGenerators() {}
@@ -35,8 +35,12 @@ public final class HistoryGenerators {
   /** A Monday morning from which generated histories start. */
   public static final Instant EPOCH = Instant.parse("2000-01-03T09:00:00Z");
 
-  private static final long MICROS_PER_SECOND = TrustGenerators.MICROS_PER_SECOND;
-  private static final long MICROS_PER_DAY = TrustGenerators.MICROS_PER_DAY;
+  // Gaps are drawn as whole microseconds, the model's resolution, and handed out as Durations.
+  private static final long MICROS_PER_SECOND = 1_000_000L;
+  private static final long MICROS_PER_DAY = 86_400L * MICROS_PER_SECOND;
+
+  /** Above this longest ordinary gap, {@link #gaps(Duration)} adds gaps of centuries. */
+  private static final Duration CENTURIES_ABOVE = Duration.ofDays(365);
 
   /** A policy that never forgets: no decay of the level, and none of the scar. */
   public static final TrustPolicy NEVER_FORGETS =
@@ -65,14 +69,34 @@ public final class HistoryGenerators {
   /**
    * What happened, and how long after the previous event (or the start).
    *
-   * @param gapMicros time since the previous event, in microseconds, {@code >= 0}
+   * @param gap the time since the previous event (or the start), zero or positive
    * @param behaviour what happened
    * @param weight its weight
    * @param disclosure how a drain surfaced ({@link Disclosure#notRecorded()} for drops)
    * @param note the note
    */
   public record EventSpec(
-      long gapMicros, Behaviour behaviour, double weight, Disclosure disclosure, String note) {
+      Duration gap, Behaviour behaviour, double weight, Disclosure disclosure, String note) {
+
+    /**
+     * Validates the gap; the event's own fields are validated by {@link TrustEvent} when it is laid.
+     *
+     * @param gap the time since the previous event (or the start), zero or positive
+     * @param behaviour what happened
+     * @param weight its weight
+     * @param disclosure how a drain surfaced ({@link Disclosure#notRecorded()} for drops)
+     * @param note the note
+     * @throws IllegalArgumentException when {@code gap} is negative
+     */
+    public EventSpec {
+      Objects.requireNonNull(gap, "gap");
+      Objects.requireNonNull(behaviour, "behaviour");
+      Objects.requireNonNull(disclosure, "disclosure");
+      Objects.requireNonNull(note, "note");
+      if (gap.isNegative()) {
+        throw new IllegalArgumentException("gap must be zero or positive but was " + gap);
+      }
+    }
 
     /**
      * Lays the event at its gap after {@code previous}.
@@ -81,7 +105,7 @@ public final class HistoryGenerators {
      * @return the event
      */
     public TrustEvent after(Instant previous) {
-      return new TrustEvent(behaviour, TrustGenerators.plusMicros(previous, gapMicros), weight, disclosure, note);
+      return new TrustEvent(behaviour, previous.plus(gap), weight, disclosure, note);
     }
   }
 
@@ -130,19 +154,6 @@ public final class HistoryGenerators {
   }
 
   /**
-   * The microseconds from one instant to a later one, without the overflow of {@code
-   * ChronoUnit.MICROS.between} past 292 years.
-   *
-   * @param from the earlier instant
-   * @param to the later instant
-   * @return the microseconds between them
-   */
-  public static long microsBetween(Instant from, Instant to) {
-    return (to.getEpochSecond() - from.getEpochSecond()) * MICROS_PER_SECOND
-        + (to.getNano() - from.getNano()) / 1_000;
-  }
-
-  /**
    * Lays specs one after the other from {@code start}.
    *
    * @param start the instant the first gap counts from
@@ -186,29 +197,46 @@ public final class HistoryGenerators {
 
   /**
    * Gaps between events: often none (equal timestamps), mostly seconds to weeks, sometimes years
-   * and, rarely, up to three centuries.
+   * and, rarely, up to three centuries. Each kind shrinks toward its shortest gap.
    *
-   * @param maxDays the longest ordinary gap, in days; century gaps come only when above 365
-   * @return gaps in microseconds
+   * @param maxGap the longest ordinary gap, at least a second; gaps of one to 300 years (of 365
+   *     days) come too when it is longer than 365 days
+   * @return gaps of whole microseconds, zero or positive
+   * @throws IllegalArgumentException when {@code maxGap} is shorter than a second
    */
-  public static Arbitrary<Long> gaps(int maxDays) {
+  public static Arbitrary<Duration> gaps(Duration maxGap) {
+    long maxMicros = maxGapMicros(maxGap);
     Arbitrary<Long> none = Arbitraries.just(0L);
-    Arbitrary<Long> seconds = Arbitraries.longs().between(1, 3_600).map(s -> s * MICROS_PER_SECOND);
-    Arbitrary<Long> micros = Arbitraries.longs().between(1, 10 * MICROS_PER_SECOND);
-    Arbitrary<Long> days =
-        Arbitraries.longs().between(MICROS_PER_SECOND, Math.max(1, maxDays) * MICROS_PER_DAY);
-    if (maxDays <= 365) {
-      return weighted(
-          Tuple2s.of(3, none), Tuple2s.of(3, seconds), Tuple2s.of(1, micros), Tuple2s.of(10, days));
+    // whole seconds up to an hour, and any microsecond up to ten seconds, neither past maxGap
+    Arbitrary<Long> seconds =
+        Arbitraries.longs().between(1, Math.min(3_600, maxMicros / MICROS_PER_SECOND)).map(s -> s * MICROS_PER_SECOND);
+    Arbitrary<Long> micros = Arbitraries.longs().between(1, Math.min(10 * MICROS_PER_SECOND, maxMicros));
+    Arbitrary<Long> days = Arbitraries.longs().between(MICROS_PER_SECOND, maxMicros);
+    Arbitrary<Long> gaps;
+    if (maxGap.compareTo(CENTURIES_ABOVE) <= 0) {
+      gaps = weighted(Tuple2s.of(3, none), Tuple2s.of(3, seconds), Tuple2s.of(1, micros), Tuple2s.of(10, days));
+    } else {
+      Arbitrary<Long> centuries =
+          Arbitraries.longs().between(365 * MICROS_PER_DAY, 300L * 365 * MICROS_PER_DAY);
+      gaps = weighted(
+          Tuple2s.of(3, none),
+          Tuple2s.of(3, seconds),
+          Tuple2s.of(1, micros),
+          Tuple2s.of(12, days),
+          Tuple2s.of(1, centuries));
     }
-    Arbitrary<Long> centuries =
-        Arbitraries.longs().between(365 * MICROS_PER_DAY, 300L * 365 * MICROS_PER_DAY);
-    return weighted(
-        Tuple2s.of(3, none),
-        Tuple2s.of(3, seconds),
-        Tuple2s.of(1, micros),
-        Tuple2s.of(12, days),
-        Tuple2s.of(1, centuries));
+    return gaps.map(TrustGenerators::ofMicros);
+  }
+
+  /** The longest ordinary gap in whole microseconds (at most {@code Long.MAX_VALUE}), checked. */
+  private static long maxGapMicros(Duration maxGap) {
+    Objects.requireNonNull(maxGap, "maxGap");
+    if (maxGap.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException("maxGap must be at least a second but was " + maxGap);
+    }
+    return maxGap.compareTo(TrustGenerators.ofMicros(Long.MAX_VALUE)) >= 0
+        ? Long.MAX_VALUE
+        : TrustGenerators.wholeMicros(maxGap);
   }
 
   /**
@@ -248,11 +276,12 @@ public final class HistoryGenerators {
   /**
    * Event specs of any stock behaviour.
    *
-   * @param maxGapDays the longest ordinary gap; see {@link #gaps(int)}
+   * @param maxGap the longest ordinary gap; see {@link #gaps(Duration)}
    * @return specs
+   * @throws IllegalArgumentException when {@code maxGap} is shorter than a second
    */
-  public static Arbitrary<EventSpec> eventSpecs(int maxGapDays) {
-    return eventSpecs(Behaviours.all(), maxGapDays);
+  public static Arbitrary<EventSpec> eventSpecs(Duration maxGap) {
+    return eventSpecs(BehaviourCatalogue.defaults().all(), maxGap);
   }
 
   /**
@@ -260,18 +289,19 @@ public final class HistoryGenerators {
    * likely, at its default weight or any other, drains with any disclosure.
    *
    * @param catalogue the behaviours to draw from, at least one
-   * @param maxGapDays the longest ordinary gap; see {@link #gaps(int)}
+   * @param maxGap the longest ordinary gap; see {@link #gaps(Duration)}
    * @return specs
-   * @throws IllegalArgumentException when the catalogue is empty
+   * @throws IllegalArgumentException when the catalogue is empty, or {@code maxGap} is shorter than
+   *     a second
    */
-  public static Arbitrary<EventSpec> eventSpecs(BehaviourCatalogue catalogue, int maxGapDays) {
+  public static Arbitrary<EventSpec> eventSpecs(BehaviourCatalogue catalogue, Duration maxGap) {
     if (catalogue.size() == 0) {
       throw new IllegalArgumentException("catalogue must hold at least one behaviour but was empty");
     }
-    return eventSpecs(catalogue.all(), maxGapDays);
+    return eventSpecs(catalogue.all(), maxGap);
   }
 
-  private static Arbitrary<EventSpec> eventSpecs(List<Behaviour> behaviours, int maxGapDays) {
+  private static Arbitrary<EventSpec> eventSpecs(List<Behaviour> behaviours, Duration maxGap) {
     // No flatMap: a negative weight stands for the behaviour's default, and drops drop the disclosure.
     Arbitrary<Double> weights =
         weighted(
@@ -280,7 +310,7 @@ public final class HistoryGenerators {
             Tuple2s.of(1, Arbitraries.of(0.0, 2.0, 100.0)),
             Tuple2s.of(1, Arbitraries.doubles().between(0.0, Behaviour.MAX_WEIGHT)));
     return Combinators.combine(
-            Arbitraries.of(behaviours), gaps(maxGapDays), weights, drainDisclosures(), notes())
+            Arbitraries.of(behaviours), gaps(maxGap), weights, drainDisclosures(), notes())
         .as(
             (b, gap, w, d, note) ->
                 new EventSpec(
@@ -292,11 +322,12 @@ public final class HistoryGenerators {
    * so that a ledger's internal checkpoints are crossed.
    *
    * @param maxEvents the most events
-   * @param maxGapDays the longest ordinary gap
+   * @param maxGap the longest ordinary gap; see {@link #gaps(Duration)}
    * @return lists of specs
+   * @throws IllegalArgumentException when {@code maxGap} is shorter than a second
    */
-  public static Arbitrary<List<EventSpec>> specLists(int maxEvents, int maxGapDays) {
-    return eventSpecs(maxGapDays)
+  public static Arbitrary<List<EventSpec>> specLists(int maxEvents, Duration maxGap) {
+    return eventSpecs(maxGap)
         .list()
         .ofMaxSize(maxEvents)
         .withSizeDistribution(RandomDistribution.uniform());
@@ -323,11 +354,12 @@ public final class HistoryGenerators {
    * Whole histories under any policy.
    *
    * @param maxEvents the most events
-   * @param maxGapDays the longest ordinary gap; above 365, gaps of centuries appear too
+   * @param maxGap the longest ordinary gap; see {@link #gaps(Duration)}
    * @return ledger cases
+   * @throws IllegalArgumentException when {@code maxGap} is shorter than a second
    */
-  public static Arbitrary<LedgerCase> ledgerCases(int maxEvents, int maxGapDays) {
-    return ledgerCases(policies(), maxEvents, maxGapDays);
+  public static Arbitrary<LedgerCase> ledgerCases(int maxEvents, Duration maxGap) {
+    return ledgerCases(policies(), maxEvents, maxGap);
   }
 
   /**
@@ -335,11 +367,13 @@ public final class HistoryGenerators {
    *
    * @param policies the policies, e.g. {@link TrustGenerators#policies()} for custom ones too
    * @param maxEvents the most events
-   * @param maxGapDays the longest ordinary gap; above 365, gaps of centuries appear too
+   * @param maxGap the longest ordinary gap; see {@link #gaps(Duration)}
    * @return ledger cases
+   * @throws IllegalArgumentException when {@code maxGap} is shorter than a second
    */
-  public static Arbitrary<LedgerCase> ledgerCases(Arbitrary<TrustPolicy> policies, int maxEvents, int maxGapDays) {
-    return policies.flatMap(p -> histories(p, maxEvents, maxGapDays));
+  public static Arbitrary<LedgerCase> ledgerCases(Arbitrary<TrustPolicy> policies, int maxEvents, Duration maxGap) {
+    maxGapMicros(maxGap); // checked now, not when the first value is drawn
+    return policies.flatMap(p -> histories(p, maxEvents, maxGap));
   }
 
   /**
@@ -350,16 +384,18 @@ public final class HistoryGenerators {
    *
    * @param policy the policy
    * @param maxEvents the most events; sizes are spread evenly up to it
-   * @param maxGapDays the longest ordinary gap; above 365, gaps of centuries appear too
+   * @param maxGap the longest ordinary gap; see {@link #gaps(Duration)}
    * @return histories; every event is accepted by a bucket or ledger of {@code policy}
+   * @throws IllegalArgumentException when {@code maxGap} is shorter than a second
    */
-  public static Arbitrary<LedgerCase> histories(TrustPolicy policy, int maxEvents, int maxGapDays) {
+  public static Arbitrary<LedgerCase> histories(TrustPolicy policy, int maxEvents, Duration maxGap) {
+    maxGapMicros(maxGap); // checked also for a policy whose histories have no events
     if (policy.catalogue().size() == 0) {
       // a catalogue of no behaviours is valid: its only history has no events
       return initialBuckets(policy).map(initial -> new LedgerCase(initial, List.of()));
     }
     Arbitrary<List<EventSpec>> specs =
-        eventSpecs(policy.catalogue(), maxGapDays)
+        eventSpecs(policy.catalogue(), maxGap)
             .list()
             .ofMaxSize(maxEvents)
             .withSizeDistribution(RandomDistribution.uniform());
@@ -378,7 +414,7 @@ public final class HistoryGenerators {
    */
   public static LedgerCase seeded(TrustPolicy policy, int n, long seed) {
     Random random = new Random(seed);
-    List<Behaviour> all = Behaviours.all();
+    List<Behaviour> all = BehaviourCatalogue.defaults().all();
     TrustBucket initial = TrustBucket.of(policy, EPOCH);
     List<TrustEvent> events = new ArrayList<>(n);
     Instant t = EPOCH;

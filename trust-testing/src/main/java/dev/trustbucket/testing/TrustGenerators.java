@@ -5,15 +5,18 @@ import dev.trustbucket.Disclosure;
 import dev.trustbucket.TrustBucket;
 import dev.trustbucket.TrustEvent;
 import dev.trustbucket.TrustPolicy;
+import dev.trustbucket.behaviour.BehaviourCatalogue;
 import dev.trustbucket.decay.DecayRule;
 import dev.trustbucket.behaviour.Behaviour;
-import dev.trustbucket.behaviour.Behaviours;
 import dev.trustbucket.behaviour.Dimension;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -35,8 +38,8 @@ import net.jqwik.api.arbitraries.DoubleArbitrary;
  * bucket of its policy, a scenario's events are in time order. Histories with notes and custom
  * catalogues are in {@link HistoryGenerators}; random custom policies in {@link PolicyGenerators}.
  *
- * <p>Gaps between events are {@code long} microseconds, the model's resolution of time; {@link
- * #plusMicros(Instant, long)} lays them on an instant.
+ * <p>Gaps between events are {@link Duration}s of whole microseconds, the model's resolution of
+ * time: lay one on an instant with {@link Instant#plus(java.time.temporal.TemporalAmount)}.
  */
 public final class TrustGenerators {
   private TrustGenerators() {}
@@ -44,17 +47,17 @@ public final class TrustGenerators {
   /** A Monday morning in 2025, {@code 2025-01-06T09:00:00Z}: the start of most hand-written scenarios. */
   public static final Instant T0 = Instant.parse("2025-01-06T09:00:00Z");
 
-  /** Microseconds in a second. */
-  public static final long MICROS_PER_SECOND = 1_000_000L;
-
-  /** Microseconds in a day of 86,400 seconds. */
-  public static final long MICROS_PER_DAY = 86_400L * MICROS_PER_SECOND;
-
-  /** Microseconds in a Julian year of 365.25 days. */
-  public static final long MICROS_PER_YEAR = 36_525L * MICROS_PER_DAY / 100;
-
-  /** Microseconds in a century of Julian years. */
-  public static final long MICROS_PER_CENTURY = 100 * MICROS_PER_YEAR;
+  // Gaps are whole microseconds, the model's resolution; sampleScenario draws them as longs.
+  private static final long MICROS_PER_SECOND = 1_000_000L;
+  private static final long MICROS_PER_DAY = 86_400L * MICROS_PER_SECOND;
+  private static final long MICROS_PER_YEAR = 36_525L * MICROS_PER_DAY / 100;
+  private static final long MICROS_PER_CENTURY = 100 * MICROS_PER_YEAR;
+  private static final Duration MICROSECOND = Duration.of(1, ChronoUnit.MICROS);
+  /** A Julian year of 365.25 days. */
+  private static final Duration YEAR = ofMicros(MICROS_PER_YEAR);
+  private static final Duration CENTURY = ofMicros(MICROS_PER_CENTURY);
+  /** The longest gap a {@code long} of microseconds holds, about 292,000 years. */
+  private static final Duration LONGEST_GAP = ofMicros(Long.MAX_VALUE);
 
   /** Scenario times never go past this; gaps that would are replaced by zero. */
   public static final Instant LATEST_SCENARIO_TIME = Instant.parse("+200000-01-01T00:00:00Z");
@@ -136,7 +139,7 @@ public final class TrustGenerators {
    * @return stock drops and drains
    */
   public static Arbitrary<Behaviour> behaviours() {
-    return Arbitraries.of(Behaviours.all());
+    return Arbitraries.of(BehaviourCatalogue.defaults().all());
   }
 
   /**
@@ -145,7 +148,7 @@ public final class TrustGenerators {
    * @return stock drops
    */
   public static Arbitrary<Behaviour> drops() {
-    return Arbitraries.of(Behaviours.all().stream().filter(Behaviour::isDrop).collect(Collectors.toList()));
+    return Arbitraries.of(BehaviourCatalogue.defaults().all().stream().filter(Behaviour::isDrop).collect(Collectors.toList()));
   }
 
   /**
@@ -154,7 +157,7 @@ public final class TrustGenerators {
    * @return stock drains
    */
   public static Arbitrary<Behaviour> drains() {
-    return Arbitraries.of(Behaviours.all().stream().filter(b -> !b.isDrop()).collect(Collectors.toList()));
+    return Arbitraries.of(BehaviourCatalogue.defaults().all().stream().filter(b -> !b.isDrop()).collect(Collectors.toList()));
   }
 
   /**
@@ -165,7 +168,7 @@ public final class TrustGenerators {
    */
   public static Arbitrary<Behaviour> drains(Dimension dimension) {
     return Arbitraries.of(
-        Behaviours.all().stream()
+        BehaviourCatalogue.defaults().all().stream()
             .filter(b -> !b.isDrop() && b.dimension() == dimension)
             .collect(Collectors.toList()));
   }
@@ -187,7 +190,7 @@ public final class TrustGenerators {
    */
   public static Arbitrary<TrustEventTemplate> ordinaryDrains() {
     return Arbitraries.of(
-            Behaviours.all().stream()
+            BehaviourCatalogue.defaults().all().stream()
                 .filter(b -> !b.isDrop() && b.dimension() != Dimension.INTEGRITY)
                 .collect(Collectors.toList()))
         .map(b -> new TrustEventTemplate(b, 1.0, Disclosure.notRecorded()));
@@ -235,37 +238,61 @@ public final class TrustGenerators {
   }
 
   /**
-   * Gaps between events in microseconds: zero (simultaneous events), seconds, days, weeks, years
-   * and, rarely, centuries.
+   * Gaps between events: zero (simultaneous events), seconds, days, weeks, years and, rarely,
+   * centuries (up to five). Each kind shrinks toward its shortest gap.
    *
-   * @return gaps in microseconds, {@code >= 0}
+   * @return gaps of whole microseconds, zero or positive
    */
-  public static Arbitrary<Long> gapsMicros() {
+  public static Arbitrary<Duration> gaps() {
     return Arbitraries.frequencyOf(
-        Tuple.of(2, Arbitraries.just(0L)),
-        Tuple.of(2, Arbitraries.longs().between(1, 60 * MICROS_PER_SECOND)),
-        Tuple.of(4, Arbitraries.longs().between(1, MICROS_PER_DAY)),
-        Tuple.of(5, Arbitraries.longs().between(MICROS_PER_DAY, 28 * MICROS_PER_DAY)),
-        Tuple.of(1, Arbitraries.longs().between(28 * MICROS_PER_DAY, 3 * MICROS_PER_YEAR)),
-        Tuple.of(1, Arbitraries.longs().between(3 * MICROS_PER_YEAR, 5 * MICROS_PER_CENTURY)));
+        Tuple.of(2, Arbitraries.just(Duration.ZERO)),
+        Tuple.of(2, gapsBetween(MICROSECOND, Duration.ofSeconds(60))),
+        Tuple.of(4, gapsBetween(MICROSECOND, Duration.ofDays(1))),
+        Tuple.of(5, gapsBetween(Duration.ofDays(1), Duration.ofDays(28))),
+        Tuple.of(1, gapsBetween(Duration.ofDays(28), YEAR.multipliedBy(3))),
+        Tuple.of(1, gapsBetween(YEAR.multipliedBy(3), CENTURY.multipliedBy(5))));
   }
 
   /**
-   * Strictly positive gaps, from a microsecond to centuries.
+   * Strictly positive gaps, from a microsecond to centuries: {@link #gaps()} without zero.
    *
-   * @return gaps in microseconds, {@code > 0}
+   * @return gaps of whole microseconds, positive
    */
-  public static Arbitrary<Long> positiveGapsMicros() {
-    return gapsMicros().filter(g -> g > 0);
+  public static Arbitrary<Duration> positiveGaps() {
+    return gaps().filter(g -> !g.isZero());
   }
 
   /**
-   * Gaps of one to ten centuries.
+   * Gaps of one to ten centuries (of Julian years, 365.25 days).
    *
-   * @return gaps in microseconds
+   * @return gaps of whole microseconds, shrinking toward one century
    */
-  public static Arbitrary<Long> centuryGapsMicros() {
-    return Arbitraries.longs().between(MICROS_PER_CENTURY, 10 * MICROS_PER_CENTURY);
+  public static Arbitrary<Duration> centuryGaps() {
+    return gapsBetween(CENTURY, CENTURY.multipliedBy(10));
+  }
+
+  /**
+   * Gaps in a range, for events spaced as a property needs ("up to a week apart"): whole
+   * microseconds, the model's resolution, spread over the range with its ends as edge cases.
+   *
+   * @param min the shortest gap, zero or positive; a fraction of a microsecond is dropped
+   * @param max the longest gap, at least {@code min} and at most about 292,000 years ({@code
+   *     Long.MAX_VALUE} microseconds); a fraction of a microsecond is dropped
+   * @return gaps from {@code min} to {@code max}, shrinking toward {@code min}
+   * @throws IllegalArgumentException when {@code min} is negative, {@code max} is shorter than
+   *     {@code min} or longer than about 292,000 years
+   */
+  public static Arbitrary<Duration> gapsBetween(Duration min, Duration max) {
+    Objects.requireNonNull(min, "min");
+    Objects.requireNonNull(max, "max");
+    if (min.isNegative()) {
+      throw new IllegalArgumentException("min must be zero or positive but was " + min);
+    }
+    if (max.compareTo(min) < 0 || max.compareTo(LONGEST_GAP) > 0) {
+      throw new IllegalArgumentException(
+          "max must be from min (" + min + ") to " + LONGEST_GAP + " but was " + max);
+    }
+    return Arbitraries.longs().between(wholeMicros(min), wholeMicros(max)).map(TrustGenerators::ofMicros);
   }
 
   /**
@@ -303,17 +330,6 @@ public final class TrustGenerators {
     public TrustEvent at(Instant time) {
       return new TrustEvent(behaviour, time, weight, disclosure, "");
     }
-
-    /**
-     * The event some time after an origin.
-     *
-     * @param origin the instant the offset counts from
-     * @param offsetMicros microseconds after {@code origin}, {@code >= 0}
-     * @return the event
-     */
-    public TrustEvent at(Instant origin, long offsetMicros) {
-      return at(plusMicros(origin, offsetMicros));
-    }
   }
 
   /**
@@ -348,17 +364,32 @@ public final class TrustGenerators {
    * An event template and the gap before it.
    *
    * @param event what happens
-   * @param gapMicros microseconds since the previous event (or the start), {@code >= 0}
+   * @param gap the time since the previous event (or the start), zero or positive
    */
-  public record Step(TrustEventTemplate event, long gapMicros) {}
+  public record Step(TrustEventTemplate event, Duration gap) {
+    /**
+     * Validates the step.
+     *
+     * @param event what happens
+     * @param gap the time since the previous event (or the start), zero or positive
+     * @throws IllegalArgumentException when {@code gap} is negative
+     */
+    public Step {
+      Objects.requireNonNull(event, "event");
+      Objects.requireNonNull(gap, "gap");
+      if (gap.isNegative()) {
+        throw new IllegalArgumentException("gap must be zero or positive but was " + gap);
+      }
+    }
+  }
 
   /**
    * Steps of any {@link #eventTemplates() event} after a gap.
    *
-   * @param gaps the gaps, in microseconds
+   * @param gaps the gaps, zero or positive
    * @return steps
    */
-  public static Arbitrary<Step> steps(Arbitrary<Long> gaps) {
+  public static Arbitrary<Step> steps(Arbitrary<Duration> gaps) {
     return Combinators.combine(eventTemplates(), gaps).as(Step::new);
   }
 
@@ -403,26 +434,26 @@ public final class TrustGenerators {
   }
 
   /**
-   * Scenarios under any preset with any stock events and {@link #gapsMicros() gaps}.
+   * Scenarios under any preset with any stock events and {@link #gaps() gaps}.
    *
    * @param maxEvents the most events, {@code >= 0}; sizes are spread evenly up to it
    * @return scenarios
    */
   public static Arbitrary<Scenario> scenarios(int maxEvents) {
-    return scenarios(presets(), gapsMicros(), 0, maxEvents);
+    return scenarios(presets(), gaps(), 0, maxEvents);
   }
 
   /**
    * Scenarios under the given policies, with any stock events after the given gaps.
    *
    * @param policies the policies; their catalogues must hold the stock behaviours
-   * @param gaps the gaps between events, in microseconds
+   * @param gaps the gaps between events, zero or positive
    * @param minEvents the fewest events
    * @param maxEvents the most events; sizes are spread evenly between the two
    * @return scenarios
    */
   public static Arbitrary<Scenario> scenarios(
-      Arbitrary<TrustPolicy> policies, Arbitrary<Long> gaps, int minEvents, int maxEvents) {
+      Arbitrary<TrustPolicy> policies, Arbitrary<Duration> gaps, int minEvents, int maxEvents) {
     return Combinators.combine(policies, instants(), steps(gaps).list().ofMinSize(minEvents).ofMaxSize(maxEvents)
                 .withSizeDistribution(RandomDistribution.uniform()))
         .as(TrustGenerators::materialise);
@@ -456,7 +487,7 @@ public final class TrustGenerators {
         r.nextLong(Instant.parse("0001-01-01T00:00:00Z").getEpochSecond(), Instant.parse("3000-01-01T00:00:00Z").getEpochSecond()),
         r.nextInt(1_000_000_000));
     int size = r.nextInt(maxEvents + 1);
-    List<Behaviour> all = Behaviours.all();
+    List<Behaviour> all = BehaviourCatalogue.defaults().all();
     List<Step> steps = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
       Behaviour b = all.get(r.nextInt(all.size()));
@@ -467,7 +498,7 @@ public final class TrustGenerators {
       if (!b.isDrop() && dk >= 4) {
         d = dk < 6 ? Disclosure.selfReported() : Disclosure.discovered(Duration.ofSeconds(sampleDelaySeconds(r)));
       }
-      steps.add(new Step(new TrustEventTemplate(b, w, d), sampleGapMicros(r)));
+      steps.add(new Step(new TrustEventTemplate(b, w, d), ofMicros(sampleGapMicros(r))));
     }
     return materialise(policy, start, steps);
   }
@@ -506,7 +537,7 @@ public final class TrustGenerators {
     List<TrustEvent> events = new ArrayList<>(steps.size());
     Instant t = start;
     for (Step s : steps) {
-      Instant next = plusMicros(t, s.gapMicros());
+      Instant next = t.plus(s.gap());
       if (!next.isAfter(LATEST_SCENARIO_TIME)) {
         t = next;
       }
@@ -536,21 +567,19 @@ public final class TrustGenerators {
   public static Arbitrary<TrustBucket> buckets(Arbitrary<TrustPolicy> policies) {
     return Arbitraries.frequencyOf(
         Tuple.of(1, Combinators.combine(policies, instants(), levels()).as(TrustBucket::of)),
-        Tuple.of(3, scenarios(policies, gapsMicros(), 0, 60).map(Scenario::run)));
+        Tuple.of(3, scenarios(policies, gaps(), 0, 60).map(Scenario::run)));
   }
 
   // ---------------------------------------------------------------- helpers
 
-  /**
-   * Adds microseconds to an instant without the overflow of {@code Duration.of(n, MICROS)} past
-   * 292 years.
-   *
-   * @param t the instant
-   * @param micros microseconds to add
-   * @return the later instant
-   */
-  public static Instant plusMicros(Instant t, long micros) {
-    return t.plusSeconds(micros / MICROS_PER_SECOND).plusNanos((micros % MICROS_PER_SECOND) * 1_000L);
+  /** A duration of whole microseconds. */
+  static Duration ofMicros(long micros) {
+    return Duration.of(micros, ChronoUnit.MICROS);
+  }
+
+  /** The whole microseconds of a duration from zero to {@link #LONGEST_GAP}. */
+  static long wholeMicros(Duration d) {
+    return d.getSeconds() * MICROS_PER_SECOND + d.getNano() / 1_000;
   }
 
   // ---------------------------------------------------------------- suppliers for @ForAll
@@ -687,14 +716,14 @@ public final class TrustGenerators {
     }
   }
 
-  /** Gaps in microseconds, as {@link #gapsMicros()}. */
-  public static final class Gaps implements ArbitrarySupplier<Long> {
+  /** Gaps between events, as {@link #gaps()}. */
+  public static final class Gaps implements ArbitrarySupplier<Duration> {
     /** Creates the supplier (jqwik does, for {@code @ForAll(supplier = ...)}). */
     public Gaps() {}
 
     @Override
-    public Arbitrary<Long> get() {
-      return gapsMicros();
+    public Arbitrary<Duration> get() {
+      return gaps();
     }
   }
 
@@ -792,20 +821,21 @@ public final class TrustGenerators {
    * half-life one hour (whatever the function does). Handy for tests of broken rules.
    *
    * @param name what {@code toString} returns
-   * @param kept the fraction kept after an elapsed time in microseconds (longer than a {@code long}
-   *     holds: {@code Long.MAX_VALUE})
+   * @param kept the fraction kept after an elapsed time (the library passes whole microseconds)
    * @return the rule
    */
-  public static DecayRule decayRule(String name, java.util.function.LongToDoubleFunction kept) {
+  public static DecayRule decayRule(String name, ToDoubleFunction<Duration> kept) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(kept, "kept");
     return new DecayRule() {
       @Override
-      public double retained(java.time.Duration elapsed) {
-        return kept.applyAsDouble(microsOf(elapsed));
+      public double retained(Duration elapsed) {
+        return kept.applyAsDouble(elapsed);
       }
 
       @Override
-      public java.time.Duration halfLife() {
-        return java.time.Duration.ofHours(1);
+      public Duration halfLife() {
+        return Duration.ofHours(1);
       }
 
       @Override
@@ -813,14 +843,5 @@ public final class TrustGenerators {
         return name;
       }
     };
-  }
-
-  /** Whole microseconds of a duration; {@code Long.MAX_VALUE} when they do not fit in a {@code long}. */
-  private static long microsOf(Duration d) {
-    try {
-      return Math.addExact(Math.multiplyExact(d.getSeconds(), MICROS_PER_SECOND), d.getNano() / 1_000L);
-    } catch (ArithmeticException e) {
-      return d.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
-    }
   }
 }

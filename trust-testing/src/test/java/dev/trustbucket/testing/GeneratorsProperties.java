@@ -1,6 +1,7 @@
 package dev.trustbucket.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.trustbucket.TrustBucket;
 import dev.trustbucket.TrustEvent;
@@ -8,12 +9,15 @@ import dev.trustbucket.TrustLedger;
 import dev.trustbucket.TrustPolicy;
 import dev.trustbucket.behaviour.Behaviour;
 import dev.trustbucket.behaviour.BehaviourCatalogue;
+import dev.trustbucket.testing.HistoryGenerators.EventSpec;
 import dev.trustbucket.testing.HistoryGenerators.LedgerCase;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
@@ -41,7 +45,7 @@ class GeneratorsProperties {
 
   @Provide
   Arbitrary<LedgerCase> customHistories() {
-    return HistoryGenerators.ledgerCases(PolicyGenerators.policies(), 40, 400);
+    return HistoryGenerators.ledgerCases(PolicyGenerators.policies(), 40, Duration.ofDays(400));
   }
 
   @Property(tries = 100)
@@ -101,5 +105,117 @@ class GeneratorsProperties {
     assertThat(end.level()).isBetween(0.0, 1.0);
     Instant last = scenario.events().isEmpty() ? scenario.start() : scenario.events().get(scenario.events().size() - 1).time();
     assertThat(end.time()).isEqualTo(last.truncatedTo(ChronoUnit.MICROS)); // the model's resolution
+  }
+
+  /** Whole microseconds: the model's resolution, so that a gap laid on an instant is the gap the model sees. */
+  private static boolean wholeMicros(Duration d) {
+    return d.getNano() % 1_000 == 0;
+  }
+
+  @Property(tries = 1_000)
+  @Label("gaps(): whole microseconds, never negative, from simultaneous events to centuries")
+  void gapsSpanZeroToCenturies(@ForAll(supplier = TrustGenerators.Gaps.class) Duration gap) {
+    assertThat(gap).isBetween(Duration.ZERO, Duration.ofDays(5 * 36_525));
+    assertThat(wholeMicros(gap)).isTrue();
+    Statistics.collect(gap.isZero() ? "zero" : gap.compareTo(Duration.ofMinutes(1)) <= 0 ? "up to a minute"
+        : gap.compareTo(Duration.ofDays(28)) <= 0 ? "up to four weeks" : "more than four weeks");
+    Statistics.coverage(c -> {
+      c.check("zero").percentage(p -> p > 5);
+      c.check("up to a minute").percentage(p -> p > 5);
+      c.check("up to four weeks").percentage(p -> p > 20);
+      c.check("more than four weeks").percentage(p -> p > 5);
+    });
+  }
+
+  @Example
+  @Label("gaps(), positiveGaps(), centuryGaps(), gapsBetween(): their shortest gaps are edge cases, where shrinking heads")
+  void gapsShrinkTowardTheShortest() {
+    assertThat(edgeCases(TrustGenerators.gaps())).contains(Duration.ZERO, Duration.ofNanos(1_000), Duration.ofDays(1));
+    assertThat(edgeCases(TrustGenerators.positiveGaps())).contains(Duration.ofNanos(1_000)).doesNotContain(Duration.ZERO);
+    assertThat(edgeCases(TrustGenerators.centuryGaps())).contains(Duration.ofDays(36_525));
+    assertThat(edgeCases(TrustGenerators.gapsBetween(Duration.ofSeconds(1), Duration.ofDays(7))))
+        .contains(Duration.ofSeconds(1), Duration.ofDays(7));
+    assertThat(edgeCases(HistoryGenerators.gaps(Duration.ofDays(30)))).contains(Duration.ZERO, Duration.ofSeconds(1));
+  }
+
+  private static List<Duration> edgeCases(Arbitrary<Duration> gaps) {
+    List<Duration> out = new java.util.ArrayList<>();
+    gaps.edgeCases().forEach(s -> out.add(s.value()));
+    return out;
+  }
+
+  @Property(tries = 300)
+  @Label("gapsBetween(min, max): whole microseconds from min to max")
+  void gapsBetweenStaysInItsRange(@ForAll("rangesAndGaps") Duration[] minMaxGap) {
+    Duration min = minMaxGap[0];
+    Duration gap = minMaxGap[2];
+    assertThat(gap).isBetween(min.withNanos(min.getNano() / 1_000 * 1_000), minMaxGap[1]);
+    assertThat(wholeMicros(gap)).isTrue();
+  }
+
+  @Provide
+  Arbitrary<Duration[]> rangesAndGaps() {
+    return TrustGenerators.gaps().list().ofSize(2).flatMap(l -> {
+      Duration min = l.get(0).compareTo(l.get(1)) <= 0 ? l.get(0) : l.get(1);
+      Duration max = l.get(0).compareTo(l.get(1)) <= 0 ? l.get(1) : l.get(0);
+      return TrustGenerators.gapsBetween(min, max).map(g -> new Duration[] {min, max, g});
+    });
+  }
+
+  @Example
+  @Label("gapsBetween, HistoryGenerators.gaps, Step and EventSpec reject impossible gaps, naming them")
+  void impossibleGapsAreRejected() {
+    assertThatThrownBy(() -> TrustGenerators.gapsBetween(Duration.ofSeconds(-1), Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("min must be zero or positive but was PT-1S");
+    assertThatThrownBy(() -> TrustGenerators.gapsBetween(Duration.ofDays(2), Duration.ofDays(1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("max must be from min (PT48H) to PT2562047788H54.775807S but was PT24H");
+    assertThatThrownBy(() -> TrustGenerators.gapsBetween(Duration.ZERO, Duration.ofSeconds(Long.MAX_VALUE)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("max must be from min (PT0S) to ");
+    assertThatThrownBy(() -> HistoryGenerators.gaps(Duration.ofMillis(999)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("maxGap must be at least a second but was PT0.999S");
+    assertThatThrownBy(() -> HistoryGenerators.ledgerCases(10, Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("maxGap must be at least a second but was PT0S");
+    TrustGenerators.TrustEventTemplate drop = TrustGenerators.ordinaryDrops().sample();
+    assertThatThrownBy(() -> new TrustGenerators.Step(drop, Duration.ofNanos(-1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("gap must be zero or positive but was PT-0.000000001S");
+    assertThatThrownBy(() -> new EventSpec(Duration.ofDays(-1), drop.behaviour(), 1.0, drop.disclosure(), ""))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("gap must be zero or positive but was PT-24H");
+  }
+
+  @Property(tries = 500)
+  @Label("HistoryGenerators.gaps(maxGap): whole microseconds up to maxGap, and centuries only past 365 days")
+  void historyGapsKeepTheirBounds(@ForAll("maxGapsAndGaps") Duration[] maxGapAndGap) {
+    Duration maxGap = maxGapAndGap[0];
+    Duration gap = maxGapAndGap[1];
+    boolean centuries = maxGap.compareTo(Duration.ofDays(365)) > 0;
+    Duration longest = centuries && maxGap.compareTo(Duration.ofDays(300 * 365)) < 0 ? Duration.ofDays(300 * 365) : maxGap;
+    assertThat(gap).isBetween(Duration.ZERO, longest);
+    assertThat(wholeMicros(gap)).isTrue();
+  }
+
+  @Provide
+  Arbitrary<Duration[]> maxGapsAndGaps() {
+    return net.jqwik.api.Arbitraries.of(Duration.ofSeconds(1), Duration.ofDays(1), Duration.ofDays(365),
+            Duration.ofDays(366), Duration.ofDays(36_500), Duration.ofDays(400_000))
+        .flatMap(max -> HistoryGenerators.gaps(max).map(g -> new Duration[] {max, g}));
+  }
+
+  @Property(tries = 100)
+  @Label("scenarios: each event lies its step's gap after the one before, unless that would pass the latest scenario time")
+  void scenariosLayTheirGaps(
+      @ForAll(supplier = TrustGenerators.Instants.class) Instant start, @ForAll("stepLists") List<TrustGenerators.Step> steps) {
+    TrustGenerators.Scenario scenario = TrustGenerators.materialise(TrustPolicy.defaults(), start, steps);
+    Instant previous = start;
+    for (int i = 0; i < steps.size(); i++) {
+      Instant t = scenario.events().get(i).time();
+      Instant laid = previous.plus(steps.get(i).gap());
+      assertThat(t).isEqualTo(laid.isAfter(TrustGenerators.LATEST_SCENARIO_TIME) ? previous : laid);
+      previous = t;
+    }
+  }
+
+  @Provide
+  Arbitrary<List<TrustGenerators.Step>> stepLists() {
+    return TrustGenerators.steps(TrustGenerators.gaps()).list().ofMaxSize(30);
   }
 }

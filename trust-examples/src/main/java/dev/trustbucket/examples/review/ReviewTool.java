@@ -1,6 +1,7 @@
 package dev.trustbucket.examples.review;
 
 import dev.trustbucket.examples.format.Percent;
+import dev.trustbucket.examples.format.Terms;
 import dev.trustbucket.examples.format.Clip;
 import dev.trustbucket.InvalidTrustInputException;
 import dev.trustbucket.TrustLedger;
@@ -205,7 +206,7 @@ public final class ReviewTool implements Callable<Integer> {
       TrustLedger ledger = d.ledgers().get(rel);
       tool.print((r.duplicates() > 0 ? "Already recorded (id " + id + "): " : "Recorded ") + row.behaviour() + " for "
           + rel + " at " + row.time() + "; level now " + Percent.compact(ledger.state().level(), 1)
-          + " (" + ledger.state().tier() + ").");
+          + " (" + Terms.of(ledger.state().tier()) + ").");
       return OK;
     }
   }

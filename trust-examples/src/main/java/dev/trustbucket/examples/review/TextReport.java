@@ -1,11 +1,11 @@
 package dev.trustbucket.examples.review;
 
 import dev.trustbucket.examples.format.Percent;
+import dev.trustbucket.examples.format.Terms;
 import dev.trustbucket.account.Relationship;
 import dev.trustbucket.forecast.RecoveryForecast;
 import dev.trustbucket.text.ExplanationFormat;
 import dev.trustbucket.text.ForecastFormat;
-import dev.trustbucket.text.TermFormat;
 import dev.trustbucket.history.LedgerStep;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +18,6 @@ import java.util.Locale;
  */
 public final class TextReport {
   private TextReport() {}
-
-  /** The words of the model's results: the review tool writes English. */
-  static final TermFormat TERMS = TermFormat.of(Locale.ENGLISH);
 
   /** Explanations with {@link PersonReport#REASONS} reasons each way, events of one behaviour grouped. */
   static final ExplanationFormat EXPLAIN = ExplanationFormat.of(Locale.ENGLISH).withReasons(PersonReport.REASONS);
@@ -70,9 +67,9 @@ public final class TextReport {
         Escape.terminal(p.relationship().employee()),
         Escape.terminal(p.relationship().manager()),
         Percent.compact(p.level(), 1),
-        p.tier().name(),
+        Terms.of(p.tier()),
         p.trendArrow() + " " + points(p.trend()),
-        TERMS.format(p.confidence()),
+        Terms.of(p.confidence()),
         nextTierShort(p)
       });
     }
@@ -107,10 +104,11 @@ public final class TextReport {
         .append(" since ").append(TeamReport.date(p.trendFrom())).append(".\n");
     for (LedgerStep b : p.breaches()) {
       s.append("  Breach on ").append(TeamReport.date(b.event().time())).append(": ")
-          .append(b.event().behaviour().label())
+          .append(Terms.of(b.event().behaviour()))
           .append(b.event().note().isEmpty() ? "" : " (" + b.event().note() + ")")
           .append(String.format(Locale.ROOT, ", level %s \u2192 %s, tier %s \u2192 %s",
-              Percent.compact(b.levelBefore(), 1), Percent.compact(b.levelAfter(), 1), b.tierBefore(), b.tierAfter()))
+              Percent.compact(b.levelBefore(), 1), Percent.compact(b.levelAfter(), 1), Terms.of(b.tierBefore()),
+              Terms.of(b.tierAfter())))
           .append(".\n");
     }
     if (p.breachCount() > p.breaches().size()) {
@@ -125,7 +123,7 @@ public final class TextReport {
    * The forecast in a short phrase for the table.
    *
    * @param p a person's report
-   * @return e.g. {@code TRUSTED in 9 wk}, {@code never} or {@code top tier}
+   * @return e.g. {@code trusted in 9 wk}, {@code autonomous never} or {@code top tier}
    */
   static String nextTierShort(PersonReport p) {
     if (p.forecast().isEmpty()) {
@@ -133,8 +131,8 @@ public final class TextReport {
     }
     RecoveryForecast f = p.forecast().get();
     return f.isReachable()
-        ? f.targetTier().orElseThrow() + " in " + f.drops() + " wk"
-        : f.targetTier().orElseThrow() + " never";
+        ? Terms.of(f.targetTier().orElseThrow()) + " in " + f.drops() + " wk"
+        : Terms.of(f.targetTier().orElseThrow()) + " never";
   }
 
   /**
@@ -145,15 +143,15 @@ public final class TextReport {
    */
   static String nextTier(PersonReport p) {
     if (p.forecast().isEmpty()) {
-      return "already in the top tier, " + p.tier() + ".";
+      return "already in the top tier, " + Terms.of(p.tier()) + ".";
     }
     RecoveryForecast f = p.forecast().get();
     if (f.isReachable()) {
       return String.format(Locale.ROOT, "%s after %d %s on commitment, one a week, around %s.",
-          f.targetTier().orElseThrow(), f.drops(), f.drops() == 1 ? "delivery" : "deliveries",
+          Terms.of(f.targetTier().orElseThrow()), f.drops(), f.drops() == 1 ? "delivery" : "deliveries",
           TeamReport.date(f.reachedAt().orElseThrow()));
     }
-    return f.targetTier().orElseThrow() + " never at one delivery on commitment a week: "
+    return Terms.of(f.targetTier().orElseThrow()) + " never at one delivery on commitment a week: "
         + FORECAST.formatOutOfReach(f).orElse("out of reach") + ".";
   }
 

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.trustbucket.AutonomyTier;
 import dev.trustbucket.examples.format.Percent;
+import dev.trustbucket.examples.format.Terms;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -64,9 +65,9 @@ public record Comparison(SvgChart.Series first, SvgChart.Series second) {
           i + 1,
           (wa != null ? wa : wb).start(),
           wa == null ? "" : Percent.of(wa.level()),
-          wa == null ? "" : wa.tier(),
+          wa == null ? "" : Terms.of(wa.tier()),
           wb == null ? "" : Percent.of(wb.level()),
-          wb == null ? "" : wb.tier(),
+          wb == null ? "" : Terms.of(wb.tier()),
           wa == null || wb == null ? "" : Percent.signedPoints(wb.level() - wa.level()));
       out.append(row.stripTrailing()).append('\n');
     }
@@ -96,16 +97,17 @@ public record Comparison(SvgChart.Series first, SvgChart.Series second) {
     Timeline.Week last = t.last();
     StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
         "%s: from %s to a lowest %s (%s, week %d), ended at %s, %s",
-        name, Percent.of(t.initial().level()), Percent.of(low.level()), low.tier(), low.number(),
-        Percent.of(last.level()), last.tier()));
+        name, Percent.of(t.initial().level()), Percent.of(low.level()), Terms.of(low.tier()), low.number(),
+        Percent.of(last.level()), Terms.of(last.tier())));
     if (last.bucket().scar() > 0) {
       line.append(", scar ").append(Percent.points(last.bucket().scar())).append(" points");
     }
     Optional<Timeline.Week> below = t.firstWeekBelow(AutonomyTier.TRUSTED, 0);
     if (below.isPresent()) {
       Optional<Timeline.Week> back = t.firstWeekAtOrAbove(AutonomyTier.TRUSTED, low.number());
-      line.append(back.map(w -> String.format(Locale.ROOT, "; back to TRUSTED in week %d", w.number()))
-          .orElse("; not back to TRUSTED"));
+      String trusted = Terms.of(AutonomyTier.TRUSTED);
+      line.append(back.map(w -> String.format(Locale.ROOT, "; back to %s in week %d", trusted, w.number()))
+          .orElse("; not back to " + trusted));
     }
     out.append(line).append(".\n");
   }

@@ -4,6 +4,7 @@ import dev.trustbucket.AutonomyLadder;
 import dev.trustbucket.AutonomyTier;
 import dev.trustbucket.InvalidTrustInputException;
 import dev.trustbucket.examples.format.Percent;
+import dev.trustbucket.examples.format.Terms;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +18,7 @@ import java.util.Locale;
  * <pre>
  * 100% +------------------------------------------------------
  *      |***
- *  80% |...*...............................................  AUTONOMOUS 80%
+ *  80% |...*...............................................  autonomous 80%
  *      |    *
  *  ...
  *   0% |
@@ -158,7 +159,7 @@ public final class TerminalChart {
       double threshold = ladder.threshold(tier);
       int row = rowOf(threshold);
       Arrays.fill(grid[row], DOT);
-      String label = tier + " " + percent(threshold);
+      String label = Terms.of(tier) + " " + percent(threshold);
       rightLabels[row] = rightLabels[row] == null ? label : rightLabels[row] + ", " + label;
     }
     for (int s = 0; s < series.size(); s++) {

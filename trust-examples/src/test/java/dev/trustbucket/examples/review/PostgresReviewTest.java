@@ -70,7 +70,7 @@ class PostgresReviewTest {
     String file = dir.resolve("team.db").toString();
     assertThat(run("import", "--db", file, csv.toString())).isZero();
     assertThat(run("report", "--db", file, "--as-of", "2025-12-31")).isZero();
-    assertThat(onPostgres).isEqualTo(out).contains("ana ").contains("AUTONOMOUS");
+    assertThat(onPostgres).isEqualTo(out).contains("ana ").contains("autonomous");
 
     // A bad row changes nothing there either.
     Path bad = write(dir, "bad.csv", HEADER + "zoe,maria,2025-03-03T10:00:00Z,small-win,,,,\n"

@@ -103,16 +103,20 @@ class ReportTest {
     assertThat(lines[2]).startsWith("EMPLOYEE  MANAGER  LEVEL  TIER");
     int tierColumn = lines[2].indexOf("TIER");
     for (int i = 3; i <= 6; i++) {
-      assertThat(lines[i].substring(tierColumn)).matches("(MICROMANAGED|SUPERVISED|TRUSTED|AUTONOMOUS) .*");
+      assertThat(lines[i].substring(tierColumn)).matches("(micromanaged|supervised|trusted|autonomous) .*");
     }
-    assertThat(lines[3]).startsWith("ana ").contains("AUTONOMOUS").contains("strong evidence").endsWith("top tier");
+    assertThat(lines[3]).startsWith("ana ").contains("autonomous").contains("strong evidence").endsWith("top tier");
     assertThat(text)
         .contains("== ben \u2192 maria ==")
         .contains("Breach on 16 June 2025: Hid a problem or mistake")
         .containsPattern("open scars? keeps? the ceiling at")
         .contains("== dev \u2192 maria ==  (policy default, since 17 November 2025, 4 events)")
         .contains("backed by little evidence")
-        .contains("Next tier: TRUSTED after");
+        .contains("Next tier: trusted after");
+    // One spelling of a tier in one report: the library's explanations write "(trusted)", and so
+    // does everything the review tool writes around them.
+    assertThat(text).contains("(trusted)").doesNotContainPattern("MICROMANAGED|SUPERVISED|TRUSTED|AUTONOMOUS");
+    assertThat(HtmlReport.render(report)).doesNotContainPattern("MICROMANAGED|SUPERVISED|TRUSTED|AUTONOMOUS");
   }
 
   @Test

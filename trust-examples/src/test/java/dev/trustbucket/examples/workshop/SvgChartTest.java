@@ -32,12 +32,12 @@ class SvgChartTest {
     assertThat(byClass(doc, "text", "subtitle")).extracting(Element::getTextContent)
         .containsExactly(EssayStory.scenario().description());
     assertThat(byClass(doc, "desc", null)).singleElement().extracting(Element::getTextContent).asString()
-        .contains("starts at 90.0 %, lowest 23.0 % in week 10, ends at 71.8 % (TRUSTED)");
+        .contains("starts at 90.0 %, lowest 23.0 % in week 10, ends at 71.8 % (trusted)");
 
     // One band per tier, labelled with its threshold.
     assertThat(byClass(doc, "rect", "band")).hasSize(4);
     assertThat(byClass(doc, "text", "band-label")).extracting(Element::getTextContent).containsExactly(
-        "MICROMANAGED (below 35 %)", "SUPERVISED (35 %+)", "TRUSTED (60 %+)", "AUTONOMOUS (80 %+)");
+        "micromanaged (below 35 %)", "supervised (35 %+)", "trusted (60 %+)", "autonomous (80 %+)");
 
     // One line, and one mark per event: drops as circles, drains as triangles.
     assertThat(byClass(doc, "polyline", "level-line")).hasSize(1);
@@ -101,7 +101,7 @@ class SvgChartTest {
     assertThat(byClass(doc, "text", "subtitle").get(0).getTextContent()).isEqualTo("Tom & Jerry <b>bold</b>");
     assertThat(svg).doesNotContain("<script>").doesNotContain("<b>");
     assertThat(byClass(doc, "text", "breach-label").get(0).getTextContent())
-        .isEqualTo("Breach: Hid a problem or mistake, found after 3 d");
+        .isEqualTo("Breach: Hid a problem or mistake, discovered after 3 days");
     assertThat(SvgChart.escape("a\u0000b\uD800c\uD83D\uDCA5")).isEqualTo("a\uFFFDb\uFFFDc\uD83D\uDCA5");
   }
 

@@ -50,9 +50,9 @@ class TerminalChartTest {
   @Test
   void drawsTheTierThresholdsAsLabelledDottedLines() {
     List<String> lines = TerminalChart.standard().lines(story);
-    assertThat(lines.get(20 - 16)).startsWith("  80%|").contains("....").endsWith("AUTONOMOUS 80%");
-    assertThat(lines.get(20 - 12)).startsWith("  60%|").contains("....").endsWith("TRUSTED 60%");
-    assertThat(lines.get(20 - 7)).startsWith("     |").contains("....").endsWith("SUPERVISED 35%");
+    assertThat(lines.get(20 - 16)).startsWith("  80%|").contains("....").endsWith("autonomous 80%");
+    assertThat(lines.get(20 - 12)).startsWith("  60%|").contains("....").endsWith("trusted 60%");
+    assertThat(lines.get(20 - 7)).startsWith("     |").contains("....").endsWith("supervised 35%");
     assertThat(lines.get(20)).startsWith("   0%|");
   }
 

@@ -194,7 +194,7 @@ class WorkshopCliTest {
     assertThat(r.out().lines().findFirst().orElseThrow())
         .matches("setting +default +symmetric +strict +forgiving");
     assertThat(r.out()).contains("drain / drop at the baseline            3           1           5           2.25")
-        .contains("AUTONOMOUS from                         80 %        80 %        85 %")
+        .contains("autonomous from                         80 %        80 %        85 %")
         .doesNotContain("0000");
   }
 

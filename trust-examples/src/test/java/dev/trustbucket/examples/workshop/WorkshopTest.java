@@ -19,15 +19,15 @@ class WorkshopTest {
     assertThat(first)
         .startsWith("TRUST BUCKET: \"The essay's story\", week by week\n")
         .contains("Policy \"default\":")
-        .contains("Start 2024-09-02: 90.0 % AUTONOMOUS")
+        .contains("Start 2024-09-02: 90.0 % autonomous")
         .contains("  52  2025-08-25")
-        .contains("AUTONOMOUS 80%")
+        .contains("autonomous 80%")
         .contains("What the bucket shows")
-        .contains("Lowest point: 23.0 %, MICROMANAGED, at the end of week 10 (week of 2024-11-04).")
+        .contains("Lowest point: 23.0 %, micromanaged, at the end of week 10 (week of 2024-11-04).")
         .contains("  Lost in buckets: 5 drains in weeks 6 to 10 took it from 89.2 % to 23.0 %, 66.2 points in 5 weeks.")
-        .contains("Back to TRUSTED in week 29 (week of 2025-03-17)")
-        .contains("Not back to AUTONOMOUS by the end of the story.")
-        .contains("Ended at 71.8 %, TRUSTED, in week 52 (week of 2025-08-25).");
+        .contains("Back to trusted in week 29 (week of 2025-03-17)")
+        .contains("Not back to autonomous by the end of the story.")
+        .contains("Ended at 71.8 %, trusted, in week 52 (week of 2025-08-25).");
     assertThat(first.chars()).allMatch(c -> c == '\n' || (c >= 32 && c < 127));
     assertThat(first.lines()).noneMatch(l -> l.endsWith(" "));
   }
@@ -38,7 +38,7 @@ class WorkshopTest {
     String table = Workshop.table(t);
     long rows = table.lines().filter(l -> l.matches("^ {0,3}\\d{1,4}  \\d{4}-\\d{2}-\\d{2} .*")).count();
     assertThat(rows).isEqualTo(t.weeks().size());
-    assertThat(table).contains("   6  2024-10-07   70.1 %  TRUSTED        -18.7  Missed a deadline: ");
+    assertThat(table).contains("   6  2024-10-07   70.1 %  trusted        -18.7  Missed a deadline: ");
   }
 
   @Test

@@ -1,6 +1,8 @@
 package dev.trustbucket.examples.workshop.web;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -32,6 +34,11 @@ public final class WorkshopPage implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "PORT", description = "The port (default: 8080; 0 for any free one).")
   int port = 8080;
 
+  @Option(names = "--allow-host", paramLabel = "NAME",
+      description = "A host name, besides localhost and the machine's addresses, that participants may open the"
+          + " page by (e.g. laptop.local); repeat for more. Other names are refused, against DNS rebinding.")
+  List<String> allowedHosts = new ArrayList<>();
+
   /**
    * Starts the page and serves until the program is stopped.
    *
@@ -48,7 +55,8 @@ public final class WorkshopPage implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     WorkshopServer server;
     try {
-      server = WorkshopServer.start(WorkshopServer.Config.defaults().withAddress(host, port));
+      server = WorkshopServer.start(WorkshopServer.Config.defaults().withAddress(host, port)
+          .withAllowedHosts(allowedHosts));
     } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
       PrintWriter err = spec.commandLine().getErr();
       err.println("error: " + e.getMessage());

@@ -9,6 +9,7 @@ import dev.trustbucket.InvalidTrustInputException;
 import dev.trustbucket.TrustPolicy;
 import dev.trustbucket.behaviour.Behaviour;
 import dev.trustbucket.examples.format.Clip;
+import dev.trustbucket.examples.format.Terms;
 import dev.trustbucket.examples.workshop.ScenarioFile;
 import dev.trustbucket.examples.workshop.ScenarioFormatException;
 import java.io.IOException;
@@ -44,6 +45,10 @@ import java.util.concurrent.TimeUnit;
  * session idle for {@link Config#idleTimeout()} (by the injected {@link Clock}) is forgotten. A
  * bad request gets status 400 and a JSON body naming the field; an unexpected error gets 500 with
  * no stack trace. Requests are form fields, answers are JSON; see {@code docs/workshop.md}.
+ *
+ * <p>It answers only requests addressed to it by one of its own addresses, {@code localhost} or a
+ * name in {@link Config#allowedHosts()}, and takes changes only from its own page: a guard against
+ * DNS rebinding, which would otherwise let any web site a participant visits drive the page.
  */
 public final class WorkshopServer implements AutoCloseable {
 
@@ -58,15 +63,36 @@ public final class WorkshopServer implements AutoCloseable {
    * @param idleTimeout how long an unused session is kept
    * @param maxEvents the most events a session's story may hold
    * @param threads how many requests are handled at once
+   * @param allowedHosts host names, besides {@code localhost}, that the page may be reached by, e.g.
+   *     the laptop's name on the room's network; an address written as numbers needs no entry.
+   *     Requests whose {@code Host} header names anything else are refused (see {@link HostCheck})
    */
-  public record Config(
-      String host, int port, Clock clock, int maxSessions, Duration idleTimeout, int maxEvents, int threads) {
+  public record Config(String host, int port, Clock clock, int maxSessions, Duration idleTimeout, int maxEvents,
+      int threads, List<String> allowedHosts) {
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param host the address to listen on
+     * @param port the port, 0 for any free one
+     * @param clock the clock that idle sessions expire by
+     * @param maxSessions the most sessions held at once, at least 1
+     * @param idleTimeout how long an unused session is kept
+     * @param maxEvents the most events a session's story may hold
+     * @param threads how many requests are handled at once
+     * @param allowedHosts further host names the page may be reached by
+     */
     public Config {
       requireNonNull(host, "host");
       requireNonNull(clock, "clock");
       requireNonNull(idleTimeout, "idleTimeout");
+      allowedHosts = List.copyOf(requireNonNull(allowedHosts, "allowedHosts"));
+      for (String name : allowedHosts) {
+        if (!name.matches("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?")) {
+          throw new IllegalArgumentException("allowedHosts must hold host names such as laptop.local but held \""
+              + Clip.to(name, 80) + "\"");
+        }
+      }
       if (port < 0 || port > 65_535) {
         throw new IllegalArgumentException("port must be 0 to 65535 but was " + port);
       }
@@ -82,7 +108,7 @@ public final class WorkshopServer implements AutoCloseable {
      * @return the defaults, with the system clock
      */
     public static Config defaults() {
-      return new Config("127.0.0.1", 8080, Clock.systemUTC(), 200, Duration.ofHours(2), 500, 8);
+      return new Config("127.0.0.1", 8080, Clock.systemUTC(), 200, Duration.ofHours(2), 500, 8, List.of());
     }
 
     /**
@@ -93,7 +119,17 @@ public final class WorkshopServer implements AutoCloseable {
      * @return a new config
      */
     public Config withAddress(String newHost, int newPort) {
-      return new Config(newHost, newPort, clock, maxSessions, idleTimeout, maxEvents, threads);
+      return new Config(newHost, newPort, clock, maxSessions, idleTimeout, maxEvents, threads, allowedHosts);
+    }
+
+    /**
+     * The same settings, reachable by these host names too.
+     *
+     * @param names host names besides {@code localhost}, e.g. {@code laptop.local}
+     * @return a new config
+     */
+    public Config withAllowedHosts(List<String> names) {
+      return new Config(host, port, clock, maxSessions, idleTimeout, maxEvents, threads, names);
     }
   }
 
@@ -123,6 +159,7 @@ public final class WorkshopServer implements AutoCloseable {
   private final ExecutorService pool;
   private final SessionStore sessions;
   private final ShippedScenarios scenarios;
+  private final HostCheck hostCheck;
   private final Map<String, byte[]> files = new LinkedHashMap<>();
 
   private WorkshopServer(Config config) throws IOException {
@@ -143,6 +180,7 @@ public final class WorkshopServer implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+    this.hostCheck = new HostCheck(http.getAddress(), config.allowedHosts(), address());
     http.setExecutor(pool);
     http.createContext("/", this::handle);
   }
@@ -198,7 +236,11 @@ public final class WorkshopServer implements AutoCloseable {
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
       try {
+        hostCheck.check(ex.getRequestMethod(), ex.getRequestHeaders().getOrDefault("Host", List.of()),
+            ex.getRequestHeaders().getOrDefault("Origin", List.of()));
         route(ex);
+      } catch (HostCheck.RefusedException e) {
+        error(ex, e.status(), e.getMessage(), e.field());
       } catch (BadRequestException e) {
         error(ex, 400, e.getMessage(), e.field());
       } catch (SessionStore.FullException e) {
@@ -419,7 +461,7 @@ public final class WorkshopServer implements AutoCloseable {
     for (Behaviour b : TrustPolicy.defaults().catalogue().all()) {
       j.beginObject()
           .field("id", b.id())
-          .field("label", b.label())
+          .field("label", Terms.of(b))
           .field("kind", b.isDrop() ? "drop" : "drain")
           .field("dimension", b.dimension().name().toLowerCase(Locale.ROOT))
           .field("weight", dev.trustbucket.examples.format.Percent.plain(b.defaultWeight()))

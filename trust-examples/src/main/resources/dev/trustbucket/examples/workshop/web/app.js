@@ -64,7 +64,7 @@ function render(v) {
   $('chart').innerHTML = v.chart.replace(/^<\?xml[^>]*>\s*/, '');
   $('week-label').textContent = 'Week ' + v.week + ' of ' + v.weeks + ' (week of ' + v.weekOf + ')';
   $('level').textContent = v.panel.level;
-  $('tier').textContent = v.panel.tier;
+  $('tier').textContent = v.panel.tierText;
   $('confidence').textContent = v.panel.confidence + ' (certainty ' + v.panel.certainty + ')';
   $('ceiling').textContent = v.panel.ceiling + (v.panel.scarred ? ' (scarred)' : '');
   $('policy-select').value = v.policy;
@@ -76,7 +76,7 @@ function render(v) {
   if (v.other) {
     difference.hidden = false;
     difference.textContent = v.other.labelA + ' vs ' + v.other.labelB + ': B is at ' + v.other.level + ', '
-        + v.other.tier + '. ' + v.other.difference;
+        + v.other.tierText + '. ' + v.other.difference;
   } else {
     difference.hidden = true;
     difference.textContent = '';
@@ -99,7 +99,7 @@ function render(v) {
   const table = $('table').tBodies[0];
   table.replaceChildren(...v.table.map((w) => {
     const tr = document.createElement('tr');
-    [String(w.week), w.weekOf, w.level, w.tier, String(w.events)].forEach((c) => tr.appendChild(text('td', c)));
+    [String(w.week), w.weekOf, w.level, w.tierText, String(w.events)].forEach((c) => tr.appendChild(text('td', c)));
     return tr;
   }));
   renderEvents(v);

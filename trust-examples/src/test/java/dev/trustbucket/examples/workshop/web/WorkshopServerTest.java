@@ -50,7 +50,7 @@ class WorkshopServerTest {
 
   private WorkshopServer start(int maxSessions, int maxEvents) {
     server = WorkshopServer.start(new WorkshopServer.Config("127.0.0.1", 0, clock, maxSessions, Duration.ofHours(2),
-        maxEvents, 4));
+        maxEvents, 4, List.of()));
     return server;
   }
 
@@ -127,6 +127,16 @@ class WorkshopServerTest {
     }
     assertThat(post(c, "/api/state", "").statusCode()).isEqualTo(400);
     assertThat(get(c, "/api/state").body()).isEqualTo(before);
+  }
+
+  @Test
+  void whatThePageShowsNamesTiersInTheLibrarysWordsOnly() throws Exception {
+    start(10, 50);
+    String state = get(browser(), "/api/state").body();
+    assertThat(state).containsPattern("\"tier\":\"[A-Z]+\",\"tierText\":\"[a-z]+\"")
+        .containsPattern("\\((micromanaged|supervised|trusted|autonomous)\\) at the end of week");
+    // The "tier" fields are codes for programs; every text shown to a person spells a tier one way.
+    assertThat(state.replaceAll("\"tier\":\"[A-Z]+\"", "")).doesNotContainPattern("MICROMANAGED|SUPERVISED|TRUSTED|AUTONOMOUS");
   }
 
   @Test
