@@ -56,7 +56,6 @@ public final class MemoryFootprint {
     System.out.println(VM.current().details());
     TrustPolicy policy = Workload.POLICY;
     Object[] shared = sharedRoots(policy);
-    long sharedSize = GraphLayout.parseInstance(shared).totalSize();
 
     TrustBucket bucket = TrustBucket.of(policy, Workload.START);
     for (TrustEvent e : Workload.events(100, 1)) {
@@ -64,9 +63,9 @@ public final class MemoryFootprint {
     }
     System.out.println(ClassLayout.parseInstance(bucket).toPrintable());
     long bucketShallow = ClassLayout.parseInstance(bucket).instanceSize();
-    long bucketRetained = retained(bucket, shared, sharedSize);
+    long bucketRetained = retained(bucket, shared);
 
-    long empty = retained(TrustLedger.of(policy, Workload.START), shared, sharedSize);
+    long empty = retained(TrustLedger.of(policy, Workload.START), shared);
     Map<String, String> out = new LinkedHashMap<>();
     out.put("bucket.shallow.bytes", Long.toString(bucketShallow));
     out.put("bucket.retained.bytes", Long.toString(bucketRetained));
@@ -75,7 +74,7 @@ public final class MemoryFootprint {
     List<String> lines = new ArrayList<>();
     for (int n : new int[] {1_000, 10_000, 100_000, MILLION}) {
       TrustLedger ledger = Workload.ledger(n, 7);
-      long size = retained(ledger, shared, sharedSize);
+      long size = retained(ledger, shared);
       double perEvent = (double) (size - empty) / n;
       out.put("ledger." + n + ".bytes", Long.toString(size));
       out.put("ledger." + n + ".perEvent.bytes", String.format(Locale.ROOT, "%.2f", perEvent));
@@ -99,7 +98,7 @@ public final class MemoryFootprint {
         growing = growing.plus(events[growing.size()]);
         int n = growing.size();
         if (n >= from && (n < to || band + 2 == SWEEP.length)) {
-          double perEvent = (double) (retained(growing, shared, sharedSize) - empty) / n;
+          double perEvent = (double) (retained(growing, shared) - empty) / n;
           if (perEvent > worst) {
             worst = perEvent;
             worstSize = n;
@@ -135,10 +134,16 @@ public final class MemoryFootprint {
     return roots.toArray();
   }
 
-  /** The size of everything reachable from {@code root} that is not reachable from the shared roots. */
-  private static long retained(Object root, Object[] shared, long sharedSize) {
+  /**
+   * The size of everything reachable from {@code root} that is not reachable from the shared roots.
+   * The shared graph is walked after the whole one and subtracted object by object, not by size: it
+   * changes while we measure (the policy computes its dynamics on first use, whose method handle
+   * reaches {@code Class} objects, and JOL's own reflection fills their caches).
+   */
+  private static long retained(Object root, Object[] shared) {
     Object[] roots = Arrays.copyOf(shared, shared.length + 1);
     roots[shared.length] = root;
-    return GraphLayout.parseInstance(roots).totalSize() - sharedSize;
+    GraphLayout all = GraphLayout.parseInstance(roots);
+    return all.subtract(GraphLayout.parseInstance(shared)).totalSize();
   }
 }
