@@ -189,7 +189,7 @@ def main(argv):
                       "ok" if g < 20 else "MISSED"))
 
     row("4 explain 10k", "Explanation.of(ledger, at)", "ExplainBenchmark.explanationOf")
-    row("", "RecoveryForecast.toTier(...)", "ExplainBenchmark.recoveryForecastToTier")
+    row("", "RecoveryForecast.untilTier(...)", "ExplainBenchmark.recoveryForecastUntilTier")
 
     row("5 record", "TrustAccount.record, @Threads(2)", "AccountBenchmark.record2Threads")
     mx = res.get("AccountBenchmark.recordMaxThreads")

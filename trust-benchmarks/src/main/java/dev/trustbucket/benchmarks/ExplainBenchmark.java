@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.State;
  * <ul>
  *   <li>{@code explanationOf}: {@link Explanation#of} a week after the last event: every event's
  *       step and what is left of it today.
- *   <li>{@code recoveryForecastToTier}: {@link RecoveryForecast#untilTier} from the ledger's final
+ *   <li>{@code recoveryForecastUntilTier}: {@link RecoveryForecast#untilTier} from the ledger's final
  *       state to the next tier up (or to {@code AUTONOMOUS}), one "delivered on commitment" a week.
  * </ul>
  */
@@ -43,7 +43,7 @@ public class ExplainBenchmark {
     at = ledger.state().time().plus(Duration.ofDays(7));
     AutonomyTier tier = ledger.state().tier();
     target = tier == AutonomyTier.AUTONOMOUS ? AutonomyTier.AUTONOMOUS : tier.higher();
-    RecoveryForecast f = recoveryForecastToTier();
+    RecoveryForecast f = recoveryForecastUntilTier();
     System.out.printf("%n[setup] ledger of %d events ends at level %.3f (%s); forecast to %s: %d drops%n",
         EVENTS, ledger.state().level(), tier, target, f.drops());
   }
@@ -54,7 +54,7 @@ public class ExplainBenchmark {
   }
 
   @Benchmark
-  public RecoveryForecast recoveryForecastToTier() {
+  public RecoveryForecast recoveryForecastUntilTier() {
     return RecoveryForecast.untilTier(
         ledger.state(), Behaviours.DELIVERED_ON_COMMITMENT, Duration.ofDays(7), target);
   }
