@@ -2,6 +2,7 @@ package dev.trustbucket.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.trustbucket.jdbc.TrustSchema;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -81,7 +82,7 @@ class TrustExampleApplicationTest {
     JsonNode health = json(get("/actuator/health")).get("components").get("trustbucket");
     assertThat(health.get("status").asString()).isEqualTo("UP");
     assertThat(health.get("details").get("store").asString()).isEqualTo("jdbc");
-    assertThat(health.get("details").get("schemaVersion").asString()).isEqualTo("1");
+    assertThat(health.get("details").get("schemaVersion").asString()).isEqualTo(String.valueOf(TrustSchema.VERSION));
 
     JsonNode drains = json(get("/actuator/metrics/trustbucket.events?tag=direction:drain"));
     assertThat(drains.get("measurements").get(0).get("value").asDouble()).isEqualTo(1.0);
