@@ -91,9 +91,12 @@ final class HostCheck {
    * @param method the request's method
    * @param hosts every {@code Host} header of the request
    * @param origins every {@code Origin} header of the request
+   * @param fetchSites every {@code Sec-Fetch-Site} header of the request: a browser says with it
+   *     whether another site's page made the request (it sends it to {@code localhost} and
+   *     {@code 127.0.0.1}, not to an address on the room's network)
    * @throws RefusedException when the request must not be answered
    */
-  void check(String method, List<String> hosts, List<String> origins) {
+  void check(String method, List<String> hosts, List<String> origins, List<String> fetchSites) {
     if (hosts.size() != 1) {
       throw new RefusedException(421, "(host)", (hosts.isEmpty() ? "the request has no Host header"
           : "the request has " + hosts.size() + " Host headers") + "; open " + address + " instead");
@@ -103,6 +106,15 @@ final class HostCheck {
       throw new RefusedException(421, "(host)", "this server does not answer to the name \"" + Clip.to(host, 80)
           + "\" (a guard against DNS rebinding); open " + address + " instead"
           + (bound.isAnyLocalAddress() ? ", or start the server with --allow-host NAME to accept that name" : ""));
+    }
+    // Another site's page may not even read: a GET without the page's cookie opens a session, and
+    // a page that loads the API as images could fill every seat in the room.
+    for (String site : fetchSites) {
+      String s = site.strip().toLowerCase(Locale.ROOT);
+      if (s.equals("cross-site") || s.equals("same-site")) {
+        throw new RefusedException(403, "(origin)", "this server answers only its own page, not a request that another"
+            + " site's page made (Sec-Fetch-Site: " + Clip.to(s, 20) + "); open " + address + " instead");
+      }
     }
     if (method.equals("GET") || method.equals("HEAD")) {
       return;

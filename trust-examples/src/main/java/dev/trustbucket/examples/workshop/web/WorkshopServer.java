@@ -237,7 +237,8 @@ public final class WorkshopServer implements AutoCloseable {
     try (ex) {
       try {
         hostCheck.check(ex.getRequestMethod(), ex.getRequestHeaders().getOrDefault("Host", List.of()),
-            ex.getRequestHeaders().getOrDefault("Origin", List.of()));
+            ex.getRequestHeaders().getOrDefault("Origin", List.of()),
+            ex.getRequestHeaders().getOrDefault("Sec-fetch-site", List.of()));
         route(ex);
       } catch (HostCheck.RefusedException e) {
         error(ex, e.status(), e.getMessage(), e.field());

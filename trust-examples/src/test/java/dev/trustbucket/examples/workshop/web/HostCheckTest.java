@@ -120,7 +120,21 @@ class HostCheckTest {
           .POST(HttpRequest.BodyPublishers.ofString("week=3")).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).as(origin).isEqualTo(200);
     }
-    // A GET reads and changes nothing: another site's Origin on it is not refused by this check.
+    // A request that a browser says another site's page made is refused, a GET too: without the
+    // page's cookie it would open a session, and enough of them fill the room.
+    for (String site : List.of("cross-site", "same-site", "Cross-Site")) {
+      HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.address().resolve("/api/state"))
+          .header("Sec-Fetch-Site", site).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).as(site).isEqualTo(403);
+      assertThat(r.body()).as(site).contains("\"field\":\"(origin)\"").contains("another site's page");
+      assertThat(r.headers().firstValue("Set-Cookie")).as(site).isEmpty();
+    }
+    for (String site : List.of("same-origin", "none")) {
+      assertThat(browser.send(HttpRequest.newBuilder(server.address().resolve("/api/state"))
+          .header("Sec-Fetch-Site", site).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+          .as(site).isEqualTo(200);
+    }
+    // A GET without Sec-Fetch-Site reads and changes nothing: another site's Origin on it is not refused.
     assertThat(browser.send(HttpRequest.newBuilder(server.address().resolve("/api/state"))
         .header("Origin", "http://attacker.example").build(), HttpResponse.BodyHandlers.ofString()).statusCode())
         .isEqualTo(200);
@@ -140,13 +154,13 @@ class HostCheckTest {
     assertThat(get("/", "Host: 203.0.113.7:" + port + "\r\n").status()).isEqualTo(421);
 
     HostCheck check = new HostCheck(new InetSocketAddress("0.0.0.0", 8080), List.of(), URI.create("http://x/"));
-    check.check("GET", List.of("127.0.0.1:8080"), List.of());
-    check.check("POST", List.of("127.0.0.1:8080"), List.of("http://localhost:8080"));
-    assertThatThrownBy(() -> check.check("POST", List.of("127.0.0.1:8080"), List.of("http://a.example:8080")))
+    check.check("GET", List.of("127.0.0.1:8080"), List.of(), List.of());
+    check.check("POST", List.of("127.0.0.1:8080"), List.of("http://localhost:8080"), List.of());
+    assertThatThrownBy(() -> check.check("POST", List.of("127.0.0.1:8080"), List.of("http://a.example:8080"), List.of()))
         .isInstanceOf(HostCheck.RefusedException.class).hasMessageContaining("not from \"http://a.example:8080\"");
     HostCheck port80 = new HostCheck(new InetSocketAddress("127.0.0.1", 80), List.of(), URI.create("http://x/"));
-    port80.check("POST", List.of("127.0.0.1"), List.of("http://127.0.0.1"));
-    port80.check("POST", List.of("localhost:80"), List.of("http://localhost:80"));
+    port80.check("POST", List.of("127.0.0.1"), List.of("http://127.0.0.1"), List.of());
+    port80.check("POST", List.of("localhost:80"), List.of("http://localhost:80"), List.of());
   }
 
   @Test
