@@ -53,25 +53,34 @@ final class SqlFailures {
         || message.contains("SQLITE_BUSY") || message.contains("SQLITE_LOCKED")) {
       return Kind.CONFLICT;
     }
-    if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
+    if (state.startsWith("08") || sessionEnded(state)
         || e instanceof SQLRecoverableException || e instanceof SQLNonTransientConnectionException
         || e instanceof SQLTransientConnectionException
         || (e.getErrorCode() == 90067 || e.getErrorCode() == 90098 || e.getErrorCode() == 90121)) {
-      // 08xxx connection exceptions; 57P0x PostgreSQL shutting down; H2 connection broken / closed
+      // 08xxx connection exceptions; 57P0x PostgreSQL ended the session; H2 connection broken / closed
       return Kind.CONNECTION;
     }
     return Kind.OTHER;
   }
 
   /**
-   * Whether PostgreSQL ended the session itself (57P01 administrator command, 57P02 crash, 57P03
-   * shutting down): its backend is gone, so the transaction it ran can no longer commit.
+   * Whether a SQLSTATE says that PostgreSQL ended the session itself: 57P01 administrator command,
+   * 57P02 crash, 57P03 cannot connect now, 57P04 database dropped, 57P05 idle session timeout (the
+   * usual end of a stale pooled connection, PostgreSQL 14 and later).
+   */
+  private static boolean sessionEnded(String state) {
+    return state.startsWith("57P0");
+  }
+
+  /**
+   * Whether PostgreSQL ended the session itself ({@link #sessionEnded}) somewhere in {@code t}'s
+   * causes: its backend is gone, so the transaction it ran can no longer commit.
    */
   static boolean backendEnded(Throwable t) {
     for (Throwable e = t; e != null; e = e.getCause()) {
       if (e instanceof SQLException) {
         String state = ((SQLException) e).getSQLState();
-        if (state != null && state.startsWith("57P0")) {
+        if (state != null && sessionEnded(state)) {
           return true;
         }
       }
