@@ -69,17 +69,17 @@ final class Dynamics {
   private final DrainMultiplierTable drainMultipliers;
 
   /**
-   * {@link #settle}, the rare path of {@link #step}. {@code step} calls it through the instance
-   * field {@link #settle} below, which the JIT cannot treat as a constant: HotSpot's C2 never inlines
-   * a call through a method handle that is not a constant. That keeps {@code step}'s compiled code
+   * The method {@code settle}, the rare path of {@link #step}. {@code step} calls it through the
+   * instance field {@link #settleHandle} below, which the JIT cannot treat as a constant: HotSpot's
+   * C2 never inlines a call through a method handle that is not a constant. That keeps {@code step}'s compiled code
    * small whatever the call counts say, and C2 inlines a method into a replay's loop only when its
    * compiled code is small (under {@code InlineSmallCode}, 2,500 bytes). A direct call would be
    * inlined on JDK 17, whose C2 inlines any call made a hundred times while it profiles, and a
    * tier changes on a few percent of the events. docs/performance.md, "The replay and the JIT".
    */
-  private static final MethodHandle SETTLE = settleHandle();
+  private static final MethodHandle SETTLE = lookUpSettle();
 
-  private static MethodHandle settleHandle() {
+  private static MethodHandle lookUpSettle() {
     try {
       return MethodHandles.lookup()
           .findVirtual(
@@ -95,7 +95,7 @@ final class Dynamics {
   }
 
   // SETTLE, held per instance: a static final handle is a constant the JIT would inline through.
-  private final MethodHandle settle = SETTLE;
+  private final MethodHandle settleHandle = SETTLE;
 
   Dynamics(TrustPolicy policy) {
     this.policy = policy;
@@ -280,7 +280,7 @@ final class Dynamics {
     }
     Object next;
     try {
-      next = (Object) settle.invokeExact(
+      next = (Object) settleHandle.invokeExact(
           this, tier, from, afterGap, level, scar, time, promotedAt, positiveEvidence,
           negativeEvidence, at, breach, (Sink<?>) sink);
     } catch (Throwable e) {

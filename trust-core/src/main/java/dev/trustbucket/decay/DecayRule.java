@@ -42,9 +42,9 @@ import java.time.Duration;
  *       the memory's half-life.
  * </ol>
  *
- * <p>A fraction that never rises and is memoryless is {@code 2^(-t / halfLife)}, or 1 at every
- * time: whatever it computes, a rule of your own behaves like {@link #exponential} or {@link
- * #none}. What it can add is its own way to get there (a half-life read from your configuration)
+ * <p>A fraction that never rises and is memoryless is {@code 2^(-t / halfLife)}, 1 at every time,
+ * or 0 after any time at all; an honest half-life rules out the last. So whatever it computes, a
+ * rule of your own behaves like {@link #exponential} or {@link #none}. What it can add is its own way to get there (a half-life read from your configuration)
  * and its own {@code equals}. A rule of your own has no written form, so a policy that uses it
  * cannot be stored by the codec ({@code TrustPolicy.writtenForm()}).
  *

@@ -36,8 +36,8 @@ public final class HistoryGenerators {
   public static final Instant EPOCH = Instant.parse("2000-01-03T09:00:00Z");
 
   // Gaps are drawn as whole microseconds, the model's resolution, and handed out as Durations.
-  private static final long MICROS_PER_SECOND = 1_000_000L;
-  private static final long MICROS_PER_DAY = 86_400L * MICROS_PER_SECOND;
+  private static final long MICROS_PER_SECOND = TrustGenerators.MICROS_PER_SECOND;
+  private static final long MICROS_PER_DAY = TrustGenerators.MICROS_PER_DAY;
 
   /** Above this longest ordinary gap, {@link #gaps(Duration)} adds gaps of centuries. */
   private static final Duration CENTURIES_ABOVE = Duration.ofDays(365);

@@ -48,8 +48,8 @@ public final class TrustGenerators {
   public static final Instant T0 = Instant.parse("2025-01-06T09:00:00Z");
 
   // Gaps are whole microseconds, the model's resolution; sampleScenario draws them as longs.
-  private static final long MICROS_PER_SECOND = 1_000_000L;
-  private static final long MICROS_PER_DAY = 86_400L * MICROS_PER_SECOND;
+  static final long MICROS_PER_SECOND = 1_000_000L;
+  static final long MICROS_PER_DAY = 86_400L * MICROS_PER_SECOND;
   private static final long MICROS_PER_YEAR = 36_525L * MICROS_PER_DAY / 100;
   private static final long MICROS_PER_CENTURY = 100 * MICROS_PER_YEAR;
   private static final Duration MICROSECOND = Duration.of(1, ChronoUnit.MICROS);

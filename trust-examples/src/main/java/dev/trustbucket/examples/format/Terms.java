@@ -14,9 +14,9 @@ import java.util.Locale;
  * report or page never shows a tier as {@code TRUSTED} in one place and {@code trusted} in another.
  *
  * <pre>{@code
- * Terms.of(AutonomyTier.TRUSTED)              // "trusted"
- * Terms.of(Behaviours.MISSED_DEADLINE)        // "Missed a deadline"
- * Terms.of(Disclosure.discovered(Duration.ofDays(9)))   // "discovered after 9 days"
+ * Terms.format(AutonomyTier.TRUSTED)              // "trusted"
+ * Terms.format(Behaviours.MISSED_DEADLINE)        // "Missed a deadline"
+ * Terms.format(Disclosure.discovered(Duration.ofDays(9)))   // "discovered after 9 days"
  * }</pre>
  *
  * <p>Machine formats (scenario files, CSV columns, JSON keys and codes) keep the enum names and
@@ -33,7 +33,7 @@ public final class Terms {
    * @param tier the tier
    * @return e.g. {@code "trusted"}
    */
-  public static String of(AutonomyTier tier) {
+  public static String format(AutonomyTier tier) {
     return ENGLISH.format(tier);
   }
 
@@ -43,7 +43,7 @@ public final class Terms {
    * @param behaviour the behaviour
    * @return e.g. {@code "Missed a deadline"}
    */
-  public static String of(Behaviour behaviour) {
+  public static String format(Behaviour behaviour) {
     return ENGLISH.format(behaviour);
   }
 
@@ -53,7 +53,7 @@ public final class Terms {
    * @param disclosure the disclosure
    * @return e.g. {@code "discovered after 9 days"}
    */
-  public static String of(Disclosure disclosure) {
+  public static String format(Disclosure disclosure) {
     return ENGLISH.format(disclosure);
   }
 
@@ -63,7 +63,7 @@ public final class Terms {
    * @param kind the kind of disclosure
    * @return e.g. {@code "self-reported"}
    */
-  public static String of(Disclosure.Kind kind) {
+  public static String format(Disclosure.Kind kind) {
     return ENGLISH.format(kind);
   }
 
@@ -73,7 +73,7 @@ public final class Terms {
    * @param confidence the confidence
    * @return e.g. {@code "strong evidence"}
    */
-  public static String of(Confidence confidence) {
+  public static String format(Confidence confidence) {
     return ENGLISH.format(confidence);
   }
 }

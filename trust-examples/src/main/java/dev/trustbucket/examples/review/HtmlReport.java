@@ -89,10 +89,10 @@ public final class HtmlReport {
       s.append("<tr><td><a href=\"#p").append(i).append("\">").append(esc(p.relationship().employee()))
           .append("</a></td><td>").append(esc(p.relationship().manager())).append("</td>")
           .append("<td class=\"num\">").append(Percent.compact(p.level(), 1)).append("</td>")
-          .append("<td class=\"tier\">").append(esc(Terms.of(p.tier()))).append("</td>")
+          .append("<td class=\"tier\">").append(esc(Terms.format(p.tier()))).append("</td>")
           .append("<td class=\"").append(trendClass(p)).append("\">").append(p.trendArrow()).append(' ')
           .append(esc(TextReport.points(p.trend()))).append("</td>")
-          .append("<td>").append(esc(Terms.of(p.confidence()))).append("</td>")
+          .append("<td>").append(esc(Terms.format(p.confidence()))).append("</td>")
           .append("<td>").append(esc(TextReport.nextTierShort(p))).append("</td></tr>\n");
     }
     s.append("</tbody>\n</table>\n");
@@ -109,7 +109,7 @@ public final class HtmlReport {
         .append(", since ").append(esc(TeamReport.date(p.ledger().start()))).append(", ")
         .append(p.events()).append(p.events() == 1 ? " event" : " events").append(".</p>\n");
     s.append("<p>Level <strong>").append(Percent.compact(p.level(), 1)).append("</strong>, tier <strong>")
-        .append(esc(Terms.of(p.tier()))).append("</strong>, backed by ").append(esc(Terms.of(p.confidence())))
+        .append(esc(Terms.format(p.tier()))).append("</strong>, backed by ").append(esc(Terms.format(p.confidence())))
         .append(". Trend <span class=\"").append(trendClass(p)).append("\">").append(p.trendArrow()).append(' ')
         .append(esc(TextReport.points(p.trend()))).append("</span> since ")
         .append(esc(TeamReport.date(p.trendFrom()))).append(".</p>\n");
@@ -149,7 +149,7 @@ public final class HtmlReport {
     double plotW = WIDTH - LEFT - RIGHT;
     double plotH = HEIGHT - TOP - BOTTOM;
     String label = "Level of " + p.relationship() + " from " + TeamReport.date(p.ledger().start()) + " to "
-        + TeamReport.date(p.asOf()) + ", now " + Percent.compact(p.level(), 1) + " (" + Terms.of(p.tier()) + ")";
+        + TeamReport.date(p.asOf()) + ", now " + Percent.compact(p.level(), 1) + " (" + Terms.format(p.tier()) + ")";
     s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
         .append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
         .append("\" role=\"img\" aria-label=\"").append(esc(label)).append("\">\n<title>")
@@ -165,7 +165,7 @@ public final class HtmlReport {
           "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>"
               + "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"#555\">%s</text>\n",
           LEFT, yTop, plotW, yBottom - yTop, BAND_COLOURS[i],
-          LEFT + plotW + 6, (yTop + yBottom) / 2 + 3, esc(Terms.of(tiers[i]))));
+          LEFT + plotW + 6, (yTop + yBottom) / 2 + 3, esc(Terms.format(tiers[i]))));
     }
     // Axes: 0, baseline, 100 %, and month (or year) ticks.
     for (double level : new double[] {0.0, p.ledger().policy().baseline(), 1.0}) {
@@ -186,7 +186,7 @@ public final class HtmlReport {
     // Breaches, where they left the level.
     for (LedgerStep b : p.breaches()) {
       var e = b.event();
-      String tip = Terms.of(e.behaviour()) + (e.note().isEmpty() ? "" : " (" + e.note() + ")") + " on "
+      String tip = Terms.format(e.behaviour()) + (e.note().isEmpty() ? "" : " (" + e.note() + ")") + " on "
           + TeamReport.date(e.time()) + ": " + Percent.compact(b.levelBefore(), 1) + " \u2192 "
           + Percent.compact(b.levelAfter(), 1);
       s.append(String.format(Locale.ROOT,

@@ -206,7 +206,7 @@ public final class ReviewTool implements Callable<Integer> {
       TrustLedger ledger = d.ledgers().get(rel);
       tool.print((r.duplicates() > 0 ? "Already recorded (id " + id + "): " : "Recorded ") + row.behaviour() + " for "
           + rel + " at " + row.time() + "; level now " + Percent.compact(ledger.state().level(), 1)
-          + " (" + Terms.of(ledger.state().tier()) + ").");
+          + " (" + Terms.format(ledger.state().tier()) + ").");
       return OK;
     }
   }

@@ -67,9 +67,9 @@ public final class TextReport {
         Escape.terminal(p.relationship().employee()),
         Escape.terminal(p.relationship().manager()),
         Percent.compact(p.level(), 1),
-        Terms.of(p.tier()),
+        Terms.format(p.tier()),
         p.trendArrow() + " " + points(p.trend()),
-        Terms.of(p.confidence()),
+        Terms.format(p.confidence()),
         nextTierShort(p)
       });
     }
@@ -104,11 +104,11 @@ public final class TextReport {
         .append(" since ").append(TeamReport.date(p.trendFrom())).append(".\n");
     for (LedgerStep b : p.breaches()) {
       s.append("  Breach on ").append(TeamReport.date(b.event().time())).append(": ")
-          .append(Terms.of(b.event().behaviour()))
+          .append(Terms.format(b.event().behaviour()))
           .append(b.event().note().isEmpty() ? "" : " (" + b.event().note() + ")")
           .append(String.format(Locale.ROOT, ", level %s \u2192 %s, tier %s \u2192 %s",
-              Percent.compact(b.levelBefore(), 1), Percent.compact(b.levelAfter(), 1), Terms.of(b.tierBefore()),
-              Terms.of(b.tierAfter())))
+              Percent.compact(b.levelBefore(), 1), Percent.compact(b.levelAfter(), 1), Terms.format(b.tierBefore()),
+              Terms.format(b.tierAfter())))
           .append(".\n");
     }
     if (p.breachCount() > p.breaches().size()) {
@@ -131,8 +131,8 @@ public final class TextReport {
     }
     RecoveryForecast f = p.forecast().get();
     return f.isReachable()
-        ? Terms.of(f.targetTier().orElseThrow()) + " in " + f.drops() + " wk"
-        : Terms.of(f.targetTier().orElseThrow()) + " never";
+        ? Terms.format(f.targetTier().orElseThrow()) + " in " + f.drops() + " wk"
+        : Terms.format(f.targetTier().orElseThrow()) + " never";
   }
 
   /**
@@ -143,15 +143,15 @@ public final class TextReport {
    */
   static String nextTier(PersonReport p) {
     if (p.forecast().isEmpty()) {
-      return "already in the top tier, " + Terms.of(p.tier()) + ".";
+      return "already in the top tier, " + Terms.format(p.tier()) + ".";
     }
     RecoveryForecast f = p.forecast().get();
     if (f.isReachable()) {
       return String.format(Locale.ROOT, "%s after %d %s on commitment, one a week, around %s.",
-          Terms.of(f.targetTier().orElseThrow()), f.drops(), f.drops() == 1 ? "delivery" : "deliveries",
+          Terms.format(f.targetTier().orElseThrow()), f.drops(), f.drops() == 1 ? "delivery" : "deliveries",
           TeamReport.date(f.reachedAt().orElseThrow()));
     }
-    return Terms.of(f.targetTier().orElseThrow()) + " never at one delivery on commitment a week: "
+    return Terms.format(f.targetTier().orElseThrow()) + " never at one delivery on commitment a week: "
         + FORECAST.formatOutOfReach(f).orElse("out of reach") + ".";
   }
 

@@ -65,9 +65,9 @@ public record Comparison(SvgChart.Series first, SvgChart.Series second) {
           i + 1,
           (wa != null ? wa : wb).start(),
           wa == null ? "" : Percent.of(wa.level()),
-          wa == null ? "" : Terms.of(wa.tier()),
+          wa == null ? "" : Terms.format(wa.tier()),
           wb == null ? "" : Percent.of(wb.level()),
-          wb == null ? "" : Terms.of(wb.tier()),
+          wb == null ? "" : Terms.format(wb.tier()),
           wa == null || wb == null ? "" : Percent.signedPoints(wb.level() - wa.level()));
       out.append(row.stripTrailing()).append('\n');
     }
@@ -97,15 +97,15 @@ public record Comparison(SvgChart.Series first, SvgChart.Series second) {
     Timeline.Week last = t.last();
     StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
         "%s: from %s to a lowest %s (%s, week %d), ended at %s, %s",
-        name, Percent.of(t.initial().level()), Percent.of(low.level()), Terms.of(low.tier()), low.number(),
-        Percent.of(last.level()), Terms.of(last.tier())));
+        name, Percent.of(t.initial().level()), Percent.of(low.level()), Terms.format(low.tier()), low.number(),
+        Percent.of(last.level()), Terms.format(last.tier())));
     if (last.bucket().scar() > 0) {
       line.append(", scar ").append(Percent.points(last.bucket().scar())).append(" points");
     }
     Optional<Timeline.Week> below = t.firstWeekBelow(AutonomyTier.TRUSTED, 0);
     if (below.isPresent()) {
       Optional<Timeline.Week> back = t.firstWeekAtOrAbove(AutonomyTier.TRUSTED, low.number());
-      String trusted = Terms.of(AutonomyTier.TRUSTED);
+      String trusted = Terms.format(AutonomyTier.TRUSTED);
       line.append(back.map(w -> String.format(Locale.ROOT, "; back to %s in week %d", trusted, w.number()))
           .orElse("; not back to " + trusted));
     }

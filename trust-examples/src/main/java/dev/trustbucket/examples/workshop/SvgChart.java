@@ -260,7 +260,7 @@ public final class SvgChart {
         Timeline t = s.timeline();
         d.append(String.format(Locale.ROOT, "; %s: starts at %s, lowest %s in week %d, ends at %s (%s)",
             s.label(), Percent.of(t.initial().level()), Percent.of(t.lowest().level()), t.lowest().number(),
-            Percent.of(t.last().level()), Terms.of(t.last().tier())));
+            Percent.of(t.last().level()), Terms.format(t.last().tier())));
       }
       return d.append('.').toString();
     }
@@ -273,7 +273,7 @@ public final class SvgChart {
       for (int i = 0; i < tiers.length; i++) {
         double low = ladder.threshold(tiers[i]);
         double high = i + 1 < tiers.length ? ladder.threshold(tiers[i + 1]) : 1.0;
-        String name = Terms.of(tiers[i]);
+        String name = Terms.format(tiers[i]);
         out.append("    <rect class=\"band band-").append(tiers[i].name().toLowerCase(Locale.ROOT)).append("\" x=\"")
             .append(f(LEFT)).append("\" y=\"").append(f(y(high))).append("\" width=\"").append(f(RIGHT - LEFT))
             .append("\" height=\"").append(f(y(low) - y(high))).append("\" fill=\"").append(fills[i])
@@ -293,7 +293,7 @@ public final class SvgChart {
                 .append("\" x2=\"").append(f(RIGHT)).append("\" y2=\"").append(f(y(th))).append("\" stroke=\"")
                 .append(COLOURS[1]).append("\" stroke-width=\"1\" stroke-dasharray=\"2 3\"/>\n");
             text(RIGHT + 8, y(th) + 4, "band-label", "fill=\"" + COLOURS[1] + "\"",
-                String.format(Locale.ROOT, "%s %s: %s", series.get(1).timeline().policy().name(), Terms.of(tier), pct(th)));
+                String.format(Locale.ROOT, "%s %s: %s", series.get(1).timeline().policy().name(), Terms.format(tier), pct(th)));
           }
         }
       }
@@ -423,7 +423,7 @@ public final class SvgChart {
           double x = x(e.time().getEpochSecond());
           double y = y(r.after().level());
           String tip = "<title>" + escape(e.time().atOffset(ZoneOffset.UTC).toLocalDate() + ": "
-              + Terms.of(e.behaviour()) + " - " + r.step().narration()) + "</title>";
+              + Terms.format(e.behaviour()) + " - " + r.step().narration()) + "</title>";
           labelBoxes.add(new double[] {x - 6.5, y - 6.5, x + 6.5, y + 6.5});
           if (e.isDrop()) {
             out.append("    <circle class=\"drop\" cx=\"").append(f(x)).append("\" cy=\"").append(f(y))
@@ -449,10 +449,10 @@ public final class SvgChart {
 
     private void breachLabel(int i, Timeline.StepResult r) {
       TrustEvent e = r.step().event();
-      String text = "Breach: " + Terms.of(e.behaviour());
+      String text = "Breach: " + Terms.format(e.behaviour());
       Disclosure d = e.disclosure();
       if (d.isDiscovered()) {
-        text += ", " + Terms.of(d);
+        text += ", " + Terms.format(d);
       }
       text = shorten(text, 64);
       double x = x(e.time().getEpochSecond()) + 7;

@@ -159,7 +159,7 @@ public final class TerminalChart {
       double threshold = ladder.threshold(tier);
       int row = rowOf(threshold);
       Arrays.fill(grid[row], DOT);
-      String label = Terms.of(tier) + " " + percent(threshold);
+      String label = Terms.format(tier) + " " + percent(threshold);
       rightLabels[row] = rightLabels[row] == null ? label : rightLabels[row] + ", " + label;
     }
     for (int s = 0; s < series.size(); s++) {

@@ -154,11 +154,11 @@ public final class Workshop implements Callable<Integer> {
         Percent.exact(policy.breachRules().maxScar()),
         policy.decay().halfLife().toDays(),
         policy.scarDecay().halfLife().toDays(),
-        Terms.of(AutonomyTier.SUPERVISED),
+        Terms.format(AutonomyTier.SUPERVISED),
         Percent.exact(ladder.supervised()),
-        Terms.of(AutonomyTier.TRUSTED),
+        Terms.format(AutonomyTier.TRUSTED),
         Percent.exact(ladder.trusted()),
-        Terms.of(AutonomyTier.AUTONOMOUS),
+        Terms.format(AutonomyTier.AUTONOMOUS),
         Percent.exact(ladder.autonomous()),
         Percent.plain(ladder.hysteresisBand() * 100),
         ladder.minimumStay().toDays());
@@ -171,7 +171,7 @@ public final class Workshop implements Callable<Integer> {
         "Start %s: %s %s\n\n",
         timeline.weeks().get(0).start(),
         Percent.of(timeline.initial().level()),
-        Terms.of(timeline.initial().tier())));
+        Terms.format(timeline.initial().tier())));
     String header = String.format(
         Locale.ROOT, "%4s  %-10s  %7s  %-12s  %6s  %s", "Week", "Week of", "Level", "Tier", "Change", "Event: what happened");
     out.append(header).append('\n');
@@ -180,7 +180,7 @@ public final class Workshop implements Callable<Integer> {
         "----", "----------", "-------", "------------", "------", "--------------------")).append('\n');
     for (Timeline.Week w : timeline.weeks()) {
       String row = String.format(
-          Locale.ROOT, "%4d  %-10s  %7s  %-12s", w.number(), w.start(), Percent.of(w.level()), Terms.of(w.tier()));
+          Locale.ROOT, "%4d  %-10s  %7s  %-12s", w.number(), w.start(), Percent.of(w.level()), Terms.format(w.tier()));
       if (w.steps().isEmpty()) {
         out.append(row.stripTrailing()).append('\n');
         continue;
@@ -190,7 +190,7 @@ public final class Workshop implements Callable<Integer> {
       for (Timeline.StepResult s : w.steps()) {
         out.append(first ? row : indent)
             .append(String.format(Locale.ROOT, "  %6s  ", Percent.signedPoints(s.change())))
-            .append(Terms.of(s.step().event().behaviour()))
+            .append(Terms.format(s.step().event().behaviour()))
             .append(": ")
             .append(s.step().narration())
             .append('\n');
@@ -205,12 +205,12 @@ public final class Workshop implements Callable<Integer> {
     Timeline.Week lowest = timeline.lowest();
     Timeline.Week last = timeline.last();
     double start = timeline.initial().level();
-    line(out, "Started at %s, %s.", Percent.of(start), Terms.of(timeline.initial().tier()));
+    line(out, "Started at %s, %s.", Percent.of(start), Terms.format(timeline.initial().tier()));
 
     Optional<Timeline.Week> firstDrain =
         timeline.weeks().stream().filter(Timeline.Week::hasDrain).findFirst();
     line(out, "Lowest point: %s, %s, at the end of week %d (week of %s).",
-        Percent.of(lowest.level()), Terms.of(lowest.tier()), lowest.number(), lowest.start());
+        Percent.of(lowest.level()), Terms.format(lowest.tier()), lowest.number(), lowest.start());
     if (firstDrain.isPresent() && firstDrain.get().number() <= lowest.number()) {
       Timeline.Week from = firstDrain.get();
       double before = from.number() == 1
@@ -227,7 +227,7 @@ public final class Workshop implements Callable<Integer> {
           Percent.of(before), Percent.of(lowest.level()), Percent.points(before - lowest.level()), count(span, "week"));
     }
     timeline.firstWeekBelow(AutonomyTier.TRUSTED, 0).ifPresent(w ->
-        line(out, "Fell below %s in week %d (week of %s).", Terms.of(AutonomyTier.TRUSTED), w.number(), w.start()));
+        line(out, "Fell below %s in week %d (week of %s).", Terms.format(AutonomyTier.TRUSTED), w.number(), w.start()));
 
     for (AutonomyTier tier : new AutonomyTier[] {AutonomyTier.TRUSTED, AutonomyTier.AUTONOMOUS}) {
       boolean hadIt = timeline.initial().tier().compareTo(tier) >= 0
@@ -239,9 +239,9 @@ public final class Workshop implements Callable<Integer> {
       if (back.isPresent()) {
         Timeline.Week w = back.get();
         line(out, "Back to %s in week %d (week of %s), %d weeks after the lowest point.",
-            Terms.of(tier), w.number(), w.start(), w.number() - lowest.number());
+            Terms.format(tier), w.number(), w.start(), w.number() - lowest.number());
       } else {
-        line(out, "Not back to %s by the end of the story.", Terms.of(tier));
+        line(out, "Not back to %s by the end of the story.", Terms.format(tier));
       }
     }
 
@@ -251,7 +251,7 @@ public final class Workshop implements Callable<Integer> {
         .filter(s -> s.step().event().isDrop())
         .count();
     line(out, "Ended at %s, %s, in week %d (week of %s).",
-        Percent.of(last.level()), Terms.of(last.tier()), last.number(), last.start());
+        Percent.of(last.level()), Terms.format(last.tier()), last.number(), last.start());
     if (last.number() > lowest.number()) {
       line(out, "  Built in drops: %s after the lowest point won back %s points in %s.",
           count(drops, "drop"), Percent.points(last.level() - lowest.level()), count(last.number() - lowest.number(), "week"));

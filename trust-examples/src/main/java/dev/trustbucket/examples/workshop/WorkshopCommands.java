@@ -246,7 +246,7 @@ final class WorkshopCommands {
       out.printf(Locale.ROOT, format, "-".repeat(32), "-----", "-------------", "------", "-----");
       for (Behaviour b : catalogue.all()) {
         out.printf(Locale.ROOT, format, b.id(), b.isDrop() ? "drop" : "drain",
-            b.dimension().name().toLowerCase(Locale.ROOT), Percent.plain(b.defaultWeight()), Terms.of(b));
+            b.dimension().name().toLowerCase(Locale.ROOT), Percent.plain(b.defaultWeight()), Terms.format(b));
       }
       out.println();
       out.println("A weight of 1 is an ordinary occurrence; weight=... on an event line overrides it.");
@@ -281,9 +281,9 @@ final class WorkshopCommands {
               ? "" : "-" + Percent.plain(p.drainMultipliers().discoveredMultiplierLimit())));
       row(out, "memory half-life", all, p -> p.decay().halfLife().toDays() + " days");
       row(out, "scar half-life", all, p -> p.scarDecay().halfLife().toDays() + " days");
-      row(out, Terms.of(AutonomyTier.SUPERVISED) + " from", all, p -> Percent.exact(p.ladder().supervised()));
-      row(out, Terms.of(AutonomyTier.TRUSTED) + " from", all, p -> Percent.exact(p.ladder().trusted()));
-      row(out, Terms.of(AutonomyTier.AUTONOMOUS) + " from", all, p -> Percent.exact(p.ladder().autonomous()));
+      row(out, Terms.format(AutonomyTier.SUPERVISED) + " from", all, p -> Percent.exact(p.ladder().supervised()));
+      row(out, Terms.format(AutonomyTier.TRUSTED) + " from", all, p -> Percent.exact(p.ladder().trusted()));
+      row(out, Terms.format(AutonomyTier.AUTONOMOUS) + " from", all, p -> Percent.exact(p.ladder().autonomous()));
       row(out, "hysteresis band", all, p -> Percent.plain(p.ladder().hysteresisBand() * 100) + " points");
       row(out, "minimum stay after a promotion", all, p -> p.ladder().minimumStay().toDays() + " days");
       out.println();

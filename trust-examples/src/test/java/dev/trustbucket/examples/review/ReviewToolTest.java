@@ -87,7 +87,7 @@ class ReviewToolTest {
         .plus(dev.trustbucket.TrustEvent.of(dev.trustbucket.behaviour.Behaviours.MISSED_DEADLINE, at)
             .withDisclosure(dev.trustbucket.Disclosure.selfReported()));
     assertThat(out).isEqualTo("Recorded missed-deadline for zoe \u2192 maria at 2025-03-03T10:00:00Z;"
-        + " level now " + Percent.compact(expected.level(), 1) + " (" + dev.trustbucket.examples.format.Terms.of(expected.tier()) + ")."
+        + " level now " + Percent.compact(expected.level(), 1) + " (" + dev.trustbucket.examples.format.Terms.format(expected.tier()) + ")."
         + System.lineSeparator());
     assertThat(run("record", "--db", db(), "--employee", "zoe", "--manager", "maria",
         "--time", "2025-03-01T10:00:00Z", "--behaviour", "small-win")).isEqualTo(ReviewTool.BAD_INPUT);

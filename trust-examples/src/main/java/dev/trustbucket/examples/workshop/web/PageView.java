@@ -36,8 +36,7 @@ final class PageView {
   /** How many reasons each way the explanation lists. */
   static final int REASONS = 3;
 
-  /** The words of the model's results: the workshop page is in English. */
-
+  /** The words of the forecast: the workshop page is in English. */
   private static final ForecastFormat FORECAST = ForecastFormat.of(Locale.ENGLISH);
 
   /** The drop and the cadence of the recovery forecast: one delivered commitment a week. */
@@ -128,7 +127,7 @@ final class PageView {
           .field("week", inWeek)
           .field("date", e.time().atOffset(ZoneOffset.UTC).toLocalDate().toString())
           .field("behaviour", e.behaviour().id())
-          .field("label", Terms.of(e.behaviour()))
+          .field("label", Terms.format(e.behaviour()))
           .field("kind", e.isDrop() ? "drop" : "drain")
           .field("weight", Percent.plain(e.weight()))
           .field("disclosure", EventRecord.from(e).disclosure())
@@ -152,7 +151,7 @@ final class PageView {
           .field("labelB", labels[1])
           .field("level", Percent.of(bw.level()))
           .field("tier", bw.tier().name())
-          .field("tierText", Terms.of(bw.tier()))
+          .field("tierText", Terms.format(bw.tier()))
           .field("difference", "At the end of week " + week + ", B is " + Percent.points(Math.abs(gap))
               + " points " + (gap >= 0 ? "above" : "below") + " A (" + Percent.of(bw.level()) + " against "
               + Percent.of(shown.level()) + ").")
@@ -166,7 +165,7 @@ final class PageView {
           .field("weekOf", w.start().toString())
           .field("level", Percent.of(w.level()))
           .field("tier", w.tier().name())
-          .field("tierText", Terms.of(w.tier()))
+          .field("tierText", Terms.format(w.tier()))
           .field("events", w.steps().size())
           .endObject();
     }
@@ -189,8 +188,8 @@ final class PageView {
     j.beginObject()
         .field("level", Percent.of(b.level()))
         .field("tier", b.tier().name())
-        .field("tierText", Terms.of(b.tier()))
-        .field("confidence", Terms.of(b.confidence()))
+        .field("tierText", Terms.format(b.tier()))
+        .field("confidence", Terms.format(b.confidence()))
         .field("certainty", Percent.of(b.confidence().certainty(), 0))
         .field("ceiling", Percent.of(b.ceiling()))
         .field("scarred", b.ceiling() < 1.0);
@@ -202,8 +201,8 @@ final class PageView {
     }
     Explanation why = Explanation.of(ledger, shown.end());
     j.name("explanation").beginObject();
-    j.field("summary", "Level " + Percent.of(why.level()) + " (" + Terms.of(why.tier()) + ") at the end of week "
-        + shown.number() + ", backed by " + Terms.of(why.confidence()) + "; it started at "
+    j.field("summary", "Level " + Percent.of(why.level()) + " (" + Terms.format(why.tier()) + ") at the end of week "
+        + shown.number() + ", backed by " + Terms.format(why.confidence()) + "; it started at "
         + Percent.of(a.initial().level()) + " and the baseline is " + Percent.of(policy.baseline()) + ".");
     j.name("raised").beginArray();
     for (Reason r : why.topUp(REASONS)) {
@@ -219,7 +218,7 @@ final class PageView {
     j.name("scars").beginArray();
     for (Contribution c : why.openScars()) {
       TrustEvent e = c.step().event();
-      j.value(Terms.of(e.behaviour()) + " on " + date(e.time()) + ": a scar of " + Percent.points(c.scarRemaining())
+      j.value(Terms.format(e.behaviour()) + " on " + date(e.time()) + ": a scar of " + Percent.points(c.scarRemaining())
           + " points is left");
     }
     j.endArray();
@@ -235,18 +234,18 @@ final class PageView {
   /** One behaviour's events: a single event with its date, or how many and what is left of them. */
   private static String reason(Reason r) {
     if (r.count() > 1) {
-      StringBuilder s = new StringBuilder(Terms.of(r.behaviour()));
+      StringBuilder s = new StringBuilder(Terms.format(r.behaviour()));
       if (!r.isDrop() && r.disclosure() != Disclosure.Kind.NOT_RECORDED) {
-        s.append(", ").append(Terms.of(r.disclosure()));
+        s.append(", ").append(Terms.format(r.disclosure()));
       }
       return s.append(", ").append(r.count()).append(" times: ").append(Percent.signedPoints(r.immediate()))
           .append(" points then, ").append(Percent.signedPoints(r.remaining())).append(" now").toString();
     }
     Contribution c = r.contributions().get(0);
     TrustEvent e = c.step().event();
-    StringBuilder s = new StringBuilder(Terms.of(e.behaviour()));
+    StringBuilder s = new StringBuilder(Terms.format(e.behaviour()));
     if (!e.isDrop() && e.disclosure().kind() != Disclosure.Kind.NOT_RECORDED) {
-      s.append(", ").append(Terms.of(e.disclosure()));
+      s.append(", ").append(Terms.format(e.disclosure()));
     }
     return s.append(" (").append(date(e.time())).append("): ").append(Percent.signedPoints(c.immediate()))
         .append(" points then, ").append(Percent.signedPoints(c.remaining())).append(" now").toString();
@@ -254,7 +253,7 @@ final class PageView {
 
   private static List<String> forecast(TrustLedger ledger, TrustBucket now) {
     List<String> lines = new ArrayList<>();
-    String drop = "one \"" + Terms.of(FORECAST_DROP).toLowerCase(java.util.Locale.ROOT) + "\" a week";
+    String drop = "one \"" + Terms.format(FORECAST_DROP).toLowerCase(java.util.Locale.ROOT) + "\" a week";
     Optional<RecoveryForecast> back = RecoveryForecast.untilBeforeLastBreach(ledger, FORECAST_DROP, FORECAST_CADENCE);
     back.ifPresent(f -> lines.add(f.isReachable() && f.drops() == 0
         ? "Already back to " + Percent.of(f.targetLevel()) + ", where it was before the last breach."
@@ -267,11 +266,11 @@ final class PageView {
     if (next != now.tier()) {
       RecoveryForecast f = RecoveryForecast.untilTier(now, FORECAST_DROP, FORECAST_CADENCE, next);
       lines.add(f.isReachable()
-          ? "Next tier, " + Terms.of(next) + " (from " + Percent.of(f.targetLevel()) + "): " + count(f.drops()) + " at " + drop + ", by "
+          ? "Next tier, " + Terms.format(next) + " (from " + Percent.of(f.targetLevel()) + "): " + count(f.drops()) + " at " + drop + ", by "
               + date(f.reachedAt().orElseThrow()) + "."
-          : "The next tier, " + Terms.of(next) + ", is out of reach at " + drop + ": " + FORECAST.formatOutOfReach(f).orElse("") + ".");
+          : "The next tier, " + Terms.format(next) + ", is out of reach at " + drop + ": " + FORECAST.formatOutOfReach(f).orElse("") + ".");
     } else {
-      lines.add("Already in the top tier, " + Terms.of(now.tier()) + ".");
+      lines.add("Already in the top tier, " + Terms.format(now.tier()) + ".");
     }
     return lines;
   }

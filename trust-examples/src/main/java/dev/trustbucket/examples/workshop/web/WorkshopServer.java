@@ -462,7 +462,7 @@ public final class WorkshopServer implements AutoCloseable {
     for (Behaviour b : TrustPolicy.defaults().catalogue().all()) {
       j.beginObject()
           .field("id", b.id())
-          .field("label", Terms.of(b))
+          .field("label", Terms.format(b))
           .field("kind", b.isDrop() ? "drop" : "drain")
           .field("dimension", b.dimension().name().toLowerCase(Locale.ROOT))
           .field("weight", dev.trustbucket.examples.format.Percent.plain(b.defaultWeight()))
