@@ -26,8 +26,9 @@ import java.util.stream.Collectors;
  * room) once the browser has loaded it, and then script requests to the workshop as if it were the
  * same site. The browser still sends the hostile name in the {@code Host} header, so the server
  * answers only requests whose {@code Host} is an address it listens on, or {@code localhost}, or
- * one of the names the facilitator allowed, each with the server's port. A request that changes a
- * session and carries an {@code Origin} must also come from a page of one of those addresses.
+ * one of the names the facilitator allowed, with any port (a forwarded port reaches the same
+ * server). A request that changes a session and carries an {@code Origin} must also come from the
+ * page itself: the origin of the request's own {@code Host}.
  *
  * <p>When the server listens on one address ({@code 127.0.0.1}, or one interface of the laptop),
  * that address is accepted; when it listens on all of them ({@code 0.0.0.0}), any address of one of
@@ -67,7 +68,6 @@ final class HostCheck {
   private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
 
   private final InetAddress bound;
-  private final int port;
   private final Set<String> names;
   private final String address;
 
@@ -80,7 +80,6 @@ final class HostCheck {
    */
   HostCheck(InetSocketAddress listening, List<String> names, URI address) {
     this.bound = requireNonNull(listening.getAddress(), "listening address");
-    this.port = listening.getPort();
     this.names = names.stream().map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     this.address = address.toString();
   }
@@ -102,7 +101,7 @@ final class HostCheck {
           : "the request has " + hosts.size() + " Host headers") + "; open " + address + " instead");
     }
     String host = hosts.get(0).strip();
-    if (!accepts(host, port)) {
+    if (!accepts(host)) {
       throw new RefusedException(421, "(host)", "this server does not answer to the name \"" + Clip.to(host, 80)
           + "\" (a guard against DNS rebinding); open " + address + " instead"
           + (bound.isAnyLocalAddress() ? ", or start the server with --allow-host NAME to accept that name" : ""));
@@ -122,14 +121,17 @@ final class HostCheck {
     if (origins.size() > 1) {
       throw new RefusedException(403, "(origin)", "the request has " + origins.size() + " Origin headers");
     }
-    if (origins.size() == 1 && !sameSite(origins.get(0).strip())) {
+    if (origins.size() == 1 && !sameOrigin(origins.get(0).strip(), host)) {
       throw new RefusedException(403, "(origin)", "this server takes changes only from its own page, not from \""
           + Clip.to(origins.get(0).strip(), 80) + "\"; open " + address + " instead");
     }
   }
 
-  /** An {@code Origin} of {@code http://} and an accepted host and port. */
-  private boolean sameSite(String origin) {
+  /**
+   * An {@code Origin} of the page itself: {@code http://} and the very host and port of the
+   * request's {@code Host} header (already accepted), which is where the browser loaded the page.
+   */
+  private boolean sameOrigin(String origin, String hostHeader) {
     URI uri;
     try {
       uri = new URI(origin);
@@ -141,17 +143,24 @@ final class HostCheck {
     if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || !bare) {
       return false;
     }
-    return acceptsHost(uri.getHost()) && (uri.getPort() == -1 ? 80 : uri.getPort()) == port;
+    Matcher m = HOST.matcher(hostHeader);
+    return m.matches() && uri.getHost().equalsIgnoreCase(m.group(1))
+        && (uri.getPort() == -1 ? 80 : uri.getPort()) == portOf(m);
   }
 
-  /** A {@code Host} header naming an accepted host and this server's port. */
-  private boolean accepts(String header, int expectedPort) {
+  /**
+   * A {@code Host} header naming an accepted host, with any port: the port the browser used may be
+   * a forwarded one ({@code ssh -L}, a container's published port), and it protects nothing
+   * against rebinding, where the hostile page's name is the only thing that differs.
+   */
+  private boolean accepts(String header) {
     Matcher m = HOST.matcher(header);
-    if (!m.matches()) {
-      return false;
-    }
-    int given = m.group(2) == null ? 80 : Integer.parseInt(m.group(2));
-    return given == expectedPort && acceptsHost(m.group(1));
+    return m.matches() && portOf(m) <= 65_535 && acceptsHost(m.group(1));
+  }
+
+  /** The port of a matched {@code Host} value, 80 when it names none. */
+  private static int portOf(Matcher m) {
+    return m.group(2) == null ? 80 : Integer.parseInt(m.group(2));
   }
 
   /** {@code localhost}, an allowed name, or the literal address of this server. */

@@ -73,14 +73,18 @@ class HostCheckTest {
     assertThat(get("/api/state", "Host: localhost:" + port + "\r\n").status()).isEqualTo(200);
     assertThat(get("/", "Host: LocalHost:" + port + "\r\n").status()).isEqualTo(200);
     int sessions = server.sessionCount();
-
     Raw rebound = get("/api/state", "Host: attacker.example:" + port + "\r\n");
     assertThat(rebound.status()).isEqualTo(421);
     assertThat(rebound.text()).contains("\"field\":\"(host)\"")
         .contains("does not answer to the name \\\"attacker.example:" + port + "\\\"")
         .contains("DNS rebinding").contains("open http://127.0.0.1:" + port + "/ instead")
         .doesNotContain("Set-Cookie").doesNotContain("Exception");
-    for (String bad : List.of("attacker.example", "127.0.0.1", "127.0.0.1:" + (port == 1 ? 2 : port - 1),
+    // Another port is the same server reached through a forwarded port (ssh -L, a container's).
+    for (String forwarded : List.of("127.0.0.1", "127.0.0.1:" + (port == 1 ? 2 : port - 1), "localhost:9090")) {
+      assertThat(get("/api/state", "Host: " + forwarded + "\r\n").status()).as(forwarded).isEqualTo(200);
+    }
+    sessions = server.sessionCount();
+    for (String bad : List.of("attacker.example", "attacker.example:" + port, "127.0.0.1:65536", "127.0.0.1:8x",
         "localhost.:" + port, "127.0.0.2:" + port, "[::1]:" + port, "127.0.0.1:" + port + "@x", "0x7f.0.0.1:" + port,
         "300.0.0.1:" + port, "")) {
       assertThat(get("/", "Host: " + bad + "\r\n").status()).as(bad).isEqualTo(421);
@@ -114,7 +118,8 @@ class HostCheckTest {
     }
     assertThat(browser.send(HttpRequest.newBuilder(server.address().resolve("/api/state")).build(),
         HttpResponse.BodyHandlers.ofString()).body()).isEqualTo(before);
-    for (String origin : List.of("http://127.0.0.1:" + port(), "http://localhost:" + port())) {
+    // The page's own origin is its Host's: a page loaded from localhost posts with Host localhost.
+    for (String origin : List.of("http://127.0.0.1:" + port(), "HTTP://127.0.0.1:" + port())) {
       HttpResponse<String> r = browser.send(HttpRequest.newBuilder(week).header("Origin", origin)
           .header("Content-Type", "application/x-www-form-urlencoded")
           .POST(HttpRequest.BodyPublishers.ofString("week=3")).build(), HttpResponse.BodyHandlers.ofString());
@@ -155,7 +160,10 @@ class HostCheckTest {
 
     HostCheck check = new HostCheck(new InetSocketAddress("0.0.0.0", 8080), List.of(), URI.create("http://x/"));
     check.check("GET", List.of("127.0.0.1:8080"), List.of(), List.of());
-    check.check("POST", List.of("127.0.0.1:8080"), List.of("http://localhost:8080"), List.of());
+    check.check("POST", List.of("127.0.0.1:8080"), List.of("http://127.0.0.1:8080"), List.of());
+    check.check("POST", List.of("localhost:9090"), List.of("http://localhost:9090"), List.of());
+    assertThatThrownBy(() -> check.check("POST", List.of("127.0.0.1:8080"), List.of("http://localhost:8080"), List.of()))
+        .isInstanceOf(HostCheck.RefusedException.class).hasMessageContaining("not from \"http://localhost:8080\"");
     assertThatThrownBy(() -> check.check("POST", List.of("127.0.0.1:8080"), List.of("http://a.example:8080"), List.of()))
         .isInstanceOf(HostCheck.RefusedException.class).hasMessageContaining("not from \"http://a.example:8080\"");
     HostCheck port80 = new HostCheck(new InetSocketAddress("127.0.0.1", 80), List.of(), URI.create("http://x/"));
