@@ -34,6 +34,17 @@ import java.util.stream.Collectors;
  * that address is accepted; when it listens on all of them ({@code 0.0.0.0}), any address of one of
  * the machine's network interfaces is. An address written as numbers cannot be rebound, so it needs
  * no list; a name can, so names other than {@code localhost} must be allowed one by one.
+ *
+ * <p>A refused person is told to open the page at the address their request reached: the local
+ * address of the connection, written as numbers, with the server's port. That address is one this
+ * server answers on, and the person's own machine has just reached it, so it works for them: on
+ * {@code 127.0.0.1} it is {@code 127.0.0.1}, and for a participant on another laptop in the room it
+ * is the facilitator's address on the room's network. Listing every address of the machine's
+ * interfaces instead would offer ones the person cannot reach (a container bridge, a VPN, an IPv6
+ * link-local address) and leave them to guess; the names given with {@code --allow-host} may not
+ * resolve on their laptop, which may be why they typed another name. Behind a port forward or NAT
+ * (a container's published port) the address is the server's side of it; that person reaches the
+ * page by {@code localhost} or by the forwarded address written as numbers, which are accepted.
  */
 final class HostCheck {
 
@@ -69,24 +80,23 @@ final class HostCheck {
 
   private final InetAddress bound;
   private final Set<String> names;
-  private final String address;
 
   /**
    * Creates the check.
    *
    * @param listening the address and port the server listens on
    * @param names further host names the page may be reached by, e.g. the laptop's name in the room
-   * @param address the address to tell a refused person to open instead, e.g. {@code http://127.0.0.1:8080/}
    */
-  HostCheck(InetSocketAddress listening, List<String> names, URI address) {
+  HostCheck(InetSocketAddress listening, List<String> names) {
     this.bound = requireNonNull(listening.getAddress(), "listening address");
     this.names = names.stream().map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
-    this.address = address.toString();
   }
 
   /**
    * Checks a request's headers.
    *
+   * @param reached the local address and port of the request's connection: the page's address
+   *     that a refused person is told to open (see the class comment)
    * @param method the request's method
    * @param hosts every {@code Host} header of the request
    * @param origins every {@code Origin} header of the request
@@ -95,7 +105,9 @@ final class HostCheck {
    *     {@code 127.0.0.1}, not to an address on the room's network)
    * @throws RefusedException when the request must not be answered
    */
-  void check(String method, List<String> hosts, List<String> origins, List<String> fetchSites) {
+  void check(InetSocketAddress reached, String method, List<String> hosts, List<String> origins,
+      List<String> fetchSites) {
+    String address = WorkshopServer.pageAt(reached.getAddress(), reached.getPort()).toString();
     if (hosts.size() != 1) {
       throw new RefusedException(421, "(host)", (hosts.isEmpty() ? "the request has no Host header"
           : "the request has " + hosts.size() + " Host headers") + "; open " + address + " instead");

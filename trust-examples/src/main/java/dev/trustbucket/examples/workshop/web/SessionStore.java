@@ -34,16 +34,11 @@ final class SessionStore {
   private final Map<String, WorkshopSession> sessions = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
 
+  /** Creates an empty store, with limits that {@link WorkshopServer.Config} has validated. */
   SessionStore(Clock clock, int maxSessions, Duration idleTimeout) {
     this.clock = requireNonNull(clock, "clock");
-    if (maxSessions < 1) {
-      throw new IllegalArgumentException("maxSessions must be at least 1 but was " + maxSessions);
-    }
-    if (idleTimeout.isNegative() || idleTimeout.isZero()) {
-      throw new IllegalArgumentException("idleTimeout must be positive but was " + idleTimeout);
-    }
     this.maxSessions = maxSessions;
-    this.idleTimeout = idleTimeout;
+    this.idleTimeout = requireNonNull(idleTimeout, "idleTimeout");
   }
 
   /**

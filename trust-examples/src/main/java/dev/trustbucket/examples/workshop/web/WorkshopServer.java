@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -53,34 +55,49 @@ import java.util.concurrent.TimeUnit;
 public final class WorkshopServer implements AutoCloseable {
 
   /**
-   * How the server runs.
+   * How the server runs. The constructor checks every field and refuses a value out of its range
+   * with an {@link IllegalArgumentException} that names the field and the value (a {@code null}
+   * with a {@link NullPointerException} naming it), so a config that exists can be started.
    *
    * @param host the address to listen on, e.g. {@code "127.0.0.1"} (only this machine) or {@code
-   *     "0.0.0.0"} (the room's network)
-   * @param port the port, 0 for any free one
-   * @param clock the clock that idle sessions expire by
-   * @param maxSessions the most sessions held at once, at least 1
-   * @param idleTimeout how long an unused session is kept
-   * @param maxEvents the most events a session's story may hold
-   * @param threads how many requests are handled at once
+   *     "0.0.0.0"} (the room's network); not {@code null}. It is not looked up until the server
+   *     starts: a name that does not resolve fails {@link #start(Config)}
+   * @param port the TCP port, 0 to 65535; 0 for any free one
+   * @param clock the clock that idle sessions expire by; not {@code null}
+   * @param maxSessions the most sessions (browsers) held at once, at least 1
+   * @param idleTimeout how long an unused session is kept, by {@code clock}: more than zero and at
+   *     most {@value #MAX_IDLE_DAYS} days; not {@code null}
+   * @param maxEvents the most events a session's story may hold, at least 1
+   * @param threads how many requests are handled at once, at least 1
    * @param allowedHosts host names, besides {@code localhost}, that the page may be reached by, e.g.
    *     the laptop's name on the room's network; an address written as numbers needs no entry.
-   *     Requests whose {@code Host} header names anything else are refused (see {@link HostCheck})
+   *     Each is 1 to 253 characters of letters, digits, dots and hyphens, starting and ending with
+   *     a letter or digit (no port, no scheme); not {@code null}. Requests whose {@code Host} header
+   *     names anything else are refused (see {@link HostCheck})
    */
   public record Config(String host, int port, Clock clock, int maxSessions, Duration idleTimeout, int maxEvents,
       int threads, List<String> allowedHosts) {
 
     /**
-     * Validates the fields.
+     * The longest {@link #idleTimeout()}, in days: a browser left open for longer than a year is
+     * not coming back to its story.
+     */
+    public static final int MAX_IDLE_DAYS = 365;
+
+    /**
+     * Validates the fields, within the ranges given on the {@linkplain Config record}.
      *
-     * @param host the address to listen on
-     * @param port the port, 0 for any free one
-     * @param clock the clock that idle sessions expire by
+     * @param host the address to listen on, not {@code null}
+     * @param port the TCP port, 0 to 65535; 0 for any free one
+     * @param clock the clock that idle sessions expire by, not {@code null}
      * @param maxSessions the most sessions held at once, at least 1
-     * @param idleTimeout how long an unused session is kept
-     * @param maxEvents the most events a session's story may hold
-     * @param threads how many requests are handled at once
-     * @param allowedHosts further host names the page may be reached by
+     * @param idleTimeout how long an unused session is kept, more than zero and at most {@value
+     *     #MAX_IDLE_DAYS} days
+     * @param maxEvents the most events a session's story may hold, at least 1
+     * @param threads how many requests are handled at once, at least 1
+     * @param allowedHosts further host names the page may be reached by, each 1 to 253 characters
+     *     of letters, digits, dots and hyphens
+     * @throws IllegalArgumentException when a field is out of its range
      */
     public Config {
       requireNonNull(host, "host");
@@ -96,8 +113,18 @@ public final class WorkshopServer implements AutoCloseable {
       if (port < 0 || port > 65_535) {
         throw new IllegalArgumentException("port must be 0 to 65535 but was " + port);
       }
-      if (maxEvents < 1 || threads < 1) {
-        throw new IllegalArgumentException("maxEvents and threads must be at least 1");
+      if (maxSessions < 1) {
+        throw new IllegalArgumentException("maxSessions must be at least 1 but was " + maxSessions);
+      }
+      if (idleTimeout.isNegative() || idleTimeout.isZero() || idleTimeout.compareTo(Duration.ofDays(MAX_IDLE_DAYS)) > 0) {
+        throw new IllegalArgumentException("idleTimeout must be more than zero and at most " + MAX_IDLE_DAYS
+            + " days but was " + idleTimeout);
+      }
+      if (maxEvents < 1) {
+        throw new IllegalArgumentException("maxEvents must be at least 1 but was " + maxEvents);
+      }
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be at least 1 but was " + threads);
       }
     }
 
@@ -180,7 +207,7 @@ public final class WorkshopServer implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    this.hostCheck = new HostCheck(http.getAddress(), config.allowedHosts(), address());
+    this.hostCheck = new HostCheck(http.getAddress(), config.allowedHosts());
     http.setExecutor(pool);
     http.createContext("/", this::handle);
   }
@@ -204,14 +231,32 @@ public final class WorkshopServer implements AutoCloseable {
   }
 
   /**
-   * The page's address.
+   * The page's address: the address the server listens on, or {@code 127.0.0.1} when it listens on
+   * all of them ({@code 0.0.0.0}), with its port.
    *
    * @return e.g. {@code http://127.0.0.1:8080/}
    */
   public URI address() {
     InetSocketAddress a = http.getAddress();
-    String host = a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getAddress().getHostAddress();
-    return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort() + "/");
+    return pageAt(a.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : a.getAddress(),
+        a.getPort());
+  }
+
+  /**
+   * The page's address at one address of this machine: the address written as numbers (an IPv6
+   * one in brackets, without its scope, which a browser's address bar does not take) and the port.
+   *
+   * @param ip an address the server answers on
+   * @param port the server's port
+   * @return e.g. {@code http://192.168.1.20:8080/}
+   */
+  static URI pageAt(InetAddress ip, int port) {
+    String host = ip.getHostAddress();
+    int scope = host.indexOf('%');
+    if (scope >= 0) {
+      host = host.substring(0, scope);
+    }
+    return URI.create("http://" + (ip instanceof Inet6Address ? "[" + host + "]" : host) + ":" + port + "/");
   }
 
   /** The number of sessions held, expired ones not yet forgotten included. */
@@ -236,7 +281,7 @@ public final class WorkshopServer implements AutoCloseable {
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
       try {
-        hostCheck.check(ex.getRequestMethod(), ex.getRequestHeaders().getOrDefault("Host", List.of()),
+        hostCheck.check(ex.getLocalAddress(), ex.getRequestMethod(), ex.getRequestHeaders().getOrDefault("Host", List.of()),
             ex.getRequestHeaders().getOrDefault("Origin", List.of()),
             ex.getRequestHeaders().getOrDefault("Sec-fetch-site", List.of()));
         route(ex);

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +18,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +56,11 @@ class HostCheckTest {
   record Raw(int status, String text) {}
 
   private Raw raw(String request) throws IOException {
-    try (Socket s = new Socket("127.0.0.1", port())) {
+    return raw(InetAddress.getByName("127.0.0.1"), request);
+  }
+
+  private Raw raw(InetAddress to, String request) throws IOException {
+    try (Socket s = new Socket(to, port())) {
       s.setSoTimeout(10_000);
       OutputStream out = s.getOutputStream();
       out.write(request.getBytes(StandardCharsets.US_ASCII));
@@ -158,17 +169,71 @@ class HostCheckTest {
     // TEST-NET-3 (RFC 5737) is documentation-only, so no interface of this machine has it.
     assertThat(get("/", "Host: 203.0.113.7:" + port + "\r\n").status()).isEqualTo(421);
 
-    HostCheck check = new HostCheck(new InetSocketAddress("0.0.0.0", 8080), List.of(), URI.create("http://x/"));
-    check.check("GET", List.of("127.0.0.1:8080"), List.of(), List.of());
-    check.check("POST", List.of("127.0.0.1:8080"), List.of("http://127.0.0.1:8080"), List.of());
-    check.check("POST", List.of("localhost:9090"), List.of("http://localhost:9090"), List.of());
-    assertThatThrownBy(() -> check.check("POST", List.of("127.0.0.1:8080"), List.of("http://localhost:8080"), List.of()))
+    HostCheck check = new HostCheck(new InetSocketAddress("0.0.0.0", 8080), List.of());
+    InetSocketAddress reached = new InetSocketAddress("127.0.0.1", 8080);
+    check.check(reached, "GET", List.of("127.0.0.1:8080"), List.of(), List.of());
+    check.check(reached, "POST", List.of("127.0.0.1:8080"), List.of("http://127.0.0.1:8080"), List.of());
+    check.check(reached, "POST", List.of("localhost:9090"), List.of("http://localhost:9090"), List.of());
+    assertThatThrownBy(() -> check.check(reached, "POST", List.of("127.0.0.1:8080"), List.of("http://localhost:8080"), List.of()))
         .isInstanceOf(HostCheck.RefusedException.class).hasMessageContaining("not from \"http://localhost:8080\"");
-    assertThatThrownBy(() -> check.check("POST", List.of("127.0.0.1:8080"), List.of("http://a.example:8080"), List.of()))
+    assertThatThrownBy(() -> check.check(reached, "POST", List.of("127.0.0.1:8080"), List.of("http://a.example:8080"), List.of()))
         .isInstanceOf(HostCheck.RefusedException.class).hasMessageContaining("not from \"http://a.example:8080\"");
-    HostCheck port80 = new HostCheck(new InetSocketAddress("127.0.0.1", 80), List.of(), URI.create("http://x/"));
-    port80.check("POST", List.of("127.0.0.1"), List.of("http://127.0.0.1"), List.of());
-    port80.check("POST", List.of("localhost:80"), List.of("http://localhost:80"), List.of());
+    HostCheck port80 = new HostCheck(new InetSocketAddress("127.0.0.1", 80), List.of());
+    port80.check(new InetSocketAddress("127.0.0.1", 80), "POST", List.of("127.0.0.1"), List.of("http://127.0.0.1"), List.of());
+    port80.check(new InetSocketAddress("127.0.0.1", 80), "POST", List.of("localhost:80"), List.of("http://localhost:80"), List.of());
+  }
+
+  /**
+   * On all addresses, a refused person is sent to the address their request reached: for a
+   * participant on another laptop that is the machine's address on the room's network, not
+   * {@code 127.0.0.1}. Each address of this machine's interfaces is tried (loopback always, the
+   * room's when the machine has one); the address in the message is the one connected to, and
+   * opening it is answered.
+   */
+  @Test
+  void onAllAddressesARefusedPersonIsSentToTheAddressTheirRequestReached() throws Exception {
+    start("0.0.0.0", List.of("workshop-laptop.local"));
+    int port = port();
+    List<InetAddress> addresses = new ArrayList<>();
+    for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+      if (nic.isUp()) {
+        // A link-local IPv6 address needs its interface's scope, which a browser's address bar does not take.
+        Collections.list(nic.getInetAddresses()).stream().filter(a -> !a.isLinkLocalAddress()).forEach(addresses::add);
+      }
+    }
+    assertThat(addresses).as("this machine's addresses").isNotEmpty();
+    Pattern open = Pattern.compile("open (http://[^ ]+/) instead");
+    for (InetAddress to : addresses) {
+      Raw refused = raw(to, "GET /api/state HTTP/1.1\r\nHost: other-laptop.local:" + port
+          + "\r\nConnection: close\r\n\r\n");
+      assertThat(refused.status()).as(to.toString()).isEqualTo(421);
+      assertThat(refused.text()).as(to.toString()).contains("--allow-host NAME");
+      Matcher m = open.matcher(refused.text());
+      assertThat(m.find()).as(refused.text()).isTrue();
+      URI told = URI.create(m.group(1));
+      assertThat(told.getPort()).as(told.toString()).isEqualTo(port);
+      assertThat(InetAddress.getByName(told.getHost())).as(told.toString()).isEqualTo(withoutScope(to));
+      if (to instanceof Inet4Address) {
+        assertThat(told).isEqualTo(URI.create("http://" + to.getHostAddress() + ":" + port + "/"));
+      }
+      // Opening the address it was told: the same connection target, with that Host, is answered.
+      Raw opened = raw(to, "GET /api/state HTTP/1.1\r\nHost: " + told.getRawAuthority()
+          + "\r\nConnection: close\r\n\r\n");
+      assertThat(opened.status()).as(told.toString()).isEqualTo(200);
+      // A refused change and a request from another site's page name the same address.
+      Raw cross = raw(to, "GET /api/state HTTP/1.1\r\nHost: " + told.getRawAuthority()
+          + "\r\nSec-Fetch-Site: cross-site\r\nConnection: close\r\n\r\n");
+      assertThat(cross.status()).isEqualTo(403);
+      assertThat(cross.text()).contains("open " + told + " instead");
+    }
+    assertThat(WorkshopServer.pageAt(InetAddress.getByName("fe80::1%1"), 8080))
+        .isEqualTo(URI.create("http://[fe80:0:0:0:0:0:0:1]:8080/"));
+    assertThat(WorkshopServer.pageAt(InetAddress.getByName("192.168.1.20"), 8080))
+        .isEqualTo(URI.create("http://192.168.1.20:8080/"));
+  }
+
+  private static InetAddress withoutScope(InetAddress a) throws IOException {
+    return InetAddress.getByAddress(a.getAddress());
   }
 
   @Test

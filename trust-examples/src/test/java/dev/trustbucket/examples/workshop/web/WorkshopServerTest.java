@@ -260,4 +260,38 @@ class WorkshopServerTest {
     assertThatThrownBy(() -> new Json().beginArray().toString()).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> new Json().beginArray().endObject()).isInstanceOf(IllegalStateException.class);
   }
+
+  /** The config refuses each field out of the range its Javadoc states, naming the field and the value. */
+  @Test
+  void theConfigRefusesEachFieldOutOfItsRange() {
+    record Bad(String message, Runnable make) {}
+    Duration day = Duration.ofDays(1);
+    List<Bad> bad = List.of(
+        new Bad("port must be 0 to 65535 but was -1", () -> config(-1, 1, day, 1, 1)),
+        new Bad("port must be 0 to 65535 but was 65536", () -> config(65_536, 1, day, 1, 1)),
+        new Bad("maxSessions must be at least 1 but was 0", () -> config(0, 0, day, 1, 1)),
+        new Bad("idleTimeout must be more than zero and at most 365 days but was PT0S",
+            () -> config(0, 1, Duration.ZERO, 1, 1)),
+        new Bad("idleTimeout must be more than zero and at most 365 days but was PT-0.000000001S",
+            () -> config(0, 1, Duration.ofNanos(-1), 1, 1)),
+        new Bad("idleTimeout must be more than zero and at most 365 days but was PT8760H0.000000001S",
+            () -> config(0, 1, Duration.ofDays(365).plusNanos(1), 1, 1)),
+        new Bad("maxEvents must be at least 1 but was 0", () -> config(0, 1, day, 0, 1)),
+        new Bad("threads must be at least 1 but was 0", () -> config(0, 1, day, 1, 0)));
+    for (Bad b : bad) {
+      assertThatThrownBy(b.make()::run).as(b.message()).isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(b.message());
+    }
+    // Each range's ends are accepted.
+    config(0, 1, Duration.ofNanos(1), 1, 1);
+    config(65_535, Integer.MAX_VALUE, Duration.ofDays(365), Integer.MAX_VALUE, Integer.MAX_VALUE);
+    assertThatThrownBy(() -> new WorkshopServer.Config(null, 0, clock, 1, day, 1, 1, List.of()))
+        .isInstanceOf(NullPointerException.class).hasMessage("host");
+    assertThatThrownBy(() -> new WorkshopServer.Config("127.0.0.1", 0, clock, 1, null, 1, 1, List.of()))
+        .isInstanceOf(NullPointerException.class).hasMessage("idleTimeout");
+  }
+
+  private WorkshopServer.Config config(int port, int maxSessions, Duration idleTimeout, int maxEvents, int threads) {
+    return new WorkshopServer.Config("127.0.0.1", port, clock, maxSessions, idleTimeout, maxEvents, threads, List.of());
+  }
 }
