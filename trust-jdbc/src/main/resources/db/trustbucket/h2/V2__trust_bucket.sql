@@ -14,9 +14,17 @@
 ALTER TABLE trust_relationship ADD COLUMN tier VARCHAR(20);
 
 -- Rows written by version 1: the tier is the seventh tab-separated field of the state line.
--- A line too short to have one (only a damaged row) gets '', as split_part gives on PostgreSQL.
-UPDATE trust_relationship SET tier = CASE WHEN REGEXP_LIKE(state, '^(?:[^\t]*\t){6}[^\t]{0,20}\t.*$')
-  THEN REGEXP_REPLACE(state, '^(?:[^\t]*\t){6}([^\t]*)\t.*$', '$1') ELSE '' END;
+-- The rule is the same in the three dialects' scripts, for every line: the seventh field when the
+-- line has at least seven fields (six tabs) and that field is a tier name, 0 to 20 of the capital
+-- letters A-Z and underscores; else '' (only a damaged row gets ''). A name's characters are
+-- ASCII, so "20" means the same on every database (H2 counts a VARCHAR's length in UTF-16 units,
+-- PostgreSQL and SQLite in characters), and nothing longer than the column is ever written.
+-- PostgreSQL's split_part(state, chr(9), 7) is that field. Here a regular expression finds it:
+-- six fields and their tabs, then the seventh, which ends at a tab or at the very end of the line
+-- (\z, where $ would also match before a final line break; [\s\S] matches line breaks, where .
+-- would not).
+UPDATE trust_relationship SET tier = CASE WHEN REGEXP_LIKE(state, '^(?:[^\t]*\t){6}[A-Z_]{0,20}(?:\t[\s\S]*)?\z')
+  THEN REGEXP_REPLACE(state, '^(?:[^\t]*\t){6}([^\t]*)[\s\S]*\z', '$1') ELSE '' END;
 
 ALTER TABLE trust_relationship ALTER COLUMN tier SET NOT NULL;
 

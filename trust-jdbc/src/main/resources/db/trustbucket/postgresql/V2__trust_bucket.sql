@@ -14,8 +14,14 @@
 ALTER TABLE trust_relationship ADD COLUMN tier VARCHAR(20);
 
 -- Rows written by version 1: the tier is the seventh tab-separated field of the state line.
--- A line without a tier that fits (only a damaged row) gets ''.
-UPDATE trust_relationship SET tier = CASE WHEN length(split_part(state, chr(9), 7)) <= 20
+-- The rule is the same in the three dialects' scripts, for every line: the seventh field when the
+-- line has at least seven fields (six tabs) and that field is a tier name, 0 to 20 of the capital
+-- letters A-Z and underscores; else '' (only a damaged row gets ''). A name's characters are
+-- ASCII, so "20" means the same on every database (H2 counts a VARCHAR's length in UTF-16 units,
+-- PostgreSQL and SQLite in characters), and nothing longer than the column is ever written.
+-- split_part gives '' for a line of fewer than seven fields; the pattern's $ is the end of the
+-- text (a line break is an ordinary character to it).
+UPDATE trust_relationship SET tier = CASE WHEN split_part(state, chr(9), 7) ~ '^[A-Z_]{0,20}$'
   THEN split_part(state, chr(9), 7) ELSE '' END;
 
 ALTER TABLE trust_relationship ALTER COLUMN tier SET NOT NULL;

@@ -14,8 +14,15 @@
 ALTER TABLE trust_relationship ADD COLUMN tier VARCHAR(20) NOT NULL DEFAULT '';
 
 -- Rows written by version 1: the tier is the seventh tab-separated field of the state line.
--- SQLite has no split function: the column takes the line, loses its first six fields, then
--- keeps what comes before the next tab.
+-- The rule is the same in the three dialects' scripts, for every line: the seventh field when the
+-- line has at least seven fields (six tabs) and that field is a tier name, 0 to 20 of the capital
+-- letters A-Z and underscores; else '' (only a damaged row gets ''). A name's characters are
+-- ASCII, so "20" means the same on every database (H2 counts a VARCHAR's length in UTF-16 units,
+-- PostgreSQL and SQLite in characters), and nothing longer than the column is ever written.
+-- SQLite has no split function: the column takes the line and loses its first six fields; a
+-- line with fewer than six tabs gets ''; the seventh field is what remains up to the next tab,
+-- or all of it when no tab follows; then anything but a tier name is dropped (GLOB is
+-- case-sensitive; SQLite does not hold a VARCHAR(20) to its length).
 UPDATE trust_relationship SET tier = state;
 UPDATE trust_relationship SET tier = substr(tier, instr(tier, char(9)) + 1);
 UPDATE trust_relationship SET tier = substr(tier, instr(tier, char(9)) + 1);
@@ -23,6 +30,10 @@ UPDATE trust_relationship SET tier = substr(tier, instr(tier, char(9)) + 1);
 UPDATE trust_relationship SET tier = substr(tier, instr(tier, char(9)) + 1);
 UPDATE trust_relationship SET tier = substr(tier, instr(tier, char(9)) + 1);
 UPDATE trust_relationship SET tier = substr(tier, instr(tier, char(9)) + 1);
-UPDATE trust_relationship SET tier = substr(tier, 1, instr(tier, char(9)) - 1);
+UPDATE trust_relationship SET tier = CASE
+  WHEN length(state) - length(replace(state, char(9), '')) < 6 THEN ''
+  WHEN instr(tier, char(9)) > 0 THEN substr(tier, 1, instr(tier, char(9)) - 1)
+  ELSE tier END;
+UPDATE trust_relationship SET tier = '' WHERE length(tier) > 20 OR tier GLOB '*[^A-Z_]*';
 
 INSERT INTO trust_schema_version (version, description) VALUES (2, 'tier column; state lines refer to trust_policy');

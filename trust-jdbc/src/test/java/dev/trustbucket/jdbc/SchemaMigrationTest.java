@@ -16,12 +16,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -165,5 +167,82 @@ class SchemaMigrationTest {
         .isInstanceOf(TrustStoreException.class)
         .hasMessageContaining("\"\" in 1 rows");
     assertThat(TrustStore.open(ds, TEAM).ledger(ANA)).isEqualTo(anaLedger());
+  }
+
+  /**
+   * The tier that version 2 reads from a version 1 state line, by the rule the three scripts
+   * share: the seventh tab-separated field when the line has at least seven and that field is a
+   * tier name (0 to 20 of {@code A-Z} and {@code _}), otherwise {@code ""}.
+   */
+  static String tierOf(String stateLine) {
+    String[] fields = stateLine.split("\t", -1);
+    return fields.length >= 7 && fields[6].matches("[A-Z_]{0,20}") ? fields[6] : "";
+  }
+
+  /**
+   * Damaged state lines of every shape around the tier field (too few fields, exactly seven,
+   * eight, a tier field of 20 and 21 characters, line breaks, lower case and characters outside
+   * ASCII in it, 15 characters outside the BMP, which do not fit H2's VARCHAR(20))
+   * get the same tier on H2, SQLite and PostgreSQL, the one {@link #tierOf} gives; the healthy
+   * rows keep theirs.
+   */
+  @Test
+  void everyShapeOfDamagedLineGetsTheSameTierOnEveryDatabase() {
+    String six = "trust-state\t3\tteam\t2025-01-06T09:00:00Z\t0.5\t0.0";
+    List<String> lines = List.of(
+        "",
+        "trust-state",
+        "trust-state\t3\tteam\t2025-01-06T09:00:00Z\t0.5",
+        six,
+        six + "\t",
+        six + "\tSUPERVISED",
+        six + "\tSUPERVISED\t",
+        six + "\tSUPERVISED\t-",
+        six + "\tSUPERVISED\t-\t0.0\t0.0\tdefault@1",
+        six + "\t" + "T".repeat(20),
+        six + "\t" + "T".repeat(21),
+        six + "\t" + "T".repeat(20) + "\t-",
+        six + "\t" + "T".repeat(21) + "\t-",
+        six + "\tSUPERVISED\n",
+        six + "\tSUPER\nVISED\t-",
+        six + "\tTRUSTED\r\n-\t",
+        six + "\t\u00C9T\u00C9 \uD83D\uDE00",
+        six + "\t" + "\uD83D\uDE00".repeat(15) + "\t-",
+        "\t\t\t\t\t\t",
+        "\t\t\t\t\t\tTRUSTED",
+        "\t\t\t\t\tTRUSTED",
+        "\t\t\t\t\t\t\t\t",
+        six + "\ttrusted\t-",
+        six + "\tSupervised",
+        six + "\t\u00C9T\u00C9",
+        six + "\tTRUST_ED\t-",
+        six + "\tTRUSTED \t-");
+    List<String> expected = new java.util.ArrayList<>(List.of(
+        "ana|" + anaLedger().state().tier(),
+        "cal|" + TrustBucket.of(TEAM, TrustStoreTest.T0).tier(),
+        "dee|" + deeLedger().state().tier()));
+    for (int i = 0; i < lines.size(); i++) {
+      expected.add(String.format("shape-%02d|%s", i, tierOf(lines.get(i))));
+    }
+    assertThat(expected).as("the shapes reach both sides of the rule").contains("shape-05|SUPERVISED",
+        "shape-10|", "shape-09|" + "T".repeat(20), "shape-03|", "shape-25|TRUST_ED", "shape-22|");
+    for (Dialect dialect : Dialect.values()) {
+      DataSource ds = versionOneDatabase(dialect);
+      try (Connection c = ds.getConnection(); PreparedStatement insert = c.prepareStatement("INSERT INTO"
+          + " trust_relationship (employee, manager, policy_id, row_version, event_count, start_state, state,"
+          + " updated_at, checksum) VALUES (?, 'ben', 1, 0, 0, ?, ?, '2025-01-06T09:00:00Z', '00000000')")) {
+        for (int i = 0; i < lines.size(); i++) {
+          insert.setString(1, String.format("shape-%02d", i));
+          insert.setString(2, lines.get(i));
+          insert.setString(3, lines.get(i));
+          insert.executeUpdate();
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException(dialect.name(), e);
+      }
+      assertThat(TrustSchema.migrate(ds)).isEqualTo(2);
+      assertThat(SchemaTest.rows(ds, "SELECT employee, tier FROM trust_relationship ORDER BY employee"))
+          .as(dialect.name()).containsExactlyElementsOf(expected);
+    }
   }
 }
