@@ -11,7 +11,10 @@ import java.time.Instant;
 
 /**
  * The sample histories that the tests of {@link Explanation} and of its text ({@code
- * ExplanationFormatTest}) explain: one set-up, so that both describe the same ledgers.
+ * ExplanationFormatTest}) explain: one set-up, so that both describe the same ledgers. The tests
+ * of what-if questions ({@code WhatIfTest}) ask them of {@link #story}, and the codec's tests
+ * ({@code TrustCodecTest}) write it, with its last event changed where they need another weight
+ * and note.
  */
 public final class SampleHistory {
   /** When every sample history starts: Monday 6 January 2025, 09:00 UTC. */

@@ -10,7 +10,7 @@ import dev.trustbucket.TrustEvent;
 import dev.trustbucket.TrustLedger;
 import dev.trustbucket.TrustPolicy;
 import dev.trustbucket.behaviour.Behaviours;
-import java.time.Duration;
+import dev.trustbucket.explain.SampleHistory;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -18,20 +18,16 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("WhatIf and Impact")
 class WhatIfTest {
-  private static final Instant START = Instant.parse("2025-01-06T09:00:00Z");
-  private static final Instant APRIL = Instant.parse("2025-04-01T00:00:00Z");
-  private static final TrustEvent HIDDEN_BUG =
-      TrustEvent.of(Behaviours.HID_PROBLEM, Instant.parse("2025-03-03T10:00:00Z"))
-          .withDisclosure(Disclosure.discovered(Duration.ofDays(9)))
-          .withNote("critical bug");
+  private static final Instant START = SampleHistory.START;
+  private static final Instant APRIL = SampleHistory.APRIL;
 
+  /** The sample story: a drop, an update, a hidden bug found after 9 days, a mistake owned early. */
   private static TrustLedger story() {
-    return TrustLedger.of(TrustPolicy.defaults(), START)
-        .plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, Instant.parse("2025-01-10T17:00:00Z")))
-        .plus(TrustEvent.of(Behaviours.PROACTIVE_UPDATE, Instant.parse("2025-02-14T10:00:00Z")))
-        .plus(HIDDEN_BUG)
-        .plus(TrustEvent.of(Behaviours.OWNED_MISTAKE_EARLY, Instant.parse("2025-03-20T10:00:00Z")));
+    return SampleHistory.story(TrustPolicy.defaults());
   }
+
+  /** The story's third event: the critical bug, hidden and discovered after 9 days. */
+  private static final TrustEvent HIDDEN_BUG = story().event(2);
 
   @Test
   @DisplayName("the essay's lesson: had the bug been reported early, the level would be 0.24 higher in April")

@@ -12,6 +12,7 @@ import dev.trustbucket.TrustEvent;
 import dev.trustbucket.TrustLedger;
 import dev.trustbucket.TrustPolicy;
 import dev.trustbucket.behaviour.Behaviours;
+import dev.trustbucket.explain.SampleHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("TrustCodec: the text format (writes version 3, reads versions 1, 2 and 3)")
 class TrustCodecTest {
   private static final TrustPolicy POLICY = TrustPolicy.defaults();
-  private static final Instant START = Instant.parse("2025-01-06T09:00:00Z");
+  private static final Instant START = SampleHistory.START;
 
   /** The default policy's fingerprint. */
   static final String DEFAULT_FP = "4d86ba02345ccf9b16c627fab7daf1d352684db21829dac0680cd7b4f8b66648";
@@ -32,19 +33,17 @@ class TrustCodecTest {
       "trust-ledger\t3\tdefault\t2025-01-06T09:00:00Z\t0.5\t0.0\tSUPERVISED\t-\t0.0\t0.0\t4\tdefault@1\t" + DEFAULT_FP;
   private static final String TRAILER = "trust-ledger-end\t4\te0cbbf53";
 
-  /** A small ledger: a drop, an update, a hidden bug found after 9 days, a mistake owned early. */
+  /**
+   * The sample story ({@link SampleHistory#story}: a drop, an update, a hidden bug found after 9
+   * days, a mistake owned early) with its last event made heavier (weight 1.5) and given a note
+   * that the codec must escape: a backslash, a written {@code \t} and a letter outside ASCII.
+   */
   static TrustLedger story() {
+    TrustLedger sample = SampleHistory.story(POLICY);
+    int last = sample.size() - 1;
     return TrustLedger.of(POLICY, START)
-        .plus(TrustEvent.of(Behaviours.DELIVERED_ON_COMMITMENT, Instant.parse("2025-01-10T17:00:00Z")))
-        .plus(TrustEvent.of(Behaviours.PROACTIVE_UPDATE, Instant.parse("2025-02-14T10:00:00Z")))
-        .plus(
-            TrustEvent.of(Behaviours.HID_PROBLEM, Instant.parse("2025-03-03T10:00:00Z"))
-                .withDisclosure(Disclosure.discovered(Duration.ofDays(9)))
-                .withNote("critical bug"))
-        .plus(
-            TrustEvent.of(Behaviours.OWNED_MISTAKE_EARLY, Instant.parse("2025-03-20T10:00:00Z"))
-                .withWeight(1.5)
-                .withNote("no tab here \\ back \\t ü"));
+        .plusAll(sample.events().subList(0, last))
+        .plus(sample.event(last).withWeight(1.5).withNote("no tab here \\ back \\t ü"));
   }
 
   private static List<String> storyLines() {
