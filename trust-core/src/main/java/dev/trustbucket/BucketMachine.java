@@ -55,7 +55,9 @@ final class BucketMachine implements Dynamics.Sink<BucketMachine> {
       long promotedAtMicros,
       float positiveEvidence,
       float negativeEvidence) {
-    this.tier = tier;
+    if (tier != this.tier) {
+      this.tier = tier; // rarely: a reference store costs the garbage collector's write barrier
+    }
     this.level = level;
     this.scar = scar;
     this.timeMicros = timeMicros;
