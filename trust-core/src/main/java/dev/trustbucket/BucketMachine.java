@@ -1,5 +1,7 @@
 package dev.trustbucket;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A bucket's state in mutable fields, for work over many events: a ledger's replay, its steps,
  * its timeline and {@code stateAt} run {@link Dynamics#step} on one machine without allocating per
@@ -16,9 +18,15 @@ final class BucketMachine implements Dynamics.Sink<BucketMachine> {
   AutonomyTier tier;
   float positiveEvidence;
   float negativeEvidence;
+  // Whether the last stepIfTierHolds was declined.
+  private boolean declined;
 
   BucketMachine(TrustPolicy policy) {
-    this.dynamics = policy.dynamics();
+    this(policy.dynamics());
+  }
+
+  BucketMachine(Dynamics dynamics) {
+    this.dynamics = dynamics;
     this.tier = AutonomyTier.MICROMANAGED; // a placeholder: load() or copyFrom() sets the state
   }
 
@@ -72,6 +80,34 @@ final class BucketMachine implements Dynamics.Sink<BucketMachine> {
     dynamics.stepComputingDecay(
         tier, level, scar, timeMicros, promotedAtMicros, positiveEvidence, negativeEvidence,
         at, Dynamics.NONE, 0.0, 1.0, false, this);
+  }
+
+  /**
+   * Runs {@link Dynamics#stepIfTierHolds} on this machine's state.
+   *
+   * @return whether the step was taken; {@code false}, with the state unchanged, when it could
+   *     move the tier ({@link #step} takes it then)
+   */
+  boolean stepIfTierHolds(
+      long at, double kept, double scarKept, int kind, double weight, double multiplier,
+      boolean breach) {
+    return took(dynamics.stepIfTierHolds(
+        tier, level, scar, timeMicros, promotedAtMicros, positiveEvidence, negativeEvidence,
+        at, kept, scarKept, kind, weight, multiplier, breach, this));
+  }
+
+  /** Says "declined" by itself, flagged, not by {@code null}: see {@link Dynamics.Sink#declined}. */
+  @Override
+  public BucketMachine declined() {
+    declined = true;
+    return this;
+  }
+
+  @Override
+  public boolean took(@Nullable BucketMachine result) {
+    boolean took = !declined;
+    declined = false;
+    return took;
   }
 
   /** Runs {@link Dynamics#step} on this machine's state. */

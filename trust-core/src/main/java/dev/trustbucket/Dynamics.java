@@ -1,5 +1,7 @@
 package dev.trustbucket;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.trustbucket.decay.DecayRule;
 import dev.trustbucket.decay.ExponentialDecay;
 import dev.trustbucket.internal.EpochMicros;
@@ -41,6 +43,22 @@ final class Dynamics {
         long promotedAtMicros,
         float positiveEvidence,
         float negativeEvidence);
+
+    /**
+     * What {@link #stepIfTierHolds} returns, with nothing handed to {@link #state}, when the step
+     * could move the tier: {@code null}, unless the sink answers for itself. A sink that the JIT
+     * should turn into registers must: a {@code null} merged with the sink keeps it an object.
+     */
+    default @Nullable T declined() {
+      return null;
+    }
+
+    /**
+     * Whether {@code result}, returned by {@link #stepIfTierHolds}, is a step taken, not declined.
+     */
+    default boolean took(@Nullable T result) {
+      return result != null;
+    }
   }
 
   /** Builds the new bucket: the sink of {@code TrustBucket.plus} and {@code TrustLedger.plus}. */
@@ -86,9 +104,9 @@ final class Dynamics {
               Dynamics.class,
               "settle",
               MethodType.methodType(
-                  Object.class, AutonomyTier.class, double.class, double.class, double.class,
-                  double.class, long.class, long.class, float.class, float.class, long.class,
-                  boolean.class, Sink.class));
+                  Object.class, AutonomyTier.class, double.class, double.class, long.class,
+                  long.class, float.class, float.class, long.class, double.class, double.class,
+                  int.class, double.class, double.class, boolean.class, Sink.class));
     } catch (ReflectiveOperationException e) {
       throw new LinkageError("Dynamics.settle is missing", e);
     }
@@ -215,9 +233,9 @@ final class Dynamics {
    * the result does not depend on whether they were computed now or stored by a ledger.
    *
    * <p>The tier: when the level stays in the band where the tier holds, before and after the
-   * event, and no minimum stay ends in the gap, nothing can move it. Only the other steps, a few
-   * percent in a busy history, go to {@link #settle}. This method is kept small on purpose: a
-   * replay's speed depends on the JIT inlining it into the replay's loop (see {@link #SETTLE}).
+   * event, and no minimum stay ends in the gap, nothing can move it: {@link #stepIfTierHolds}
+   * takes those steps, most of them. Only the others, a few percent in a busy history, go to
+   * {@link #settle}, out of line (see {@link #SETTLE}).
    *
    * @param at the time after the step, not before {@code time}
    * @param kept the level's decay factor from {@code time} to {@code at}
@@ -245,50 +263,131 @@ final class Dynamics {
       double multiplier,
       boolean breach,
       Sink<T> sink) {
-    double from = level;
+    T next = stepIfTierHolds(
+        tier, level, scar, time, promotedAt, positiveEvidence, negativeEvidence, at, kept,
+        scarKept, kind, weight, multiplier, breach, sink);
+    if (sink.took(next)) {
+      return requireNonNull(next);
+    }
+    Object settled;
+    try {
+      settled = (Object) settleHandle.invokeExact(
+          this, tier, level, scar, time, promotedAt, positiveEvidence, negativeEvidence, at, kept,
+          scarKept, kind, weight, multiplier, breach, (Sink<?>) sink);
+    } catch (Throwable e) {
+      throw Dynamics.<RuntimeException>rethrown(e);
+    }
+    @SuppressWarnings("unchecked") // settle returns what this sink returns
+    T state = (T) settled;
+    return state;
+  }
+
+  /**
+   * The {@linkplain #step update step} when it leaves the tier as it is; when the step could move
+   * the tier, nothing is handed to {@link Sink#state} and {@link Sink#declined} is returned. A
+   * replay's inner loop runs this and leaves the loop for the full step when it declines: inlined
+   * there, the loop has no call out of line, so the JIT keeps its values in registers. It is kept
+   * small on purpose: C2 inlines a method into a loop only when its own compiled code is small
+   * (under {@code InlineSmallCode}, 2,500 bytes), which is why the call to {@link #settle} is in
+   * {@link #step}, not here (docs/performance.md, "The replay and the JIT").
+   *
+   * @return what the sink's {@code state} returns, or its {@code declined()}
+   */
+  <T> @Nullable T stepIfTierHolds(
+      AutonomyTier tier,
+      double level,
+      double scar,
+      long time,
+      long promotedAt,
+      float positiveEvidence,
+      float negativeEvidence,
+      long at,
+      double kept,
+      double scarKept,
+      int kind,
+      double weight,
+      double multiplier,
+      boolean breach,
+      Sink<T> sink) {
+    return moved(
+        tier, level, scar, time, promotedAt, positiveEvidence, negativeEvidence, at, kept,
+        scarKept, kind, weight, multiplier, breach, null, 0L, sink);
+  }
+
+  /**
+   * The arithmetic of a step, handed to the sink with the tier {@code settledTier} and its
+   * promotion date; or, when {@code settledTier} is {@code null}, with the tier and date as they
+   * were if the tier holds, else the step is declined ({@link Sink#declined}).
+   */
+  private <T> @Nullable T moved(
+      AutonomyTier tier,
+      double level,
+      double scar,
+      long time,
+      long promotedAt,
+      float positiveEvidence,
+      float negativeEvidence,
+      long at,
+      double kept,
+      double scarKept,
+      int kind,
+      double weight,
+      double multiplier,
+      boolean breach,
+      @Nullable AutonomyTier settledTier,
+      long settledPromotedAt,
+      Sink<T> sink) {
+    double afterGap = afterGap(level, time, at, kept);
     if (at != time) {
-      level = clamped(baseline + (level - baseline) * kept);
       scar *= scarKept;
       positiveEvidence = (float) (positiveEvidence * kept);
       negativeEvidence = (float) (negativeEvidence * kept);
     }
-    double afterGap = level;
+    double next = afterEvent(afterGap, scar, kind, weight, multiplier);
     if (kind == DRAIN) {
       double wm = weight * multiplier;
-      level *= 1.0 - atMostOne(lossRate * wm);
       negativeEvidence += (float) wm;
       if (breach) {
         scar = scarred(scar, wm);
       }
     } else {
-      // A drop; NONE comes with weight 0, which leaves the level and the evidence exactly as they
-      // are, and saves the JIT a branch.
-      level = dropped(level, scar, weight);
+      // A drop; NONE comes with weight 0, which leaves the evidence exactly as it is.
       positiveEvidence += (float) weight;
     }
-    level = clamped(level);
-    // Most steps leave the level inside the band where the tier holds, with no minimum stay
-    // ending in the gap: then the tier and its promotion date stay as they were. The others go to
-    // settle, out of line (SETTLE says why).
-    int t = 2 * ordinal(tier);
-    double low = hold[t];
-    double high = hold[t + 1];
-    if (afterGap >= low && afterGap < high && level >= low && level < high
-        && !stayEndsWithin(time, at, promotedAt)) {
-      return sink.state(
-          policy, tier, level, scar, at, promotedAt, positiveEvidence, negativeEvidence);
+    if (settledTier == null) {
+      // Most steps leave the level inside the band where the tier holds, with no minimum stay
+      // ending in the gap: then the tier and its promotion date stay as they were.
+      int t = 2 * ordinal(tier);
+      double low = hold[t];
+      double high = hold[t + 1];
+      if (!(afterGap >= low && afterGap < high && next >= low && next < high
+          && !stayEndsWithin(time, at, promotedAt))) {
+        return sink.declined();
+      }
+    } else {
+      tier = settledTier;
+      promotedAt = settledPromotedAt;
     }
-    Object next;
-    try {
-      next = (Object) settleHandle.invokeExact(
-          this, tier, from, afterGap, level, scar, time, promotedAt, positiveEvidence,
-          negativeEvidence, at, breach, (Sink<?>) sink);
-    } catch (Throwable e) {
-      throw Dynamics.<RuntimeException>rethrown(e);
+    return sink.state(policy, tier, next, scar, at, promotedAt, positiveEvidence, negativeEvidence);
+  }
+
+  /** The level at the gap's end: relaxed toward the baseline by {@code kept}, unless no time passed. */
+  private double afterGap(double level, long time, long at, double kept) {
+    return at != time ? clamped(baseline + (level - baseline) * kept) : level;
+  }
+
+  /**
+   * The level after the event: a drop fills part of the room left below the ceiling {@code 1 -
+   * scar} (a {@link #NONE} is a drop of weight 0, which leaves it as it is); a drain removes part
+   * of what is there.
+   *
+   * @param scar the scar at the gap's end, before the event
+   */
+  private double afterEvent(double level, double scar, int kind, double weight, double multiplier) {
+    if (kind == DRAIN) {
+      return clamped(level * (1.0 - atMostOne(lossRate * (weight * multiplier))));
     }
-    @SuppressWarnings("unchecked") // settle returns what this sink returns
-    T state = (T) next;
-    return state;
+    return clamped(dropped(level, scar, weight));
   }
 
   /**
@@ -301,21 +400,16 @@ final class Dynamics {
   }
 
   /**
-   * The tier's part of a {@linkplain #step step} whose levels left the band where the tier holds,
-   * or in whose gap a promotion's minimum stay ends: the tier is settled at the gap's end (after a
-   * demotion the stay held back, if it ends inside the gap), then again after the event. Called
-   * only through {@link #SETTLE}.
+   * A {@linkplain #step step} whose levels leave the band where the tier holds, or in whose gap a
+   * promotion's minimum stay ends: the tier is settled at the gap's end (after a demotion the stay
+   * held back, if it ends inside the gap), then again after the event, and the step's arithmetic
+   * is handed to the sink with that tier. Called only through {@link #SETTLE}.
    *
-   * @param from the level before the gap
-   * @param afterGap the level at the gap's end, before the event
-   * @param level the level after the event
    * @return what {@code sink} returns for the state after the step
    */
   @SuppressWarnings("UnusedMethod") // called through SETTLE, which Error Prone cannot see
   private Object settle(
       AutonomyTier tier,
-      double from,
-      double afterGap,
       double level,
       double scar,
       long time,
@@ -323,27 +417,37 @@ final class Dynamics {
       float positiveEvidence,
       float negativeEvidence,
       long at,
+      double kept,
+      double scarKept,
+      int kind,
+      double weight,
+      double multiplier,
       boolean breach,
       Sink<?> sink) {
+    double afterGap = afterGap(level, time, at, kept);
+    double next = afterEvent(afterGap, at != time ? scar * scarKept : scar, kind, weight, multiplier);
+    AutonomyTier settledTier = tier;
+    long settledPromotedAt = promotedAt;
     long elapsed = EpochMicros.elapsed(time, at);
     if (elapsed != 0) {
-      AutonomyTier held = demotedWithin(tier, from, time, at, promotedAt);
-      if (held != tier) {
-        tier = held;
-        promotedAt = AutonomyLadder.NO_PROMOTION;
+      AutonomyTier held = demotedWithin(settledTier, level, time, at, settledPromotedAt);
+      if (held != settledTier) {
+        settledTier = held;
+        settledPromotedAt = AutonomyLadder.NO_PROMOTION;
       }
-      AutonomyTier next = settled(tier, afterGap, at, promotedAt, false);
-      if (next != tier) {
-        promotedAt = next.isHigherThan(tier)
-            ? promotedWithin(next, from, time, elapsed)
+      AutonomyTier gapEnd = settled(settledTier, afterGap, at, settledPromotedAt, false);
+      if (gapEnd != settledTier) {
+        settledPromotedAt = gapEnd.isHigherThan(settledTier)
+            ? promotedWithin(gapEnd, level, time, elapsed)
             : AutonomyLadder.NO_PROMOTION;
-        tier = next;
+        settledTier = gapEnd;
       }
     }
-    AutonomyTier next = settled(tier, level, at, promotedAt, breach);
-    return sink.state(
-        policy, next, level, scar, at, promotedAt(tier, next, at, promotedAt),
-        positiveEvidence, negativeEvidence);
+    AutonomyTier after = settled(settledTier, next, at, settledPromotedAt, breach);
+    return requireNonNull(moved(
+        tier, level, scar, time, promotedAt, positiveEvidence, negativeEvidence, at, kept,
+        scarKept, kind, weight, multiplier, breach, after,
+        promotedAt(settledTier, after, at, settledPromotedAt), sink));
   }
 
   /**
@@ -414,22 +518,59 @@ final class Dynamics {
    * gap is monotone, so a binary search over the microseconds finds the instant; it runs only when
    * a gap ends in a promotion.
    *
+   * <p>For the stock exponential decay the crossing has a closed form, {@code ln((from - baseline)
+   * / (threshold - baseline)) / rate}. Rounding puts it a few microseconds off at most, so it only
+   * narrows the search: the microseconds around it are tested, doubling the distance until one
+   * side fails and the other reaches, and the search runs between those. The test decides, as
+   * before, and a monotone test has one first microsecond that reaches, so the answer is the very
+   * one a search over the whole gap finds, with a handful of decay factors instead of some forty.
+   *
    * @param elapsed the gap, in microseconds; the level at its end reaches the threshold
    * @return the promotion's instant, in epoch microseconds, in {@code (time, time + elapsed]}
    */
   private long promotedWithin(AutonomyTier tier, double from, long time, long elapsed) {
     double threshold = ladder.threshold(tier);
-    long low = 1;
-    long high = elapsed;
+    long low = 1; // every microsecond below low does not reach the threshold
+    long high = elapsed; // high reaches it
+    if (customDecay == null && decayRate > 0.0) {
+      double guess = Math.ceil(Math.log((from - baseline) / (threshold - baseline)) / decayRate);
+      if (guess >= 1.0 && guess < elapsed) { // false for NaN
+        long probe = (long) guess;
+        if (reaches(threshold, from, probe)) {
+          high = probe;
+          for (long step = 1; step > 0 && step <= probe - low; step <<= 1) {
+            if (!reaches(threshold, from, probe - step)) {
+              low = probe - step + 1;
+              break;
+            }
+            high = probe - step;
+          }
+        } else {
+          low = probe + 1;
+          for (long step = 1; step > 0 && step < high - probe; step <<= 1) {
+            if (reaches(threshold, from, probe + step)) {
+              high = probe + step;
+              break;
+            }
+            low = probe + step + 1;
+          }
+        }
+      }
+    }
     while (low < high) {
       long mid = low + (high - low) / 2;
-      if (clamped(baseline + (from - baseline) * kept(mid)) >= threshold) {
+      if (reaches(threshold, from, mid)) {
         high = mid;
       } else {
         low = mid + 1;
       }
     }
     return time + low;
+  }
+
+  /** Whether the level, relaxing from {@code from} for {@code micros}, is at {@code threshold} or above. */
+  private boolean reaches(double threshold, double from, long micros) {
+    return clamped(baseline + (from - baseline) * kept(micros)) >= threshold;
   }
 
   /**

@@ -319,8 +319,12 @@ final class EventColumns {
   }
 
   /**
-   * Runs events {@code from} (inclusive) to {@code to} (exclusive) on {@code machine}: the hot
-   * loop of every replay. It reads the stored decay factors, so no decay rule is called.
+   * Runs events {@code from} (inclusive) to {@code to} (exclusive) on {@code machine}: every
+   * replay. It reads the stored decay factors, so no decay rule is called.
+   *
+   * <p>Most steps leave the tier as it is: {@link #runWhileTierHolds} takes them, in a loop with
+   * no call out of line. The others, and discovered drains, are taken here, one at a time, by the
+   * full step (docs/performance.md, "The replay and the JIT").
    */
   void replay(BucketMachine machine, int from, int to) {
     DrainMultiplierTable drainMultipliers = machine.dynamics.drainMultipliers();
@@ -333,35 +337,81 @@ final class EventColumns {
       Chunk chunk = chunk(i);
       int base = i & ~CHUNK_MASK;
       int end = Math.min(to - base, CHUNK_SIZE);
-      long[] times = chunk.times;
-      double[] weights = chunk.weights;
-      double[] kept = chunk.kept;
-      double[] scarKept = chunk.scarKept;
-      int[] codes = chunk.codes;
-      for (int j = i - base; j < end; j++) {
-        int code = codes[j];
-        if ((code & DROP) != 0) {
-          machine.step(times[j], kept[j], scarKept[j], Dynamics.DROP, weights[j], 1.0, false);
-          continue;
+      int j = i - base;
+      while (j < end) {
+        j = runWhileTierHolds(machine, chunk, j, end);
+        if (j == end) {
+          break;
         }
+        int code = chunk.codes[j];
         int key = code >>> DISCLOSURE_SHIFT; // the behaviour and the disclosure
-        double multiplier;
-        if ((key & DISCLOSURE_MASK) == DISCOVERED) {
-          if (extra < 0) {
-            extra = Arrays.binarySearch(extraAt, 0, extraCount, base + j);
+        double multiplier = 1.0;
+        if ((code & DROP) == 0) {
+          if ((key & DISCLOSURE_MASK) == DISCOVERED) {
+            if (extra < 0) {
+              extra = Arrays.binarySearch(extraAt, 0, extraCount, base + j);
+            }
+            while (extraAt[extra] < base + j) {
+              extra++;
+            }
+            multiplier = extraMultipliers[extra];
+          } else {
+            multiplier = drainMultipliers.get(key);
           }
-          while (extraAt[extra] < base + j) {
-            extra++;
-          }
-          multiplier = extraMultipliers[extra];
-        } else {
-          multiplier = drainMultipliers.get(key);
         }
         machine.step(
-            times[j], kept[j], scarKept[j], Dynamics.DRAIN, weights[j], multiplier, (code & BREACH) != 0);
+            chunk.times[j], chunk.kept[j], chunk.scarKept[j],
+            (code & DROP) != 0 ? Dynamics.DROP : Dynamics.DRAIN, chunk.weights[j], multiplier,
+            (code & BREACH) != 0);
+        j++;
       }
       i = base + end;
     }
+  }
+
+  /**
+   * Runs a chunk's events from {@code from} on {@code into} for as long as each step leaves the
+   * tier as it is, up to {@code end} (exclusive): the hot loop of every replay.
+   *
+   * <p>The loop has no call out of line, and its state lives in a machine created here, which
+   * never leaves this method once the step is inlined: the JIT turns its fields into registers, so
+   * the level goes from one event to the next without a trip through memory. It stops before an
+   * event whose step could move the tier, and before a discovered drain (whose multiplier is kept
+   * aside); {@link #replay} takes those.
+   *
+   * @return the index in the chunk of the first event not taken, {@code end} when all were
+   */
+  private static int runWhileTierHolds(BucketMachine into, Chunk chunk, int from, int end) {
+    BucketMachine machine = new BucketMachine(into.dynamics);
+    machine.copyFrom(into);
+    DrainMultiplierTable drainMultipliers = machine.dynamics.drainMultipliers();
+    long[] times = chunk.times;
+    double[] weights = chunk.weights;
+    double[] kept = chunk.kept;
+    double[] scarKept = chunk.scarKept;
+    int[] codes = chunk.codes;
+    int j = from;
+    for (; j < end; j++) {
+      int code = codes[j];
+      boolean taken;
+      if ((code & DROP) != 0) {
+        taken = machine.stepIfTierHolds(
+            times[j], kept[j], scarKept[j], Dynamics.DROP, weights[j], 1.0, false);
+      } else {
+        int key = code >>> DISCLOSURE_SHIFT; // the behaviour and the disclosure
+        if ((key & DISCLOSURE_MASK) == DISCOVERED) {
+          break;
+        }
+        taken = machine.stepIfTierHolds(
+            times[j], kept[j], scarKept[j], Dynamics.DRAIN, weights[j], drainMultipliers.get(key),
+            (code & BREACH) != 0);
+      }
+      if (!taken) {
+        break;
+      }
+    }
+    into.copyFrom(machine);
+    return j;
   }
 
   /** Whether both hold the same events: times, weights, codes, notes and delays. */
