@@ -56,7 +56,9 @@ class DeterminismProperties {
     Instant from = then.time();
     Instant to = k < events.size() ? events.get(k).time() : from.plus(Duration.ofDays(3_650));
     Duration gap = Duration.between(from, to);
-    Instant t = from.plus((long) (within * EpochMicros.ofDuration(gap)), ChronoUnit.MICROS);
+    long micros = EpochMicros.ofDuration(gap);
+    // A gap over 2^53 microseconds (285 years) is not exact as a double: keep t inside it.
+    Instant t = from.plus(Math.min(micros, (long) (within * micros)), ChronoUnit.MICROS);
 
     TrustBucket atT = BucketInvariants.check(then.at(t));
     // Recomputed from scratch, it is the same state; and levelAt / tierAt agree with it.
