@@ -110,6 +110,15 @@ final class BucketMachine implements Dynamics.Sink<BucketMachine> {
     return took;
   }
 
+  /** Runs {@link Dynamics#settled} on this machine's state: the step {@link #stepIfTierHolds} declined. */
+  void settle(
+      long at, double kept, double scarKept, int kind, double weight, double multiplier,
+      boolean breach) {
+    dynamics.settled(
+        tier, level, scar, timeMicros, promotedAtMicros, positiveEvidence, negativeEvidence,
+        at, kept, scarKept, kind, weight, multiplier, breach, this);
+  }
+
   /** Runs {@link Dynamics#step} on this machine's state. */
   void step(
       long at, double kept, double scarKept, int kind, double weight, double multiplier,

@@ -269,6 +269,32 @@ final class Dynamics {
     if (sink.took(next)) {
       return requireNonNull(next);
     }
+    return settled(
+        tier, level, scar, time, promotedAt, positiveEvidence, negativeEvidence, at, kept,
+        scarKept, kind, weight, multiplier, breach, sink);
+  }
+
+  /**
+   * The {@linkplain #step update step} of a step that {@link #stepIfTierHolds} declined: {@link
+   * #settle}, called out of line through {@link #SETTLE}. A replay calls it for the steps its
+   * inner loop declined, which need not be tried again.
+   */
+  <T> T settled(
+      AutonomyTier tier,
+      double level,
+      double scar,
+      long time,
+      long promotedAt,
+      float positiveEvidence,
+      float negativeEvidence,
+      long at,
+      double kept,
+      double scarKept,
+      int kind,
+      double weight,
+      double multiplier,
+      boolean breach,
+      Sink<T> sink) {
     Object settled;
     try {
       settled = (Object) settleHandle.invokeExact(

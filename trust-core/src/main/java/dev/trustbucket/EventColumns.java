@@ -345,24 +345,24 @@ final class EventColumns {
         }
         int code = chunk.codes[j];
         int key = code >>> DISCLOSURE_SHIFT; // the behaviour and the disclosure
-        double multiplier = 1.0;
-        if ((code & DROP) == 0) {
-          if ((key & DISCLOSURE_MASK) == DISCOVERED) {
-            if (extra < 0) {
-              extra = Arrays.binarySearch(extraAt, 0, extraCount, base + j);
-            }
-            while (extraAt[extra] < base + j) {
-              extra++;
-            }
-            multiplier = extraMultipliers[extra];
-          } else {
-            multiplier = drainMultipliers.get(key);
+        int kind = (code & DROP) != 0 ? Dynamics.DROP : Dynamics.DRAIN;
+        boolean breach = (code & BREACH) != 0;
+        if (kind == Dynamics.DRAIN && (key & DISCLOSURE_MASK) == DISCOVERED) {
+          if (extra < 0) {
+            extra = Arrays.binarySearch(extraAt, 0, extraCount, base + j);
           }
+          while (extraAt[extra] < base + j) {
+            extra++;
+          }
+          machine.step(
+              chunk.times[j], chunk.kept[j], chunk.scarKept[j], kind, chunk.weights[j],
+              extraMultipliers[extra], breach);
+        } else {
+          // The inner loop declined this step: it needs the tier settled.
+          machine.settle(
+              chunk.times[j], chunk.kept[j], chunk.scarKept[j], kind, chunk.weights[j],
+              kind == Dynamics.DROP ? 1.0 : drainMultipliers.get(key), breach);
         }
-        machine.step(
-            chunk.times[j], chunk.kept[j], chunk.scarKept[j],
-            (code & DROP) != 0 ? Dynamics.DROP : Dynamics.DRAIN, chunk.weights[j], multiplier,
-            (code & BREACH) != 0);
         j++;
       }
       i = base + end;
