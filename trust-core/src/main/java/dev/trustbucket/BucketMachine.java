@@ -6,7 +6,9 @@ import org.jspecify.annotations.Nullable;
  * A bucket's state in mutable fields, for work over many events: a ledger's replay, its steps,
  * its timeline and {@code stateAt} run {@link Dynamics#step} on one machine without allocating per
  * event. It holds no dynamics of its own: each method hands its fields to the step, which writes
- * the next state back through {@link #state}. Not thread-safe: confine an instance to one thread.
+ * the next state back through {@link #state}. A replay's inner loop works on a machine of its own
+ * that never leaves the loop, which the JIT turns into registers ({@code
+ * EventColumns.runWhileTierHolds}). Not thread-safe: confine an instance to one thread.
  */
 final class BucketMachine implements Dynamics.Sink<BucketMachine> {
   final Dynamics dynamics;

@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The model's dynamics under one policy, and the one place they are computed: {@link #step} is the
- * update step that {@link TrustBucket#plus}, {@link TrustLedger#plus} and every replay run.
+ * update step that {@link TrustBucket#plus}, {@link TrustLedger#plus} and every replay run (a
+ * replay's inner loop runs {@link #stepIfTierHolds}, the step's part for the steps that leave the
+ * tier as it is, and hands the others to {@link #settled}).
  *
  * <p>The step is a function over primitives: it reads a state from its arguments and hands the
  * next state to a {@link Sink}, which builds the immutable {@link TrustBucket} for {@code plus} or
@@ -87,13 +89,15 @@ final class Dynamics {
   private final DrainMultiplierTable drainMultipliers;
 
   /**
-   * The method {@code settle}, the rare path of {@link #step}. {@code step} calls it through the
-   * instance field {@link #settleHandle} below, which the JIT cannot treat as a constant: HotSpot's
-   * C2 never inlines a call through a method handle that is not a constant. That keeps {@code step}'s compiled code
-   * small whatever the call counts say, and C2 inlines a method into a replay's loop only when its
-   * compiled code is small (under {@code InlineSmallCode}, 2,500 bytes). A direct call would be
-   * inlined on JDK 17, whose C2 inlines any call made a hundred times while it profiles, and a
-   * tier changes on a few percent of the events. docs/performance.md, "The replay and the JIT".
+   * The method {@code settle}, the rare path of {@link #step} (through {@link #settled}). It is
+   * called through the instance field {@link #settleHandle} below, which the JIT cannot treat as a
+   * constant: HotSpot's C2 never inlines a call through a method handle that is not a constant, so
+   * the tier's logic stays out of the compiled code of whatever calls the step, whatever the call
+   * counts say (JDK 17's C2 inlines any call made a hundred times while it profiles). That was what
+   * let a replay's loop inline the whole step; the replay's inner loop now runs {@link
+   * #stepIfTierHolds}, which never reaches {@code settle}, so today the handle keeps the compiled
+   * code of {@code plus}, of a ledger's append and of the replay's outer loop small.
+   * docs/performance.md, "The replay and the JIT".
    */
   private static final MethodHandle SETTLE = lookUpSettle();
 

@@ -7,6 +7,7 @@ import dev.trustbucket.behaviour.Behaviour;
 import dev.trustbucket.behaviour.BehaviourCatalogue;
 import dev.trustbucket.behaviour.Behaviours;
 import dev.trustbucket.behaviour.Dimension;
+import dev.trustbucket.decay.DecayRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -260,5 +261,26 @@ class AutonomyProperties {
     return Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(1, Arbitraries.of(0.35, 0.6, 0.8)),
         net.jqwik.api.Tuple.of(2, Arbitraries.doubles().between(0.02, 1.0)));
+  }
+
+  @Property(tries = 300, maxDiscardRatio = 20)
+  @Label("Law 12 · autonomy: a promotion earned in a gap is dated at the first microsecond the level reaches the threshold")
+  void promotionInAGapIsDatedAtTheCrossing(
+      @ForAll @DoubleRange(min = 0.0, max = 0.34) double start,
+      @ForAll @LongRange(min = 1, max = 3_650) long halfLifeDays,
+      @ForAll @LongRange(min = 1, max = 36_500) long gapDays) {
+    Instant t0 = Instant.parse("2025-01-06T09:00:00Z");
+    DecayRule decay = DecayRule.exponential(Duration.ofDays(halfLifeDays));
+    TrustPolicy policy = TrustPolicy.builder().from(TrustPolicy.defaults()).name("decay")
+        .decay(decay).scarDecay(decay).build();
+    TrustBucket before = TrustBucket.of(policy, t0, start);
+    TrustBucket after = before.at(t0.plus(Duration.ofDays(gapDays)));
+    Assume.that(after.tier().isHigherThan(before.tier()));
+    // The engine narrows its search around the exponential's closed form: it must still find the
+    // very first microsecond, not one near it.
+    Instant promoted = after.promotedAt().orElseThrow();
+    double threshold = policy.ladder().threshold(after.tier());
+    assertThat(before.levelAt(promoted)).isGreaterThanOrEqualTo(threshold);
+    assertThat(before.levelAt(promoted.minus(1, ChronoUnit.MICROS))).isLessThan(threshold);
   }
 }
