@@ -465,7 +465,7 @@ final class Dynamics {
         settledTier = held;
         settledPromotedAt = AutonomyLadder.NO_PROMOTION;
       }
-      AutonomyTier gapEnd = settled(settledTier, afterGap, at, settledPromotedAt, false);
+      AutonomyTier gapEnd = tierAfter(settledTier, afterGap, at, settledPromotedAt, false);
       if (gapEnd != settledTier) {
         settledPromotedAt = gapEnd.isHigherThan(settledTier)
             ? promotedWithin(gapEnd, level, time, elapsed)
@@ -473,7 +473,7 @@ final class Dynamics {
         settledTier = gapEnd;
       }
     }
-    AutonomyTier after = settled(settledTier, next, at, settledPromotedAt, breach);
+    AutonomyTier after = tierAfter(settledTier, next, at, settledPromotedAt, breach);
     return requireNonNull(moved(
         tier, level, scar, time, promotedAt, positiveEvidence, negativeEvidence, at, kept,
         scarKept, kind, weight, multiplier, breach, after,
@@ -523,7 +523,7 @@ final class Dynamics {
   }
 
   /** The tier after the level moved to {@code level} at {@code time}. */
-  private AutonomyTier settled(
+  private AutonomyTier tierAfter(
       AutonomyTier tier, double level, long time, long promotedAt, boolean breach) {
     int t = 2 * ordinal(tier);
     if (level >= hold[t] && level < hold[t + 1]) {
